@@ -1,0 +1,50 @@
+/**
+ * Branded identifiers. An id of one kind cannot be passed where another is
+ * expected, and every record carries the {@link DistrictId} of the job center
+ * (the tenant) that owns it.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { RegionCode } from "./Codes.js"
+
+const idMessage = (kind: string) => () =>
+  `must be a ${kind} id: 1–64 characters of letters, digits, "-" or "_"`
+
+const id = <B extends string>(brand: B, kind: string) =>
+  Schema.String.pipe(
+    Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/, { message: idMessage(kind) }),
+    Schema.brand(brand)
+  ).annotations({ identifier: brand })
+
+/**
+ * The tenant: a district job center, identified by its 5-digit 시군구 region
+ * code (e.g. `11200` for Seongdong-gu). A city-level tenant uses its 시도 code
+ * followed by `000` (e.g. `11000` for Seoul's own job cafés).
+ *
+ * @since 0.1.0
+ * @category ids
+ */
+export const DistrictId = RegionCode.pipe(Schema.brand("DistrictId")).annotations({ identifier: "DistrictId" })
+/** @since 0.1.0 @category ids */
+export type DistrictId = typeof DistrictId.Type
+
+/** @since 0.1.0 @category ids */
+export const SeekerId = id("SeekerId", "seeker")
+/** @since 0.1.0 @category ids */
+export type SeekerId = typeof SeekerId.Type
+
+/** @since 0.1.0 @category ids */
+export const EmployerId = id("EmployerId", "employer")
+/** @since 0.1.0 @category ids */
+export type EmployerId = typeof EmployerId.Type
+
+/** @since 0.1.0 @category ids */
+export const OpeningId = id("OpeningId", "opening")
+/** @since 0.1.0 @category ids */
+export type OpeningId = typeof OpeningId.Type
+
+/** @since 0.1.0 @category ids */
+export const CounselorId = id("CounselorId", "counselor")
+/** @since 0.1.0 @category ids */
+export type CounselorId = typeof CounselorId.Type

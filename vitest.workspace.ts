@@ -1,0 +1,13 @@
+/**
+ * The test projects, one per workspace package that has tests.
+ *
+ * Vitest 3.2 reads this list through `test.projects` in `vitest.config.ts`
+ * (the workspace-file mechanism itself is deprecated), so adding a package
+ * means adding its folder here.
+ */
+export const projects = [
+  "packages/core",
+  "packages/testing"
+]
+
+export default projects
