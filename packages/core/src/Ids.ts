@@ -48,3 +48,33 @@ export type OpeningId = typeof OpeningId.Type
 export const CounselorId = id("CounselorId", "counselor")
 /** @since 0.1.0 @category ids */
 export type CounselorId = typeof CounselorId.Type
+
+/** @since 0.1.0 @category ids */
+export const CounselingId = id("CounselingId", "counseling session")
+/** @since 0.1.0 @category ids */
+export type CounselingId = typeof CounselingId.Type
+
+/** @since 0.1.0 @category ids */
+export const ReferralId = id("ReferralId", "referral")
+/** @since 0.1.0 @category ids */
+export type ReferralId = typeof ReferralId.Type
+
+/** @since 0.1.0 @category ids */
+export const PlacementId = id("PlacementId", "placement")
+/** @since 0.1.0 @category ids */
+export type PlacementId = typeof PlacementId.Type
+
+/** @since 0.1.0 @category ids */
+export const FollowUpId = id("FollowUpId", "follow-up check")
+/** @since 0.1.0 @category ids */
+export type FollowUpId = typeof FollowUpId.Type
+
+/** @since 0.1.0 @category ids */
+export const AuditEntryId = id("AuditEntryId", "audit entry")
+/** @since 0.1.0 @category ids */
+export type AuditEntryId = typeof AuditEntryId.Type
+
+/** @since 0.1.0 @category ids */
+export const MessageId = id("MessageId", "outbox message")
+/** @since 0.1.0 @category ids */
+export type MessageId = typeof MessageId.Type
