@@ -58,3 +58,139 @@ export type LocalDate = typeof LocalDate.Type
  * @category ordering
  */
 export const compare = (a: LocalDate, b: LocalDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
+
+// Arithmetic goes through UTC midnight, where no day is 23 or 25 hours long.
+const toUtc = (date: LocalDate): Date => new Date(`${date}T00:00:00Z`)
+const fromUtc = (date: Date): LocalDate =>
+  format(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) as LocalDate
+
+/**
+ * The year, month (1–12) and day of a date.
+ *
+ * @since 0.1.0
+ * @category parts
+ */
+export const parts = (date: LocalDate): { readonly year: number; readonly month: number; readonly day: number } => ({
+  year: Number(date.slice(0, 4)),
+  month: Number(date.slice(5, 7)),
+  day: Number(date.slice(8, 10))
+})
+
+/**
+ * Builds a date from its parts, or fails with an `Error` for an impossible
+ * one. For trusted arithmetic; decode user input with {@link LocalDate}.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (year: number, month: number, day: number): LocalDate => {
+  const text = format(year, month, day)
+  if (!isCalendarDate(text)) throw new Error(`Not a calendar date: ${text}`)
+  return text as LocalDate
+}
+
+/**
+ * The day of the week: 0 Sunday, 1 Monday … 6 Saturday.
+ *
+ * @since 0.1.0
+ * @category parts
+ */
+export const dayOfWeek = (date: LocalDate): number => toUtc(date).getUTCDay()
+
+/**
+ * The number of days in a month (1–12) of a year.
+ *
+ * @since 0.1.0
+ * @category parts
+ */
+export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate()
+
+/**
+ * The date `days` days later (earlier when negative).
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const addDays = (date: LocalDate, days: number): LocalDate => {
+  const d = toUtc(date)
+  d.setUTCDate(d.getUTCDate() + days)
+  return fromUtc(d)
+}
+
+/**
+ * The same day `months` months later (earlier when negative), moved back to
+ * the month's last day when the month is shorter (Jan 31 + 1 month = Feb 28
+ * or 29).
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const addMonths = (date: LocalDate, months: number): LocalDate => {
+  const { day, month, year } = parts(date)
+  const index = year * 12 + (month - 1) + months
+  const y = Math.floor(index / 12)
+  const m = index - y * 12 + 1
+  return make(y, m, Math.min(day, daysInMonth(y, m)))
+}
+
+/**
+ * Whole days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const daysBetween = (from: LocalDate, to: LocalDate): number =>
+  Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000)
+
+/**
+ * The first day of the date's month.
+ *
+ * @since 0.1.0
+ * @category periods
+ */
+export const startOfMonth = (date: LocalDate): LocalDate => `${date.slice(0, 8)}01` as LocalDate
+
+/**
+ * The last day of the date's month.
+ *
+ * @since 0.1.0
+ * @category periods
+ */
+export const endOfMonth = (date: LocalDate): LocalDate => {
+  const { month, year } = parts(date)
+  return make(year, month, daysInMonth(year, month))
+}
+
+/**
+ * The Monday that starts the date's week (Korean offices count weeks from
+ * Monday).
+ *
+ * @since 0.1.0
+ * @category periods
+ */
+export const startOfWeek = (date: LocalDate): LocalDate => addDays(date, -((dayOfWeek(date) + 6) % 7))
+
+/**
+ * The later of two dates.
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const max = (a: LocalDate, b: LocalDate): LocalDate => (a >= b ? a : b)
+
+/**
+ * The earlier of two dates.
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const min = (a: LocalDate, b: LocalDate): LocalDate => (a <= b ? a : b)
+
+/**
+ * The civil date in Korea (UTC+9, no daylight saving) at an instant given in
+ * epoch milliseconds; use with Effect's `Clock` or `DateTime` in use cases.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromEpochMillisInKorea = (millis: number): LocalDate => fromUtc(new Date(millis + 9 * 3_600_000))
