@@ -1,0 +1,727 @@
+/**
+ * The job center's daily work as use cases over the ports: registering
+ * seekers, employers and openings; counseling; referrals; placements and
+ * their follow-up; the ledger; the monitoring review; target pace.
+ *
+ * Every use case acts for an {@link Actor} — a staff member of one district —
+ * and touches that district's records only. Every read or write of a seeker's
+ * personal data leaves an audit entry (who, when, from where, whose data,
+ * what). Input arrives as `unknown` and is decoded, so a bad form fails with a
+ * `ValidationError` naming the fields and nothing is written.
+ *
+ * @since 0.1.0
+ */
+import { Clock, Context, DateTime, Effect, Schema } from "effect"
+import { AuditEntry, type AuditAction, AuditLog } from "./Audit.js"
+import * as BusinessCalendar from "./BusinessCalendar.js"
+import { ContractType, WorkSchedule } from "./Codes.js"
+import * as Counseling from "./Counseling.js"
+import * as Employer from "./Employer.js"
+import * as FollowUp from "./FollowUp.js"
+import {
+  AuditEntryId,
+  CounselingId,
+  type CounselorId,
+  type DistrictId,
+  EmployerId,
+  FollowUpId,
+  MessageId,
+  OpeningId,
+  PlacementId,
+  ReferralId,
+  SeekerId
+} from "./Ids.js"
+import * as LocalDate from "./LocalDate.js"
+import * as Monitoring from "./Monitoring.js"
+import * as Opening from "./Opening.js"
+import { Outbox, OutboxMessage } from "./Outbox.js"
+import { Placement } from "./Placement.js"
+import * as Referral from "./Referral.js"
+import {
+  CounselingRepository,
+  EmployerRepository,
+  FollowUpRepository,
+  IdGenerator,
+  OpeningRepository,
+  PlacementRepository,
+  ReferralRepository,
+  SeekerRepository,
+  Transactor,
+  type Versioned
+} from "./Repositories.js"
+import * as Seeker from "./Seeker.js"
+import * as Targets from "./Targets.js"
+import { Note } from "./Text.js"
+import { ValidationError, ValidationIssue } from "./Validation.js"
+import * as Validation from "./Validation.js"
+import { DesiredWage } from "./Wage.js"
+
+/**
+ * Who is acting: a staff member of one district, and where the request came
+ * from when the integrator knows it (an address, a terminal).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Actor {
+  readonly districtId: DistrictId
+  readonly counselorId: CounselorId
+  readonly origin?: string
+}
+
+/**
+ * A district's settings for the use cases. Provide your own with
+ * `Effect.provideService(JobCenter.Config, { ... })`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export class Config extends Context.Reference<Config>()("@iljari/core/JobCenter/Config", {
+  defaultValue: (): {
+    readonly followUpPolicy: FollowUp.Policy
+    readonly calendar: BusinessCalendar.BusinessCalendar
+    readonly monitoring: Monitoring.Config
+  } => ({
+    followUpPolicy: FollowUp.threeMonthly,
+    calendar: BusinessCalendar.korea,
+    monitoring: Monitoring.defaultConfig
+  })
+}) {}
+
+/**
+ * A seeker who is already registered: the same name and phone, or the same
+ * name and birth date. Use the existing record instead of a second one.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DuplicateSeeker extends Schema.TaggedError<DuplicateSeeker>()("DuplicateSeeker", {
+  existingId: Schema.String,
+  match: Schema.Literal("name-and-phone", "name-and-birth-date")
+}) {
+  override get message(): string {
+    return `This seeker is already registered as "${this.existingId}" (same ${
+      this.match === "name-and-phone" ? "name and phone" : "name and birth date"
+    }); update that record instead of registering a second one`
+  }
+}
+
+/**
+ * A referral to an opening that no longer takes candidates.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class OpeningNotOpen extends Schema.TaggedError<OpeningNotOpen>()("OpeningNotOpen", {
+  openingId: Schema.String,
+  status: Opening.OpeningStatus
+}) {
+  override get message(): string {
+    return `Opening "${this.openingId}" is ${this.status}, not open: it takes no new referrals`
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Plumbing shared by the use cases
+// ---------------------------------------------------------------------------
+
+const now = Effect.map(Clock.currentTimeMillis, (millis) => DateTime.unsafeMake(millis))
+
+/** The civil date in Korea now. */
+export const today: Effect.Effect<LocalDate.LocalDate> = Effect.map(Clock.currentTimeMillis, LocalDate.fromEpochMillisInKorea)
+
+const newId = <A>(brand: Schema.Schema<A, string>, kind: string) =>
+  Effect.flatMap(IdGenerator, (ids) => Effect.map(ids.next(kind), (id) => Schema.decodeSync(brand)(id)))
+
+const invalid = (subject: string, path: string, message: string) =>
+  new ValidationError({ subject, issues: [new ValidationIssue({ path, message })] })
+
+// Forms arrive as unknown; anything but a plain object is refused before decoding.
+const fieldsOf = (subject: string, input: unknown): Effect.Effect<Record<string, unknown>, ValidationError> =>
+  typeof input === "object" && input !== null && !Array.isArray(input)
+    ? Effect.succeed(input as Record<string, unknown>)
+    : Effect.fail(invalid(subject, "", "must be an object holding the record's fields"))
+
+const audit = (
+  actor: Actor,
+  action: AuditAction,
+  subjectKind: AuditEntry["subjectKind"],
+  subjectId: string,
+  purpose: string
+) =>
+  Effect.gen(function*() {
+    const entry = new AuditEntry({
+      id: yield* newId(AuditEntryId, "audit"),
+      districtId: actor.districtId,
+      at: yield* now,
+      actor: actor.counselorId,
+      ...(actor.origin === undefined ? {} : { origin: actor.origin }),
+      action,
+      subjectKind,
+      subjectId,
+      purpose
+    })
+    yield* Effect.flatMap(AuditLog, (log) => log.append(entry))
+  })
+
+const inTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Transactor, (t) => t.withTransaction(effect))
+
+const enqueue = (
+  actor: Actor,
+  message: Pick<OutboxMessage, "recipient" | "channel" | "purpose" | "urgent" | "template" | "params" | "idempotencyKey">
+) =>
+  Effect.gen(function*() {
+    const outbox = yield* Outbox
+    yield* outbox.enqueue(
+      new OutboxMessage({
+        ...message,
+        id: yield* newId(MessageId, "message"),
+        districtId: actor.districtId,
+        createdAt: yield* now,
+        status: "pending",
+        attempts: 0
+      })
+    )
+  })
+
+// ---------------------------------------------------------------------------
+// Seekers
+// ---------------------------------------------------------------------------
+
+const checkDuplicates = (actor: Actor, seeker: Seeker.Seeker) =>
+  Effect.gen(function*() {
+    const repo = yield* SeekerRepository
+    const found = yield* repo.findPossibleDuplicates(actor.districtId, {
+      name: seeker.name,
+      birthDate: seeker.birthDate,
+      ...(seeker.contact.phone === undefined ? {} : { phone: seeker.contact.phone })
+    })
+    const other = found.find((row) => row.value.id !== seeker.id)
+    if (other !== undefined) {
+      const samePhone = seeker.contact.phone !== undefined && other.value.contact.phone === seeker.contact.phone
+      return yield* new DuplicateSeeker({
+        existingId: other.value.id,
+        match: samePhone ? "name-and-phone" : "name-and-birth-date"
+      })
+    }
+  })
+
+/**
+ * Registers a seeker from a form: the id, district and registration time are
+ * the center's; a person already registered is reported with the existing id
+ * instead of being stored twice.
+ *
+ * @since 0.1.0
+ * @category seekers
+ */
+export const registerSeeker = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf("Seeker", input)
+    const seeker = yield* Seeker.decode({
+      ...fields,
+      id: yield* newId(SeekerId, "seeker"),
+      districtId: actor.districtId,
+      registeredAt: DateTime.formatIso(yield* now)
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      yield* checkDuplicates(actor, seeker)
+      const stored = yield* Effect.flatMap(SeekerRepository, (repo) => repo.insert(seeker))
+      yield* audit(actor, "create", "seeker", seeker.id, "seeker.register")
+      return stored
+    }))
+  })
+
+/**
+ * Reads a seeker's record, leaving an audit entry.
+ *
+ * @since 0.1.0
+ * @category seekers
+ */
+export const getSeeker = (actor: Actor, id: SeekerId) =>
+  Effect.gen(function*() {
+    const stored = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, id))
+    yield* audit(actor, "read", "seeker", id, "seeker.get")
+    return stored
+  })
+
+/**
+ * Replaces a seeker's fields from a form, based on the version the counselor
+ * edited; a stale version fails with `StaleVersion` and changes nothing.
+ *
+ * @since 0.1.0
+ * @category seekers
+ */
+export const updateSeeker = (actor: Actor, id: SeekerId, expectedVersion: number, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf("Seeker", input)
+    const repo = yield* SeekerRepository
+    const current = yield* repo.get(actor.districtId, id)
+    const seeker = yield* Seeker.decode({
+      ...fields,
+      id,
+      districtId: actor.districtId,
+      registeredAt: DateTime.formatIso(current.value.registeredAt)
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      yield* checkDuplicates(actor, seeker)
+      const stored = yield* repo.update(seeker, expectedVersion)
+      yield* audit(actor, "update", "seeker", id, "seeker.update")
+      return stored
+    }))
+  })
+
+// ---------------------------------------------------------------------------
+// Employers and openings
+// ---------------------------------------------------------------------------
+
+/**
+ * Registers an employer from a form.
+ *
+ * @since 0.1.0
+ * @category employers
+ */
+export const registerEmployer = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf("Employer", input)
+    const employer = yield* Employer.decode({
+      ...fields,
+      id: yield* newId(EmployerId, "employer"),
+      districtId: actor.districtId,
+      registeredAt: DateTime.formatIso(yield* now)
+    })
+    return yield* Effect.flatMap(EmployerRepository, (repo) => repo.insert(employer))
+  })
+
+/**
+ * Replaces an employer's fields, based on the version edited.
+ *
+ * @since 0.1.0
+ * @category employers
+ */
+export const updateEmployer = (actor: Actor, id: EmployerId, expectedVersion: number, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf("Employer", input)
+    const repo = yield* EmployerRepository
+    const current = yield* repo.get(actor.districtId, id)
+    const employer = yield* Employer.decode({
+      ...fields,
+      id,
+      districtId: actor.districtId,
+      registeredAt: DateTime.formatIso(current.value.registeredAt)
+    })
+    return yield* repo.update(employer, expectedVersion)
+  })
+
+const openingOf = (actor: Actor, fields: Record<string, unknown>, id: OpeningId) =>
+  Effect.gen(function*() {
+    const opening = yield* Opening.decode({ ...fields, id, districtId: actor.districtId })
+    // The employer must be one of this district's.
+    yield* Effect.flatMap(EmployerRepository, (repo) => repo.get(actor.districtId, opening.employerId))
+    return opening
+  })
+
+/**
+ * Registers an opening of one of the district's employers.
+ *
+ * @since 0.1.0
+ * @category openings
+ */
+export const registerOpening = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf("Opening", input)
+    const opening = yield* openingOf(actor, fields, yield* newId(OpeningId, "opening"))
+    return yield* Effect.flatMap(OpeningRepository, (repo) => repo.insert(opening))
+  })
+
+/**
+ * Replaces an opening's fields (status included), based on the version edited.
+ *
+ * @since 0.1.0
+ * @category openings
+ */
+export const updateOpening = (actor: Actor, id: OpeningId, expectedVersion: number, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf("Opening", input)
+    const opening = yield* openingOf(actor, fields, id)
+    return yield* Effect.flatMap(OpeningRepository, (repo) => repo.update(opening, expectedVersion))
+  })
+
+// ---------------------------------------------------------------------------
+// Counseling and referrals
+// ---------------------------------------------------------------------------
+
+const CounselingRequest = Schema.Struct({
+  seekerId: SeekerId,
+  heldOn: LocalDate.LocalDate,
+  channel: Counseling.CounselingChannel,
+  notes: Schema.optionalWith(Note, { exact: true }),
+  nextStep: Schema.optionalWith(Schema.String, { exact: true })
+}).annotations({ identifier: "Counseling" })
+
+/**
+ * Logs a counseling session the acting counselor held with a seeker.
+ *
+ * @since 0.1.0
+ * @category counseling
+ */
+export const logCounseling = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf("Counseling", input)
+    const request = yield* Validation.decode(CounselingRequest)(fields)
+    yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    const session = yield* Counseling.decode({
+      ...fields,
+      id: yield* newId(CounselingId, "counseling"),
+      districtId: actor.districtId,
+      counselorId: actor.counselorId
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(CounselingRepository, (repo) => repo.insert(session))
+      yield* audit(actor, "update", "seeker", session.seekerId, "counseling.log")
+      return stored
+    }))
+  })
+
+/**
+ * Proposes a seeker for an open opening: a referral in `proposed`.
+ *
+ * @since 0.1.0
+ * @category referrals
+ */
+export const proposeReferral = (
+  actor: Actor,
+  request: { readonly seekerId: SeekerId; readonly openingId: OpeningId; readonly notes?: string }
+) =>
+  Effect.gen(function*() {
+    yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    const opening = yield* Effect.flatMap(OpeningRepository, (repo) => repo.get(actor.districtId, request.openingId))
+    if (opening.value.status !== "open") {
+      return yield* new OpeningNotOpen({ openingId: opening.value.id, status: opening.value.status })
+    }
+    const on = yield* today
+    const referral = yield* Validation.decode(Referral.Referral)({
+      id: yield* newId(ReferralId, "referral"),
+      districtId: actor.districtId,
+      seekerId: request.seekerId,
+      openingId: request.openingId,
+      counselorId: actor.counselorId,
+      status: "proposed",
+      history: [{ status: "proposed", on, by: actor.counselorId }],
+      ...(request.notes === undefined ? {} : { notes: request.notes })
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(ReferralRepository, (repo) => repo.insert(referral))
+      yield* audit(actor, "update", "seeker", referral.seekerId, "referral.propose")
+      return stored
+    }))
+  })
+
+/**
+ * Moves a referral along its state machine; an illegal move fails with
+ * `InvalidTransition` naming both states.
+ *
+ * @since 0.1.0
+ * @category referrals
+ */
+export const moveReferral = (
+  actor: Actor,
+  request: { readonly referralId: ReferralId; readonly to: Referral.ReferralStatus; readonly expectedVersion: number }
+) =>
+  Effect.gen(function*() {
+    const repo = yield* ReferralRepository
+    const current = yield* repo.get(actor.districtId, request.referralId)
+    const moved = yield* Referral.transition(current.value, request.to, yield* today, actor.counselorId)
+    return yield* repo.update(moved, request.expectedVersion)
+  })
+
+// ---------------------------------------------------------------------------
+// Placements and follow-up
+// ---------------------------------------------------------------------------
+
+const PlacementRequest = Schema.Struct({
+  seekerId: SeekerId,
+  /** The center's referral that led to the job; absent for a job the seeker found alone. */
+  referralId: Schema.optionalWith(ReferralId, { exact: true }),
+  /** Required for a self-found job; taken from the referral's opening otherwise. */
+  employerId: Schema.optionalWith(EmployerId, { exact: true }),
+  startOn: LocalDate.LocalDate,
+  contractType: ContractType,
+  schedule: WorkSchedule,
+  wage: Schema.optionalWith(DesiredWage, { exact: true }),
+  notes: Schema.optionalWith(Note, { exact: true })
+}).annotations({ identifier: "Placement" })
+
+/**
+ * What recording a placement stored.
+ *
+ * @since 0.1.0
+ * @category placements
+ */
+export interface PlacementRecorded {
+  readonly placement: Versioned<Placement>
+  readonly followUps: ReadonlyArray<Versioned<FollowUp.Check>>
+}
+
+/**
+ * Records a placement with its follow-up schedule, all or nothing.
+ *
+ * Through a referral of the center, the referral moves to `hired` (from
+ * `interviewing`) and the placement counts for the center. Without one, the
+ * placement is recorded as self-found and does not count. The schedule falls
+ * on business days of the configured calendar, and the seeker is sent a
+ * notice of the follow-up calls to expect (through the outbox).
+ *
+ * @since 0.1.0
+ * @category placements
+ */
+export const recordPlacement = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const request = yield* Validation.decode(PlacementRequest)(yield* fieldsOf("Placement", input))
+    const config = yield* Config
+    const seeker = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    const referrals = yield* ReferralRepository
+    const recordedOn = yield* today
+
+    let hired: { readonly referral: Referral.Referral; readonly version: number } | undefined
+    let employerId = request.employerId
+    let openingId: OpeningId | undefined
+    if (request.referralId !== undefined) {
+      const referral = yield* referrals.get(actor.districtId, request.referralId)
+      if (referral.value.seekerId !== request.seekerId) {
+        return yield* invalid("Placement", "referralId", `is a referral of another seeker ("${referral.value.seekerId}")`)
+      }
+      const moved = referral.value.status === "hired"
+        ? referral.value
+        : yield* Referral.transition(referral.value, "hired", recordedOn, actor.counselorId)
+      hired = { referral: moved, version: referral.version }
+      const opening = yield* Effect.flatMap(OpeningRepository, (repo) => repo.get(actor.districtId, moved.openingId))
+      if (employerId !== undefined && employerId !== opening.value.employerId) {
+        return yield* invalid("Placement", "employerId", `differs from the referral's employer ("${opening.value.employerId}")`)
+      }
+      employerId = opening.value.employerId
+      openingId = opening.value.id
+    } else if (employerId === undefined) {
+      return yield* invalid("Placement", "employerId", "is required for a job the seeker found without a referral")
+    } else {
+      yield* Effect.flatMap(EmployerRepository, (repo) => repo.get(actor.districtId, employerId!))
+    }
+
+    const placement = new Placement({
+      id: yield* newId(PlacementId, "placement"),
+      districtId: actor.districtId,
+      seekerId: request.seekerId,
+      employerId,
+      ...(openingId === undefined ? {} : { openingId }),
+      ...(hired === undefined ? {} : { referralId: hired.referral.id }),
+      counselorId: actor.counselorId,
+      startOn: request.startOn,
+      recordedOn,
+      contractType: request.contractType,
+      schedule: request.schedule,
+      ...(request.wage === undefined ? {} : { wage: request.wage }),
+      verification: hired === undefined ? "self-found" : "center-referral",
+      countsForCenter: hired !== undefined,
+      ...(request.notes === undefined ? {} : { notes: request.notes })
+    })
+    const drafts = yield* FollowUp.schedule(request.startOn, config.followUpPolicy, config.calendar)
+    const checks: Array<FollowUp.Check> = []
+    for (const draft of drafts) {
+      checks.push(
+        new FollowUp.Check({
+          ...draft,
+          id: yield* newId(FollowUpId, "follow-up"),
+          districtId: actor.districtId,
+          placementId: placement.id,
+          seekerId: placement.seekerId,
+          counselorId: actor.counselorId
+        })
+      )
+    }
+
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(PlacementRepository, (repo) => repo.insert(placement))
+      // Saved even when it was already hired, so that a referral someone
+      // changed meanwhile fails the whole placement with StaleVersion.
+      if (hired !== undefined) yield* referrals.update(hired.referral, hired.version)
+      const followUps = yield* Effect.flatMap(FollowUpRepository, (repo) => Effect.forEach(checks, repo.insert))
+      if (seeker.value.contact.phone !== undefined && checks.length > 0) {
+        yield* enqueue(actor, {
+          recipient: { kind: "seeker", id: placement.seekerId },
+          channel: "sms",
+          purpose: "service",
+          urgent: false,
+          template: "follow-up-schedule",
+          params: { firstCheck: checks[0]!.dueOn, checks: String(checks.length) },
+          idempotencyKey: `placement:${placement.id}:follow-up-schedule`
+        })
+      }
+      yield* audit(actor, "update", "seeker", placement.seekerId, "placement.record")
+      return { placement: stored, followUps } satisfies PlacementRecorded
+    }))
+  })
+
+/**
+ * Records a follow-up check's result. A check can be recorded once, not
+ * before its window opens and not in the future; "quit" opens re-employment
+ * support: the seeker is invited back for counseling through the outbox.
+ *
+ * @since 0.1.0
+ * @category follow-up
+ */
+export const recordFollowUp = (
+  actor: Actor,
+  request: { readonly checkId: FollowUp.Check["id"]; readonly expectedVersion: number; readonly result: unknown }
+) =>
+  Effect.gen(function*() {
+    const result = yield* Validation.decode(FollowUp.Result)(request.result)
+    const on = yield* today
+    if (result.doneOn > on) {
+      return yield* invalid("FollowUpResult", "doneOn", `must not be in the future (today is ${on}); got ${result.doneOn}`)
+    }
+    const repo = yield* FollowUpRepository
+    const current = yield* repo.get(actor.districtId, request.checkId)
+    const recorded = yield* FollowUp.record(current.value, result)
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* repo.update(recorded.check, request.expectedVersion)
+      if (recorded.reemploymentSupport) {
+        yield* enqueue(actor, {
+          recipient: { kind: "seeker", id: recorded.check.seekerId },
+          channel: "sms",
+          purpose: "service",
+          urgent: false,
+          template: "reemployment-support",
+          params: { counselorId: actor.counselorId },
+          idempotencyKey: `follow-up:${recorded.check.id}:reemployment-support`
+        })
+      }
+      yield* audit(actor, "update", "seeker", recorded.check.seekerId, "followUp.record")
+      return { check: stored, reemploymentSupport: recorded.reemploymentSupport }
+    }))
+  })
+
+/**
+ * A counselor's follow-up ledger (취업자 사후관리대장) today: due today,
+ * overdue, upcoming, done and the on-time rate.
+ *
+ * @since 0.1.0
+ * @category follow-up
+ */
+export const followUpLedger = (actor: Actor, counselorId: CounselorId = actor.counselorId) =>
+  Effect.gen(function*() {
+    const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
+    return FollowUp.ledger(rows.map((row) => row.value), yield* today)
+  })
+
+// ---------------------------------------------------------------------------
+// Review
+// ---------------------------------------------------------------------------
+
+/**
+ * The monitoring review of a period over the district's records.
+ *
+ * @since 0.1.0
+ * @category monitoring
+ */
+export const monitor = (actor: Actor, period: Monitoring.Period) =>
+  Effect.gen(function*() {
+    const config = yield* Config
+    const length = LocalDate.daysBetween(period.from, period.to) + 1
+    const historyFrom = LocalDate.addDays(period.from, -length * config.monitoring.volumeBaselinePeriods)
+    const values = <A>(rows: ReadonlyArray<Versioned<A>>) => rows.map((row) => row.value)
+    const [seekers, referrals, placements, counselings] = yield* Effect.all([
+      Effect.flatMap(SeekerRepository, (repo) => repo.list(actor.districtId)),
+      Effect.flatMap(ReferralRepository, (repo) => repo.list(actor.districtId)),
+      Effect.flatMap(PlacementRepository, (repo) => repo.listStartedBetween(actor.districtId, historyFrom, period.to)),
+      Effect.flatMap(CounselingRepository, (repo) => repo.list(actor.districtId))
+    ])
+    return Monitoring.review(
+      {
+        districtId: actor.districtId,
+        seekers: values(seekers),
+        referrals: values(referrals),
+        placements: values(placements),
+        counselings: values(counselings)
+      },
+      period,
+      config.monitoring
+    )
+  })
+
+/**
+ * What the district achieved in a period, per target metric. Only placements
+ * that count for the center are counted.
+ *
+ * @since 0.1.0
+ * @category targets
+ */
+export const results = (actor: Actor, period: { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }) =>
+  Effect.gen(function*() {
+    const within = (date: LocalDate.LocalDate) => date >= period.from && date <= period.to
+    const [seekers, openings, placements, counselings] = yield* Effect.all([
+      Effect.flatMap(SeekerRepository, (repo) => repo.list(actor.districtId)),
+      Effect.flatMap(OpeningRepository, (repo) => repo.list(actor.districtId)),
+      Effect.flatMap(PlacementRepository, (repo) => repo.listStartedBetween(actor.districtId, period.from, period.to)),
+      Effect.flatMap(CounselingRepository, (repo) => repo.listHeldBetween(actor.districtId, period.from, period.to))
+    ])
+    return {
+      seekers: seekers.filter((row) =>
+        within(LocalDate.fromEpochMillisInKorea(DateTime.toEpochMillis(row.value.registeredAt)))
+      ).length,
+      openings: openings.filter((row) => within(row.value.openedOn)).length,
+      placements: placements.filter((row) => row.value.countsForCenter).length,
+      counseling: counselings.length
+    }
+  })
+
+/**
+ * A metric's pace for the period containing today, and its year-end
+ * projection.
+ *
+ * @since 0.1.0
+ * @category targets
+ */
+export interface MetricPace {
+  readonly metric: Targets.Metric
+  readonly pace: Targets.Pace
+  readonly projection: Targets.Projection
+}
+
+/**
+ * The district's pace against its annual targets (목표관리제) as of today:
+ * expected vs actual for the week, month or year to date, and the year-end
+ * projection, from the records themselves (only counting placements).
+ *
+ * @since 0.1.0
+ * @category targets
+ */
+export const targetPace = (
+  actor: Actor,
+  request: {
+    readonly year: number
+    /** The annual target per metric, e.g. a `Targets.plan`'s or one counselor's share. */
+    readonly targets: Targets.MetricCounts
+    readonly period: Targets.PacePeriod
+    readonly weights?: Targets.MonthWeights
+    readonly options?: Targets.PaceOptions
+  }
+) =>
+  Effect.gen(function*() {
+    const asOf = yield* today
+    const readings: Array<MetricPace> = []
+    for (const metric of Targets.allMetrics) {
+      const annual = request.targets[metric]
+      if (annual === undefined) continue
+      const schedule = yield* Targets.schedule(request.year, annual, request.weights)
+      const range = Targets.periodRange(schedule, request.period, asOf)
+      const yearToDate = Targets.periodRange(schedule, "year", asOf)
+      const inPeriod = yield* results(actor, range)
+      const inYear = yield* results(actor, yearToDate)
+      readings.push({
+        metric,
+        pace: Targets.pace(schedule, request.period, asOf, inPeriod[metric], request.options),
+        projection: Targets.project(schedule, asOf, inYear[metric], request.options)
+      })
+    }
+    return readings
+  })

@@ -1,0 +1,271 @@
+/**
+ * The storage ports of a job center and their in-memory implementations.
+ *
+ * Every method is scoped to a district: a record of another district is not
+ * found, never returned. Records that change carry a version; an update names
+ * the version it was based on and fails with `StaleVersion` when someone else
+ * saved first. `Transactor.withTransaction` makes a use case that writes
+ * several records commit all or nothing.
+ *
+ * The memory layers share one in-memory database per layer instance, so they
+ * roll back together; they serve tests (an integrator's too) and pass the same
+ * suite as the SQL adapters.
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Layer } from "effect"
+import { AuditLog } from "./Audit.js"
+import type { Counseling } from "./Counseling.js"
+import type { Counselor } from "./Counselor.js"
+import type { Employer } from "./Employer.js"
+import type { DuplicateId, NotFound, PersistenceError, StaleVersion } from "./Errors.js"
+import type { Check } from "./FollowUp.js"
+import type {
+  CounselingId,
+  CounselorId,
+  DistrictId,
+  EmployerId,
+  FollowUpId,
+  OpeningId,
+  PlacementId,
+  ReferralId,
+  SeekerId
+} from "./Ids.js"
+import * as Memory from "./internal/memory.js"
+import type { LocalDate } from "./LocalDate.js"
+import type { Opening } from "./Opening.js"
+import { Outbox } from "./Outbox.js"
+import type { Placement } from "./Placement.js"
+import type { Referral } from "./Referral.js"
+import type { PhoneNumber } from "./Contact.js"
+import type { Seeker } from "./Seeker.js"
+
+/**
+ * A stored record and its version (1 when first stored, +1 on every update).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Versioned<A> {
+  readonly value: A
+  readonly version: number
+}
+
+/**
+ * A slice of a listing, ordered by id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Page {
+  readonly offset?: number
+  readonly limit?: number
+}
+
+/**
+ * The methods every record store has.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface Store<A, Id extends string> {
+  readonly insert: (record: A) => Effect.Effect<Versioned<A>, DuplicateId | PersistenceError>
+  readonly get: (districtId: DistrictId, id: Id) => Effect.Effect<Versioned<A>, NotFound | PersistenceError>
+  /** Replaces the record when `expectedVersion` is its current version. */
+  readonly update: (
+    record: A,
+    expectedVersion: number
+  ) => Effect.Effect<Versioned<A>, StaleVersion | NotFound | PersistenceError>
+  readonly list: (districtId: DistrictId, page?: Page) => Effect.Effect<ReadonlyArray<Versioned<A>>, PersistenceError>
+}
+
+/**
+ * What identifies a possible second registration of the same person.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DuplicateProbe {
+  readonly name: string
+  readonly phone?: PhoneNumber
+  readonly birthDate: LocalDate
+}
+
+/** @since 0.1.0 @category ports */
+export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository")<SeekerRepository, Store<Seeker, SeekerId> & {
+  /** Seekers with the same name and phone, or the same name and birth date. */
+  readonly findPossibleDuplicates: (
+    districtId: DistrictId,
+    probe: DuplicateProbe
+  ) => Effect.Effect<ReadonlyArray<Versioned<Seeker>>, PersistenceError>
+}>() {}
+
+/** @since 0.1.0 @category ports */
+export class EmployerRepository
+  extends Context.Tag("@iljari/core/EmployerRepository")<EmployerRepository, Store<Employer, EmployerId>>()
+{}
+
+/** @since 0.1.0 @category ports */
+export class OpeningRepository extends Context.Tag("@iljari/core/OpeningRepository")<OpeningRepository, Store<Opening, OpeningId> & {
+  readonly listByEmployer: (
+    districtId: DistrictId,
+    employerId: EmployerId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Opening>>, PersistenceError>
+}>() {}
+
+/** @since 0.1.0 @category ports */
+export class CounselorRepository
+  extends Context.Tag("@iljari/core/CounselorRepository")<CounselorRepository, Store<Counselor, CounselorId>>()
+{}
+
+/** @since 0.1.0 @category ports */
+export class CounselingRepository extends Context.Tag("@iljari/core/CounselingRepository")<CounselingRepository, Store<Counseling, CounselingId> & {
+  readonly listBySeeker: (
+    districtId: DistrictId,
+    seekerId: SeekerId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Counseling>>, PersistenceError>
+  /** Sessions held between `from` and `to`, both included. */
+  readonly listHeldBetween: (
+    districtId: DistrictId,
+    from: LocalDate,
+    to: LocalDate
+  ) => Effect.Effect<ReadonlyArray<Versioned<Counseling>>, PersistenceError>
+}>() {}
+
+/** @since 0.1.0 @category ports */
+export class ReferralRepository extends Context.Tag("@iljari/core/ReferralRepository")<ReferralRepository, Store<Referral, ReferralId> & {
+  readonly listBySeeker: (
+    districtId: DistrictId,
+    seekerId: SeekerId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Referral>>, PersistenceError>
+}>() {}
+
+/** @since 0.1.0 @category ports */
+export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepository")<PlacementRepository, Store<Placement, PlacementId> & {
+  readonly listBySeeker: (
+    districtId: DistrictId,
+    seekerId: SeekerId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Placement>>, PersistenceError>
+  /** Placements that started between `from` and `to`, both included. */
+  readonly listStartedBetween: (
+    districtId: DistrictId,
+    from: LocalDate,
+    to: LocalDate
+  ) => Effect.Effect<ReadonlyArray<Versioned<Placement>>, PersistenceError>
+}>() {}
+
+/** @since 0.1.0 @category ports */
+export class FollowUpRepository extends Context.Tag("@iljari/core/FollowUpRepository")<FollowUpRepository, Store<Check, FollowUpId> & {
+  readonly listByCounselor: (
+    districtId: DistrictId,
+    counselorId: CounselorId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Check>>, PersistenceError>
+  readonly listByPlacement: (
+    districtId: DistrictId,
+    placementId: PlacementId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Check>>, PersistenceError>
+}>() {}
+
+/**
+ * Runs an effect as one transaction: every write in it is kept, or none.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class Transactor extends Context.Tag("@iljari/core/Transactor")<Transactor, {
+  readonly withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | PersistenceError, R>
+}>() {}
+
+/**
+ * Hands out ids for new records.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class IdGenerator extends Context.Tag("@iljari/core/IdGenerator")<IdGenerator, {
+  /** A new id for a record of `kind` (e.g. `seeker`), unique in the deployment. */
+  readonly next: (kind: string) => Effect.Effect<string>
+}>() {
+  /** Random UUIDs (v4). */
+  static readonly layerRandom = Layer.succeed(this, {
+    next: () => Effect.sync(() => globalThis.crypto.randomUUID())
+  })
+  /** Readable, predictable ids (`seeker-000001`), for tests and demos. */
+  static readonly layerSequential = Layer.sync(this, () => {
+    const counters = new Map<string, number>()
+    return {
+      next: (kind) =>
+        Effect.sync(() => {
+          const n = (counters.get(kind) ?? 0) + 1
+          counters.set(kind, n)
+          return `${kind}-${String(n).padStart(6, "0")}`
+        })
+    }
+  })
+}
+
+/**
+ * Every storage port over one shared in-memory database.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemory: Layer.Layer<
+  | SeekerRepository
+  | EmployerRepository
+  | OpeningRepository
+  | CounselorRepository
+  | CounselingRepository
+  | ReferralRepository
+  | PlacementRepository
+  | FollowUpRepository
+  | AuditLog
+  | Outbox
+  | Transactor
+> = Layer.effectContext(Effect.gen(function*() {
+  const db = yield* Memory.makeDatabase
+  const seekers = Memory.store<Seeker, SeekerId>(db, "seeker")
+  const openings = Memory.store<Opening, OpeningId>(db, "opening")
+  const counselings = Memory.store<Counseling, CounselingId>(db, "counseling session")
+  const referrals = Memory.store<Referral, ReferralId>(db, "referral")
+  const placements = Memory.store<Placement, PlacementId>(db, "placement")
+  const followUps = Memory.store<Check, FollowUpId>(db, "follow-up check")
+  return Context.empty().pipe(
+    Context.add(SeekerRepository, {
+      ...seekers,
+      findPossibleDuplicates: (districtId, probe) =>
+        seekers.filter(districtId, (s) =>
+          s.name === probe.name &&
+          ((probe.phone !== undefined && s.contact.phone === probe.phone) || s.birthDate === probe.birthDate)
+        )
+    }),
+    Context.add(EmployerRepository, Memory.store<Employer, EmployerId>(db, "employer")),
+    Context.add(OpeningRepository, {
+      ...openings,
+      listByEmployer: (districtId, employerId) => openings.filter(districtId, (o) => o.employerId === employerId)
+    }),
+    Context.add(CounselorRepository, Memory.store<Counselor, CounselorId>(db, "counselor")),
+    Context.add(CounselingRepository, {
+      ...counselings,
+      listBySeeker: (districtId, seekerId) => counselings.filter(districtId, (c) => c.seekerId === seekerId),
+      listHeldBetween: (districtId, from, to) => counselings.filter(districtId, (c) => c.heldOn >= from && c.heldOn <= to)
+    }),
+    Context.add(ReferralRepository, {
+      ...referrals,
+      listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId)
+    }),
+    Context.add(PlacementRepository, {
+      ...placements,
+      listBySeeker: (districtId, seekerId) => placements.filter(districtId, (p) => p.seekerId === seekerId),
+      listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to)
+    }),
+    Context.add(FollowUpRepository, {
+      ...followUps,
+      listByCounselor: (districtId, counselorId) => followUps.filter(districtId, (c) => c.counselorId === counselorId),
+      listByPlacement: (districtId, placementId) => followUps.filter(districtId, (c) => c.placementId === placementId)
+    }),
+    Context.add(AuditLog, Memory.auditLog(db)),
+    Context.add(Outbox, Memory.outbox(db)),
+    Context.add(Transactor, Memory.transactor(db))
+  )
+}))

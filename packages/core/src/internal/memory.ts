@@ -1,0 +1,134 @@
+import { Effect, Exit, FiberRef } from "effect"
+import type { AuditEntry, AuditQuery } from "../Audit.js"
+import { DuplicateId, NotFound, StaleVersion } from "../Errors.js"
+import type { DistrictId } from "../Ids.js"
+import type { OutboxMessage } from "../Outbox.js"
+import type { Page, Versioned } from "../Repositories.js"
+
+interface Tables {
+  records: Map<string, Map<string, Versioned<unknown>>>
+  audit: Array<AuditEntry>
+  outbox: Array<OutboxMessage>
+}
+
+export interface Database {
+  tables: Tables
+  readonly lock: Effect.Semaphore
+}
+
+const inTransaction = FiberRef.unsafeMake(false)
+
+// A write outside a transaction takes the database's lock too, so that a
+// concurrent transaction's rollback cannot erase it; inside one it already holds it.
+const exclusive = (db: Database) => <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.flatMap(FiberRef.get(inTransaction), (nested) => nested ? effect : db.lock.withPermits(1)(effect))
+
+export const makeDatabase: Effect.Effect<Database> = Effect.map(Effect.makeSemaphore(1), (lock) => ({
+  tables: { records: new Map(), audit: [], outbox: [] },
+  lock
+}))
+
+const table = (db: Database, kind: string): Map<string, Versioned<unknown>> => {
+  let t = db.tables.records.get(kind)
+  if (t === undefined) {
+    t = new Map()
+    db.tables.records.set(kind, t)
+  }
+  return t
+}
+
+// Ids are unique per district in the key, so one district can never reach another's row.
+const key = (districtId: DistrictId, id: string) => `${districtId}\u0000${id}`
+
+const byId = <A extends { readonly id: string }>(a: Versioned<A>, b: Versioned<A>) =>
+  a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0
+
+const paged = <A>(rows: ReadonlyArray<A>, page?: Page): ReadonlyArray<A> => {
+  const offset = page?.offset ?? 0
+  return rows.slice(offset, page?.limit === undefined ? undefined : offset + page.limit)
+}
+
+export const store = <A extends { readonly id: string; readonly districtId: DistrictId }, Id extends string>(
+  db: Database,
+  kind: string
+) => {
+  const rows = () => table(db, kind) as Map<string, Versioned<A>>
+  const filter = (districtId: DistrictId, predicate: (a: A) => boolean) =>
+    Effect.sync(() =>
+      [...rows().values()].filter((row) => row.value.districtId === districtId && predicate(row.value)).sort(byId)
+    )
+  return {
+    filter,
+    insert: (record: A) =>
+      Effect.suspend((): Effect.Effect<Versioned<A>, DuplicateId> => {
+        const k = key(record.districtId, record.id)
+        if (rows().has(k)) return Effect.fail(new DuplicateId({ kind, id: record.id }))
+        const stored = { value: record, version: 1 }
+        rows().set(k, stored)
+        return Effect.succeed(stored)
+      }).pipe(exclusive(db)),
+    get: (districtId: DistrictId, id: Id) =>
+      Effect.suspend(() => {
+        const row = rows().get(key(districtId, id))
+        return row === undefined ? Effect.fail(new NotFound({ kind, id })) : Effect.succeed(row)
+      }),
+    update: (record: A, expectedVersion: number) =>
+      Effect.suspend((): Effect.Effect<Versioned<A>, NotFound | StaleVersion> => {
+        const k = key(record.districtId, record.id)
+        const current = rows().get(k)
+        if (current === undefined) return Effect.fail(new NotFound({ kind, id: record.id }))
+        if (current.version !== expectedVersion) {
+          return Effect.fail(new StaleVersion({ kind, id: record.id, expected: expectedVersion, actual: current.version }))
+        }
+        const stored = { value: record, version: current.version + 1 }
+        rows().set(k, stored)
+        return Effect.succeed(stored)
+      }).pipe(exclusive(db)),
+    list: (districtId: DistrictId, page?: Page) => Effect.map(filter(districtId, () => true), (all) => paged(all, page))
+  }
+}
+
+export const auditLog = (db: Database) => ({
+  append: (entry: AuditEntry) => Effect.sync(() => void db.tables.audit.push(entry)).pipe(exclusive(db)),
+  list: (districtId: DistrictId, query: AuditQuery = {}) =>
+    Effect.sync(() =>
+      db.tables.audit.filter((e) =>
+        e.districtId === districtId &&
+        (query.subjectId === undefined || e.subjectId === query.subjectId) &&
+        (query.actor === undefined || e.actor === query.actor)
+      )
+    )
+})
+
+export const outbox = (db: Database) => ({
+  enqueue: (message: OutboxMessage) =>
+    Effect.sync(() => {
+      if (!db.tables.outbox.some((m) => m.idempotencyKey === message.idempotencyKey)) db.tables.outbox.push(message)
+    }).pipe(exclusive(db)),
+  list: (districtId: DistrictId, status?: OutboxMessage["status"]) =>
+    Effect.sync(() =>
+      db.tables.outbox.filter((m) => m.districtId === districtId && (status === undefined || m.status === status))
+    )
+})
+
+const snapshot = (tables: Tables): Tables => ({
+  records: new Map([...tables.records].map(([kind, rows]) => [kind, new Map(rows)])),
+  audit: [...tables.audit],
+  outbox: [...tables.outbox]
+})
+
+// Transactions take the database's one lock and restore a snapshot when they
+// fail; a transaction inside a transaction joins the outer one.
+export const transactor = (db: Database) => ({
+  withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    Effect.flatMap(FiberRef.get(inTransaction), (nested) =>
+      nested ? effect : db.lock.withPermits(1)(
+        Effect.suspend(() => {
+          const before = snapshot(db.tables)
+          return effect.pipe(
+            Effect.locally(inTransaction, true),
+            Effect.onExit((exit) => Exit.isFailure(exit) ? Effect.sync(() => void (db.tables = before)) : Effect.void)
+          )
+        })
+      ))
+})
