@@ -256,9 +256,14 @@ export class Check extends Schema.Class<Check>("FollowUpCheck")(
     doneOn: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
     channel: Schema.optionalWith(Channel, { exact: true }),
     outcome: Schema.optionalWith(Outcome, { exact: true }),
-    notes: Schema.optionalWith(Note, { exact: true })
+    notes: Schema.optionalWith(Note, { exact: true }),
+    /** Set when the check is no longer needed: the seeker quit at an earlier check. */
+    cancelledOn: Schema.optionalWith(LocalDate.LocalDate, { exact: true })
   }).pipe(
     Schema.filter((check) => {
+      if (check.cancelledOn !== undefined && check.doneOn !== undefined) {
+        return { path: ["cancelledOn"], message: "must be absent on a check that was done" }
+      }
       if (check.windowEnd < check.windowStart) {
         return { path: ["windowEnd"], message: `must not be before windowStart (${check.windowStart})` }
       }
@@ -342,6 +347,41 @@ export class FollowUpAlreadyRecorded extends Schema.TaggedError<FollowUpAlreadyR
 }
 
 /**
+ * The check was cancelled because the seeker quit at an earlier check; a new
+ * placement brings a new schedule.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class FollowUpCancelled extends Schema.TaggedError<FollowUpCancelled>()("FollowUpCancelled", {
+  followUpId: FollowUpId,
+  cancelledOn: LocalDate.LocalDate
+}) {
+  override get message(): string {
+    return `Follow-up check ${this.followUpId} was cancelled on ${this.cancelledOn}: the seeker had quit`
+  }
+}
+
+/**
+ * The checks of the same placement that a "quit" makes unnecessary: those
+ * after `quit` that are neither done nor cancelled, cancelled on `on`.
+ *
+ * @since 0.1.0
+ * @category recording
+ */
+export const cancelAfterQuit = (
+  quit: Check,
+  placementChecks: ReadonlyArray<Check>,
+  on: LocalDate.LocalDate
+): ReadonlyArray<Check> =>
+  placementChecks
+    .filter((c) =>
+      c.placementId === quit.placementId && c.sequence > quit.sequence && c.doneOn === undefined &&
+      c.cancelledOn === undefined
+    )
+    .map((c) => new Check({ ...c, cancelledOn: on }))
+
+/**
  * The result's date is before the check's window opened: a call made before
  * that month of work cannot report on it.
  *
@@ -382,9 +422,12 @@ export interface Recorded {
 export const record = (
   check: Check,
   result: Result
-): Either.Either<Recorded, FollowUpAlreadyRecorded | FollowUpBeforeWindow> => {
+): Either.Either<Recorded, FollowUpAlreadyRecorded | FollowUpCancelled | FollowUpBeforeWindow> => {
   if (check.doneOn !== undefined) {
     return Either.left(new FollowUpAlreadyRecorded({ followUpId: check.id, doneOn: check.doneOn }))
+  }
+  if (check.cancelledOn !== undefined) {
+    return Either.left(new FollowUpCancelled({ followUpId: check.id, cancelledOn: check.cancelledOn }))
   }
   if (result.doneOn < check.windowStart) {
     return Either.left(
@@ -403,7 +446,7 @@ export const record = (
 
 /**
  * The follow-up ledger (취업자 사후관리대장) on a given day. Every check is in
- * exactly one of `dueToday`, `overdue`, `upcoming` and `done`; each list is
+ * exactly one of `dueToday`, `overdue`, `upcoming`, `done` and `cancelled`; each list is
  * sorted by `dueOn` (then by input order).
  *
  * @since 0.1.0
@@ -419,6 +462,8 @@ export interface Ledger {
   readonly upcoming: ReadonlyArray<Check>
   /** Done, whenever. */
   readonly done: ReadonlyArray<Check>
+  /** Cancelled after the seeker quit: neither due nor counted in the rate. */
+  readonly cancelled: ReadonlyArray<Check>
   /** Done checks whose `doneOn` is on or before `dueOn`. */
   readonly onTime: number
   /** Done checks whose `doneOn` is after `dueOn`. */
@@ -448,9 +493,11 @@ export const ledger = (checks: ReadonlyArray<Check>, today: LocalDate.LocalDate)
   const overdue: Array<Check> = []
   const upcoming: Array<Check> = []
   const done: Array<Check> = []
+  const cancelled: Array<Check> = []
   let onTime = 0
   for (const check of sorted) {
-    if (check.doneOn !== undefined) {
+    if (check.cancelledOn !== undefined) cancelled.push(check)
+    else if (check.doneOn !== undefined) {
       done.push(check)
       if (check.doneOn <= check.dueOn) onTime++
     } else if (check.dueOn < today) overdue.push(check)
@@ -464,6 +511,7 @@ export const ledger = (checks: ReadonlyArray<Check>, today: LocalDate.LocalDate)
     overdue,
     upcoming,
     done,
+    cancelled,
     onTime,
     late: done.length - onTime,
     onTimeRate: settled === 0 ? undefined : onTime / settled

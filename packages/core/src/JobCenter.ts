@@ -564,7 +564,8 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
 /**
  * Records a follow-up check's result. A check can be recorded once, not
  * before its window opens and not in the future; "quit" opens re-employment
- * support: the seeker is invited back for counseling through the outbox.
+ * support — the seeker is invited back for counseling through the outbox —
+ * and cancels the placement's later checks.
  *
  * @since 0.1.0
  * @category follow-up
@@ -585,6 +586,11 @@ export const recordFollowUp = (
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* repo.update(recorded.check, request.expectedVersion)
       if (recorded.reemploymentSupport) {
+        // The job ended: its later checks are no longer due and must not turn overdue.
+        const siblings = yield* repo.listByPlacement(actor.districtId, recorded.check.placementId)
+        const versions = new Map(siblings.map((row) => [row.value.id, row.version] as const))
+        const cancelled = FollowUp.cancelAfterQuit(recorded.check, siblings.map((row) => row.value), on)
+        yield* Effect.forEach(cancelled, (check) => repo.update(check, versions.get(check.id)!))
         yield* enqueue(actor, {
           recipient: { kind: "seeker", id: recorded.check.seekerId },
           channel: "sms",

@@ -344,3 +344,29 @@ describe("the ledger (취업자 사후관리대장)", () => {
     }), { numRuns: 200 })
   })
 })
+
+describe("after a quit", () => {
+  it("cancels the same placement's later open checks, and only those", () => {
+    const [first, second, third] = checksFor("2026-03-09", 1)
+    const otherPlacement = checksFor("2026-03-09", 2)
+    const quit = right(FollowUp.record(first!, { doneOn: d("2026-04-01"), channel: "phone", outcome: "quit" })).check
+    const cancelled = FollowUp.cancelAfterQuit(quit, [quit, second!, third!, ...otherPlacement], d("2026-04-01"))
+    expect(cancelled.map((c) => [c.placementId, c.sequence, c.cancelledOn])).toEqual([
+      [second!.placementId, 2, "2026-04-01"],
+      [third!.placementId, 3, "2026-04-01"]
+    ])
+    const ledger = FollowUp.ledger([quit, ...cancelled], d("2026-07-01"))
+    expect([ledger.overdue.length, ledger.cancelled.length, ledger.onTimeRate]).toEqual([0, 2, 1])
+    expect(left(FollowUp.record(cancelled[0]!, { doneOn: d("2026-05-01"), channel: "phone", outcome: "working" }))._tag)
+      .toBe("FollowUpCancelled")
+  })
+
+  it("refuses a check that is both done and cancelled", () => {
+    const done = right(FollowUp.record(checksFor("2026-03-09")[0]!, { doneOn: d("2026-04-01"), channel: "phone", outcome: "working" }))
+      .check
+    const both = FollowUp.decodeCheck({ ...Schema.encodeSync(FollowUp.Check)(done), cancelledOn: "2026-04-02" })
+    expect(Either.isLeft(both) && both.left.issues.map((i) => [i.path, i.message])).toEqual([
+      ["cancelledOn", "must be absent on a check that was done"]
+    ])
+  })
+})

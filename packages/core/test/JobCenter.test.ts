@@ -235,6 +235,18 @@ describe("JobCenter on the memory layers", () => {
         result: { doneOn: "2026-03-20", channel: "phone", outcome: "quit" }
       })
       expect(reemploymentSupport).toBe(true)
+      // The job ended: the later checks are cancelled, never overdue.
+      yield* setToday("2026-07-01")
+      const ledger = yield* JobCenter.followUpLedger(kim)
+      expect(ledger.overdue).toEqual([])
+      expect(ledger.cancelled.map((c) => [c.sequence, c.cancelledOn])).toEqual([[2, "2026-03-20"], [3, "2026-03-20"]])
+      expect(ledger.onTimeRate).toBe(1)
+      const again = yield* Effect.flip(JobCenter.recordFollowUp(kim, {
+        checkId: followUps[1]!.value.id,
+        expectedVersion: 2,
+        result: { doneOn: "2026-04-20", channel: "phone", outcome: "working" }
+      }))
+      expect(again._tag).toBe("FollowUpCancelled")
       const messages = yield* Effect.flatMap(Outbox, (o) => o.list(kim.districtId))
       expect(messages.map((m) => m.template)).toEqual(["follow-up-schedule", "reemployment-support"])
     }).pipe(Effect.provide(TestLayer)))
