@@ -1,20 +1,13 @@
 import { y2025, y2026 } from "@hyunbinseo/holidays-kr/all"
 import { describe, expect, it } from "@effect/vitest"
-import { Either, FastCheck as fc, Schema } from "effect"
+import { FastCheck as fc, Schema } from "effect"
 import * as BusinessCalendar from "../src/BusinessCalendar.js"
 import * as LocalDate from "../src/LocalDate.js"
+import { left, right } from "./either.js"
 
 const d = (s: string) => s as LocalDate.LocalDate
 const { korea } = BusinessCalendar
 
-const right = <A, E>(result: Either.Either<A, E>): A => {
-  if (Either.isLeft(result)) throw new Error(`expected a value, got ${String(result.left)}`)
-  return result.right
-}
-const left = <A, E>(result: Either.Either<A, E>): E => {
-  if (Either.isRight(result)) throw new Error(`expected an error, got ${JSON.stringify(result.right)}`)
-  return result.left
-}
 
 // Any date the Korean calendar covers, kept a week away from its edges so a
 // walk to the next or previous business day stays covered.

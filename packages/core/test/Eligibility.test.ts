@@ -3,18 +3,11 @@ import { Arbitrary, Either, FastCheck as fc, Schema } from "effect"
 import { RegionCode } from "../src/Codes.js"
 import * as Eligibility from "../src/Eligibility.js"
 import * as LocalDate from "../src/LocalDate.js"
+import { left, right } from "./either.js"
 
 const date = (text: string) => Schema.decodeSync(LocalDate.LocalDate)(text)
 const region = (code: string) => Schema.decodeSync(RegionCode)(code)
 const applicant = (input: object) => Either.getOrThrow(Eligibility.decodeApplicant(input))
-const right = <A, E>(either: Either.Either<A, E>): A => {
-  if (Either.isLeft(either)) throw new Error(`expected Right, got Left: ${String(either.left)}`)
-  return either.right
-}
-const left = <A, E>(either: Either.Either<A, E>): E => {
-  if (Either.isRight(either)) throw new Error(`expected Left, got Right: ${JSON.stringify(either.right)}`)
-  return either.left
-}
 
 const asOf = date("2016-03-02")
 const { communityJobs, middleAgedHire, publicWorksYeongdeungpo: publicWorks, youthIntern } = Eligibility

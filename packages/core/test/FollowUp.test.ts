@@ -4,18 +4,11 @@ import * as BusinessCalendar from "../src/BusinessCalendar.js"
 import * as FollowUp from "../src/FollowUp.js"
 import * as Ids from "../src/Ids.js"
 import * as LocalDate from "../src/LocalDate.js"
+import { left, right } from "./either.js"
 
 const d = (s: string) => s as LocalDate.LocalDate
 const { korea } = BusinessCalendar
 
-const right = <A, E>(result: Either.Either<A, E>): A => {
-  if (Either.isLeft(result)) throw new Error(`expected a value, got ${String(result.left)}`)
-  return result.right
-}
-const left = <A, E>(result: Either.Either<A, E>): E => {
-  if (Either.isRight(result)) throw new Error(`expected an error, got ${JSON.stringify(result.right)}`)
-  return result.left
-}
 
 const dues = (start: string, policy = FollowUp.threeMonthly, calendar = korea) =>
   right(FollowUp.schedule(d(start), policy, calendar)).map((draft) => draft.dueOn)

@@ -4,11 +4,10 @@ import type { CounselorId } from "../src/Ids.js"
 import * as LocalDate from "../src/LocalDate.js"
 import * as Targets from "../src/Targets.js"
 import * as Validation from "../src/Validation.js"
+import { left, right } from "./either.js"
 
 const date = (text: string) => Schema.decodeSync(LocalDate.LocalDate)(text)
 const counselor = (id: string) => id as CounselorId
-const right = <A, E>(either: Either.Either<A, E>): A => Either.getOrThrowWith(either, (e) => e)
-const left = <A, E>(either: Either.Either<A, E>): E => Either.getOrThrowWith(Either.flip(either), () => "expected a failure")
 const repeat = <A>(value: A, times: number): Array<A> => Array.from({ length: times }, () => value)
 
 // The seeds' 2016 target table: 2015 results +5%, rounded by hand.
