@@ -7,6 +7,7 @@
  */
 export const projects = [
   "packages/core",
+  "packages/store-sql",
   "packages/testing"
 ]
 

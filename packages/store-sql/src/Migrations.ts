@@ -1,0 +1,118 @@
+/**
+ * The schema of iljari's tables, as migrations that run on SQLite and on
+ * PostgreSQL alike. Every table is prefixed `iljari_` so that iljari can live
+ * in an integrator's database beside their own tables, and every table
+ * carries the district (tenant) id as the first column of its primary key.
+ *
+ * @since 0.1.0
+ */
+import { Migrator, SqlClient } from "@effect/sql"
+import { Effect } from "effect"
+
+/**
+ * The table that records which migrations ran.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrationsTable = "iljari_migrations"
+
+// Records are stored as their encoded JSON (`data`) beside the columns their
+// queries filter on; `version` carries optimistic concurrency.
+const recordTable = (name: string, columns: ReadonlyArray<string>) =>
+  `CREATE TABLE ${name} (
+    district_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    ${columns.map((c) => `${c},`).join("\n    ")}
+    data TEXT NOT NULL,
+    PRIMARY KEY (district_id, id)
+  )`
+
+const createTables = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  yield* run(recordTable("iljari_seekers", ["name TEXT NOT NULL", "phone TEXT", "birth_date TEXT NOT NULL", "registered_on TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_seekers_name_phone ON iljari_seekers (district_id, name, phone)")
+  yield* run("CREATE INDEX iljari_seekers_name_birth ON iljari_seekers (district_id, name, birth_date)")
+  yield* run(recordTable("iljari_employers", []))
+  yield* run(recordTable("iljari_openings", ["employer_id TEXT NOT NULL", "opened_on TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_openings_employer ON iljari_openings (district_id, employer_id)")
+  yield* run(recordTable("iljari_counselors", []))
+  yield* run(recordTable("iljari_counselings", ["seeker_id TEXT NOT NULL", "held_on TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_counselings_seeker ON iljari_counselings (district_id, seeker_id)")
+  yield* run("CREATE INDEX iljari_counselings_held ON iljari_counselings (district_id, held_on)")
+  yield* run(recordTable("iljari_referrals", ["seeker_id TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_referrals_seeker ON iljari_referrals (district_id, seeker_id)")
+  yield* run(recordTable("iljari_placements", ["seeker_id TEXT NOT NULL", "start_on TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_placements_seeker ON iljari_placements (district_id, seeker_id)")
+  yield* run("CREATE INDEX iljari_placements_start ON iljari_placements (district_id, start_on)")
+  yield* run(recordTable("iljari_follow_ups", ["counselor_id TEXT NOT NULL", "placement_id TEXT NOT NULL", "due_on TEXT NOT NULL"]))
+  // The ledger reads one counselor's checks by due date.
+  yield* run("CREATE INDEX iljari_follow_ups_ledger ON iljari_follow_ups (district_id, counselor_id, due_on)")
+  yield* run("CREATE INDEX iljari_follow_ups_placement ON iljari_follow_ups (district_id, placement_id)")
+
+  const serial = sql.onDialectOrElse({
+    pg: () => "seq BIGSERIAL PRIMARY KEY",
+    orElse: () => "seq INTEGER PRIMARY KEY AUTOINCREMENT"
+  })
+  yield* run(`CREATE TABLE iljari_audit_log (
+    ${serial},
+    district_id TEXT NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    data TEXT NOT NULL
+  )`)
+  yield* run("CREATE INDEX iljari_audit_subject ON iljari_audit_log (district_id, subject_id)")
+  yield* run("CREATE INDEX iljari_audit_actor ON iljari_audit_log (district_id, actor)")
+  // Append-only, enforced by the database itself and not only by the port.
+  yield* sql.onDialectOrElse({
+    pg: () =>
+      Effect.zipRight(
+        run(`CREATE FUNCTION iljari_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'iljari_audit_log is append-only'; END $$`),
+        run(`CREATE TRIGGER iljari_audit_append_only BEFORE UPDATE OR DELETE ON iljari_audit_log
+          FOR EACH ROW EXECUTE FUNCTION iljari_audit_append_only()`)
+      ),
+    orElse: () =>
+      Effect.zipRight(
+        run(`CREATE TRIGGER iljari_audit_no_update BEFORE UPDATE ON iljari_audit_log
+          BEGIN SELECT RAISE(ABORT, 'iljari_audit_log is append-only'); END`),
+        run(`CREATE TRIGGER iljari_audit_no_delete BEFORE DELETE ON iljari_audit_log
+          BEGIN SELECT RAISE(ABORT, 'iljari_audit_log is append-only'); END`)
+      )
+  })
+
+  yield* run(`CREATE TABLE iljari_outbox (
+    ${serial},
+    district_id TEXT NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    data TEXT NOT NULL
+  )`)
+  yield* run("CREATE INDEX iljari_outbox_status ON iljari_outbox (district_id, status)")
+})
+
+/**
+ * Every migration, by id and name, for `Migrator.fromRecord`.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
+  "0001_create_tables": createTables
+}
+
+/**
+ * Runs the migrations that have not run yet; returns those it ran.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrate = Migrator.make({})({ loader: Migrator.fromRecord(migrations), table: migrationsTable })

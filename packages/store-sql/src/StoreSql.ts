@@ -1,0 +1,225 @@
+/**
+ * Every storage port of `@iljari/core` over an `SqlClient`: provide
+ * `SqliteClient.layer(...)` (`@effect/sql-sqlite-node`) for one counselor's
+ * laptop or a small center, or `PgClient.layer(...)` (`@effect/sql-pg`) for a
+ * city or national deployment, and the same code runs on either.
+ *
+ * @since 0.1.0
+ */
+import { SqlClient } from "@effect/sql"
+import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, Opening, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
+import { SqlError } from "@effect/sql/SqlError"
+import { Context, DateTime, Effect, Layer, Schema } from "effect"
+import { makeStore, persistence } from "./internal/store.js"
+import { migrate } from "./Migrations.js"
+
+type DistrictId = Ids.DistrictId
+
+const koreanDate = (at: DateTime.Utc) => DateTime.formatIsoDate(DateTime.add(at, { hours: 9 }))
+
+const make = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+
+  const seekers = makeStore<Seeker.Seeker, typeof Seeker.Seeker.Encoded, Ids.SeekerId>(sql, {
+    table: "iljari_seekers",
+    kind: "seeker",
+    schema: Seeker.Seeker,
+    columns: (s) => ({
+      name: s.name,
+      phone: s.contact.phone ?? null,
+      birth_date: s.birthDate,
+      registered_on: koreanDate(s.registeredAt)
+    })
+  })
+  const employers = makeStore<Employer.Employer, typeof Employer.Employer.Encoded, Ids.EmployerId>(sql, {
+    table: "iljari_employers",
+    kind: "employer",
+    schema: Employer.Employer,
+    columns: () => ({})
+  })
+  const openings = makeStore<Opening.Opening, typeof Opening.Opening.Encoded, Ids.OpeningId>(sql, {
+    table: "iljari_openings",
+    kind: "opening",
+    schema: Opening.Opening,
+    columns: (o) => ({ employer_id: o.employerId, opened_on: o.openedOn })
+  })
+  const counselors = makeStore<Counselor.Counselor, typeof Counselor.Counselor.Encoded, Ids.CounselorId>(sql, {
+    table: "iljari_counselors",
+    kind: "counselor",
+    schema: Counselor.Counselor,
+    columns: () => ({})
+  })
+  const counselings = makeStore<Counseling.Counseling, typeof Counseling.Counseling.Encoded, Ids.CounselingId>(sql, {
+    table: "iljari_counselings",
+    kind: "counseling session",
+    schema: Counseling.Counseling,
+    columns: (c) => ({ seeker_id: c.seekerId, held_on: c.heldOn })
+  })
+  const referrals = makeStore<Referral.Referral, typeof Referral.Referral.Encoded, Ids.ReferralId>(sql, {
+    table: "iljari_referrals",
+    kind: "referral",
+    schema: Referral.Referral,
+    columns: (r) => ({ seeker_id: r.seekerId })
+  })
+  const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId>(sql, {
+    table: "iljari_placements",
+    kind: "placement",
+    schema: Placement.Placement,
+    columns: (p) => ({ seeker_id: p.seekerId, start_on: p.startOn })
+  })
+  const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, {
+    table: "iljari_follow_ups",
+    kind: "follow-up check",
+    schema: FollowUp.Check,
+    columns: (c) => ({ counselor_id: c.counselorId, placement_id: c.placementId, due_on: c.dueOn })
+  })
+
+  const encodeAudit = Schema.encodeSync(Audit.AuditEntry)
+  const decodeAudit = Schema.decodeUnknownEither(Audit.AuditEntry)
+  const encodeMessage = Schema.encodeSync(Outbox.OutboxMessage)
+  const decodeMessage = Schema.decodeUnknownEither(Outbox.OutboxMessage)
+
+  const auditLog: Audit.AuditLog["Type"] = {
+    append: (entry) =>
+      sql`INSERT INTO iljari_audit_log ${
+        sql.insert({
+          district_id: entry.districtId,
+          id: entry.id,
+          at: DateTime.formatIso(entry.at),
+          actor: entry.actor,
+          action: entry.action,
+          subject_kind: entry.subjectKind,
+          subject_id: entry.subjectId,
+          data: JSON.stringify(encodeAudit(entry))
+        })
+      }`.pipe(Effect.asVoid, Effect.mapError(persistence("append audit entry"))),
+    list: (districtId, query = {}) =>
+      sql<{ data: string }>`SELECT data FROM iljari_audit_log WHERE ${
+        sql.and([
+          sql`district_id = ${districtId}`,
+          ...(query.subjectId === undefined ? [] : [sql`subject_id = ${query.subjectId}`]),
+          ...(query.actor === undefined ? [] : [sql`actor = ${query.actor}`])
+        ])
+      } ORDER BY seq`.pipe(
+        Effect.flatMap((rows) => Effect.forEach(rows, (row) => decodeAudit(JSON.parse(row.data)))),
+        Effect.mapError(persistence("list audit entries"))
+      )
+  }
+
+  const outbox: Outbox.Outbox["Type"] = {
+    enqueue: (message) =>
+      sql`INSERT INTO iljari_outbox ${
+        sql.insert({
+          district_id: message.districtId,
+          id: message.id,
+          idempotency_key: message.idempotencyKey,
+          status: message.status,
+          created_at: DateTime.formatIso(message.createdAt),
+          data: JSON.stringify(encodeMessage(message))
+        })
+      } ON CONFLICT (idempotency_key) DO NOTHING`.pipe(Effect.asVoid, Effect.mapError(persistence("enqueue message"))),
+    list: (districtId, status) =>
+      sql<{ data: string }>`SELECT data FROM iljari_outbox WHERE ${
+        sql.and([sql`district_id = ${districtId}`, ...(status === undefined ? [] : [sql`status = ${status}`])])
+      } ORDER BY seq`.pipe(
+        Effect.flatMap((rows) => Effect.forEach(rows, (row) => decodeMessage(JSON.parse(row.data)))),
+        Effect.mapError(persistence("list outbox"))
+      )
+  }
+
+  const between = (column: string, from: string, to: string) => sql`${sql(column)} BETWEEN ${from} AND ${to}`
+  const equals = (column: string, value: string) => sql`${sql(column)} = ${value}`
+  const { where: seekerWhere, ...seekerStore } = seekers
+  const { where: openingWhere, ...openingStore } = openings
+  const { where: counselingWhere, ...counselingStore } = counselings
+  const { where: referralWhere, ...referralStore } = referrals
+  const { where: placementWhere, ...placementStore } = placements
+  const { where: followUpWhere, ...followUpStore } = followUps
+  const { where: _employers, ...employerStore } = employers
+  const { where: _counselors, ...counselorStore } = counselors
+
+  return {
+    seekers: {
+      ...seekerStore,
+      findPossibleDuplicates: (districtId: DistrictId, probe: Repositories.DuplicateProbe) =>
+        seekerWhere(
+          districtId,
+          sql`name = ${probe.name} AND (birth_date = ${probe.birthDate}${
+            probe.phone === undefined ? sql.literal("") : sql` OR phone = ${probe.phone}`
+          })`
+        )
+    },
+    employers: employerStore,
+    openings: { ...openingStore, listByEmployer: (d: DistrictId, id: string) => openingWhere(d, equals("employer_id", id)) },
+    counselors: counselorStore,
+    counselings: {
+      ...counselingStore,
+      listBySeeker: (d: DistrictId, id: string) => counselingWhere(d, equals("seeker_id", id)),
+      listHeldBetween: (d: DistrictId, from: string, to: string) => counselingWhere(d, between("held_on", from, to))
+    },
+    referrals: { ...referralStore, listBySeeker: (d: DistrictId, id: string) => referralWhere(d, equals("seeker_id", id)) },
+    placements: {
+      ...placementStore,
+      listBySeeker: (d: DistrictId, id: string) => placementWhere(d, equals("seeker_id", id)),
+      listStartedBetween: (d: DistrictId, from: string, to: string) => placementWhere(d, between("start_on", from, to))
+    },
+    followUps: {
+      ...followUpStore,
+      listByCounselor: (d: DistrictId, id: string) => followUpWhere(d, equals("counselor_id", id)),
+      listByPlacement: (d: DistrictId, id: string) => followUpWhere(d, equals("placement_id", id))
+    },
+    auditLog,
+    outbox,
+    transactor: {
+      withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+        sql.withTransaction(effect).pipe(
+          Effect.catchIf(
+            (e: E | SqlError): e is SqlError => e instanceof SqlError,
+            (e) => Effect.fail(persistence("transaction")(e))
+          )
+        )
+    } satisfies Repositories.Transactor["Type"]
+  }
+})
+
+/**
+ * Every storage port over the `SqlClient` in context. Run {@link migrate}
+ * first, or use {@link layerWithMigrations}.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = Layer.effectContext(Effect.map(make, (ports) =>
+  Context.empty().pipe(
+    Context.add(Repositories.SeekerRepository, ports.seekers),
+    Context.add(Repositories.EmployerRepository, ports.employers),
+    Context.add(Repositories.OpeningRepository, ports.openings),
+    Context.add(Repositories.CounselorRepository, ports.counselors),
+    Context.add(Repositories.CounselingRepository, ports.counselings),
+    Context.add(Repositories.ReferralRepository, ports.referrals),
+    Context.add(Repositories.PlacementRepository, ports.placements),
+    Context.add(Repositories.FollowUpRepository, ports.followUps),
+    Context.add(Audit.AuditLog, ports.auditLog),
+    Context.add(Outbox.Outbox, ports.outbox),
+    Context.add(Repositories.Transactor, ports.transactor)
+  )))
+
+/**
+ * The ports {@link layer} provides.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export type Ports = Layer.Layer.Success<typeof layer>
+
+/**
+ * {@link layer}, after running the migrations that have not run yet.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWithMigrations: Layer.Layer<Ports, Errors.PersistenceError, SqlClient.SqlClient> = Layer.provideMerge(layer, Layer.effectDiscard(migrate)).pipe(
+  Layer.mapError((error) => persistence("migrate")(error as never))
+)
+
+export { migrate }

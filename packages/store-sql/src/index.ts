@@ -1,0 +1,10 @@
+/**
+ * iljari's storage ports over `@effect/sql`, on embedded SQLite or PostgreSQL.
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as Migrations from "./Migrations.js"
+/** @since 0.1.0 */
+export * as StoreSql from "./StoreSql.js"

@@ -1,0 +1,117 @@
+import { SqlClient, type Statement } from "@effect/sql"
+import { SqlError } from "@effect/sql/SqlError"
+import { Errors, type Ids, type Repositories } from "@iljari/core"
+import { Effect, Either, ParseResult, Schema } from "effect"
+
+type DistrictId = Ids.DistrictId
+type Versioned<A> = Repositories.Versioned<A>
+
+/** A storage failure as the ports report it, never a defect. */
+export const persistence = (operation: string) => (error: SqlError | ParseResult.ParseError) =>
+  new Errors.PersistenceError({
+    operation,
+    reason: error instanceof SqlError
+      ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`
+      : `a stored row does not decode: ${error.message}`
+  })
+
+export type Columns = Record<string, string | number | null>
+
+export interface TableSpec<A, I> {
+  readonly table: string
+  readonly kind: string
+  readonly schema: Schema.Schema<A, I>
+  /** The queried columns a record fills besides `district_id`, `id`, `version` and `data`. */
+  readonly columns: (record: A) => Columns
+}
+
+interface Row {
+  readonly version: number | string
+  readonly data: string
+}
+
+/**
+ * One repository over one table: the generic `Store` of the core ports, plus
+ * `where` for the finders each repository adds.
+ */
+export const makeStore = <A extends { readonly id: string; readonly districtId: DistrictId }, I, Id extends string>(
+  sql: SqlClient.SqlClient,
+  spec: TableSpec<A, I>
+) => {
+  const encode = Schema.encodeSync(spec.schema)
+  const decode = Schema.decodeUnknownEither(spec.schema)
+  const table = sql(spec.table)
+  // Ids are compared byte by byte on both databases, like the memory layer.
+  const byId = sql.onDialectOrElse({ pg: () => sql.literal(`id COLLATE "C"`), orElse: () => sql.literal("id") })
+
+  const toVersioned = (row: Row): Either.Either<Versioned<A>, ParseResult.ParseError> =>
+    Either.map(decode(JSON.parse(row.data)), (value) => ({ value, version: Number(row.version) }))
+
+  const rowsOf = (rows: ReadonlyArray<Row>) =>
+    Effect.forEach(rows, (row) => toVersioned(row))
+
+  const where = (districtId: DistrictId, condition: Statement.Fragment, page?: Repositories.Page) =>
+    Effect.flatMap(
+      sql<Row>`SELECT version, data FROM ${table} WHERE district_id = ${districtId} AND ${condition} ORDER BY ${byId}${
+        page?.limit === undefined && page?.offset === undefined
+          ? sql.literal("")
+          : sql` LIMIT ${page.limit ?? 1_000_000_000} OFFSET ${page.offset ?? 0}`
+      }`,
+      rowsOf
+    ).pipe(Effect.mapError(persistence(`list ${spec.kind}`)))
+
+  const currentVersion = (districtId: DistrictId, id: string) =>
+    Effect.map(
+      sql<{ version: number | string }>`SELECT version FROM ${table} WHERE district_id = ${districtId} AND id = ${id}`,
+      (rows) => (rows[0] === undefined ? undefined : Number(rows[0].version))
+    )
+
+  return {
+    where,
+    insert: (record: A): Effect.Effect<Versioned<A>, Errors.DuplicateId | Errors.PersistenceError> =>
+      sql`INSERT INTO ${table} ${
+        sql.insert({
+          district_id: record.districtId,
+          id: record.id,
+          version: 1,
+          ...spec.columns(record),
+          data: JSON.stringify(encode(record))
+        })
+      }`.pipe(
+        Effect.as({ value: record, version: 1 }),
+        // A failed insert of an id that exists is a duplicate; anything else is storage.
+        Effect.catchTag("SqlError", (error): Effect.Effect<never, Errors.DuplicateId | Errors.PersistenceError> =>
+          Effect.flatMap(
+            Effect.orElseSucceed(currentVersion(record.districtId, record.id), () => undefined),
+            (existing): Effect.Effect<never, Errors.DuplicateId | Errors.PersistenceError> =>
+              existing === undefined
+                ? Effect.fail(persistence(`insert ${spec.kind}`)(error))
+                : Effect.fail(new Errors.DuplicateId({ kind: spec.kind, id: record.id }))
+          ))
+      ),
+    get: (districtId: DistrictId, id: Id): Effect.Effect<Versioned<A>, Errors.NotFound | Errors.PersistenceError> =>
+      sql<Row>`SELECT version, data FROM ${table} WHERE district_id = ${districtId} AND id = ${id}`.pipe(
+        Effect.mapError(persistence(`get ${spec.kind}`)),
+        Effect.flatMap((rows): Effect.Effect<Versioned<A>, Errors.NotFound | Errors.PersistenceError> =>
+          rows[0] === undefined
+            ? Effect.fail(new Errors.NotFound({ kind: spec.kind, id }))
+            : Effect.mapError(toVersioned(rows[0]), persistence(`get ${spec.kind}`))
+        )
+      ),
+    update: (
+      record: A,
+      expectedVersion: number
+    ): Effect.Effect<Versioned<A>, Errors.StaleVersion | Errors.NotFound | Errors.PersistenceError> =>
+      Effect.gen(function*() {
+        const updated = yield* sql<{ version: number | string }>`UPDATE ${table} SET ${
+          sql.update({ version: expectedVersion + 1, ...spec.columns(record), data: JSON.stringify(encode(record)) })
+        } WHERE district_id = ${record.districtId} AND id = ${record.id} AND version = ${expectedVersion} RETURNING version`
+        if (updated.length === 1) return { value: record, version: expectedVersion + 1 }
+        const actual = yield* currentVersion(record.districtId, record.id)
+        return yield* actual === undefined
+          ? Effect.fail(new Errors.NotFound({ kind: spec.kind, id: record.id }))
+          : Effect.fail(new Errors.StaleVersion({ kind: spec.kind, id: record.id, expected: expectedVersion, actual }))
+      }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(persistence(`update ${spec.kind}`)(error)))),
+    list: (districtId: DistrictId, page?: Repositories.Page) => where(districtId, sql.literal("1 = 1"), page)
+  }
+}

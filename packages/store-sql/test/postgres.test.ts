@@ -1,0 +1,5 @@
+import { describePostgres } from "@iljari/testing/inject"
+import { postgres } from "./backends.js"
+import { sharedSuite } from "./suite.js"
+
+describePostgres("PostgreSQL", (url) => sharedSuite(postgres(url)))

@@ -1,0 +1,4 @@
+import { sqlite } from "./backends.js"
+import { sharedSuite } from "./suite.js"
+
+sharedSuite(sqlite)

@@ -1,0 +1,251 @@
+/**
+ * The shared suite every storage backend must pass: memory, SQLite and
+ * PostgreSQL may not differ in behaviour.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import {
+  Audit,
+  type Ids,
+  JobCenter,
+  Outbox,
+  Repositories,
+  Seeker
+} from "@iljari/core"
+import { DateTime, Effect, Either, Exit, FastCheck as fc, TestClock } from "effect"
+import { counselorInput, employerInput, openingInput, seekerInput } from "../../core/test/fixtures.js"
+import type { Backend } from "./backends.js"
+import { Counselor, Employer, Opening } from "@iljari/core"
+
+const A = "11200" as Ids.DistrictId
+const B = "11215" as Ids.DistrictId
+
+const seeker = (id: string, district: Ids.DistrictId = A, patch: Record<string, unknown> = {}) =>
+  Either.getOrThrow(Seeker.decodeEither({ ...seekerInput, ...patch, id, districtId: district }))
+const employer = (id: string, district: Ids.DistrictId = A) =>
+  Either.getOrThrow(Employer.decodeEither({ ...employerInput, id, districtId: district }))
+const opening = (id: string, employerId: string, district: Ids.DistrictId = A) =>
+  Either.getOrThrow(Opening.decodeEither({ ...openingInput, id, employerId, districtId: district }))
+const counselor = (id: string, district: Ids.DistrictId = A) =>
+  Either.getOrThrow(Counselor.decodeEither({ ...counselorInput, id, districtId: district }))
+
+const auditEntry = (id: string, district: Ids.DistrictId, subjectId: string) =>
+  new Audit.AuditEntry({
+    id: id as Ids.AuditEntryId,
+    districtId: district,
+    at: DateTime.unsafeMake("2026-03-02T01:00:00Z"),
+    actor: "counselor-01" as Ids.CounselorId,
+    action: "read",
+    subjectKind: "seeker",
+    subjectId,
+    purpose: "seeker.get"
+  })
+
+const message = (id: string, key: string, district: Ids.DistrictId = A) =>
+  new Outbox.OutboxMessage({
+    id: id as Ids.MessageId,
+    districtId: district,
+    createdAt: DateTime.unsafeMake("2026-03-02T01:00:00Z"),
+    idempotencyKey: key,
+    recipient: { kind: "seeker", id: "s1" },
+    channel: "sms",
+    purpose: "service",
+    urgent: false,
+    template: "follow-up-schedule",
+    params: { firstCheck: "2026-04-08" },
+    status: "pending",
+    attempts: 0
+  })
+
+export const sharedSuite = (backend: Backend) => {
+  const run = <A, E>(effect: Effect.Effect<A, E, import("./backends.js").Ports>) =>
+    Effect.provide(effect, backend.layer())
+
+  describe(`storage ports on ${backend.name}`, () => {
+    it.effect("stores, reads, lists in id order and versions a record", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.SeekerRepository
+        const first = yield* repo.insert(seeker("s2"))
+        yield* repo.insert(seeker("s1", A, { name: "이서연", contact: {}, birthDate: "1990-01-01" }))
+        expect(first.version).toBe(1)
+        const got = yield* repo.get(A, "s2" as Ids.SeekerId)
+        expect(got.value).toEqual(seeker("s2"))
+        expect((yield* repo.list(A)).map((r) => r.value.id)).toEqual(["s1", "s2"])
+        expect((yield* repo.list(A, { offset: 1, limit: 5 })).map((r) => r.value.id)).toEqual(["s2"])
+        expect((yield* repo.list(A, { limit: 1 })).map((r) => r.value.id)).toEqual(["s1"])
+        const updated = yield* repo.update(seeker("s2", A, { careerMonths: 12 }), 1)
+        expect(updated.version).toBe(2)
+        expect((yield* repo.get(A, "s2" as Ids.SeekerId)).value.careerMonths).toBe(12)
+      })))
+
+    it.effect("reports a missing record, a taken id and a stale version", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.EmployerRepository
+        yield* repo.insert(employer("e1"))
+        expect(yield* Effect.flip(repo.get(A, "nope" as Ids.EmployerId))).toMatchObject({ _tag: "NotFound", kind: "employer", id: "nope" })
+        expect(yield* Effect.flip(repo.insert(employer("e1")))).toMatchObject({ _tag: "DuplicateId", id: "e1" })
+        yield* repo.update(employer("e1"), 1)
+        expect(yield* Effect.flip(repo.update(employer("e1"), 1))).toMatchObject({ _tag: "StaleVersion", expected: 1, actual: 2 })
+        expect(yield* Effect.flip(repo.update(employer("e9"), 1))).toMatchObject({ _tag: "NotFound", id: "e9" })
+      })))
+
+    it.effect("finds possible duplicate seekers by name and phone or name and birth date", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.SeekerRepository
+        yield* repo.insert(seeker("s1"))
+        yield* repo.insert(seeker("s2", A, { contact: {}, birthDate: "1970-01-01" }))
+        yield* repo.insert(seeker("s3", A, { name: "이서연" }))
+        const byPhone = yield* repo.findPossibleDuplicates(A, {
+          name: "김민수",
+          phone: "010-1234-5678" as never,
+          birthDate: "1999-09-09" as never
+        })
+        expect(byPhone.map((r) => r.value.id)).toEqual(["s1"])
+        const byBirth = yield* repo.findPossibleDuplicates(A, { name: "김민수", birthDate: "1970-01-01" as never })
+        expect(byBirth.map((r) => r.value.id)).toEqual(["s2"])
+      })))
+
+    it.effect("answers every finder the ports declare", () =>
+      run(Effect.gen(function*() {
+        yield* Effect.flatMap(Repositories.EmployerRepository, (r) => r.insert(employer("e1")))
+        const openings = yield* Repositories.OpeningRepository
+        yield* openings.insert(opening("o1", "e1"))
+        yield* openings.insert(opening("o2", "e2"))
+        expect((yield* openings.listByEmployer(A, "e1" as Ids.EmployerId)).map((r) => r.value.id)).toEqual(["o1"])
+        const counselors = yield* Repositories.CounselorRepository
+        yield* counselors.insert(counselor("c1"))
+        expect((yield* counselors.list(A)).map((r) => r.value.name)).toEqual(["박상담"])
+      })))
+
+    it.effect("keeps the audit log in order and the outbox free of duplicate keys", () =>
+      run(Effect.gen(function*() {
+        const audit = yield* Audit.AuditLog
+        yield* audit.append(auditEntry("a2", A, "s1"))
+        yield* audit.append(auditEntry("a1", A, "s2"))
+        yield* audit.append(auditEntry("a3", B, "s1"))
+        expect((yield* audit.list(A)).map((e) => e.id)).toEqual(["a2", "a1"])
+        expect((yield* audit.list(A, { subjectId: "s1" })).map((e) => e.id)).toEqual(["a2"])
+        const outbox = yield* Outbox.Outbox
+        yield* outbox.enqueue(message("m1", "k1"))
+        yield* outbox.enqueue(message("m2", "k1"))
+        yield* outbox.enqueue(message("m3", "k2"))
+        const pending = yield* outbox.list(A, "pending")
+        expect(pending.map((m) => m.id)).toEqual(["m1", "m3"])
+        expect(pending[0]).toEqual(message("m1", "k1"))
+        expect(yield* outbox.list(A, "sent")).toEqual([])
+      })))
+
+    it.effect("commits a transaction all or nothing", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.SeekerRepository
+        const tx = yield* Repositories.Transactor
+        const outbox = yield* Outbox.Outbox
+        const failed = yield* Effect.exit(tx.withTransaction(Effect.gen(function*() {
+          yield* repo.insert(seeker("s1"))
+          yield* outbox.enqueue(message("m1", "k1"))
+          return yield* Effect.fail("boom" as const)
+        })))
+        expect(Exit.isFailure(failed)).toBe(true)
+        expect(yield* repo.list(A)).toEqual([])
+        expect(yield* outbox.list(A)).toEqual([])
+        yield* tx.withTransaction(Effect.all([repo.insert(seeker("s1")), outbox.enqueue(message("m1", "k1"))]))
+        expect((yield* repo.list(A)).length).toBe(1)
+        expect((yield* outbox.list(A)).length).toBe(1)
+      })))
+
+    it.effect("lets exactly one of 50 concurrent conflicting updates win per version; nothing is lost", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.SeekerRepository
+        yield* repo.insert(seeker("s1"))
+        let version = 1
+        for (let round = 0; round < 3; round++) {
+          const results = yield* Effect.all(
+            Array.from({ length: 50 }, (_, i) => Effect.either(repo.update(seeker("s1", A, { careerMonths: round * 100 + i }), version))),
+            { concurrency: "unbounded" }
+          )
+          const winners = results.filter(Either.isRight)
+          const losers = results.filter(Either.isLeft)
+          expect(winners).toHaveLength(1)
+          expect(losers.every((l) => l.left._tag === "StaleVersion")).toBe(true)
+          const current = yield* repo.get(A, "s1" as Ids.SeekerId)
+          expect(current.version).toBe(version + 1)
+          // The stored record is the winner's, whole.
+          expect(current.value).toEqual(winners[0]!.right.value)
+          version = current.version
+        }
+      })))
+
+    it.effect("never returns another district's rows, whatever the ids (property)", () =>
+      run(Effect.gen(function*() {
+        const seekers = yield* Repositories.SeekerRepository
+        const audit = yield* Audit.AuditLog
+        const samples = fc.sample(
+          fc.array(fc.record({ id: fc.constantFrom("s1", "s2", "s3", "s4"), district: fc.constantFrom(A, B) }), {
+            minLength: 1,
+            maxLength: 12
+          }),
+          { numRuns: 8, seed: 2016 }
+        )
+        let n = 0
+        let entries = 0
+        for (const sample of samples) {
+          n++
+          for (const { district, id } of sample) {
+            const fullId = `${id}-${n}`
+            yield* Effect.either(seekers.insert(seeker(fullId, district, { name: `${district}-${fullId}` })))
+            yield* audit.append(auditEntry(`audit-${++entries}`, district, fullId))
+          }
+        }
+        for (const district of [A, B]) {
+          const rows = yield* seekers.list(district)
+          expect(rows.every((r) => r.value.districtId === district && r.value.name.startsWith(district))).toBe(true)
+          for (const row of rows) {
+            const got = yield* seekers.get(district, row.value.id)
+            expect(got.value.districtId).toBe(district)
+          }
+          const dupes = yield* seekers.findPossibleDuplicates(district, { name: `${district === A ? B : A}-s1-1`, birthDate: seekerInput.birthDate as never })
+          expect(dupes).toEqual([])
+          expect((yield* audit.list(district)).every((e) => e.districtId === district)).toBe(true)
+        }
+      })))
+
+    it.effect("runs the job center's day end to end", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        const { districtId: _a, id: _b, registeredAt: _c, ...form } = seekerInput
+        const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
+        const { districtId: _g, id: _h, ...openingForm } = openingInput
+        const s = yield* JobCenter.registerSeeker(actor, form)
+        const e = yield* JobCenter.registerEmployer(actor, employerForm)
+        const o = yield* JobCenter.registerOpening(actor, { ...openingForm, employerId: e.value.id, openedOn: "2026-03-02", closesOn: "2026-03-31" })
+        expect(yield* Effect.flip(JobCenter.registerSeeker(actor, form))).toMatchObject({ _tag: "DuplicateSeeker", existingId: s.value.id })
+        const r = yield* JobCenter.proposeReferral(actor, { seekerId: s.value.id, openingId: o.value.id })
+        yield* JobCenter.moveReferral(actor, { referralId: r.value.id, to: "sent", expectedVersion: 1 })
+        yield* JobCenter.moveReferral(actor, { referralId: r.value.id, to: "interviewing", expectedVersion: 2 })
+        const placed = yield* JobCenter.recordPlacement(actor, {
+          seekerId: s.value.id,
+          referralId: r.value.id,
+          startOn: "2026-03-09",
+          contractType: "open-ended",
+          schedule: "full-time"
+        })
+        expect(placed.followUps.map((f) => f.value.dueOn)).toEqual(["2026-04-08", "2026-05-08", "2026-06-08"])
+        yield* TestClock.setTime(Date.parse("2026-04-08T01:00:00Z"))
+        const ledger = yield* JobCenter.followUpLedger(actor)
+        expect(ledger.dueToday.map((c) => c.sequence)).toEqual([1])
+        yield* JobCenter.recordFollowUp(actor, {
+          checkId: ledger.dueToday[0]!.id,
+          expectedVersion: 1,
+          result: { doneOn: "2026-04-08", channel: "phone", outcome: "working" }
+        })
+        expect((yield* JobCenter.followUpLedger(actor)).onTimeRate).toBe(1)
+        const results = yield* JobCenter.results(actor, { from: "2026-03-01" as never, to: "2026-03-31" as never })
+        expect(results).toEqual({ seekers: 1, openings: 1, placements: 1, counseling: 0 })
+        expect(yield* JobCenter.monitor(actor, { from: "2026-03-01" as never, to: "2026-03-31" as never })).toEqual([])
+        const audit = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A, { subjectId: s.value.id }))
+        expect(audit.map((a) => a.purpose)).toEqual(["seeker.register", "referral.propose", "placement.record", "followUp.record"])
+        const messages = yield* Effect.flatMap(Outbox.Outbox, (o) => o.list(A))
+        expect(messages.map((m) => m.template)).toEqual(["follow-up-schedule"])
+      })))
+  })
+}
