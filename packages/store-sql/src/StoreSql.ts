@@ -11,68 +11,25 @@ import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, Ope
 import { SqlError } from "@effect/sql/SqlError"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { makeStore, persistence } from "./internal/store.js"
+import * as Tables from "./internal/tables.js"
 import { migrate } from "./Migrations.js"
 
 type DistrictId = Ids.DistrictId
 
-const koreanDate = (at: DateTime.Utc) => DateTime.formatIsoDate(DateTime.add(at, { hours: 9 }))
-
 const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
 
-  const seekers = makeStore<Seeker.Seeker, typeof Seeker.Seeker.Encoded, Ids.SeekerId>(sql, {
-    table: "iljari_seekers",
-    kind: "seeker",
-    schema: Seeker.Seeker,
-    columns: (s) => ({
-      name: s.name,
-      phone: s.contact.phone ?? null,
-      birth_date: s.birthDate,
-      registered_on: koreanDate(s.registeredAt)
-    })
-  })
-  const employers = makeStore<Employer.Employer, typeof Employer.Employer.Encoded, Ids.EmployerId>(sql, {
-    table: "iljari_employers",
-    kind: "employer",
-    schema: Employer.Employer,
-    columns: () => ({})
-  })
-  const openings = makeStore<Opening.Opening, typeof Opening.Opening.Encoded, Ids.OpeningId>(sql, {
-    table: "iljari_openings",
-    kind: "opening",
-    schema: Opening.Opening,
-    columns: (o) => ({ employer_id: o.employerId, opened_on: o.openedOn })
-  })
-  const counselors = makeStore<Counselor.Counselor, typeof Counselor.Counselor.Encoded, Ids.CounselorId>(sql, {
-    table: "iljari_counselors",
-    kind: "counselor",
-    schema: Counselor.Counselor,
-    columns: () => ({})
-  })
-  const counselings = makeStore<Counseling.Counseling, typeof Counseling.Counseling.Encoded, Ids.CounselingId>(sql, {
-    table: "iljari_counselings",
-    kind: "counseling session",
-    schema: Counseling.Counseling,
-    columns: (c) => ({ seeker_id: c.seekerId, held_on: c.heldOn })
-  })
-  const referrals = makeStore<Referral.Referral, typeof Referral.Referral.Encoded, Ids.ReferralId>(sql, {
-    table: "iljari_referrals",
-    kind: "referral",
-    schema: Referral.Referral,
-    columns: (r) => ({ seeker_id: r.seekerId })
-  })
-  const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId>(sql, {
-    table: "iljari_placements",
-    kind: "placement",
-    schema: Placement.Placement,
-    columns: (p) => ({ seeker_id: p.seekerId, start_on: p.startOn })
-  })
-  const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, {
-    table: "iljari_follow_ups",
-    kind: "follow-up check",
-    schema: FollowUp.Check,
-    columns: (c) => ({ counselor_id: c.counselorId, placement_id: c.placementId, due_on: c.dueOn })
-  })
+  const seekers = makeStore<Seeker.Seeker, typeof Seeker.Seeker.Encoded, Ids.SeekerId>(sql, Tables.seekers)
+  const employers = makeStore<Employer.Employer, typeof Employer.Employer.Encoded, Ids.EmployerId>(sql, Tables.employers)
+  const openings = makeStore<Opening.Opening, typeof Opening.Opening.Encoded, Ids.OpeningId>(sql, Tables.openings)
+  const counselors = makeStore<Counselor.Counselor, typeof Counselor.Counselor.Encoded, Ids.CounselorId>(sql, Tables.counselors)
+  const counselings = makeStore<Counseling.Counseling, typeof Counseling.Counseling.Encoded, Ids.CounselingId>(
+    sql,
+    Tables.counselings
+  )
+  const referrals = makeStore<Referral.Referral, typeof Referral.Referral.Encoded, Ids.ReferralId>(sql, Tables.referrals)
+  const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId>(sql, Tables.placements)
+  const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, Tables.followUps)
 
   const encodeAudit = Schema.encodeSync(Audit.AuditEntry)
   const decodeAudit = Schema.decodeUnknownEither(Audit.AuditEntry)

@@ -8,3 +8,5 @@
 export * as Migrations from "./Migrations.js"
 /** @since 0.1.0 */
 export * as StoreSql from "./StoreSql.js"
+/** @since 0.1.0 */
+export * as BulkImport from "./BulkImport.js"

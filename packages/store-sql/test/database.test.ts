@@ -1,0 +1,53 @@
+import { SqlClient } from "@effect/sql"
+import { PgClient } from "@effect/sql-pg"
+import { SqliteClient } from "@effect/sql-sqlite-node"
+import { describe, expect, it } from "@effect/vitest"
+import { Audit, type Ids } from "@iljari/core"
+import { describePostgres } from "@iljari/testing/inject"
+import { DateTime, Effect, Layer, Redacted } from "effect"
+import { Migrations, StoreSql } from "../src/index.js"
+import { postgresDatabase, sqliteFile } from "./backends.js"
+
+const databaseSuite = (name: string, layer: () => Layer.Layer<SqlClient.SqlClient | StoreSql.Ports, unknown>) =>
+  describe(`the database on ${name}`, () => {
+    it.effect("migrates once, records it in a prefixed table, and runs nothing the second time", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        expect(yield* Migrations.migrate).toEqual([])
+        const done = yield* sql<{ name: string }>`SELECT name FROM iljari_migrations`
+        expect(done.map((m) => m.name)).toEqual(["create_tables"])
+      }).pipe(Effect.provide(layer())))
+
+    it.effect("refuses to change or delete an audit entry, even by hand", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        yield* Effect.flatMap(Audit.AuditLog, (log) =>
+          log.append(
+            new Audit.AuditEntry({
+              id: "a1" as Ids.AuditEntryId,
+              districtId: "11200" as Ids.DistrictId,
+              at: DateTime.unsafeMake("2026-03-02T01:00:00Z"),
+              actor: "counselor-01" as Ids.CounselorId,
+              action: "read",
+              subjectKind: "seeker",
+              subjectId: "s1",
+              purpose: "seeker.get"
+            })
+          ))
+        const update = yield* Effect.flip(sql`UPDATE iljari_audit_log SET actor = 'someone-else'`)
+        expect(String(update.cause)).toContain("append-only")
+        const remove = yield* Effect.flip(sql`DELETE FROM iljari_audit_log`)
+        expect(String(remove.cause)).toContain("append-only")
+        const rows = yield* sql<{ actor: string }>`SELECT actor FROM iljari_audit_log`
+        expect(rows).toEqual([{ actor: "counselor-01" }])
+      }).pipe(Effect.provide(layer())))
+  })
+
+databaseSuite("SQLite", () =>
+  Layer.unwrapScoped(Effect.map(sqliteFile(), (filename) =>
+    StoreSql.layerWithMigrations.pipe(Layer.provideMerge(SqliteClient.layer({ filename }))))))
+
+describePostgres("PostgreSQL", (url) =>
+  databaseSuite("PostgreSQL", () =>
+    Layer.unwrapScoped(Effect.map(postgresDatabase(url), ({ url }) =>
+      StoreSql.layerWithMigrations.pipe(Layer.provideMerge(PgClient.layer({ url: Redacted.make(url) })))))))
