@@ -13,6 +13,7 @@
 import { SqlClient } from "@effect/sql"
 import { Errors, type Ids, Validation } from "@iljari/core"
 import { Chunk, Effect, Either, Schema, Stream } from "effect"
+import { encodedJson } from "./internal/json.js"
 import { persistence, type TableSpec } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
 
@@ -69,7 +70,6 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
   // error collected, so the report names all its fields.
   const quick = Schema.decodeUnknownEither(spec.schema, { onExcessProperty: "error" })
   const full = Validation.decodeEither(spec.schema as Schema.Schema<A, I, never>)
-  const encode = Schema.encodeSync(spec.schema)
 
   return <E = never, R = never>(
     districtId: Ids.DistrictId,
@@ -131,7 +131,7 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
                   id: record.id,
                   version: 1,
                   ...spec.columns(record),
-                  data: JSON.stringify(encode(record))
+                  data: encodedJson(record)
                 })))
               }`
             }

@@ -10,6 +10,7 @@ import { SqlClient } from "@effect/sql"
 import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, Opening, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
 import { SqlError } from "@effect/sql/SqlError"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
+import { encodedJson } from "./internal/json.js"
 import { makeStore, persistence } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
 import { migrate } from "./Migrations.js"
@@ -31,9 +32,7 @@ const make = Effect.gen(function*() {
   const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId>(sql, Tables.placements)
   const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, Tables.followUps)
 
-  const encodeAudit = Schema.encodeSync(Audit.AuditEntry)
   const decodeAudit = Schema.decodeUnknownEither(Audit.AuditEntry)
-  const encodeMessage = Schema.encodeSync(Outbox.OutboxMessage)
   const decodeMessage = Schema.decodeUnknownEither(Outbox.OutboxMessage)
 
   const auditLog: Audit.AuditLog["Type"] = {
@@ -47,7 +46,7 @@ const make = Effect.gen(function*() {
           action: entry.action,
           subject_kind: entry.subjectKind,
           subject_id: entry.subjectId,
-          data: JSON.stringify(encodeAudit(entry))
+          data: encodedJson(entry)
         })
       }`.pipe(Effect.asVoid, Effect.mapError(persistence("append audit entry"))),
     list: (districtId, query = {}) =>
@@ -72,7 +71,7 @@ const make = Effect.gen(function*() {
           idempotency_key: message.idempotencyKey,
           status: message.status,
           created_at: DateTime.formatIso(message.createdAt),
-          data: JSON.stringify(encodeMessage(message))
+          data: encodedJson(message)
         })
       } ON CONFLICT (idempotency_key) DO NOTHING`.pipe(Effect.asVoid, Effect.mapError(persistence("enqueue message"))),
     list: (districtId, status) =>

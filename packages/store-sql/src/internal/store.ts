@@ -2,6 +2,7 @@ import { SqlClient, type Statement } from "@effect/sql"
 import { SqlError } from "@effect/sql/SqlError"
 import { Errors, type Ids, type Repositories } from "@iljari/core"
 import { Effect, Either, ParseResult, Schema } from "effect"
+import { encodedJson } from "./json.js"
 
 type DistrictId = Ids.DistrictId
 type Versioned<A> = Repositories.Versioned<A>
@@ -38,7 +39,6 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
   sql: SqlClient.SqlClient,
   spec: TableSpec<A, I>
 ) => {
-  const encode = Schema.encodeSync(spec.schema)
   const decode = Schema.decodeUnknownEither(spec.schema)
   const table = sql(spec.table)
   // Ids are compared byte by byte on both databases, like the memory layer.
@@ -75,7 +75,7 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
           id: record.id,
           version: 1,
           ...spec.columns(record),
-          data: JSON.stringify(encode(record))
+          data: encodedJson(record)
         })
       }`.pipe(
         Effect.as({ value: record, version: 1 }),
@@ -104,7 +104,7 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
     ): Effect.Effect<Versioned<A>, Errors.StaleVersion | Errors.NotFound | Errors.PersistenceError> =>
       Effect.gen(function*() {
         const updated = yield* sql<{ version: number | string }>`UPDATE ${table} SET ${
-          sql.update({ version: expectedVersion + 1, ...spec.columns(record), data: JSON.stringify(encode(record)) })
+          sql.update({ version: expectedVersion + 1, ...spec.columns(record), data: encodedJson(record) })
         } WHERE district_id = ${record.districtId} AND id = ${record.id} AND version = ${expectedVersion} RETURNING version`
         if (updated.length === 1) return { value: record, version: expectedVersion + 1 }
         const actual = yield* currentVersion(record.districtId, record.id)

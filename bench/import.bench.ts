@@ -1,0 +1,124 @@
+/**
+ * import: 100,000 seekers into SQLite and into PostgreSQL through
+ * `BulkImport.seekers` (each row decoded and validated, batches of 500 in
+ * transactions), against the raw driver inserting the same rows — the same
+ * columns and the same JSON — in one transaction: a better-sqlite3 prepared
+ * statement, and `pg` multi-row inserts. Goal: ratio ≥ 0.5 of the raw rate.
+ */
+import { PgClient } from "@effect/sql-pg"
+import { SqliteClient } from "@effect/sql-sqlite-node"
+import type { Ids } from "@iljari/core"
+import { Effect, Layer, Redacted } from "effect"
+import Database from "better-sqlite3"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { performance } from "node:perf_hooks"
+import pg from "pg"
+import { BulkImport, StoreSql } from "../packages/store-sql/src/index.js"
+import { seekerRow } from "../packages/store-sql/test/rows.js"
+import { acquirePostgres } from "../packages/testing/src/postgres.js"
+import { report } from "./measure.js"
+
+const rows = Number(process.env["ILJARI_IMPORT_ROWS"] ?? 100_000)
+const district = "11200" as Ids.DistrictId
+const input = Array.from({ length: rows }, (_, i) => seekerRow(i))
+
+// What the raw driver writes for a row: the same columns iljari writes.
+const rawValues = (row: ReturnType<typeof seekerRow>) => [
+  district,
+  row.id,
+  1,
+  row.name,
+  row.contact.phone,
+  row.birthDate,
+  "2016-03-02",
+  JSON.stringify({ ...row, districtId: district })
+]
+
+const timed = async (run: () => Promise<void> | void) => {
+  const start = performance.now()
+  await run()
+  return (performance.now() - start) / 1000
+}
+
+const rate = (seconds: number) => Math.round(rows / seconds)
+
+const iljariImport = (client: Layer.Layer<import("@effect/sql").SqlClient.SqlClient, unknown>) =>
+  Effect.runPromise(
+    Effect.gen(function*() {
+      const start = performance.now()
+      const result = yield* BulkImport.seekers(district, input)
+      const seconds = (performance.now() - start) / 1000
+      if (result.imported !== rows) throw new Error(`imported ${result.imported} of ${rows}: ${JSON.stringify(result.failed[0])}`)
+      return seconds
+    }).pipe(Effect.provide(StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client))))
+  )
+
+const migrateOnly = (client: Layer.Layer<import("@effect/sql").SqlClient.SqlClient, unknown>) =>
+  Effect.runPromise(Effect.provide(Effect.void, StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client))))
+
+const insertSql =
+  "INSERT INTO iljari_seekers (district_id, id, version, name, phone, birth_date, registered_on, data) VALUES "
+
+const sqlite = async () => {
+  const dir = mkdtempSync(join(tmpdir(), "iljari-bench-"))
+  try {
+    const rawFile = join(dir, "raw.db")
+    await migrateOnly(SqliteClient.layer({ filename: rawFile }))
+    const db = new Database(rawFile)
+    db.pragma("journal_mode = WAL")
+    const insert = db.prepare(insertSql + "(?, ?, ?, ?, ?, ?, ?, ?)")
+    const raw = await timed(() => db.transaction(() => { for (const row of input) insert.run(...rawValues(row)) })())
+    db.close()
+    const ours = await iljariImport(SqliteClient.layer({ filename: join(dir, "iljari.db") }))
+    return { iljari: rate(ours), raw: rate(raw), ratio: Number((raw / ours).toFixed(3)) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const postgres = async () => {
+  const availability = await acquirePostgres()
+  if (availability._tag === "Unavailable") return { skipped: availability.reason }
+  const { server } = availability
+  const admin = new pg.Client({ connectionString: server.url })
+  await admin.connect()
+  const urlOf = (name: string) => Object.assign(new URL(server.url), { pathname: `/${name}` }).toString()
+  try {
+    for (const name of ["iljari_bench_raw", "iljari_bench_ours"]) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+      await admin.query(`CREATE DATABASE ${name}`)
+    }
+    await migrateOnly(PgClient.layer({ url: Redacted.make(urlOf("iljari_bench_raw")) }))
+    const client = new pg.Client({ connectionString: urlOf("iljari_bench_raw") })
+    await client.connect()
+    const batch = 1_000 // 8,000 parameters a statement, well under PostgreSQL's 65,535
+    const raw = await timed(async () => {
+      await client.query("BEGIN")
+      for (let from = 0; from < rows; from += batch) {
+        const slice = input.slice(from, from + batch)
+        const params = slice.flatMap(rawValues)
+        const tuples = slice.map((_, r) => `(${Array.from({ length: 8 }, (_, c) => `$${r * 8 + c + 1}`).join(", ")})`)
+        await client.query(insertSql + tuples.join(", "), params)
+      }
+      await client.query("COMMIT")
+    })
+    await client.end()
+    const ours = await iljariImport(PgClient.layer({ url: Redacted.make(urlOf("iljari_bench_ours")) }))
+    for (const name of ["iljari_bench_raw", "iljari_bench_ours"]) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
+    return { iljari: rate(ours), raw: rate(raw), ratio: Number((raw / ours).toFixed(3)) }
+  } finally {
+    await admin.end()
+    await server.stop()
+  }
+}
+
+report({
+  bench: "import",
+  unit: "seekers/s",
+  rows,
+  goal: "ratio (iljari rate ÷ raw driver rate) ≥ 0.5",
+  sqlite: await sqlite(),
+  postgres: await postgres()
+})
