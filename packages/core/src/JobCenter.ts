@@ -731,3 +731,55 @@ export const targetPace = (
     }
     return readings
   })
+
+// ---------------------------------------------------------------------------
+// Destruction
+// ---------------------------------------------------------------------------
+
+const withoutNotes = <A extends { readonly notes?: unknown }>(record: A): Omit<A, "notes"> => {
+  const { notes: _notes, ...rest } = record
+  return rest
+}
+
+/**
+ * Destroys a seeker's personal data at the end of its retention period
+ * (개인정보 파기), all or nothing: the seeker is anonymised
+ * (`Seeker.anonymise`) and the free text about them — counseling notes and
+ * next steps, referral, placement and follow-up notes — is removed. The
+ * records themselves stay, so counts and outcomes (registrations,
+ * counseling, placements, follow-up results) are unchanged. The audit log
+ * keeps its entries: they name the seeker by id only.
+ *
+ * @since 0.1.0
+ * @category destruction
+ */
+export const eraseSeeker = (actor: Actor, seekerId: SeekerId) =>
+  Effect.gen(function*() {
+    const on = yield* today
+    const [seekers, counselings, referrals, placements, followUps] = yield* Effect.all([
+      SeekerRepository,
+      CounselingRepository,
+      ReferralRepository,
+      PlacementRepository,
+      FollowUpRepository
+    ])
+    return yield* inTransaction(Effect.gen(function*() {
+      const seeker = yield* seekers.get(actor.districtId, seekerId)
+      const erased = yield* seekers.update(Seeker.anonymise(seeker.value, on), seeker.version)
+      for (const row of yield* counselings.listBySeeker(actor.districtId, seekerId)) {
+        const { nextStep: _next, ...rest } = withoutNotes(row.value)
+        yield* counselings.update(new Counseling.Counseling(rest), row.version)
+      }
+      for (const row of yield* referrals.listBySeeker(actor.districtId, seekerId)) {
+        yield* referrals.update(new Referral.Referral(withoutNotes(row.value)), row.version)
+      }
+      for (const row of yield* placements.listBySeeker(actor.districtId, seekerId)) {
+        yield* placements.update(new Placement(withoutNotes(row.value)), row.version)
+        for (const check of yield* followUps.listByPlacement(actor.districtId, row.value.id)) {
+          yield* followUps.update(new FollowUp.Check(withoutNotes(check.value)), check.version)
+        }
+      }
+      yield* audit(actor, "erase", "seeker", seekerId, "seeker.erase")
+      return erased
+    }))
+  })

@@ -130,7 +130,9 @@ export const fields = {
   consents: Schema.Array(Consent),
   registrationChannel: RegistrationChannel,
   registeredAt: Schema.DateTimeUtc,
-  notes: Schema.optionalWith(Note, { exact: true })
+  notes: Schema.optionalWith(Note, { exact: true }),
+  /** Set when the seeker's personal data was destroyed (개인정보 파기); see {@link anonymise}. */
+  erasedOn: Schema.optionalWith(LocalDate, { exact: true })
 }
 
 /**
@@ -155,6 +157,38 @@ export class Seeker extends Schema.Class<Seeker>("Seeker")(
     })
   )
 ) {}
+
+/**
+ * The name an erased seeker is shown under.
+ *
+ * @since 0.1.0
+ * @category destruction
+ */
+export const erasedName = "(파기됨)"
+
+/**
+ * The seeker with their personal data destroyed (개인정보 파기) at the end of
+ * its retention period, keeping only what anonymous statistics need: the
+ * name, contact, certificates, notes and sensitive target groups go; the
+ * birth date keeps only its year (for age-band counts); region, occupations,
+ * education, career, wage wish, gender, channel and dates stay, so counts and
+ * outcomes are unchanged.
+ *
+ * @since 0.1.0
+ * @category destruction
+ */
+export const anonymise = (seeker: Seeker, erasedOn: LocalDate): Seeker => {
+  const { notes: _notes, ...rest } = seeker
+  return new Seeker({
+    ...rest,
+    name: erasedName as Seeker["name"],
+    contact: {},
+    birthDate: `${seeker.birthDate.slice(0, 4)}-01-01` as LocalDate,
+    certificates: [],
+    targetGroups: seeker.targetGroups.filter((group) => !sensitiveTargetGroups.has(group)),
+    erasedOn
+  })
+}
 
 /**
  * Decodes a seeker from unknown input (a form, a JSON body, a spreadsheet

@@ -2,9 +2,10 @@ import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Audit, type Ids } from "@iljari/core"
+import { Audit, type Ids, type LocalDate, Repositories, Seeker } from "@iljari/core"
 import { describePostgres } from "@iljari/testing/inject"
-import { DateTime, Effect, Layer, Redacted } from "effect"
+import { DateTime, Effect, Either, Layer, Redacted } from "effect"
+import { seekerInput } from "../../core/test/fixtures.js"
 import { Migrations, StoreSql } from "../src/index.js"
 import { postgresDatabase, sqliteFile } from "./backends.js"
 
@@ -16,6 +17,17 @@ const databaseSuite = (name: string, layer: () => Layer.Layer<SqlClient.SqlClien
         expect(yield* Migrations.migrate).toEqual([])
         const done = yield* sql<{ name: string }>`SELECT name FROM iljari_migrations`
         expect(done.map((m) => m.name)).toEqual(["create_tables"])
+      }).pipe(Effect.provide(layer())))
+
+    it.effect("scrubs the queried columns too when a seeker is anonymised", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const repo = yield* Repositories.SeekerRepository
+        const seeker = Either.getOrThrow(Seeker.decodeEither({ ...seekerInput, districtId: "11200" }))
+        yield* repo.insert(seeker)
+        yield* repo.update(Seeker.anonymise(seeker, "2029-03-02" as LocalDate.LocalDate), 1)
+        const rows = yield* sql<{ name: string; phone: string | null; birth_date: string }>`SELECT name, phone, birth_date FROM iljari_seekers`
+        expect(rows).toEqual([{ name: "(파기됨)", phone: null, birth_date: "1962-01-01" }])
       }).pipe(Effect.provide(layer())))
 
     it.effect("refuses to change or delete an audit entry, even by hand", () =>

@@ -246,6 +246,27 @@ export const sharedSuite = (backend: Backend) => {
         expect(audit.map((a) => a.purpose)).toEqual(["seeker.register", "referral.propose", "placement.record", "followUp.record"])
         const messages = yield* Effect.flatMap(Outbox.Outbox, (o) => o.list(A))
         expect(messages.map((m) => m.template)).toEqual(["follow-up-schedule"])
+
+        // End of retention: the personal data goes, the statistics stay.
+        yield* JobCenter.logCounseling(actor, { seekerId: s.value.id, heldOn: "2026-04-08", channel: "phone", notes: "배우자 연락처 010-5555-1234", nextStep: "재상담" })
+        const before = yield* JobCenter.results(actor, { from: "2026-03-01" as never, to: "2026-04-30" as never })
+        const erased = yield* JobCenter.eraseSeeker(actor, s.value.id)
+        expect(erased.value).toMatchObject({ name: "(파기됨)", contact: {}, birthDate: "1962-01-01", certificates: [], erasedOn: "2026-04-08" })
+        expect(yield* JobCenter.results(actor, { from: "2026-03-01" as never, to: "2026-04-30" as never })).toEqual(before)
+        const everything = JSON.stringify(yield* Effect.all([
+          Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(A)),
+          Effect.flatMap(Repositories.CounselingRepository, (r) => r.list(A)),
+          Effect.flatMap(Repositories.ReferralRepository, (r) => r.list(A)),
+          Effect.flatMap(Repositories.PlacementRepository, (r) => r.list(A)),
+          Effect.flatMap(Repositories.FollowUpRepository, (r) => r.list(A)),
+          Effect.flatMap(Audit.AuditLog, (r) => r.list(A)),
+          Effect.flatMap(Outbox.Outbox, (r) => r.list(A))
+        ]))
+        for (const trace of ["김민수", "010-1234-5678", "minsu@example.kr", "지게차", "010-5555-1234", "재상담", "경비·청소 희망", "1962-05-14"]) {
+          expect(everything).not.toContain(trace)
+        }
+        const entries = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A, { subjectId: s.value.id }))
+        expect(entries.at(-1)).toMatchObject({ action: "erase", purpose: "seeker.erase" })
       })))
   })
 }
