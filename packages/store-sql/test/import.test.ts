@@ -8,6 +8,7 @@ import { Effect, Layer, Redacted, Stream } from "effect"
 import { Repositories } from "@iljari/core"
 import { BulkImport, StoreSql } from "../src/index.js"
 import { postgresDatabase, sqliteFile } from "./backends.js"
+import { openingInput } from "../../core/test/fixtures.js"
 import { seekerRow } from "./rows.js"
 
 const district = "11200" as Ids.DistrictId
@@ -45,6 +46,18 @@ const importSuite = (name: string, layer: () => Layer.Layer<Sql, unknown>) =>
         expect(stored).toHaveLength(1_044)
         expect((yield* repo.get(district, "seeker-0000003" as Ids.SeekerId)).value.name).toBe("구직자3")
         expect(yield* Effect.flip(repo.get(district, "seeker-0000007" as Ids.SeekerId))).toMatchObject({ _tag: "NotFound" })
+      }).pipe(Effect.provide(layer())))
+
+    it.effect("imports openings the same way", () =>
+      Effect.gen(function*() {
+        const row = (i: number) => ({ ...openingInput, id: `opening-${i}`, districtId: undefined })
+        const rows: Array<unknown> = Array.from({ length: 30 }, (_, i) => row(i))
+        rows[4] = { ...row(4), wage: { type: "monthly", min: 3_000_000, max: 2_000_000 } }
+        const report = yield* BulkImport.openings(district, rows.map((r) => JSON.parse(JSON.stringify(r))), { batchSize: 8 })
+        expect(report.imported).toBe(29)
+        expect(report.failed).toEqual([{ row: 4, issues: [{ path: "wage.max", message: "must not be below the minimum (3000000); got 2000000" }] }])
+        const listed = yield* Effect.flatMap(Repositories.OpeningRepository, (r) => r.listByEmployer(district, "employer-0001" as Ids.EmployerId))
+        expect(listed).toHaveLength(29)
       }).pipe(Effect.provide(layer())))
 
     it.effect("reads a stream and reports progress after each committed batch", () =>
