@@ -51,6 +51,9 @@ export * as LocalDate from "./LocalDate.js"
 export * as Monitoring from "./Monitoring.js"
 
 /** @since 0.1.0 */
+export * as Notifier from "./Notifier.js"
+
+/** @since 0.1.0 */
 export * as Opening from "./Opening.js"
 
 /** @since 0.1.0 */

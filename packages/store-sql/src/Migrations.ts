@@ -99,6 +99,13 @@ const createTables = Effect.gen(function*() {
   yield* run("CREATE INDEX iljari_outbox_status ON iljari_outbox (district_id, status)")
 })
 
+// The dispatcher asks for pending messages whose backoff or quiet-hours hold has passed.
+const outboxDelivery = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe("ALTER TABLE iljari_outbox ADD COLUMN not_before TEXT")
+  yield* sql.unsafe("CREATE INDEX iljari_outbox_due ON iljari_outbox (status, not_before)")
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -106,7 +113,8 @@ const createTables = Effect.gen(function*() {
  * @category migrations
  */
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
-  "0001_create_tables": createTables
+  "0001_create_tables": createTables,
+  "0002_outbox_delivery": outboxDelivery
 }
 
 /**

@@ -71,9 +71,30 @@ const make = Effect.gen(function*() {
           idempotency_key: message.idempotencyKey,
           status: message.status,
           created_at: DateTime.formatIso(message.createdAt),
+          not_before: message.notBefore === undefined ? null : DateTime.formatIso(message.notBefore),
           data: encodedJson(message)
         })
       } ON CONFLICT (idempotency_key) DO NOTHING`.pipe(Effect.asVoid, Effect.mapError(persistence("enqueue message"))),
+    due: (now, limit) =>
+      sql<{ data: string }>`SELECT data FROM iljari_outbox WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ${
+        DateTime.formatIso(now)
+      }) ORDER BY seq LIMIT ${limit}`.pipe(
+        Effect.flatMap((rows) => Effect.forEach(rows, (row) => decodeMessage(JSON.parse(row.data)))),
+        Effect.mapError(persistence("read due messages"))
+      ),
+    save: (message) =>
+      sql<{ id: string }>`UPDATE iljari_outbox SET ${
+        sql.update({
+          status: message.status,
+          not_before: message.notBefore === undefined ? null : DateTime.formatIso(message.notBefore),
+          data: encodedJson(message)
+        })
+      } WHERE district_id = ${message.districtId} AND id = ${message.id} RETURNING id`.pipe(
+        Effect.mapError(persistence("save message")),
+        Effect.flatMap((rows) =>
+          rows.length === 1 ? Effect.void : Effect.fail(new Errors.NotFound({ kind: "outbox message", id: message.id }))
+        )
+      ),
     list: (districtId, status) =>
       sql<{ data: string }>`SELECT data FROM iljari_outbox WHERE ${
         sql.and([sql`district_id = ${districtId}`, ...(status === undefined ? [] : [sql`status = ${status}`])])

@@ -134,6 +134,27 @@ export const sharedSuite = (backend: Backend) => {
         expect(yield* outbox.list(A, "sent")).toEqual([])
       })))
 
+    it.effect("hands the dispatcher every district's due messages and keeps their delivery state", () =>
+      run(Effect.gen(function*() {
+        const outbox = yield* Outbox.Outbox
+        const later = DateTime.unsafeMake("2026-03-02T23:00:00Z")
+        yield* outbox.enqueue(message("m1", "k1"))
+        yield* outbox.enqueue(new Outbox.OutboxMessage({ ...message("m2", "k2"), notBefore: later }))
+        yield* outbox.enqueue(message("m3", "k3", B))
+        const at = (iso: string) => DateTime.unsafeMake(iso)
+        expect((yield* outbox.due(at("2026-03-02T12:00:00Z"), 10)).map((m) => m.id)).toEqual(["m1", "m3"])
+        expect((yield* outbox.due(at("2026-03-02T23:00:00Z"), 10)).map((m) => m.id)).toEqual(["m1", "m2", "m3"])
+        expect((yield* outbox.due(at("2026-03-02T23:00:00Z"), 2)).map((m) => m.id)).toEqual(["m1", "m2"])
+        const sent = new Outbox.OutboxMessage({ ...message("m1", "k1"), status: "sent", attempts: 1, sentAt: at("2026-03-02T12:00:01Z") })
+        yield* outbox.save(sent)
+        const retry = new Outbox.OutboxMessage({ ...message("m3", "k3", B), attempts: 1, notBefore: at("2026-03-03T00:00:00Z"), lastError: "timeout" })
+        yield* outbox.save(retry)
+        expect((yield* outbox.due(at("2026-03-02T23:30:00Z"), 10)).map((m) => m.id)).toEqual(["m2"])
+        expect(yield* outbox.list(A, "sent")).toEqual([sent])
+        expect(yield* outbox.list(B)).toEqual([retry])
+        expect(yield* Effect.flip(outbox.save(message("m9", "k9")))).toMatchObject({ _tag: "NotFound" })
+      })))
+
     it.effect("commits a transaction all or nothing", () =>
       run(Effect.gen(function*() {
         const repo = yield* Repositories.SeekerRepository

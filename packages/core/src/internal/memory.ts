@@ -1,4 +1,4 @@
-import { Effect, Exit, FiberRef } from "effect"
+import { DateTime, Effect, Exit, FiberRef } from "effect"
 import type { AuditEntry, AuditQuery } from "../Audit.js"
 import { DuplicateId, NotFound, StaleVersion } from "../Errors.js"
 import type { DistrictId } from "../Ids.js"
@@ -108,7 +108,20 @@ export const outbox = (db: Database) => ({
   list: (districtId: DistrictId, status?: OutboxMessage["status"]) =>
     Effect.sync(() =>
       db.tables.outbox.filter((m) => m.districtId === districtId && (status === undefined || m.status === status))
-    )
+    ),
+  due: (now: DateTime.Utc, limit: number) =>
+    Effect.sync(() =>
+      db.tables.outbox
+        .filter((m) => m.status === "pending" && (m.notBefore === undefined || DateTime.lessThanOrEqualTo(m.notBefore, now)))
+        .slice(0, limit)
+    ),
+  save: (message: OutboxMessage) =>
+    Effect.suspend(() => {
+      const index = db.tables.outbox.findIndex((m) => m.id === message.id && m.districtId === message.districtId)
+      if (index === -1) return Effect.fail(new NotFound({ kind: "outbox message", id: message.id }))
+      db.tables.outbox[index] = message
+      return Effect.void
+    }).pipe(exclusive(db))
 })
 
 const snapshot = (tables: Tables): Tables => ({
