@@ -7,6 +7,7 @@
  */
 export const projects = [
   "packages/core",
+  "packages/notify",
   "packages/store-sql",
   "packages/testing"
 ]

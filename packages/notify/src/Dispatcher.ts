@@ -1,0 +1,233 @@
+/**
+ * The dispatcher: reads the outbox, decides for each due message whether it
+ * may go now (consent, quiet hours, an address, SMS length), delivers it
+ * through the `Notifier`, and records the result in the outbox — sent,
+ * refused with the reason, retried later with exponential backoff and
+ * jitter, or dead after too many attempts.
+ *
+ * Its state is the outbox's, so a dispatcher that restarts (or a second one
+ * after a crash) continues where the last one stopped. The delivery and the
+ * record of it run uninterruptibly together, so stopping a dispatcher never
+ * separates them; providers also receive the message's idempotency key.
+ *
+ * @since 0.1.0
+ */
+import { Consent, type Errors, Notifier, Outbox, Repositories } from "@iljari/core"
+import { Chunk, Clock, DateTime, Duration, Effect, Either, Option, Schedule } from "effect"
+import * as QuietHours from "./QuietHours.js"
+import * as Sms from "./Sms.js"
+import * as Templates from "./Templates.js"
+
+/**
+ * How a district's dispatcher works.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export interface Config {
+  /** The center's name and phone, as the templates show them. */
+  readonly center: { readonly name: string; readonly phone: string }
+  /** The pre-registered number SMS are sent from (발신번호 사전등록). */
+  readonly smsSender: string
+  readonly templates: ReadonlyArray<Templates.Template>
+  readonly quietHours: QuietHours.Window
+  /** Attempts before a message is dead (dead-lettered). */
+  readonly maxAttempts: number
+  /** The delay before attempt n + 1 is this schedule's n-th delay. */
+  readonly backoff: Schedule.Schedule<unknown>
+  /** Messages read per round. */
+  readonly batchSize: number
+  /** Time between rounds when {@link run} loops. */
+  readonly pollInterval: Duration.DurationInput
+}
+
+/**
+ * The defaults: 8 attempts, backoff from one minute doubling with ±20 %
+ * jitter (Effect's `Schedule.jittered`), 21:00–08:00 quiet, 100 messages a
+ * round every 30 seconds. `center` and `smsSender` have no default.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const defaults = {
+  templates: Templates.korean,
+  quietHours: QuietHours.legal,
+  maxAttempts: 8,
+  backoff: Schedule.exponential("1 minute", 2).pipe(Schedule.jittered),
+  batchSize: 100,
+  pollInterval: "30 seconds"
+} satisfies Omit<Config, "center" | "smsSender">
+
+type Decision =
+  | { readonly _tag: "Send"; readonly delivery: Notifier.Delivery }
+  | { readonly _tag: "Hold"; readonly until: DateTime.Utc; readonly reason: string }
+  | { readonly _tag: "Refuse"; readonly reason: string }
+
+interface Addressee {
+  readonly phone?: string
+  readonly email?: string
+  /** `undefined` for business contacts (employers, staff), who keep no consent records. */
+  readonly consents?: ReadonlyArray<Consent.Consent>
+}
+
+const addressee = (
+  message: Outbox.OutboxMessage
+): Effect.Effect<
+  Option.Option<Addressee>,
+  never,
+  Repositories.SeekerRepository | Repositories.EmployerRepository | Repositories.CounselorRepository
+> =>
+  Effect.gen(function*() {
+    const { districtId, recipient } = message
+    if (recipient.kind === "seeker") {
+      const found = yield* Effect.option(Effect.flatMap(Repositories.SeekerRepository, (r) => r.get(districtId, recipient.id as never)))
+      return Option.map(found, ({ value }) => ({ ...value.contact, consents: value.consents }))
+    }
+    if (recipient.kind === "employer") {
+      const found = yield* Effect.option(Effect.flatMap(Repositories.EmployerRepository, (r) => r.get(districtId, recipient.id as never)))
+      // The first contact person with a phone, and the first with an e-mail address.
+      return Option.map(found, ({ value }) => {
+        const phone = value.contacts.find((c) => c.phone !== undefined)?.phone
+        const email = value.contacts.find((c) => c.email !== undefined)?.email
+        return { ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) }
+      })
+    }
+    const found = yield* Effect.option(Effect.flatMap(Repositories.CounselorRepository, (r) => r.get(districtId, recipient.id as never)))
+    return Option.map(found, ({ value }) => ({ ...value.contact }))
+  })
+
+const consentWords = { service: "서비스 안내 수신", advertising: "광고성 정보 수신" } as const
+
+/**
+ * What to do with a message at `now` — pure, given its addressee.
+ *
+ * @since 0.1.0
+ * @category decisions
+ */
+export const decide = (
+  config: Config,
+  message: Outbox.OutboxMessage,
+  who: Option.Option<Addressee>,
+  now: DateTime.Utc
+): Decision => {
+  if (Option.isNone(who)) return { _tag: "Refuse", reason: `no ${message.recipient.kind} "${message.recipient.id}" in district ${message.districtId}` }
+  const { consents, email, phone } = who.value
+  const channel = message.channel
+  if (consents === undefined && message.purpose === "advertising") {
+    return { _tag: "Refuse", reason: "advertising goes only to people whose consent is on record" }
+  }
+  if (consents !== undefined && !Consent.isActive(consents, message.purpose, now, channel)) {
+    return {
+      _tag: "Refuse",
+      reason: `no active consent to ${message.purpose} messages by ${channel} (${consentWords[message.purpose]} 동의 없음)`
+    }
+  }
+  if (QuietHours.isQuiet(now, config.quietHours)) {
+    const nightConsent = consents !== undefined && Consent.isActive(consents, "advertising-at-night", now, channel)
+    const mayGo = message.purpose === "advertising" ? nightConsent : message.urgent
+    if (!mayGo) {
+      return {
+        _tag: "Hold",
+        until: QuietHours.endOf(now, config.quietHours),
+        reason: message.purpose === "advertising"
+          ? "quiet hours: no consent to advertising at night (야간 광고 수신 동의 없음)"
+          : "quiet hours: service messages wait for the morning"
+      }
+    }
+  }
+  const to = channel === "sms" ? phone : channel === "email" ? email : undefined
+  if (channel === "phone") return { _tag: "Refuse", reason: "phone calls are made by counselors, not by the dispatcher" }
+  if (to === undefined) return { _tag: "Refuse", reason: `the ${message.recipient.kind} has no ${channel === "sms" ? "phone number" : "e-mail address"}` }
+  const rendered = Templates.render(config.templates, message.template, message.params, config.center)
+  if (Either.isLeft(rendered)) return { _tag: "Refuse", reason: rendered.left.message }
+  if (channel === "sms") {
+    const sms = Sms.classify(rendered.right.text, rendered.right.subject)
+    if (Either.isLeft(sms)) return { _tag: "Refuse", reason: sms.left.reason }
+  }
+  return {
+    _tag: "Send",
+    delivery: {
+      channel,
+      to,
+      text: rendered.right.text,
+      ...(rendered.right.subject === undefined ? {} : { subject: rendered.right.subject }),
+      idempotencyKey: message.idempotencyKey
+    }
+  }
+}
+
+const delayBefore = (config: Config, attempt: number) =>
+  Effect.map(
+    Schedule.run(Schedule.delays(config.backoff), 0, Array.from({ length: attempt }, () => undefined)),
+    // Whole milliseconds: jitter yields fractions, and stored instants are in milliseconds.
+    (delays) => Duration.millis(Math.ceil(Duration.toMillis(Option.getOrElse(Chunk.last(delays), () => Duration.zero))))
+  )
+
+const processOne = (config: Config, message: Outbox.OutboxMessage) =>
+  Effect.gen(function*() {
+    const outbox = yield* Outbox.Outbox
+    const now = DateTime.unsafeMake(yield* Clock.currentTimeMillis)
+    const decision = decide(config, message, yield* addressee(message), now)
+    const save = (patch: Partial<Outbox.OutboxMessage>) => {
+      const { lastError: _e, notBefore: _n, ...rest } = message
+      return outbox.save(new Outbox.OutboxMessage({ ...rest, ...patch }))
+    }
+    if (decision._tag === "Refuse") return yield* save({ status: "refused", lastError: decision.reason })
+    if (decision._tag === "Hold") return yield* save({ notBefore: decision.until, lastError: decision.reason })
+    const notifier = yield* Notifier.Notifier
+    const attempts = message.attempts + 1
+    // Deliver and record as one step: an interrupted dispatcher never delivers without recording.
+    return yield* Effect.uninterruptible(
+      notifier.send(decision.delivery).pipe(
+        Effect.matchEffect({
+          onSuccess: () => save({ status: "sent", attempts, sentAt: now }),
+          onFailure: (failure) =>
+            failure.permanent || attempts >= config.maxAttempts
+              ? save({ status: "dead", attempts, lastError: failure.reason })
+              : Effect.flatMap(delayBefore(config, attempts), (delay) =>
+                save({ attempts, notBefore: DateTime.addDuration(now, delay), lastError: failure.reason }))
+        })
+      )
+    )
+  })
+
+/**
+ * What the dispatcher needs: the outbox, the notifier, and the repositories
+ * it finds addresses and consents in.
+ *
+ * @since 0.1.0
+ * @category dispatch
+ */
+export type Requirements =
+  | Outbox.Outbox
+  | Notifier.Notifier
+  | Repositories.SeekerRepository
+  | Repositories.EmployerRepository
+  | Repositories.CounselorRepository
+
+/**
+ * One round: every due message (up to `batchSize`), one after another.
+ * Returns how many were looked at.
+ *
+ * @since 0.1.0
+ * @category dispatch
+ */
+export const dispatchOnce = (config: Config): Effect.Effect<number, Errors.NotFound | Errors.PersistenceError, Requirements> =>
+  Effect.gen(function*() {
+    const now = DateTime.unsafeMake(yield* Clock.currentTimeMillis)
+    const due = yield* Effect.flatMap(Outbox.Outbox, (o) => o.due(now, config.batchSize))
+    yield* Effect.forEach(due, (message) => processOne(config, message), { discard: true })
+    return due.length
+  })
+
+/**
+ * Dispatches for ever: a round, then the next as soon as a full batch was
+ * read, else after `pollInterval`.
+ *
+ * @since 0.1.0
+ * @category dispatch
+ */
+export const run = (config: Config): Effect.Effect<never, Errors.NotFound | Errors.PersistenceError, Requirements> =>
+  Effect.forever(
+    Effect.flatMap(dispatchOnce(config), (read) => (read < config.batchSize ? Effect.sleep(config.pollInterval) : Effect.void))
+  )

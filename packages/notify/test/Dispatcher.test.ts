@@ -1,0 +1,146 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Notifier, Outbox, Repositories } from "@iljari/core"
+import { DateTime, Effect, Layer, TestClock } from "effect"
+import { Dispatcher, Notifiers } from "../src/index.js"
+import { config as center, district, message, seekerWith, serviceBoth } from "./fixtures.js"
+
+const config: Dispatcher.Config = { ...Dispatcher.defaults, ...center }
+
+// 10:00 in Korea (01:00 UTC): not quiet.
+const morning = Date.parse("2026-03-02T01:00:00Z")
+// 22:00 in Korea (13:00 UTC): quiet.
+const night = Date.parse("2026-03-02T13:00:00Z")
+
+const setup = (
+  seekers: ReadonlyArray<ReturnType<typeof seekerWith>>,
+  messages: ReadonlyArray<Outbox.OutboxMessage>,
+  at: number
+): Effect.Effect<void, unknown, Repositories.SeekerRepository | Outbox.Outbox> =>
+  Effect.gen(function*() {
+    yield* TestClock.setTime(at)
+    const repo = yield* Repositories.SeekerRepository
+    for (const s of seekers) yield* repo.insert(s)
+    const outbox = yield* Outbox.Outbox
+    for (const m of messages) yield* outbox.enqueue(m)
+  })
+
+const stateOf = (id: string) =>
+  Effect.map(Effect.flatMap(Outbox.Outbox, (o) => o.list(district)), (all) => all.find((m) => m.id === id)!)
+
+const layer = (options?: Parameters<typeof Notifiers.layerMemory>[0]) =>
+  Layer.mergeAll(Repositories.layerMemory, Notifiers.layerMemory(options))
+
+describe("the dispatcher's rules", () => {
+  it.effect("sends a service message to a consenting seeker, as SMS or LMS by length", () =>
+    Effect.gen(function*() {
+      const short = message({ to: "s1", template: "reemployment-support", params: {} })
+      const long = message({ to: "s1" })
+      yield* setup([seekerWith("s1", serviceBoth)], [short, long], morning)
+      expect(yield* Dispatcher.dispatchOnce(config)).toBe(2)
+      const sent = (yield* Notifiers.MemoryOutbox).sent()
+      expect(sent.map((d) => [d.to, d.subject, d.idempotencyKey])).toEqual([
+        ["010-1234-5678", undefined, short.idempotencyKey],
+        ["010-1234-5678", "면접 안내", long.idempotencyKey]
+      ])
+      expect(sent[1]!.text).toContain("기업: 성수디지털")
+      expect((yield* stateOf(long.id))).toMatchObject({ status: "sent", attempts: 1 })
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("refuses without consent, and says why", () =>
+    Effect.gen(function*() {
+      const service = message({ to: "s1" })
+      const ad = message({ to: "s2", purpose: "advertising", template: "job-fair-advertisement", params: { date: "3월 10일" } })
+      yield* setup([seekerWith("s1", []), seekerWith("s2", serviceBoth)], [service, ad], morning)
+      yield* Dispatcher.dispatchOnce(config)
+      expect((yield* Notifiers.MemoryOutbox).sent()).toEqual([])
+      expect(yield* stateOf(service.id)).toMatchObject({
+        status: "refused",
+        lastError: "no active consent to service messages by sms (서비스 안내 수신 동의 없음)"
+      })
+      expect(yield* stateOf(ad.id)).toMatchObject({
+        status: "refused",
+        lastError: "no active consent to advertising messages by sms (광고성 정보 수신 동의 없음)"
+      })
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("holds service messages and non-consented advertising until 08:00, sends urgent and night-consented ones", () =>
+    Effect.gen(function*() {
+      const service = message({ to: "s1" })
+      const urgent = message({ to: "s1", urgent: true, template: "reemployment-support", params: {} })
+      const ad = message({ to: "s1", purpose: "advertising", template: "job-fair-advertisement", params: { date: "3월 10일" } })
+      const nightAd = message({ to: "s2", purpose: "advertising", template: "job-fair-advertisement", params: { date: "3월 10일" } })
+      const ads = [{ purpose: "advertising", channel: "sms" }]
+      yield* setup(
+        [seekerWith("s1", [...serviceBoth, ...ads]), seekerWith("s2", [...ads, { purpose: "advertising-at-night", channel: "sms" }])],
+        [service, urgent, ad, nightAd],
+        night
+      )
+      yield* Dispatcher.dispatchOnce(config)
+      const memory = yield* Notifiers.MemoryOutbox
+      expect(memory.sent().map((d) => d.idempotencyKey)).toEqual([urgent.idempotencyKey, nightAd.idempotencyKey])
+      const held = yield* stateOf(service.id)
+      expect(held.status).toBe("pending")
+      expect(DateTime.formatIso(held.notBefore!)).toBe("2026-03-02T23:00:00.000Z") // 08:00 in Korea
+      expect((yield* stateOf(ad.id)).lastError).toBe("quiet hours: no consent to advertising at night (야간 광고 수신 동의 없음)")
+      // Nothing is due again before 08:00; then both go.
+      yield* TestClock.setTime(Date.parse("2026-03-02T22:59:00Z"))
+      expect(yield* Dispatcher.dispatchOnce(config)).toBe(0)
+      yield* TestClock.setTime(Date.parse("2026-03-02T23:00:00Z"))
+      expect(yield* Dispatcher.dispatchOnce(config)).toBe(2)
+      expect(memory.sent().map((d) => d.idempotencyKey)).toEqual([urgent, nightAd, service, ad].map((m) => m.idempotencyKey))
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("refuses what cannot be sent: no address, too long, unknown template or recipient", () =>
+    Effect.gen(function*() {
+      const noPhone = message({ to: "s2" })
+      const tooLong = message({ to: "s1", params: { name: "가".repeat(1000), employer: "x", date: "x", time: "x", place: "x" } })
+      const unknownTemplate = message({ to: "s1", template: "no-such-template" })
+      const nobody = message({ to: "s9" })
+      yield* setup([seekerWith("s1", serviceBoth), seekerWith("s2", serviceBoth, { email: "a@example.kr" })], [noPhone, tooLong, unknownTemplate, nobody], morning)
+      yield* Dispatcher.dispatchOnce(config)
+      expect(yield* Effect.all([noPhone, tooLong, unknownTemplate, nobody].map((m) => Effect.map(stateOf(m.id), (s) => [s.status, s.lastError])))).toEqual([
+        ["refused", "the seeker has no phone number"],
+        ["refused", expect.stringMatching(/^the text is \d+ bytes in EUC-KR; an LMS carries at most 2000$/)],
+        ["refused", "Template \"no-such-template\": no such template"],
+        ["refused", "no seeker \"s9\" in district 11200"]
+      ])
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("retries with growing, jittered backoff and gives up after the last attempt", () =>
+    Effect.gen(function*() {
+      const m = message({ to: "s1" })
+      yield* setup([seekerWith("s1", serviceBoth)], [m], morning)
+      const waits: Array<number> = []
+      for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
+        yield* Dispatcher.dispatchOnce(config)
+        const state = yield* stateOf(m.id)
+        expect(state.attempts).toBe(attempt)
+        if (attempt < config.maxAttempts) {
+          expect(state.status).toBe("pending")
+          const now = yield* TestClock.currentTimeMillis
+          waits.push(state.notBefore!.epochMillis - now)
+          yield* TestClock.setTime(state.notBefore!.epochMillis)
+        } else {
+          expect(state).toMatchObject({ status: "dead", lastError: "injected provider failure" })
+        }
+      }
+      // One minute doubling, ±20 % jitter.
+      waits.forEach((wait, i) => {
+        const nominal = 60_000 * 2 ** i
+        expect(wait).toBeGreaterThanOrEqual(nominal * 0.8)
+        expect(wait).toBeLessThanOrEqual(nominal * 1.2)
+      })
+    }).pipe(Effect.provide(layer({ failureRate: 1 }))))
+
+  it.effect("marks a permanently refused delivery dead at once", () =>
+    Effect.gen(function*() {
+      const m = message({ to: "s1" })
+      yield* setup([seekerWith("s1", serviceBoth)], [m], morning)
+      yield* Dispatcher.dispatchOnce(config).pipe(
+        Effect.provideService(Notifier.Notifier, {
+          send: () => Effect.fail(new Notifier.DeliveryFailed({ reason: "number not in service", permanent: true }))
+        })
+      )
+      expect(yield* stateOf(m.id)).toMatchObject({ status: "dead", attempts: 1, lastError: "number not in service" })
+    }).pipe(Effect.provide(layer())))
+})
