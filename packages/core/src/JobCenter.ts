@@ -39,6 +39,7 @@ import { Placement } from "./Placement.js"
 import * as Referral from "./Referral.js"
 import {
   CounselingRepository,
+  CounselorRepository,
   EmployerRepository,
   FollowUpRepository,
   IdGenerator,
@@ -617,6 +618,53 @@ export const followUpLedger = (actor: Actor, counselorId: CounselorId = actor.co
   Effect.gen(function*() {
     const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
     return FollowUp.ledger(rows.map((row) => row.value), yield* today)
+  })
+
+/**
+ * Queues each active counselor's daily follow-up digest (e-mail): the calls
+ * due today and overdue, with each seeker's name and phone. Reading them is
+ * audited per seeker. One digest per counselor a day, however often this
+ * runs; counselors with nothing due get none.
+ *
+ * @since 0.1.0
+ * @category follow-up
+ */
+export const enqueueFollowUpDigests = (actor: Actor) =>
+  Effect.gen(function*() {
+    const day = yield* today
+    const [counselors, followUps, seekers] = yield* Effect.all([CounselorRepository, FollowUpRepository, SeekerRepository])
+    let queued = 0
+    for (const { value: counselor } of yield* counselors.list(actor.districtId)) {
+      if (!counselor.active || counselor.contact.email === undefined) continue
+      const rows = yield* followUps.listByCounselor(actor.districtId, counselor.id)
+      const ledger = FollowUp.ledger(rows.map((row) => row.value), day)
+      const calls = [...ledger.overdue, ...ledger.dueToday]
+      if (calls.length === 0) continue
+      const lines: Array<string> = []
+      for (const check of calls) {
+        const seeker = yield* seekers.get(actor.districtId, check.seekerId)
+        yield* audit(actor, "read", "seeker", check.seekerId, "followUp.digest")
+        const late = check.dueOn < day ? ` (지연, 기한 ${check.dueOn})` : ""
+        lines.push(`- ${seeker.value.name} ${seeker.value.contact.phone ?? "전화번호 없음"} · ${check.sequence}차${late}`)
+      }
+      yield* enqueue(actor, {
+        recipient: { kind: "counselor", id: counselor.id },
+        channel: "email",
+        purpose: "service",
+        urgent: false,
+        template: "follow-up-digest",
+        params: {
+          counselor: counselor.name,
+          date: day,
+          dueToday: String(ledger.dueToday.length),
+          overdue: String(ledger.overdue.length),
+          list: lines.join("\n")
+        },
+        idempotencyKey: `follow-up-digest:${counselor.id}:${day}`
+      })
+      queued++
+    }
+    return queued
   })
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,9 @@ import type { CounselorId, DistrictId, SeekerId } from "../src/Ids.js"
 import * as JobCenter from "../src/JobCenter.js"
 import type { LocalDate } from "../src/LocalDate.js"
 import { Outbox } from "../src/Outbox.js"
+import * as Counselor from "../src/Counselor.js"
 import {
+  CounselorRepository,
   FollowUpRepository,
   IdGenerator,
   layerMemory,
@@ -15,7 +17,7 @@ import {
   ReferralRepository,
   SeekerRepository
 } from "../src/Repositories.js"
-import { employerInput, openingInput, seekerInput } from "./fixtures.js"
+import { counselorInput, employerInput, openingInput, seekerInput } from "./fixtures.js"
 
 const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
 
@@ -209,6 +211,26 @@ describe("JobCenter on the memory layers", () => {
       // Another district cannot read it, and learns nothing of its existence.
       const foreign = yield* Effect.flip(JobCenter.getSeeker(gwangjin, seekerId))
       expect(foreign).toMatchObject({ _tag: "NotFound", kind: "seeker", id: seekerId })
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("queues each counselor's daily follow-up digest once a day, auditing the seekers it names", () =>
+    Effect.gen(function*() {
+      const { openingId, seekerId } = yield* basics
+      yield* Effect.flatMap(CounselorRepository, (r) =>
+        r.insert(Either.getOrThrow(Counselor.decodeEither({ ...counselorInput, id: "counselor-01", contact: { email: "park@example.kr" } }))))
+      const referralId = yield* hire(seekerId, openingId)
+      yield* JobCenter.recordPlacement(kim, { seekerId, referralId, startOn: "2026-03-09", contractType: "open-ended", schedule: "full-time" })
+      yield* setToday("2026-04-07")
+      expect(yield* JobCenter.enqueueFollowUpDigests(kim)).toBe(0)
+      yield* setToday("2026-04-09")
+      expect(yield* JobCenter.enqueueFollowUpDigests(kim)).toBe(1)
+      expect(yield* JobCenter.enqueueFollowUpDigests(kim)).toBe(1) // the same key: still one message
+      const digests = (yield* Effect.flatMap(Outbox, (o) => o.list(kim.districtId))).filter((m) => m.template === "follow-up-digest")
+      expect(digests).toHaveLength(1)
+      expect(digests[0]!.params).toMatchObject({ counselor: "박상담", date: "2026-04-09", dueToday: "0", overdue: "1" })
+      expect(digests[0]!.params["list"]).toBe("- 김민수 010-1234-5678 · 1차 (지연, 기한 2026-04-08)")
+      const reads = yield* Effect.flatMap(AuditLog, (a) => a.list(kim.districtId, { subjectId: seekerId }))
+      expect(reads.filter((e) => e.purpose === "followUp.digest")).toHaveLength(2)
     }).pipe(Effect.provide(TestLayer)))
 
   it.effect("opens re-employment support when a placed seeker quits", () =>

@@ -81,12 +81,18 @@ export const maximumWeightBMatching = (g: BGraph): Uint8Array => {
   const scanned = new Int32Array(nodes)
   let scannedCount = 0
 
+  // On equal distances the sink comes first: the search stops as soon as a
+  // shortest path is known, instead of exploring a plateau of ties.
+  const before = (a: number, b: number): boolean => {
+    const da = dist[a]!
+    const db = dist[b]!
+    return da < db || (da === db && a === sink)
+  }
   const siftUp = (v: number, at: number): void => {
-    const key = dist[v]!
     while (at > 0) {
       const parent = (at - 1) >> 1
       const p = heap[parent]!
-      if (dist[p]! <= key) break
+      if (!before(v, p)) break
       heap[at] = p
       state[p] = at
       at = parent
@@ -108,15 +114,14 @@ export const maximumWeightBMatching = (g: BGraph): Uint8Array => {
     const top = heap[0]!
     const last = heap[--size]!
     if (size > 0) {
-      const key = dist[last]!
       let at = 0
       for (;;) {
         let child = 2 * at + 1
         if (child >= size) break
         const right = child + 1
-        if (right < size && dist[heap[right]!]! < dist[heap[child]!]!) child = right
+        if (right < size && before(heap[right]!, heap[child]!)) child = right
         const c = heap[child]!
-        if (dist[c]! >= key) break
+        if (!before(c, last)) break
         heap[at] = c
         state[c] = at
         at = child
