@@ -7,30 +7,11 @@
  */
 import { Either, Schema } from "effect"
 import { Seeker } from "../packages/core/src/index.js"
+import { seekerRow } from "../packages/store-sql/test/rows.js"
 import { measure, report } from "./measure.js"
 
 const rows = 10_000
-const seekers = Array.from({ length: rows }, (_, i) => ({
-  id: `seeker-${i}`,
-  districtId: "11200",
-  name: `구직자${i}`,
-  contact: { phone: `010-${String(1000 + (i % 9000)).padStart(4, "0")}-${String(i % 10000).padStart(4, "0")}` },
-  birthDate: `19${50 + (i % 45)}-0${1 + (i % 9)}-1${i % 10}`,
-  gender: i % 2 === 0 ? "female" : "male",
-  addressRegion: "11200",
-  desiredOccupations: ["5611", "5410"],
-  desiredRegions: ["11200"],
-  education: "03",
-  careerMonths: i % 400,
-  certificates: [],
-  desiredWage: { type: "monthly", amount: 2_000_000 + (i % 50) * 10_000 },
-  desiredEmployment: { contractTypes: [], schedules: ["full-time"] },
-  targetGroups: ["middle-aged"],
-  consents: [{ purpose: "personal-data", givenAt: "2016-03-02T01:00:00.000Z" }],
-  registrationChannel: "visit",
-  registeredAt: "2016-03-02T01:00:00.000Z",
-  notes: "경비·청소 희망"
-}))
+const seekers = Array.from({ length: rows }, (_, i) => ({ ...seekerRow(i), districtId: "11200" }))
 
 const plain = Schema.decodeUnknownEither(Seeker.Seeker)
 const check = (decode: (input: unknown) => Either.Either<unknown, unknown>) => () => {

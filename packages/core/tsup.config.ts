@@ -1,13 +1,3 @@
-import { defineConfig } from "tsup"
+import { packageBuild } from "../../tsup.shared.js"
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  target: "node20",
-  platform: "neutral",
-  dts: { compilerOptions: { composite: false } },
-  sourcemap: true,
-  clean: true,
-  splitting: false,
-  treeshake: true
-})
+export default packageBuild("neutral")
