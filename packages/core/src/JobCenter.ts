@@ -128,7 +128,12 @@ export class OpeningNotOpen extends Schema.TaggedError<OpeningNotOpen>()("Openin
 
 const now = Effect.map(Clock.currentTimeMillis, (millis) => DateTime.unsafeMake(millis))
 
-/** The civil date in Korea now. */
+/**
+ * The civil date in Korea now, from Effect's `Clock`.
+ *
+ * @since 0.1.0
+ * @category time
+ */
 export const today: Effect.Effect<LocalDate.LocalDate> = Effect.map(Clock.currentTimeMillis, LocalDate.fromEpochMillisInKorea)
 
 const newId = <A>(brand: Schema.Schema<A, string>, kind: string) =>
@@ -137,11 +142,21 @@ const newId = <A>(brand: Schema.Schema<A, string>, kind: string) =>
 const invalid = (subject: string, path: string, message: string) =>
   new ValidationError({ subject, issues: [new ValidationIssue({ path, message })] })
 
-// Forms arrive as unknown; anything but a plain object is refused before decoding.
-const fieldsOf = (subject: string, input: unknown): Effect.Effect<Record<string, unknown>, ValidationError> =>
-  typeof input === "object" && input !== null && !Array.isArray(input)
+// Forms arrive as unknown; anything but a plain object is refused before decoding,
+// and so are fields only the center sets (an erasure date, say).
+const fieldsOf = (
+  subject: string,
+  input: unknown,
+  reserved: ReadonlyArray<string> = []
+): Effect.Effect<Record<string, unknown>, ValidationError> => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return Effect.fail(invalid(subject, "", "must be an object holding the record's fields"))
+  }
+  const taken = reserved.find((field) => field in input)
+  return taken === undefined
     ? Effect.succeed(input as Record<string, unknown>)
-    : Effect.fail(invalid(subject, "", "must be an object holding the record's fields"))
+    : Effect.fail(invalid(subject, taken, "is set by the center, not by a form"))
+}
 
 const audit = (
   actor: Actor,
@@ -218,7 +233,7 @@ const checkDuplicates = (actor: Actor, seeker: Seeker.Seeker) =>
  */
 export const registerSeeker = (actor: Actor, input: unknown) =>
   Effect.gen(function*() {
-    const fields = yield* fieldsOf("Seeker", input)
+    const fields = yield* fieldsOf("Seeker", input, ["erasedOn"])
     const seeker = yield* Seeker.decode({
       ...fields,
       id: yield* newId(SeekerId, "seeker"),
@@ -255,9 +270,12 @@ export const getSeeker = (actor: Actor, id: SeekerId) =>
  */
 export const updateSeeker = (actor: Actor, id: SeekerId, expectedVersion: number, input: unknown) =>
   Effect.gen(function*() {
-    const fields = yield* fieldsOf("Seeker", input)
+    const fields = yield* fieldsOf("Seeker", input, ["erasedOn"])
     const repo = yield* SeekerRepository
     const current = yield* repo.get(actor.districtId, id)
+    if (current.value.erasedOn !== undefined) {
+      return yield* invalid("Seeker", "", `was erased on ${current.value.erasedOn}; register the person anew instead`)
+    }
     const seeker = yield* Seeker.decode({
       ...fields,
       id,

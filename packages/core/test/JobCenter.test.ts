@@ -174,6 +174,8 @@ describe("JobCenter on the memory layers", () => {
       expect(yield* Effect.flatMap(AuditLog, (a) => a.list(kim.districtId))).toEqual([])
       const notAnObject = yield* Effect.flip(JobCenter.registerSeeker(kim, "김민수"))
       expect(notAnObject.message).toBe("Invalid Seeker: must be an object holding the record's fields")
+      const erased = yield* Effect.flip(JobCenter.registerSeeker(kim, { ...seekerForm, erasedOn: "2026-01-01" }))
+      expect(erased.message).toBe("Invalid Seeker: erasedOn: is set by the center, not by a form")
     }).pipe(Effect.provide(TestLayer)))
 
   it.effect("fails a stale update with StaleVersion and keeps the winner's change", () =>
@@ -211,6 +213,14 @@ describe("JobCenter on the memory layers", () => {
       // Another district cannot read it, and learns nothing of its existence.
       const foreign = yield* Effect.flip(JobCenter.getSeeker(gwangjin, seekerId))
       expect(foreign).toMatchObject({ _tag: "NotFound", kind: "seeker", id: seekerId })
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("refuses to bring an erased seeker back by an update", () =>
+    Effect.gen(function*() {
+      const { seekerId } = yield* basics
+      yield* JobCenter.eraseSeeker(kim, seekerId)
+      const error = yield* Effect.flip(JobCenter.updateSeeker(kim, seekerId, 2, seekerForm))
+      expect(error.message).toBe("Invalid Seeker: was erased on 2026-03-02; register the person anew instead")
     }).pipe(Effect.provide(TestLayer)))
 
   it.effect("queues each counselor's daily follow-up digest once a day, auditing the seekers it names", () =>
