@@ -9,6 +9,7 @@ import { Context, type Effect, Schema } from "effect"
 import type { PersistenceError } from "./Errors.js"
 import { AuditEntryId, CounselorId, DistrictId } from "./Ids.js"
 import { codeSet } from "./internal/codeSet.js"
+import * as Memory from "./internal/memory.js"
 import { Label } from "./Text.js"
 
 const actions = codeSet("AuditAction", [
@@ -74,4 +75,7 @@ export class AuditLog extends Context.Tag("@iljari/core/AuditLog")<AuditLog, {
   readonly append: (entry: AuditEntry) => Effect.Effect<void, PersistenceError>
   /** The district's entries matching the query, oldest first. */
   readonly list: (districtId: DistrictId, query?: AuditQuery) => Effect.Effect<ReadonlyArray<AuditEntry>, PersistenceError>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase` of `Repositories`. */
+  static readonly layerMemory = Memory.layerOver(this, Memory.auditLog)
+}

@@ -11,6 +11,7 @@ import { Context, type DateTime, type Effect, Schema } from "effect"
 import { Channel } from "./Consent.js"
 import type { NotFound, PersistenceError } from "./Errors.js"
 import { DistrictId, MessageId } from "./Ids.js"
+import * as Memory from "./internal/memory.js"
 
 /**
  * Who a message is for.
@@ -88,4 +89,7 @@ export class Outbox extends Context.Tag("@iljari/core/Outbox")<Outbox, {
   readonly due: (now: DateTime.Utc, limit: number) => Effect.Effect<ReadonlyArray<OutboxMessage>, PersistenceError>
   /** Replaces a message's delivery state (status, attempts, notBefore, sentAt, lastError). */
   readonly save: (message: OutboxMessage) => Effect.Effect<void, NotFound | PersistenceError>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase` of `Repositories`. */
+  static readonly layerMemory = Memory.layerOver(this, Memory.outbox)
+}

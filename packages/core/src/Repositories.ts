@@ -98,12 +98,28 @@ export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository
     districtId: DistrictId,
     probe: DuplicateProbe
   ) => Effect.Effect<ReadonlyArray<Versioned<Seeker>>, PersistenceError>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const seekers = Memory.store<Seeker, SeekerId>(db, "seeker")
+    return {
+      ...seekers,
+      findPossibleDuplicates: (districtId, probe) =>
+        seekers.filter(districtId, (s) =>
+          s.name === probe.name &&
+          ((probe.phone !== undefined && s.contact.phone === probe.phone) || s.birthDate === probe.birthDate)
+        )
+    }
+  })
+}
 
 /** @since 0.1.0 @category ports */
 export class EmployerRepository
   extends Context.Tag("@iljari/core/EmployerRepository")<EmployerRepository, Store<Employer, EmployerId>>()
-{}
+{
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Employer, EmployerId>(db, "employer"))
+}
 
 /** @since 0.1.0 @category ports */
 export class OpeningRepository extends Context.Tag("@iljari/core/OpeningRepository")<OpeningRepository, Store<Opening, OpeningId> & {
@@ -111,12 +127,24 @@ export class OpeningRepository extends Context.Tag("@iljari/core/OpeningReposito
     districtId: DistrictId,
     employerId: EmployerId
   ) => Effect.Effect<ReadonlyArray<Versioned<Opening>>, PersistenceError>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const openings = Memory.store<Opening, OpeningId>(db, "opening")
+    return {
+      ...openings,
+      listByEmployer: (districtId, employerId) => openings.filter(districtId, (o) => o.employerId === employerId)
+    }
+  })
+}
 
 /** @since 0.1.0 @category ports */
 export class CounselorRepository
   extends Context.Tag("@iljari/core/CounselorRepository")<CounselorRepository, Store<Counselor, CounselorId>>()
-{}
+{
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Counselor, CounselorId>(db, "counselor"))
+}
 
 /** @since 0.1.0 @category ports */
 export class CounselingRepository extends Context.Tag("@iljari/core/CounselingRepository")<CounselingRepository, Store<Counseling, CounselingId> & {
@@ -130,7 +158,17 @@ export class CounselingRepository extends Context.Tag("@iljari/core/CounselingRe
     from: LocalDate,
     to: LocalDate
   ) => Effect.Effect<ReadonlyArray<Versioned<Counseling>>, PersistenceError>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const counselings = Memory.store<Counseling, CounselingId>(db, "counseling session")
+    return {
+      ...counselings,
+      listBySeeker: (districtId, seekerId) => counselings.filter(districtId, (c) => c.seekerId === seekerId),
+      listHeldBetween: (districtId, from, to) => counselings.filter(districtId, (c) => c.heldOn >= from && c.heldOn <= to)
+    }
+  })
+}
 
 /** @since 0.1.0 @category ports */
 export class ReferralRepository extends Context.Tag("@iljari/core/ReferralRepository")<ReferralRepository, Store<Referral, ReferralId> & {
@@ -138,7 +176,13 @@ export class ReferralRepository extends Context.Tag("@iljari/core/ReferralReposi
     districtId: DistrictId,
     seekerId: SeekerId
   ) => Effect.Effect<ReadonlyArray<Versioned<Referral>>, PersistenceError>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const referrals = Memory.store<Referral, ReferralId>(db, "referral")
+    return { ...referrals, listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId) }
+  })
+}
 
 /** @since 0.1.0 @category ports */
 export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepository")<PlacementRepository, Store<Placement, PlacementId> & {
@@ -152,7 +196,17 @@ export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepo
     from: LocalDate,
     to: LocalDate
   ) => Effect.Effect<ReadonlyArray<Versioned<Placement>>, PersistenceError>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const placements = Memory.store<Placement, PlacementId>(db, "placement")
+    return {
+      ...placements,
+      listBySeeker: (districtId, seekerId) => placements.filter(districtId, (p) => p.seekerId === seekerId),
+      listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to)
+    }
+  })
+}
 
 /** @since 0.1.0 @category ports */
 export class FollowUpRepository extends Context.Tag("@iljari/core/FollowUpRepository")<FollowUpRepository, Store<Check, FollowUpId> & {
@@ -164,7 +218,17 @@ export class FollowUpRepository extends Context.Tag("@iljari/core/FollowUpReposi
     districtId: DistrictId,
     placementId: PlacementId
   ) => Effect.Effect<ReadonlyArray<Versioned<Check>>, PersistenceError>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const followUps = Memory.store<Check, FollowUpId>(db, "follow-up check")
+    return {
+      ...followUps,
+      listByCounselor: (districtId, counselorId) => followUps.filter(districtId, (c) => c.counselorId === counselorId),
+      listByPlacement: (districtId, placementId) => followUps.filter(districtId, (c) => c.placementId === placementId)
+    }
+  })
+}
 
 /**
  * Runs an effect as one transaction: every write in it is kept, or none.
@@ -174,7 +238,10 @@ export class FollowUpRepository extends Context.Tag("@iljari/core/FollowUpReposi
  */
 export class Transactor extends Context.Tag("@iljari/core/Transactor")<Transactor, {
   readonly withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | PersistenceError, R>
-}>() {}
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, Memory.transactor)
+}
 
 /**
  * Hands out ids for new records.
@@ -205,7 +272,24 @@ export class IdGenerator extends Context.Tag("@iljari/core/IdGenerator")<IdGener
 }
 
 /**
- * Every storage port over one shared in-memory database.
+ * The in-memory database the ports' memory layers share, so that a memory
+ * transaction rolls back across them.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const MemoryDatabase = Memory.MemoryDatabase
+
+/**
+ * A new, empty in-memory database.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemoryDatabase = Memory.layerDatabase
+
+/**
+ * Every storage port over one new in-memory database.
  *
  * @since 0.1.0
  * @category layers
@@ -222,50 +306,16 @@ export const layerMemory: Layer.Layer<
   | AuditLog
   | Outbox
   | Transactor
-> = Layer.effectContext(Effect.gen(function*() {
-  const db = yield* Memory.makeDatabase
-  const seekers = Memory.store<Seeker, SeekerId>(db, "seeker")
-  const openings = Memory.store<Opening, OpeningId>(db, "opening")
-  const counselings = Memory.store<Counseling, CounselingId>(db, "counseling session")
-  const referrals = Memory.store<Referral, ReferralId>(db, "referral")
-  const placements = Memory.store<Placement, PlacementId>(db, "placement")
-  const followUps = Memory.store<Check, FollowUpId>(db, "follow-up check")
-  return Context.empty().pipe(
-    Context.add(SeekerRepository, {
-      ...seekers,
-      findPossibleDuplicates: (districtId, probe) =>
-        seekers.filter(districtId, (s) =>
-          s.name === probe.name &&
-          ((probe.phone !== undefined && s.contact.phone === probe.phone) || s.birthDate === probe.birthDate)
-        )
-    }),
-    Context.add(EmployerRepository, Memory.store<Employer, EmployerId>(db, "employer")),
-    Context.add(OpeningRepository, {
-      ...openings,
-      listByEmployer: (districtId, employerId) => openings.filter(districtId, (o) => o.employerId === employerId)
-    }),
-    Context.add(CounselorRepository, Memory.store<Counselor, CounselorId>(db, "counselor")),
-    Context.add(CounselingRepository, {
-      ...counselings,
-      listBySeeker: (districtId, seekerId) => counselings.filter(districtId, (c) => c.seekerId === seekerId),
-      listHeldBetween: (districtId, from, to) => counselings.filter(districtId, (c) => c.heldOn >= from && c.heldOn <= to)
-    }),
-    Context.add(ReferralRepository, {
-      ...referrals,
-      listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId)
-    }),
-    Context.add(PlacementRepository, {
-      ...placements,
-      listBySeeker: (districtId, seekerId) => placements.filter(districtId, (p) => p.seekerId === seekerId),
-      listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to)
-    }),
-    Context.add(FollowUpRepository, {
-      ...followUps,
-      listByCounselor: (districtId, counselorId) => followUps.filter(districtId, (c) => c.counselorId === counselorId),
-      listByPlacement: (districtId, placementId) => followUps.filter(districtId, (c) => c.placementId === placementId)
-    }),
-    Context.add(AuditLog, Memory.auditLog(db)),
-    Context.add(Outbox, Memory.outbox(db)),
-    Context.add(Transactor, Memory.transactor(db))
-  )
-}))
+> = Layer.mergeAll(
+  SeekerRepository.layerMemory,
+  EmployerRepository.layerMemory,
+  OpeningRepository.layerMemory,
+  CounselorRepository.layerMemory,
+  CounselingRepository.layerMemory,
+  ReferralRepository.layerMemory,
+  PlacementRepository.layerMemory,
+  FollowUpRepository.layerMemory,
+  AuditLog.layerMemory,
+  Outbox.layerMemory,
+  Transactor.layerMemory
+).pipe(Layer.provide(Memory.layerDatabase))

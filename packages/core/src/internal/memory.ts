@@ -1,4 +1,4 @@
-import { DateTime, Effect, Exit, FiberRef } from "effect"
+import { Context, DateTime, Effect, Exit, FiberRef, Layer } from "effect"
 import type { AuditEntry, AuditQuery } from "../Audit.js"
 import { DuplicateId, NotFound, StaleVersion } from "../Errors.js"
 import type { DistrictId } from "../Ids.js"
@@ -27,6 +27,15 @@ export const makeDatabase: Effect.Effect<Database> = Effect.map(Effect.makeSemap
   tables: { records: new Map(), audit: [], outbox: [] },
   lock
 }))
+
+/** The in-memory database the memory layers of every port share. */
+export class MemoryDatabase extends Context.Tag("@iljari/core/MemoryDatabase")<MemoryDatabase, Database>() {}
+
+export const layerDatabase: Layer.Layer<MemoryDatabase> = Layer.effect(MemoryDatabase, makeDatabase)
+
+/** A port's memory layer: its implementation over the shared database. */
+export const layerOver = <I, S>(tag: Context.Tag<I, S>, make: (db: Database) => S): Layer.Layer<I, never, MemoryDatabase> =>
+  Layer.effect(tag, Effect.map(MemoryDatabase, make))
 
 const table = (db: Database, kind: string): Map<string, Versioned<unknown>> => {
   let t = db.tables.records.get(kind)
