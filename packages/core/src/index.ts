@@ -6,6 +6,9 @@
  */
 
 /** @since 0.1.0 */
+export * as Assignment from "./Assignment.js"
+
+/** @since 0.1.0 */
 export * as Audit from "./Audit.js"
 
 /** @since 0.1.0 */

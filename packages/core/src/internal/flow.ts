@@ -59,9 +59,10 @@ export const maximumWeightBMatching = (g: BGraph): Uint8Array => {
   const matched = new Int32Array(matchedStart[m]!)
   const load = new Int32Array(m)
 
-  // Node potentials: seekers 0…n-1, employers n…n+m-1, the sink n+m.
-  // Row reduction makes every reduced cost non-negative from the start:
-  // π(s) = s's heaviest edge, π(e) = π(T) = 0.
+  // Node potentials: seekers 0…n-1, employers n…n+m-1, the sink n+m. An
+  // arc u→v of cost c has reduced cost c + π(u) − π(v). Row reduction makes
+  // every one non-negative from the start: π(s) = s's heaviest edge,
+  // π(e) = π(T) = 0.
   const pi = new Float64Array(nodes)
   for (let s = 0; s < n; s++) {
     let best = 0
