@@ -158,7 +158,14 @@ const fieldsOf = (
     : Effect.fail(invalid(subject, taken, "is set by the center, not by a form"))
 }
 
-const audit = (
+/**
+ * Writes an access-log entry for the actor (who, when, from where), e.g. for
+ * a listing screen that shows seekers' data outside the use cases.
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export const logAccess = (
   actor: Actor,
   action: AuditAction,
   subjectKind: AuditEntry["subjectKind"],
@@ -243,7 +250,7 @@ export const registerSeeker = (actor: Actor, input: unknown) =>
     return yield* inTransaction(Effect.gen(function*() {
       yield* checkDuplicates(actor, seeker)
       const stored = yield* Effect.flatMap(SeekerRepository, (repo) => repo.insert(seeker))
-      yield* audit(actor, "create", "seeker", seeker.id, "seeker.register")
+      yield* logAccess(actor, "create", "seeker", seeker.id, "seeker.register")
       return stored
     }))
   })
@@ -257,7 +264,7 @@ export const registerSeeker = (actor: Actor, input: unknown) =>
 export const getSeeker = (actor: Actor, id: SeekerId) =>
   Effect.gen(function*() {
     const stored = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, id))
-    yield* audit(actor, "read", "seeker", id, "seeker.get")
+    yield* logAccess(actor, "read", "seeker", id, "seeker.get")
     return stored
   })
 
@@ -285,7 +292,7 @@ export const updateSeeker = (actor: Actor, id: SeekerId, expectedVersion: number
     return yield* inTransaction(Effect.gen(function*() {
       yield* checkDuplicates(actor, seeker)
       const stored = yield* repo.update(seeker, expectedVersion)
-      yield* audit(actor, "update", "seeker", id, "seeker.update")
+      yield* logAccess(actor, "update", "seeker", id, "seeker.update")
       return stored
     }))
   })
@@ -397,7 +404,7 @@ export const logCounseling = (actor: Actor, input: unknown) =>
     })
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* Effect.flatMap(CounselingRepository, (repo) => repo.insert(session))
-      yield* audit(actor, "update", "seeker", session.seekerId, "counseling.log")
+      yield* logAccess(actor, "update", "seeker", session.seekerId, "counseling.log")
       return stored
     }))
   })
@@ -431,7 +438,7 @@ export const proposeReferral = (
     })
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* Effect.flatMap(ReferralRepository, (repo) => repo.insert(referral))
-      yield* audit(actor, "update", "seeker", referral.seekerId, "referral.propose")
+      yield* logAccess(actor, "update", "seeker", referral.seekerId, "referral.propose")
       return stored
     }))
   })
@@ -575,7 +582,7 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
           idempotencyKey: `placement:${placement.id}:follow-up-schedule`
         })
       }
-      yield* audit(actor, "update", "seeker", placement.seekerId, "placement.record")
+      yield* logAccess(actor, "update", "seeker", placement.seekerId, "placement.record")
       return { placement: stored, followUps } satisfies PlacementRecorded
     }))
   })
@@ -620,7 +627,7 @@ export const recordFollowUp = (
           idempotencyKey: `follow-up:${recorded.check.id}:reemployment-support`
         })
       }
-      yield* audit(actor, "update", "seeker", recorded.check.seekerId, "followUp.record")
+      yield* logAccess(actor, "update", "seeker", recorded.check.seekerId, "followUp.record")
       return { check: stored, reemploymentSupport: recorded.reemploymentSupport }
     }))
   })
@@ -661,7 +668,7 @@ export const enqueueFollowUpDigests = (actor: Actor) =>
       const lines: Array<string> = []
       for (const check of calls) {
         const seeker = yield* seekers.get(actor.districtId, check.seekerId)
-        yield* audit(actor, "read", "seeker", check.seekerId, "followUp.digest")
+        yield* logAccess(actor, "read", "seeker", check.seekerId, "followUp.digest")
         const late = check.dueOn < day ? ` (지연, 기한 ${check.dueOn})` : ""
         lines.push(`- ${seeker.value.name} ${seeker.value.contact.phone ?? "전화번호 없음"} · ${check.sequence}차${late}`)
       }
@@ -845,7 +852,7 @@ export const eraseSeeker = (actor: Actor, seekerId: SeekerId) =>
           yield* followUps.update(new FollowUp.Check(withoutNotes(check.value)), check.version)
         }
       }
-      yield* audit(actor, "erase", "seeker", seekerId, "seeker.erase")
+      yield* logAccess(actor, "erase", "seeker", seekerId, "seeker.erase")
       return erased
     }))
   })

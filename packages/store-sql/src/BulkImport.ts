@@ -1,5 +1,5 @@
 /**
- * Bulk import of seekers and openings (from a spreadsheet export, Work24, a
+ * Bulk import of every record kind (from a spreadsheet export, Work24, a
  * previous system): rows are decoded one by one, valid rows are written in
  * batches, each batch in its own transaction, and every invalid row is
  * reported with its number and the fields it broke — valid rows are kept.
@@ -175,3 +175,51 @@ export const seekers = importInto(Tables.seekers)
  * @category import
  */
 export const openings = importInto(Tables.openings)
+
+/**
+ * Imports employers: encoded `Employer` records, into one district.
+ *
+ * @since 0.1.0
+ * @category import
+ */
+export const employers = importInto(Tables.employers)
+
+/**
+ * Imports staff: encoded `Counselor` records, into one district.
+ *
+ * @since 0.1.0
+ * @category import
+ */
+export const counselors = importInto(Tables.counselors)
+
+/**
+ * Imports counseling sessions from a previous system.
+ *
+ * @since 0.1.0
+ * @category import
+ */
+export const counselings = importInto(Tables.counselings)
+
+/**
+ * Imports referrals from a previous system.
+ *
+ * @since 0.1.0
+ * @category import
+ */
+export const referrals = importInto(Tables.referrals)
+
+/**
+ * Imports placements from a previous system (their `countsForCenter` as recorded).
+ *
+ * @since 0.1.0
+ * @category import
+ */
+export const placements = importInto(Tables.placements)
+
+/**
+ * Imports follow-up checks from a previous system.
+ *
+ * @since 0.1.0
+ * @category import
+ */
+export const followUps = importInto(Tables.followUps)

@@ -1,0 +1,300 @@
+/**
+ * The HTTP contract of the example district server: every endpoint, its
+ * inputs, its answers and the errors it may give, from which the handlers,
+ * the OpenAPI document (`/openapi.json`) and typed clients are derived.
+ *
+ * Forms are accepted as JSON and decoded by the core use cases, so a bad form
+ * gets the core's `ValidationError` — every field named with its rule — and
+ * fields the model does not keep are refused rather than dropped.
+ */
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "@effect/platform"
+import {
+  Audit,
+  BusinessCalendar,
+  Counseling,
+  Employer,
+  Errors,
+  FollowUp,
+  Ids,
+  JobCenter,
+  LocalDate,
+  Monitoring,
+  Opening,
+  Placement,
+  Referral,
+  Seeker,
+  Targets,
+  Validation
+} from "@iljari/core"
+import { Context, JSONSchema, Schema, Struct } from "effect"
+
+// ---------------------------------------------------------------------------
+// Who is calling
+// ---------------------------------------------------------------------------
+
+/** A staff member as the server knows them: one district, one role. */
+export class User extends Schema.Class<User>("User")({
+  name: Schema.String,
+  counselorId: Ids.CounselorId,
+  districtId: Ids.DistrictId,
+  role: Schema.Literal("counselor", "manager", "admin")
+}) {}
+
+export class CurrentUser extends Context.Tag("CurrentUser")<CurrentUser, User>() {}
+
+export class Unauthorized extends Schema.TaggedError<Unauthorized>()(
+  "Unauthorized",
+  { message: Schema.String },
+  HttpApiSchema.annotations({ status: 401 })
+) {}
+
+export class Forbidden extends Schema.TaggedError<Forbidden>()(
+  "Forbidden",
+  { message: Schema.String },
+  HttpApiSchema.annotations({ status: 403 })
+) {}
+
+export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("Authentication", {
+  failure: Unauthorized,
+  provides: CurrentUser,
+  security: { bearer: HttpApiSecurity.bearer }
+}) {}
+
+// ---------------------------------------------------------------------------
+// Shapes
+// ---------------------------------------------------------------------------
+
+const versioned = <A, I>(schema: Schema.Schema<A, I>, identifier: string) =>
+  Schema.Struct({ value: schema, version: Schema.Int }).annotations({ identifier })
+
+const SeekerRecord = versioned(Seeker.Seeker, "VersionedSeeker")
+const EmployerRecord = versioned(Employer.Employer, "VersionedEmployer")
+const OpeningRecord = versioned(Opening.Opening, "VersionedOpening")
+const CounselingRecord = versioned(Counseling.Counseling, "VersionedCounseling")
+const ReferralRecord = versioned(Referral.Referral, "VersionedReferral")
+const PlacementRecord = versioned(Placement.Placement, "VersionedPlacement")
+const CheckRecord = versioned(FollowUp.Check, "VersionedFollowUpCheck")
+
+// A form is any JSON the use case decodes; its documented shape is the model's.
+const form = (identifier: string, schema: Schema.Schema.Any) =>
+  Schema.Unknown.annotations({ identifier, jsonSchema: JSONSchema.make(schema) as object })
+
+const SeekerForm = form("SeekerForm", Schema.Struct(Struct.omit(Seeker.fields, "id", "districtId", "registeredAt", "erasedOn")))
+const EmployerForm = form("EmployerForm", Schema.Struct(Struct.omit(Employer.Employer.fields, "id", "districtId", "registeredAt")))
+const OpeningForm = form("OpeningForm", Opening.Opening)
+const CounselingForm = form(
+  "CounselingForm",
+  Schema.Struct(Struct.pick(Counseling.Counseling.fields, "seekerId", "heldOn", "channel", "notes", "nextStep"))
+)
+const PlacementForm = form("PlacementForm", Schema.Struct({
+  seekerId: Ids.SeekerId,
+  referralId: Schema.optional(Ids.ReferralId),
+  employerId: Schema.optional(Ids.EmployerId),
+  startOn: LocalDate.LocalDate,
+  contractType: Schema.String,
+  schedule: Schema.String
+}))
+const FollowUpResultForm = form("FollowUpResultForm", FollowUp.Result)
+
+const Page = Schema.Struct({
+  offset: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
+  limit: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(1, 1000)))
+})
+
+const Version = Schema.Struct({ version: Schema.NumberFromString.pipe(Schema.int(), Schema.positive()) })
+
+const Period = Schema.Struct({ from: LocalDate.LocalDate, to: LocalDate.LocalDate })
+
+const invalid = { status: 400 } as const
+const notFound = { status: 404 } as const
+const conflict = { status: 409 } as const
+
+// ---------------------------------------------------------------------------
+// Groups
+// ---------------------------------------------------------------------------
+
+export class SeekersApi extends HttpApiGroup.make("seekers")
+  .add(HttpApiEndpoint.get("list", "/seekers").setUrlParams(Page).addSuccess(Schema.Array(SeekerRecord)))
+  .add(
+    HttpApiEndpoint.get("get", "/seekers/:id")
+      .setPath(Schema.Struct({ id: Ids.SeekerId }))
+      .addSuccess(SeekerRecord)
+      .addError(Errors.NotFound, notFound)
+  )
+  .add(
+    HttpApiEndpoint.post("register", "/seekers")
+      .setPayload(SeekerForm)
+      .addSuccess(SeekerRecord, { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+      .addError(JobCenter.DuplicateSeeker, conflict)
+  )
+  .add(
+    HttpApiEndpoint.put("update", "/seekers/:id")
+      .setPath(Schema.Struct({ id: Ids.SeekerId }))
+      .setUrlParams(Version)
+      .setPayload(SeekerForm)
+      .addSuccess(SeekerRecord)
+      .addError(Validation.ValidationError, invalid)
+      .addError(Errors.NotFound, notFound)
+      .addError(Errors.StaleVersion, conflict)
+      .addError(JobCenter.DuplicateSeeker, conflict)
+  )
+  .add(
+    HttpApiEndpoint.post("counsel", "/counseling")
+      .setPayload(CounselingForm)
+      .addSuccess(CounselingRecord, { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+      .addError(Errors.NotFound, notFound)
+  )
+  .middleware(Authentication)
+  .annotate(OpenApi.Description, "Job seekers (구직자) and their counseling")
+{}
+
+export class EmployersApi extends HttpApiGroup.make("employers")
+  .add(HttpApiEndpoint.get("listEmployers", "/employers").setUrlParams(Page).addSuccess(Schema.Array(EmployerRecord)))
+  .add(
+    HttpApiEndpoint.post("registerEmployer", "/employers")
+      .setPayload(EmployerForm)
+      .addSuccess(EmployerRecord, { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+  )
+  .add(HttpApiEndpoint.get("listOpenings", "/openings").setUrlParams(Page).addSuccess(Schema.Array(OpeningRecord)))
+  .add(
+    HttpApiEndpoint.post("registerOpening", "/openings")
+      .setPayload(OpeningForm)
+      .addSuccess(OpeningRecord, { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+      .addError(Errors.NotFound, notFound)
+  )
+  .middleware(Authentication)
+  .annotate(OpenApi.Description, "Employers (구인기업) and their openings (구인)")
+{}
+
+export class CasesApi extends HttpApiGroup.make("cases")
+  .add(
+    HttpApiEndpoint.post("propose", "/referrals")
+      .setPayload(Schema.Struct({ seekerId: Ids.SeekerId, openingId: Ids.OpeningId }))
+      .addSuccess(ReferralRecord, { status: 201 })
+      .addError(Errors.NotFound, notFound)
+      .addError(JobCenter.OpeningNotOpen, conflict)
+  )
+  .add(
+    HttpApiEndpoint.post("move", "/referrals/:id/status")
+      .setPath(Schema.Struct({ id: Ids.ReferralId }))
+      .setPayload(Schema.Struct({ to: Referral.ReferralStatus, version: Schema.Int }))
+      .addSuccess(ReferralRecord)
+      .addError(Errors.NotFound, notFound)
+      .addError(Errors.StaleVersion, conflict)
+      .addError(Referral.InvalidTransition, conflict)
+  )
+  .add(
+    HttpApiEndpoint.post("place", "/placements")
+      .setPayload(PlacementForm)
+      .addSuccess(Schema.Struct({ placement: PlacementRecord, followUps: Schema.Array(CheckRecord) }), { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+      .addError(BusinessCalendar.CalendarNotCovered, { status: 422 })
+      .addError(FollowUp.NoBusinessDayInWindow, { status: 422 })
+      .addError(Errors.NotFound, notFound)
+      .addError(Errors.StaleVersion, conflict)
+      .addError(Referral.InvalidTransition, conflict)
+  )
+  .add(
+    HttpApiEndpoint.get("ledger", "/follow-ups/ledger")
+      .setUrlParams(Schema.Struct({ counselorId: Schema.optional(Ids.CounselorId) }))
+      .addSuccess(Schema.Struct({
+        today: LocalDate.LocalDate,
+        dueToday: Schema.Array(FollowUp.Check),
+        overdue: Schema.Array(FollowUp.Check),
+        upcoming: Schema.Array(FollowUp.Check),
+        done: Schema.Array(FollowUp.Check),
+        cancelled: Schema.Array(FollowUp.Check),
+        onTime: Schema.Int,
+        late: Schema.Int,
+        onTimeRate: Schema.NullOr(Schema.Number)
+      }))
+      .addError(Forbidden)
+  )
+  .add(
+    HttpApiEndpoint.post("recordFollowUp", "/follow-ups/:id")
+      .setPath(Schema.Struct({ id: Ids.FollowUpId }))
+      .setUrlParams(Version)
+      .setPayload(FollowUpResultForm)
+      .addSuccess(Schema.Struct({ check: CheckRecord, reemploymentSupport: Schema.Boolean }))
+      .addError(Validation.ValidationError, invalid)
+      .addError(Errors.NotFound, notFound)
+      .addError(Errors.StaleVersion, conflict)
+      .addError(FollowUp.FollowUpAlreadyRecorded, conflict)
+      .addError(FollowUp.FollowUpCancelled, conflict)
+      .addError(FollowUp.FollowUpBeforeWindow, invalid)
+  )
+  .middleware(Authentication)
+  .annotate(OpenApi.Description, "Referrals (알선), placements (취업) and the follow-up ledger (사후관리대장)")
+{}
+
+export class ReviewApi extends HttpApiGroup.make("review")
+  .add(
+    HttpApiEndpoint.get("results", "/results")
+      .setUrlParams(Period)
+      .addSuccess(Schema.Struct({ openings: Schema.Int, seekers: Schema.Int, placements: Schema.Int, counseling: Schema.Int }))
+  )
+  .add(
+    HttpApiEndpoint.get("pace", "/targets/pace")
+      .setUrlParams(Schema.Struct({
+        year: Schema.NumberFromString.pipe(Schema.int()),
+        period: Targets.PacePeriod,
+        openings: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
+        seekers: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
+        placements: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
+        counseling: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative()))
+      }))
+      .addSuccess(Schema.Array(Schema.Struct({
+        metric: Targets.Metric,
+        pace: Schema.Struct({
+          period: Targets.PacePeriod,
+          from: LocalDate.LocalDate,
+          to: LocalDate.LocalDate,
+          end: LocalDate.LocalDate,
+          target: Schema.Number,
+          expected: Schema.Number,
+          actual: Schema.Number,
+          difference: Schema.Number,
+          ratio: Schema.optional(Schema.Number),
+          status: Targets.PaceStatus
+        }),
+        projection: Schema.Struct({ projected: Schema.Number, target: Schema.Number, gap: Schema.Number, status: Targets.PaceStatus })
+      })))
+      .addError(Validation.ValidationError, invalid)
+  )
+  .add(
+    HttpApiEndpoint.get("monitoring", "/monitoring")
+      .setUrlParams(Period)
+      .addSuccess(Schema.Array(Schema.Struct({
+        rule: Monitoring.Rule,
+        severity: Schema.Literal("high", "medium", "low"),
+        counselorId: Schema.optional(Schema.String),
+        records: Schema.Array(Schema.Struct({ kind: Schema.String, id: Schema.String })),
+        description: Schema.String
+      })))
+      .addError(Forbidden)
+  )
+  .add(
+    HttpApiEndpoint.get("audit", "/audit")
+      .setUrlParams(Schema.Struct({ subjectId: Schema.optional(Schema.String) }))
+      .addSuccess(Schema.Array(Audit.AuditEntry))
+      .addError(Forbidden)
+  )
+  .middleware(Authentication)
+  .annotate(OpenApi.Description, "Figures, target pace (목표관리제), monitoring of improper records and the access log")
+{}
+
+export class Api extends HttpApi.make("iljari")
+  .add(SeekersApi)
+  .add(EmployersApi)
+  .add(CasesApi)
+  .add(ReviewApi)
+  .addError(Validation.ValidationError, { status: 400 })
+  .addError(Errors.DuplicateId, { status: 409 })
+  .addError(Errors.PersistenceError, { status: 503 })
+  .annotate(OpenApi.Title, "iljari — district job center API")
+  .annotate(OpenApi.Description, "The example server of iljari (일자리). Authenticate with a bearer token from users.json.")
+{}

@@ -1,0 +1,110 @@
+/**
+ * The handlers: each endpoint calls a core use case as the authenticated
+ * user, within the user's district only. A record of another district is
+ * answered 404, exactly like one that does not exist.
+ */
+import { HttpApiBuilder, HttpServerRequest } from "@effect/platform"
+import { Audit, JobCenter, Monitoring, Repositories, Validation } from "@iljari/core"
+import { Effect, Layer, Option } from "effect"
+import { Api, CurrentUser, Forbidden } from "./Api.js"
+
+// The acting staff member, and where the request came from (for the access log).
+const actor = Effect.gen(function*() {
+  const user = yield* CurrentUser
+  const request = yield* HttpServerRequest.HttpServerRequest
+  return {
+    districtId: user.districtId,
+    counselorId: user.counselorId,
+    ...Option.match(request.remoteAddress, { onNone: () => ({}), onSome: (origin) => ({ origin }) })
+  } satisfies JobCenter.Actor
+})
+
+const managerOnly = Effect.flatMap(CurrentUser, (user) =>
+  user.role === "counselor" ? Effect.fail(new Forbidden({ message: "Managers and administrators only" })) : Effect.void)
+
+const invalid = (path: string, message: string) =>
+  new Validation.ValidationError({ subject: "TargetPace", issues: [new Validation.ValidationIssue({ path, message })] })
+
+const page = (params: { readonly offset?: number | undefined; readonly limit?: number | undefined }) => ({
+  offset: params.offset ?? 0,
+  limit: params.limit ?? 100
+})
+
+export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
+  handlers
+    .handle("list", ({ urlParams }) =>
+      Effect.gen(function*() {
+        const who = yield* actor
+        const rows = yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(who.districtId, page(urlParams)))
+        // A listing shows personal data too: one access-log entry per seeker shown.
+        yield* Effect.forEach(rows, (row) => JobCenter.logAccess(who, "read", "seeker", row.value.id, "seeker.list"))
+        return rows
+      }))
+    .handle("get", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getSeeker(who, path.id)))
+    .handle("register", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerSeeker(who, payload)))
+    .handle("update", ({ path, payload, urlParams }) =>
+      Effect.flatMap(actor, (who) => JobCenter.updateSeeker(who, path.id, urlParams.version, payload)))
+    .handle("counsel", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.logCounseling(who, payload)))
+)
+
+export const EmployersLive = HttpApiBuilder.group(Api, "employers", (handlers) =>
+  handlers
+    .handle("listEmployers", ({ urlParams }) =>
+      Effect.flatMap(actor, (who) => Effect.flatMap(Repositories.EmployerRepository, (r) => r.list(who.districtId, page(urlParams)))))
+    .handle("registerEmployer", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerEmployer(who, payload)))
+    .handle("listOpenings", ({ urlParams }) =>
+      Effect.flatMap(actor, (who) => Effect.flatMap(Repositories.OpeningRepository, (r) => r.list(who.districtId, page(urlParams)))))
+    .handle("registerOpening", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerOpening(who, payload)))
+)
+
+export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
+  handlers
+    .handle("propose", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.proposeReferral(who, payload)))
+    .handle("move", ({ path, payload }) =>
+      Effect.flatMap(actor, (who) =>
+        JobCenter.moveReferral(who, { referralId: path.id, to: payload.to, expectedVersion: payload.version })))
+    .handle("place", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.recordPlacement(who, payload)))
+    .handle("ledger", ({ urlParams }) =>
+      Effect.gen(function*() {
+        const who = yield* actor
+        if (urlParams.counselorId !== undefined && urlParams.counselorId !== who.counselorId) yield* managerOnly
+        const ledger = yield* JobCenter.followUpLedger(who, urlParams.counselorId ?? who.counselorId)
+        return { ...ledger, onTimeRate: ledger.onTimeRate ?? null }
+      }))
+    .handle("recordFollowUp", ({ path, payload, urlParams }) =>
+      Effect.flatMap(actor, (who) =>
+        JobCenter.recordFollowUp(who, { checkId: path.id, expectedVersion: urlParams.version, result: payload })))
+)
+
+export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
+  handlers
+    .handle("results", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.results(who, urlParams)))
+    .handle("pace", ({ urlParams }) =>
+      Effect.gen(function*() {
+        const who = yield* actor
+        const { period, year, ...targets } = urlParams
+        const defined = Object.fromEntries(Object.entries(targets).filter(([, v]) => v !== undefined))
+        const readings = yield* JobCenter.targetPace(who, { year, period, targets: defined }).pipe(
+          Effect.catchTags({
+            InvalidPlan: (e) => Effect.fail(invalid(e.field, e.reason)),
+            InvalidSplit: (e) => Effect.fail(invalid("targets", e.reason))
+          })
+        )
+        return readings.map((r) => ({ metric: r.metric, pace: r.pace, projection: r.projection }))
+      }))
+    .handle("monitoring", ({ urlParams }) =>
+      Effect.gen(function*() {
+        yield* managerOnly
+        const findings = yield* JobCenter.monitor(yield* actor, urlParams)
+        return findings.map((f) => ({ ...f, description: Monitoring.describe(f) }))
+      }))
+    .handle("audit", ({ urlParams }) =>
+      Effect.gen(function*() {
+        yield* managerOnly
+        const who = yield* actor
+        return yield* Effect.flatMap(Audit.AuditLog, (log) =>
+          log.list(who.districtId, urlParams.subjectId === undefined ? {} : { subjectId: urlParams.subjectId }))
+      }))
+)
+
+export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive)

@@ -1,0 +1,42 @@
+/**
+ * Creates the demo district on first start: when district 11200 has no
+ * seekers yet, the generated records are imported in batches.
+ */
+import { Repositories } from "@iljari/core"
+import type { Ids } from "@iljari/core"
+import { BulkImport } from "@iljari/store-sql"
+import { Console, Effect } from "effect"
+import { district, generate, neighbour } from "./Demo.js"
+
+export const seedDemo = (scale = 1) =>
+  Effect.gen(function*() {
+    const existing = yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(district as Ids.DistrictId, { limit: 1 }))
+    if (existing.length > 0) return false
+    yield* Console.log("Creating the demo district (성동구, about 6,600 seekers and a year of casework)…")
+    const data = generate(2016, scale)
+    const into = district as Ids.DistrictId
+    const steps = [
+      ["counselors", BulkImport.counselors(into, data.counselors)],
+      ["employers", BulkImport.employers(into, data.employers)],
+      ["openings", BulkImport.openings(into, data.openings)],
+      ["seekers", BulkImport.seekers(into, data.seekers)],
+      ["counseling sessions", BulkImport.counselings(into, data.counselings)],
+      ["referrals", BulkImport.referrals(into, data.referrals)],
+      ["placements", BulkImport.placements(into, data.placements)],
+      ["follow-up checks", BulkImport.followUps(into, data.followUps)]
+    ] as const
+    for (const [what, step] of steps) {
+      const report = yield* step
+      if (report.failed.length > 0) {
+        return yield* Effect.dieMessage(`demo ${what} did not import: ${JSON.stringify(report.failed.slice(0, 3))}`)
+      }
+      yield* Console.log(`  ${String(report.imported).padStart(6)} ${what}`)
+    }
+    // A neighbouring district, so that isolation can be tried with the Gwangjin token.
+    const small = generate(2017, 0.01)
+    yield* BulkImport.seekers(
+      neighbour as Ids.DistrictId,
+      small.seekers.map((s) => ({ ...s, id: (s as { id: string }).id.replace("seeker-", "gwangjin-seeker-"), districtId: neighbour }))
+    )
+    return true
+  })
