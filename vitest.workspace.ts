@@ -9,7 +9,8 @@ export const projects = [
   "packages/core",
   "packages/notify",
   "packages/store-sql",
-  "packages/testing"
+  "packages/testing",
+  "examples/server"
 ]
 
 export default projects

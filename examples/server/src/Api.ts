@@ -75,9 +75,23 @@ const ReferralRecord = versioned(Referral.Referral, "VersionedReferral")
 const PlacementRecord = versioned(Placement.Placement, "VersionedPlacement")
 const CheckRecord = versioned(FollowUp.Check, "VersionedFollowUpCheck")
 
+// JSON Schema with its definitions written in place, so that it can sit inside
+// the OpenAPI document, where "#/$defs/…" would point nowhere.
+const inlined = (schema: Schema.Schema.Any): object => {
+  const { $defs = {}, $schema: _, ...root } = JSONSchema.make(schema) as { $defs?: Record<string, unknown>; $schema?: string }
+  const resolve = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(resolve)
+    if (typeof node !== "object" || node === null) return node
+    const ref = (node as { $ref?: unknown }).$ref
+    if (typeof ref === "string" && ref.startsWith("#/$defs/")) return resolve($defs[ref.slice("#/$defs/".length)])
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v)]))
+  }
+  return resolve(root) as object
+}
+
 // A form is any JSON the use case decodes; its documented shape is the model's.
 const form = (identifier: string, schema: Schema.Schema.Any) =>
-  Schema.Unknown.annotations({ identifier, jsonSchema: JSONSchema.make(schema) as object })
+  Schema.Unknown.annotations({ identifier, jsonSchema: inlined(schema) })
 
 const SeekerForm = form("SeekerForm", Schema.Struct(Struct.omit(Seeker.fields, "id", "districtId", "registeredAt", "erasedOn")))
 const EmployerForm = form("EmployerForm", Schema.Struct(Struct.omit(Employer.Employer.fields, "id", "districtId", "registeredAt")))

@@ -1,0 +1,113 @@
+import SwaggerParser from "@apidevtools/swagger-parser"
+import { HttpClient, HttpClientRequest } from "@effect/platform"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, FastCheck as fc, TestClock } from "effect"
+import { employerInput, openingInput, seekerInput } from "../../../packages/core/test/fixtures.js"
+import { clientFor, TestServer, token } from "./server.js"
+
+const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
+const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
+const { districtId: _g, id: _h, ...openingForm } = openingInput
+
+describe("the example server", () => {
+  it.layer(TestServer, { timeout: 60_000 })((it) => {
+    it.effect("serves an OpenAPI document that a real validator accepts", () =>
+      Effect.gen(function*() {
+        const http = yield* HttpClient.HttpClient
+        const document = yield* Effect.flatMap(http.get("/openapi.json"), (r) => r.json)
+        const validated = yield* Effect.promise(() => SwaggerParser.validate(structuredClone(document) as never))
+        expect(validated.info.title).toBe("iljari — district job center API")
+        expect(Object.keys((document as { paths: object }).paths)).toContain("/seekers/{id}")
+        // The reference page carries the document and Scalar's script inline: it works offline.
+        const docs = yield* http.get("/docs")
+        expect(docs.status).toBe(200)
+        const page = yield* docs.text
+        expect(page.includes("iljari — district job center API")).toBe(true)
+        expect(/<script[^>]+src="https?:/.test(page)).toBe(false)
+      }))
+
+    it.effect("drives a counselor's day through the typed client", () =>
+      Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
+        const client = yield* clientFor(token("counselor"))
+        const seeker = yield* client.seekers.register({ payload: seekerForm })
+        const employer = yield* client.employers.registerEmployer({ payload: employerForm })
+        const opening = yield* client.employers.registerOpening({
+          payload: { ...openingForm, employerId: employer.value.id, openedOn: "2026-03-02", closesOn: "2026-03-31" }
+        })
+        yield* client.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-02", channel: "visit" } })
+        const referral = yield* client.cases.propose({ payload: { seekerId: seeker.value.id, openingId: opening.value.id } })
+        yield* client.cases.move({ path: { id: referral.value.id }, payload: { to: "sent", version: 1 } })
+        yield* client.cases.move({ path: { id: referral.value.id }, payload: { to: "interviewing", version: 2 } })
+        const placed = yield* client.cases.place({
+          payload: { seekerId: seeker.value.id, referralId: referral.value.id, startOn: "2026-03-09", contractType: "open-ended", schedule: "full-time" }
+        })
+        expect(placed.placement.value.countsForCenter).toBe(true)
+        expect(placed.followUps.map((f) => f.value.dueOn)).toEqual(["2026-04-08", "2026-05-08", "2026-06-08"])
+        yield* TestClock.setTime(Date.parse("2026-04-08T01:00:00Z"))
+        const ledger = yield* client.cases.ledger({ urlParams: {} })
+        expect(ledger.dueToday.map((c) => c.sequence)).toEqual([1])
+        const recorded = yield* client.cases.recordFollowUp({
+          path: { id: ledger.dueToday[0]!.id },
+          urlParams: { version: 1 },
+          payload: { doneOn: "2026-04-08", channel: "phone", outcome: "working" }
+        })
+        expect(recorded.check.value.outcome).toBe("working")
+        const results = yield* client.review.results({ urlParams: { from: "2026-03-01" as never, to: "2026-03-31" as never } })
+        expect(results).toEqual({ seekers: 1, openings: 1, placements: 1, counseling: 1 })
+        const pace = yield* client.review.pace({ urlParams: { year: 2026, period: "year", placements: 120 } })
+        expect(pace[0]).toMatchObject({ metric: "placements", pace: { actual: 1 } })
+        // Managers see the access log of the seeker's data; counselors may not.
+        const manager = yield* clientFor(token("manager"))
+        const log = yield* manager.review.audit({ urlParams: { subjectId: seeker.value.id } })
+        expect(log.map((e) => e.purpose)).toContain("seeker.register")
+        expect((yield* Effect.flip(client.review.audit({ urlParams: {} })))._tag).toBe("Forbidden")
+      }))
+
+    it.effect("keeps districts apart: another district's record is a 404, not a leak", () =>
+      Effect.gen(function*() {
+        const seongdong = yield* clientFor(token("counselor"))
+        const gwangjin = yield* clientFor(token("counselor", "11215"))
+        const seeker = yield* seongdong.seekers.register({ payload: { ...seekerForm, name: "경계선", contact: { phone: "010-3333-4444" } } })
+        const error = yield* Effect.flip(gwangjin.seekers.get({ path: { id: seeker.value.id } }))
+        expect(error).toMatchObject({ _tag: "NotFound", kind: "seeker", id: seeker.value.id })
+        const listed = yield* gwangjin.seekers.list({ urlParams: {} })
+        expect(listed.every((s) => s.value.districtId === "11215")).toBe(true)
+        expect(listed.some((s) => s.value.id === seeker.value.id)).toBe(false)
+      }))
+
+    it.effect("answers invalid bodies, parameters and tokens with 4xx and a message, never 5xx (fuzz)", () =>
+      Effect.gen(function*() {
+        const http = yield* HttpClient.HttpClient
+        const routes = [
+          ["POST", "/seekers"], ["PUT", "/seekers/seeker-000001?version=1"], ["GET", "/seekers/%00bad"], ["POST", "/employers"],
+          ["POST", "/openings"], ["POST", "/counseling"], ["POST", "/referrals"], ["POST", "/referrals/x/status"],
+          ["POST", "/placements"], ["POST", "/follow-ups/x?version=0"], ["GET", "/follow-ups/ledger?counselorId=%20"],
+          ["GET", "/results?from=2026-13-01&to=x"], ["GET", "/targets/pace?year=abc&period=decade"], ["GET", "/monitoring?from=1"],
+          ["GET", "/seekers?limit=-5&offset=x"]
+        ] as const
+        const bodies = fc.oneof(
+          fc.constant(""),
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.record({ name: fc.string(), contact: fc.record({ phone: fc.string() }), birthDate: fc.string() }).map((v) => JSON.stringify(v))
+        )
+        const tokens = fc.oneof(fc.constant(token("counselor")), fc.constant(token("manager")), fc.string(), fc.constant(""))
+        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 150, seed: 42 })
+        for (const [[method, path], body, bearer] of cases) {
+          const request = HttpClientRequest.make(method)(path).pipe(
+            HttpClientRequest.setHeader("authorization", `Bearer ${bearer}`),
+            method === "GET" ? (r) => r : HttpClientRequest.bodyText(body, "application/json")
+          )
+          const response = yield* http.execute(request)
+          const text = yield* response.text
+          expect({ method, path, status: response.status, text }).toMatchObject({ status: expect.any(Number) })
+          if (response.status >= 500 || response.status < 400) {
+            throw new Error(`${method} ${path} with ${JSON.stringify(body).slice(0, 80)} answered ${response.status}: ${text.slice(0, 200)}`)
+          }
+          if (text.length === 0) throw new Error(`${method} ${path} answered ${response.status} with no message; token ${JSON.stringify(bearer)} body ${JSON.stringify(body).slice(0, 60)}`)
+        }
+      }))
+  })
+})

@@ -1,0 +1,25 @@
+import { HttpApiClient, HttpClient, HttpClientRequest } from "@effect/platform"
+import { NodeHttpServer } from "@effect/platform-node"
+import { Repositories } from "@iljari/core"
+import { Effect, Layer, Schema } from "effect"
+import { readFileSync } from "node:fs"
+import { Api } from "../src/Api.js"
+import { HttpLive } from "../src/Server.js"
+import { Users, UsersFile } from "../src/Users.js"
+
+// The demo users.json, as the server reads it.
+export const users = Schema.decodeUnknownSync(UsersFile)(readFileSync(new URL("../users.json", import.meta.url), "utf8"))
+export const token = (role: string, district = "11200") => users.find((u) => u.role === role && u.districtId === district)!.token
+
+/** The real server on a free loopback port, over the memory layers, with a client pointed at it. */
+export const TestServer = HttpLive.pipe(
+  Layer.provide(Layer.succeed(Users, users)),
+  Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)),
+  Layer.provideMerge(NodeHttpServer.layerTest)
+)
+
+/** A typed client of the API, acting with a bearer token. */
+export const clientFor = (bearer: string) =>
+  HttpApiClient.make(Api, { transformClient: HttpClient.mapRequest(HttpClientRequest.bearerToken(bearer)) })
+
+export const raw = Effect.map(HttpClient.HttpClient, (client) => client)
