@@ -487,16 +487,7 @@ export const timetable = (
  * @since 0.1.0
  * @category large inputs
  */
-export interface IndexedProblem {
-  readonly seekerCount: number
-  readonly employerCount: number
-  readonly maxInterviews: ArrayLike<number>
-  readonly capacity: ArrayLike<number>
-  readonly seeker: ArrayLike<number>
-  readonly employer: ArrayLike<number>
-  readonly score: ArrayLike<number>
-  readonly minScore: number
-}
+export interface IndexedProblem extends Solve.IndexedInput {}
 
 /**
  * A problem as a score matrix: `scores[s][e]` is seeker s with employer e,
