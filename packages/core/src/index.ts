@@ -45,6 +45,9 @@ export * as FollowUp from "./FollowUp.js"
 export * as Ids from "./Ids.js"
 
 /** @since 0.1.0 */
+export * as JobCafe from "./JobCafe.js"
+
+/** @since 0.1.0 */
 export * as JobCenter from "./JobCenter.js"
 
 /** @since 0.1.0 */
