@@ -8,6 +8,7 @@
 export const projects = [
   "packages/core",
   "packages/notify",
+  "packages/report",
   "packages/store-sql",
   "packages/testing",
   "examples/server"

@@ -1,0 +1,181 @@
+// The counts a report needs, computed in Node over the few fields of each
+// record that matter ("facts"). The memory source maps the core's models to
+// facts; the benchmark's row-pulling path maps parsed rows to the same facts,
+// so both aggregate with exactly this code.
+import { Codes, type Ids, type LocalDate } from "@iljari/core"
+import * as Period from "../Period.js"
+
+export interface SeekerFact {
+  readonly id: string
+  /** The registration day in Korea. */
+  readonly registeredOn: LocalDate.LocalDate
+  readonly targetGroups: ReadonlyArray<Codes.TargetGroup>
+}
+export interface OpeningFact {
+  readonly openedOn: LocalDate.LocalDate
+}
+export interface CounselingFact {
+  readonly heldOn: LocalDate.LocalDate
+  readonly counselorId: Ids.CounselorId
+  readonly seekerId: string
+}
+export interface ReferralFact {
+  readonly proposedOn: LocalDate.LocalDate
+  readonly counselorId: Ids.CounselorId
+}
+export interface PlacementFact {
+  readonly startOn: LocalDate.LocalDate
+  readonly counselorId: Ids.CounselorId
+  readonly seekerId: string
+  readonly countsForCenter: boolean
+}
+export interface CheckFact {
+  readonly dueOn: LocalDate.LocalDate
+  readonly doneOn?: LocalDate.LocalDate | undefined
+  readonly cancelledOn?: LocalDate.LocalDate | undefined
+  readonly counselorId: Ids.CounselorId
+}
+
+export interface MonthCounts {
+  readonly month: string
+  readonly openings: number
+  readonly seekers: number
+  readonly placements: number
+  readonly selfFound: number
+  readonly counseling: number
+}
+
+export interface CounselorCounts {
+  readonly counselorId: Ids.CounselorId
+  readonly counseling: number
+  readonly referrals: number
+  readonly placements: number
+  readonly selfFound: number
+}
+
+export interface FollowUpCounts {
+  readonly counselorId: Ids.CounselorId
+  readonly due: number
+  readonly onTime: number
+  readonly late: number
+  readonly overdue: number
+  readonly pending: number
+  readonly cancelled: number
+}
+
+export interface TargetGroupCounts {
+  readonly group: Codes.TargetGroup
+  readonly seekers: number
+  readonly counseling: number
+  readonly placements: number
+}
+
+const byId = <A extends { readonly counselorId: string }>(a: A, b: A) =>
+  a.counselorId < b.counselorId ? -1 : a.counselorId > b.counselorId ? 1 : 0
+
+type Mutable<A> = { -readonly [K in keyof A]: A[K] }
+
+export const emptyMonth = (month: string): MonthCounts => ({
+  month,
+  openings: 0,
+  seekers: 0,
+  placements: 0,
+  selfFound: 0,
+  counseling: 0
+})
+
+export const monthly = (
+  period: Period.Period,
+  facts: {
+    readonly seekers: Iterable<SeekerFact>
+    readonly openings: Iterable<OpeningFact>
+    readonly counselings: Iterable<CounselingFact>
+    readonly placements: Iterable<PlacementFact>
+  }
+): ReadonlyArray<MonthCounts> => {
+  const months = new Map(Period.months(period).map((m) => [m, emptyMonth(m) as Mutable<MonthCounts>] as const))
+  const bump = (date: LocalDate.LocalDate, field: Exclude<keyof MonthCounts, "month">) => {
+    if (!Period.contains(period, date)) return
+    const row = months.get(Period.monthKey(date))
+    if (row !== undefined) row[field]++
+  }
+  for (const s of facts.seekers) bump(s.registeredOn, "seekers")
+  for (const o of facts.openings) bump(o.openedOn, "openings")
+  for (const c of facts.counselings) bump(c.heldOn, "counseling")
+  for (const p of facts.placements) bump(p.startOn, p.countsForCenter ? "placements" : "selfFound")
+  return [...months.values()]
+}
+
+export const byCounselor = (
+  period: Period.Period,
+  facts: {
+    readonly counselings: Iterable<CounselingFact>
+    readonly referrals: Iterable<ReferralFact>
+    readonly placements: Iterable<PlacementFact>
+  }
+): ReadonlyArray<CounselorCounts> => {
+  const rows = new Map<string, Mutable<CounselorCounts>>()
+  const row = (counselorId: Ids.CounselorId) => {
+    let found = rows.get(counselorId)
+    if (found === undefined) {
+      found = { counselorId, counseling: 0, referrals: 0, placements: 0, selfFound: 0 }
+      rows.set(counselorId, found)
+    }
+    return found
+  }
+  for (const c of facts.counselings) if (Period.contains(period, c.heldOn)) row(c.counselorId).counseling++
+  for (const r of facts.referrals) if (Period.contains(period, r.proposedOn)) row(r.counselorId).referrals++
+  for (const p of facts.placements) {
+    if (Period.contains(period, p.startOn)) row(p.counselorId)[p.countsForCenter ? "placements" : "selfFound"]++
+  }
+  return [...rows.values()].sort(byId)
+}
+
+export const followUps = (
+  period: Period.Period,
+  asOf: LocalDate.LocalDate,
+  checks: Iterable<CheckFact>
+): ReadonlyArray<FollowUpCounts> => {
+  const rows = new Map<string, Mutable<FollowUpCounts>>()
+  for (const c of checks) {
+    if (!Period.contains(period, c.dueOn)) continue
+    let row = rows.get(c.counselorId)
+    if (row === undefined) {
+      row = { counselorId: c.counselorId, due: 0, onTime: 0, late: 0, overdue: 0, pending: 0, cancelled: 0 }
+      rows.set(c.counselorId, row)
+    }
+    row.due++
+    // The same order of tests as FollowUp.ledger: cancelled, done, then open.
+    if (c.cancelledOn !== undefined) row.cancelled++
+    else if (c.doneOn !== undefined) row[c.doneOn <= c.dueOn ? "onTime" : "late"]++
+    else row[c.dueOn < asOf ? "overdue" : "pending"]++
+  }
+  return [...rows.values()].sort(byId)
+}
+
+export const allGroups: ReadonlyArray<Codes.TargetGroup> = Codes.TargetGroup.literals
+
+export const targetGroups = (
+  period: Period.Period,
+  facts: {
+    readonly seekers: Iterable<SeekerFact>
+    readonly counselings: Iterable<CounselingFact>
+    readonly placements: Iterable<PlacementFact>
+  }
+): ReadonlyArray<TargetGroupCounts> => {
+  const rows = new Map(allGroups.map((group) => [group, { group, seekers: 0, counseling: 0, placements: 0 } as Mutable<TargetGroupCounts>] as const))
+  const groupsOf = new Map<string, ReadonlyArray<Codes.TargetGroup>>()
+  for (const s of facts.seekers) {
+    groupsOf.set(s.id, s.targetGroups)
+    if (Period.contains(period, s.registeredOn)) for (const g of s.targetGroups) rows.get(g)!.seekers++
+  }
+  for (const c of facts.counselings) {
+    if (!Period.contains(period, c.heldOn)) continue
+    for (const g of groupsOf.get(c.seekerId) ?? []) rows.get(g)!.counseling++
+  }
+  for (const p of facts.placements) {
+    if (!p.countsForCenter || !Period.contains(period, p.startOn)) continue
+    for (const g of groupsOf.get(p.seekerId) ?? []) rows.get(g)!.placements++
+  }
+  return [...rows.values()]
+}

@@ -1,0 +1,183 @@
+// ReportSource over the @iljari/store-sql tables: every count is a GROUP BY in
+// the database. Dates the queries filter on are columns (registered_on,
+// opened_on, held_on, start_on, due_on); the counselor of a session, a
+// referral or a placement, a placement's countsForCenter, a referral's first
+// day and a check's doneOn/cancelledOn live only in the JSON `data` column and
+// are read with json_extract (SQLite) or jsonb operators (PostgreSQL).
+import { SqlClient, type Statement } from "@effect/sql"
+import type { SqlError } from "@effect/sql/SqlError"
+import { Errors, type Ids, type LocalDate } from "@iljari/core"
+import { Effect } from "effect"
+import * as Period from "../Period.js"
+import type { CounselorCounts, FollowUpCounts, MonthCounts, Service, TargetGroupCounts } from "../ReportSource.js"
+import * as Aggregate from "./aggregate.js"
+
+const persistence = (operation: string) => (error: SqlError) =>
+  new Errors.PersistenceError({
+    operation,
+    reason: `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`
+  })
+
+// COUNT and SUM come back as bigint strings from PostgreSQL, numbers from SQLite.
+const count = (value: unknown): number => {
+  const n = Number(value ?? 0)
+  return Number.isFinite(n) ? n : 0
+}
+
+type Field = "counselorId" | "doneOn" | "cancelledOn" | "proposedOn"
+
+export const makeSql = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const isPg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+  const lit = (text: string) => sql.literal(text)
+
+  // The JSON document of a row (`j` in the subqueries), parsed once per row on PostgreSQL.
+  const doc = lit(isPg ? "data::jsonb" : "data")
+  const jsonPath: Record<Field, string> = {
+    counselorId: isPg ? "(j ->> 'counselorId')" : "json_extract(j, '$.counselorId')",
+    doneOn: isPg ? "(j ->> 'doneOn')" : "json_extract(j, '$.doneOn')",
+    cancelledOn: isPg ? "(j ->> 'cancelledOn')" : "json_extract(j, '$.cancelledOn')",
+    proposedOn: isPg ? "(j #>> '{history,0,on}')" : "json_extract(j, '$.history[0].on')"
+  }
+  const field = (name: Field) => lit(jsonPath[name])
+  const counts = lit(isPg ? "((j ->> 'countsForCenter') = 'true')" : "(json_extract(j, '$.countsForCenter') = 1)")
+
+  const run = <A extends object>(operation: string, statement: Statement.Statement<A>) =>
+    Effect.mapError(statement, persistence(operation))
+
+  const monthly: Service["monthly"] = (districtId, period) =>
+    run(
+      "count results by month",
+      sql<{ metric: string; month: string; n: unknown }>`
+        SELECT 'openings' AS metric, substr(opened_on, 1, 7) AS month, COUNT(*) AS n FROM iljari_openings
+          WHERE district_id = ${districtId} AND opened_on BETWEEN ${period.from} AND ${period.to} GROUP BY substr(opened_on, 1, 7)
+        UNION ALL
+        SELECT 'seekers', substr(registered_on, 1, 7), COUNT(*) FROM iljari_seekers
+          WHERE district_id = ${districtId} AND registered_on BETWEEN ${period.from} AND ${period.to} GROUP BY substr(registered_on, 1, 7)
+        UNION ALL
+        SELECT 'counseling', substr(held_on, 1, 7), COUNT(*) FROM iljari_counselings
+          WHERE district_id = ${districtId} AND held_on BETWEEN ${period.from} AND ${period.to} GROUP BY substr(held_on, 1, 7)
+        UNION ALL
+        SELECT CASE WHEN ${counts} THEN 'placements' ELSE 'selfFound' END, substr(start_on, 1, 7), COUNT(*)
+          FROM (SELECT start_on, ${doc} AS j FROM iljari_placements
+            WHERE district_id = ${districtId} AND start_on BETWEEN ${period.from} AND ${period.to}) p
+          GROUP BY CASE WHEN ${counts} THEN 'placements' ELSE 'selfFound' END, substr(start_on, 1, 7)`
+    ).pipe(Effect.map((rows): ReadonlyArray<MonthCounts> => {
+      const months = new Map(Period.months(period).map((m) => [m, { ...Aggregate.emptyMonth(m) }] as const))
+      for (const row of rows) {
+        const target = months.get(row.month) as Record<string, number> | undefined
+        if (target !== undefined && row.metric in target) target[row.metric] = count(row.n)
+      }
+      return [...months.values()]
+    }))
+
+  const byCounselor: Service["byCounselor"] = (districtId, period) =>
+    run(
+      "count results by counselor",
+      sql<{ counselor_id: string; metric: string; n: unknown }>`
+        SELECT ${field("counselorId")} AS counselor_id, 'counseling' AS metric, COUNT(*) AS n
+          FROM (SELECT ${doc} AS j FROM iljari_counselings
+            WHERE district_id = ${districtId} AND held_on BETWEEN ${period.from} AND ${period.to}) c
+          GROUP BY ${field("counselorId")}
+        UNION ALL
+        SELECT ${field("counselorId")}, 'referrals', COUNT(*)
+          FROM (SELECT ${doc} AS j FROM iljari_referrals WHERE district_id = ${districtId}) r
+          WHERE ${field("proposedOn")} BETWEEN ${period.from} AND ${period.to}
+          GROUP BY ${field("counselorId")}
+        UNION ALL
+        SELECT ${field("counselorId")}, CASE WHEN ${counts} THEN 'placements' ELSE 'selfFound' END, COUNT(*)
+          FROM (SELECT ${doc} AS j FROM iljari_placements
+            WHERE district_id = ${districtId} AND start_on BETWEEN ${period.from} AND ${period.to}) p
+          GROUP BY ${field("counselorId")}, CASE WHEN ${counts} THEN 'placements' ELSE 'selfFound' END`
+    ).pipe(Effect.map((rows): ReadonlyArray<CounselorCounts> => {
+      const byId = new Map<string, { -readonly [K in keyof CounselorCounts]: CounselorCounts[K] }>()
+      for (const row of rows) {
+        let target = byId.get(row.counselor_id)
+        if (target === undefined) {
+          target = { counselorId: row.counselor_id as Ids.CounselorId, counseling: 0, referrals: 0, placements: 0, selfFound: 0 }
+          byId.set(row.counselor_id, target)
+        }
+        if (row.metric === "counseling" || row.metric === "referrals" || row.metric === "placements" || row.metric === "selfFound") {
+          target[row.metric] = count(row.n)
+        }
+      }
+      return [...byId.values()]
+        .sort((a, b) => (a.counselorId < b.counselorId ? -1 : a.counselorId > b.counselorId ? 1 : 0))
+    }))
+
+  const followUps: Service["followUps"] = (districtId, period, asOf: LocalDate.LocalDate) =>
+    run(
+      "count follow-up checks",
+      sql<{ counselor_id: string; due: unknown; on_time: unknown; late: unknown; overdue: unknown; pending: unknown; cancelled: unknown }>`
+        SELECT counselor_id,
+          COUNT(*) AS due,
+          SUM(CASE WHEN cancelled_on IS NULL AND done_on IS NOT NULL AND done_on <= due_on THEN 1 ELSE 0 END) AS on_time,
+          SUM(CASE WHEN cancelled_on IS NULL AND done_on IS NOT NULL AND done_on > due_on THEN 1 ELSE 0 END) AS late,
+          SUM(CASE WHEN cancelled_on IS NULL AND done_on IS NULL AND due_on < ${asOf} THEN 1 ELSE 0 END) AS overdue,
+          SUM(CASE WHEN cancelled_on IS NULL AND done_on IS NULL AND due_on >= ${asOf} THEN 1 ELSE 0 END) AS pending,
+          SUM(CASE WHEN cancelled_on IS NOT NULL THEN 1 ELSE 0 END) AS cancelled
+        FROM (SELECT counselor_id, due_on, ${field("doneOn")} AS done_on, ${field("cancelledOn")} AS cancelled_on
+          FROM (SELECT counselor_id, due_on, ${doc} AS j FROM iljari_follow_ups
+            WHERE district_id = ${districtId} AND due_on BETWEEN ${period.from} AND ${period.to}) f0) f
+        GROUP BY counselor_id`
+    ).pipe(Effect.map((rows) =>
+      rows
+        .map((row): FollowUpCounts => ({
+          counselorId: row.counselor_id as Ids.CounselorId,
+          due: count(row.due),
+          onTime: count(row.on_time),
+          late: count(row.late),
+          overdue: count(row.overdue),
+          pending: count(row.pending),
+          cancelled: count(row.cancelled)
+        }))
+        .sort((a, b) => (a.counselorId < b.counselorId ? -1 : a.counselorId > b.counselorId ? 1 : 0))
+    ))
+
+  // A seeker's target groups are a JSON array: one row per (seeker, group).
+  const groupsOf = (alias: string) =>
+    lit(
+      isPg
+        ? `CROSS JOIN LATERAL jsonb_array_elements_text(${alias}.data::jsonb -> 'targetGroups') AS g(value)`
+        : `CROSS JOIN json_each(${alias}.data, '$.targetGroups') AS g`
+    )
+  const placementCounts = lit(
+    isPg ? "((p.data::jsonb ->> 'countsForCenter') = 'true')" : "(json_extract(p.data, '$.countsForCenter') = 1)"
+  )
+
+  const targetGroups: Service["targetGroups"] = (districtId, period) =>
+    run(
+      "count results by target group",
+      sql<{ grp: string; metric: string; n: unknown }>`
+        SELECT g.value AS grp, 'seekers' AS metric, COUNT(*) AS n
+          FROM iljari_seekers s ${groupsOf("s")}
+          WHERE s.district_id = ${districtId} AND s.registered_on BETWEEN ${period.from} AND ${period.to}
+          GROUP BY g.value
+        UNION ALL
+        SELECT g.value, 'counseling', COUNT(*)
+          FROM iljari_counselings c
+          JOIN iljari_seekers s ON s.district_id = c.district_id AND s.id = c.seeker_id
+          ${groupsOf("s")}
+          WHERE c.district_id = ${districtId} AND c.held_on BETWEEN ${period.from} AND ${period.to}
+          GROUP BY g.value
+        UNION ALL
+        SELECT g.value, 'placements', COUNT(*)
+          FROM iljari_placements p
+          JOIN iljari_seekers s ON s.district_id = p.district_id AND s.id = p.seeker_id
+          ${groupsOf("s")}
+          WHERE p.district_id = ${districtId} AND p.start_on BETWEEN ${period.from} AND ${period.to} AND ${placementCounts}
+          GROUP BY g.value`
+    ).pipe(Effect.map((rows): ReadonlyArray<TargetGroupCounts> => {
+      const groups = new Map(
+        Aggregate.allGroups.map((group) => [group, { group, seekers: 0, counseling: 0, placements: 0 }] as const)
+      )
+      for (const row of rows) {
+        const target = groups.get(row.grp as never) as Record<string, unknown> | undefined
+        if (target !== undefined && row.metric in target) target[row.metric] = count(row.n)
+      }
+      return [...groups.values()]
+    }))
+
+  const service: Service = { monthly, byCounselor, followUps, targetGroups }
+  return service
+})

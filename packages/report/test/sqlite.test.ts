@@ -1,0 +1,4 @@
+import { sqlite } from "./backends.js"
+import { sourceSuite } from "./sourceSuite.js"
+
+sourceSuite(sqlite)
