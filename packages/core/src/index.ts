@@ -54,6 +54,12 @@ export * as JobCenter from "./JobCenter.js"
 export * as LocalDate from "./LocalDate.js"
 
 /** @since 0.1.0 */
+export * as Match from "./Match.js"
+
+/** @since 0.1.0 */
+export * as Mismatch from "./Mismatch.js"
+
+/** @since 0.1.0 */
 export * as Monitoring from "./Monitoring.js"
 
 /** @since 0.1.0 */
@@ -67,6 +73,9 @@ export * as Outbox from "./Outbox.js"
 
 /** @since 0.1.0 */
 export * as Placement from "./Placement.js"
+
+/** @since 0.1.0 */
+export * as Ranking from "./Ranking.js"
 
 /** @since 0.1.0 */
 export * as Referral from "./Referral.js"
