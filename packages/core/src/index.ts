@@ -78,6 +78,9 @@ export * as Placement from "./Placement.js"
 export * as Ranking from "./Ranking.js"
 
 /** @since 0.1.0 */
+export * as Recommendations from "./Recommendations.js"
+
+/** @since 0.1.0 */
 export * as Referral from "./Referral.js"
 
 /** @since 0.1.0 */
