@@ -27,6 +27,7 @@ import {
   Validation
 } from "@iljari/core"
 import { Context, JSONSchema, Schema, Struct } from "effect"
+import { MatchesApi } from "./MatchApi.js"
 
 // ---------------------------------------------------------------------------
 // Who is calling
@@ -306,6 +307,7 @@ export class Api extends HttpApi.make("iljari")
   .add(EmployersApi)
   .add(CasesApi)
   .add(ReviewApi)
+  .add(MatchesApi.middleware(Authentication))
   .addError(Validation.ValidationError, { status: 400 })
   .addError(Errors.DuplicateId, { status: 409 })
   .addError(Errors.PersistenceError, { status: 503 })

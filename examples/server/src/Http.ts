@@ -3,21 +3,12 @@
  * user, within the user's district only. A record of another district is
  * answered 404, exactly like one that does not exist.
  */
-import { HttpApiBuilder, HttpServerRequest } from "@effect/platform"
+import { HttpApiBuilder } from "@effect/platform"
 import { Audit, JobCenter, Monitoring, Repositories, Validation } from "@iljari/core"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer } from "effect"
+import { actor } from "./Actor.js"
+import { MatchesLive } from "./MatchHttp.js"
 import { Api, CurrentUser, Forbidden } from "./Api.js"
-
-// The acting staff member, and where the request came from (for the access log).
-const actor = Effect.gen(function*() {
-  const user = yield* CurrentUser
-  const request = yield* HttpServerRequest.HttpServerRequest
-  return {
-    districtId: user.districtId,
-    counselorId: user.counselorId,
-    ...Option.match(request.remoteAddress, { onNone: () => ({}), onSome: (origin) => ({ origin }) })
-  } satisfies JobCenter.Actor
-})
 
 const managerOnly = Effect.flatMap(CurrentUser, (user) =>
   user.role === "counselor" ? Effect.fail(new Forbidden({ message: "Managers and administrators only" })) : Effect.void)
@@ -107,4 +98,4 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
       }))
 )
 
-export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive)
+export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive, MatchesLive)

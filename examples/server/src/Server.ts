@@ -4,12 +4,16 @@
  * storage and users are provided.
  */
 import { HttpApiBuilder, HttpApiScalar, type HttpApp, HttpMiddleware, HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { Recommendations } from "@iljari/core"
 import { Effect, Layer } from "effect"
 import { Api } from "./Api.js"
 import { HandlersLive } from "./Http.js"
 import { AuthenticationLive } from "./Users.js"
 
-export const ApiLive = HttpApiBuilder.api(Api).pipe(Layer.provide(HandlersLive), Layer.provide(AuthenticationLive))
+export const ApiLive = HttpApiBuilder.api(Api).pipe(
+  Layer.provide(HandlersLive.pipe(Layer.provide(Recommendations.layer()))),
+  Layer.provide(AuthenticationLive)
+)
 
 // Some refusals come from below the API (a body that is not JSON, a route that
 // does not exist) with an empty body; every answer should say what went wrong.

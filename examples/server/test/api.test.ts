@@ -84,7 +84,8 @@ describe("the example server", () => {
           ["POST", "/openings"], ["POST", "/counseling"], ["POST", "/referrals"], ["POST", "/referrals/x/status"],
           ["POST", "/placements"], ["POST", "/follow-ups/x?version=0"], ["GET", "/follow-ups/ledger?counselorId=%20"],
           ["GET", "/results?from=2026-13-01&to=x"], ["GET", "/targets/pace?year=abc&period=decade"], ["GET", "/monitoring?from=1"],
-          ["GET", "/seekers?limit=-5&offset=x"]
+          ["GET", "/seekers?limit=-5&offset=x"], ["GET", "/seekers/nobody/matches?k=0"], ["GET", "/seekers/%00/matches?lang=fr"],
+          ["GET", "/openings/x/matches?k=abc"], ["GET", "/openings/opening-000001/matches?k=101"]
         ] as const
         const bodies = fc.oneof(
           fc.constant(""),
@@ -94,7 +95,7 @@ describe("the example server", () => {
           fc.record({ name: fc.string(), contact: fc.record({ phone: fc.string() }), birthDate: fc.string() }).map((v) => JSON.stringify(v))
         )
         const tokens = fc.oneof(fc.constant(token("counselor")), fc.constant(token("manager")), fc.string(), fc.constant(""))
-        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 150, seed: 42 })
+        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 200, seed: 42 })
         for (const [[method, path], body, bearer] of cases) {
           const request = HttpClientRequest.make(method)(path).pipe(
             HttpClientRequest.setHeader("authorization", `Bearer ${bearer}`),

@@ -1,0 +1,18 @@
+/**
+ * The acting staff member of a request, as the core use cases take it, with
+ * where the request came from (for the access log).
+ */
+import { HttpServerRequest } from "@effect/platform"
+import type { JobCenter } from "@iljari/core"
+import { Effect, Option } from "effect"
+import { CurrentUser } from "./Api.js"
+
+export const actor = Effect.gen(function*() {
+  const user = yield* CurrentUser
+  const request = yield* HttpServerRequest.HttpServerRequest
+  return {
+    districtId: user.districtId,
+    counselorId: user.counselorId,
+    ...Option.match(request.remoteAddress, { onNone: () => ({}), onSome: (origin) => ({ origin }) })
+  } satisfies JobCenter.Actor
+})
