@@ -90,6 +90,9 @@ export * as Repositories from "./Repositories.js"
 export * as Seeker from "./Seeker.js"
 
 /** @since 0.1.0 */
+export * as Survey from "./Survey.js"
+
+/** @since 0.1.0 */
 export * as Targets from "./Targets.js"
 
 /** @since 0.1.0 */
