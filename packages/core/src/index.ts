@@ -75,6 +75,9 @@ export * as Outbox from "./Outbox.js"
 export * as Placement from "./Placement.js"
 
 /** @since 0.1.0 */
+export * as PsychTest from "./PsychTest.js"
+
+/** @since 0.1.0 */
 export * as Ranking from "./Ranking.js"
 
 /** @since 0.1.0 */
