@@ -72,6 +72,9 @@ export * as Opening from "./Opening.js"
 export * as Outbox from "./Outbox.js"
 
 /** @since 0.1.0 */
+export * as Partner from "./Partner.js"
+
+/** @since 0.1.0 */
 export * as Placement from "./Placement.js"
 
 /** @since 0.1.0 */
