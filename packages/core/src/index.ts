@@ -30,6 +30,9 @@ export * as Counseling from "./Counseling.js"
 export * as Counselor from "./Counselor.js"
 
 /** @since 0.1.0 */
+export * as DiscoveryVisit from "./DiscoveryVisit.js"
+
+/** @since 0.1.0 */
 export * as Eligibility from "./Eligibility.js"
 
 /** @since 0.1.0 */
@@ -70,6 +73,9 @@ export * as Opening from "./Opening.js"
 
 /** @since 0.1.0 */
 export * as Outbox from "./Outbox.js"
+
+/** @since 0.1.0 */
+export * as Outreach from "./Outreach.js"
 
 /** @since 0.1.0 */
 export * as Partner from "./Partner.js"

@@ -1,0 +1,58 @@
+import { FastCheck as fc } from "effect"
+import { describe, expect, it } from "vitest"
+import * as Outreach from "../src/Outreach.js"
+import { left, right } from "./either.js"
+
+const session = (id: string, heldOn: string, site: string, extra: Record<string, unknown> = {}) =>
+  right(Outreach.decodeSession({
+    id,
+    districtId: "11200",
+    heldOn,
+    site,
+    siteName: site === "subway-station" ? "왕십리역" : site === "shelter" ? "시립24시간게스트하우스" : "성동구립도서관",
+    counselorIds: ["counselor-01"],
+    counselled: 10,
+    counselingIds: [],
+    registeredSeekerIds: [],
+    ...extra
+  }))
+
+describe("Outreach", () => {
+  it("compares a month with the seeds' plan of four stations, one shelter and one library", () => {
+    const sessions = [
+      session("a", "2016-04-05", "subway-station", { registeredSeekerIds: ["s-1", "s-2"], counselingIds: ["c-1", "c-2", "c-3"] }),
+      session("b", "2016-04-12", "subway-station", { registeredSeekerIds: ["s-3"] }),
+      session("c", "2016-04-19", "subway-station"),
+      session("d", "2016-04-21", "shelter", { registeredSeekerIds: ["s-2"] }),
+      session("e", "2016-04-26", "library"),
+      session("f", "2016-05-03", "subway-station")
+    ]
+    const april = Outreach.progress(Outreach.seedPlan("2016-04"), sessions)
+    expect(april.bySite).toEqual([
+      { site: "subway-station", planned: 4, held: 3, shortfall: 1 },
+      { site: "shelter", planned: 1, held: 1, shortfall: 0 },
+      { site: "library", planned: 1, held: 1, shortfall: 0 }
+    ])
+    expect(april).toMatchObject({ planned: 6, held: 5, counselled: 50, counseling: 3, registrations: 3, met: false })
+  })
+
+  it("names broken fields of a session", () => {
+    const error = left(Outreach.decodeSession({ id: "x", districtId: "11200", heldOn: "2016-04-31", site: "park", siteName: "", counselorIds: [], counselled: -1, counselingIds: [], registeredSeekerIds: [] }))
+    expect(error.issues.map((i) => i.path)).toEqual(["heldOn", "site", "siteName", "counselorIds", "counselled"])
+  })
+
+  it("held never exceeds the sessions given; shortfalls and held add up to the plan", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 1, max: 28 }), site: fc.constantFrom("subway-station", "shelter", "library", "market") }), { maxLength: 12 }),
+        (drawn) => {
+          const sessions = drawn.map((d, i) => session(`s${i}`, `2016-06-${String(d.day).padStart(2, "0")}`, d.site))
+          const p = Outreach.progress(Outreach.seedPlan("2016-06"), sessions)
+          expect(p.held).toBe(sessions.length)
+          for (const row of p.bySite) expect(row.held + row.shortfall).toBeGreaterThanOrEqual(row.planned)
+          expect(p.met).toBe(p.bySite.every((r) => r.held >= r.planned))
+        }
+      )
+    )
+  })
+})
