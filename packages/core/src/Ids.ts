@@ -70,6 +70,11 @@ export const FollowUpId = id("FollowUpId", "follow-up check")
 export type FollowUpId = typeof FollowUpId.Type
 
 /** @since 0.1.0 @category ids */
+export const JobFairId = id("JobFairId", "job fair")
+/** @since 0.1.0 @category ids */
+export type JobFairId = typeof JobFairId.Type
+
+/** @since 0.1.0 @category ids */
 export const AuditEntryId = id("AuditEntryId", "audit entry")
 /** @since 0.1.0 @category ids */
 export type AuditEntryId = typeof AuditEntryId.Type

@@ -190,7 +190,14 @@ export const logAccess = (
 const inTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(Transactor, (t) => t.withTransaction(effect))
 
-const enqueue = (
+/**
+ * Queues a message in the outbox for the actor's district; the dispatcher
+ * of `@iljari/notify` delivers it, checking consent and quiet hours.
+ *
+ * @since 0.1.0
+ * @category outbox
+ */
+export const enqueue = (
   actor: Actor,
   message: Pick<OutboxMessage, "recipient" | "channel" | "purpose" | "urgent" | "template" | "params" | "idempotencyKey">
 ) =>

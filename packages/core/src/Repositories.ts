@@ -26,6 +26,7 @@ import type {
   DistrictId,
   EmployerId,
   FollowUpId,
+  JobFairId,
   OpeningId,
   PlacementId,
   ReferralId,
@@ -36,6 +37,7 @@ import type { LocalDate } from "./LocalDate.js"
 import type { Opening } from "./Opening.js"
 import { Outbox } from "./Outbox.js"
 import type { Placement } from "./Placement.js"
+import type { JobFair } from "./JobFair.js"
 import type { Referral } from "./Referral.js"
 import type { PhoneNumber } from "./Contact.js"
 import type { Seeker } from "./Seeker.js"
@@ -289,6 +291,19 @@ export const MemoryDatabase = Memory.MemoryDatabase
 export const layerMemoryDatabase = Memory.layerDatabase
 
 /**
+ * The store of job fairs (see `JobFair`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class JobFairRepository
+  extends Context.Tag("@iljari/core/JobFairRepository")<JobFairRepository, Store<JobFair, JobFairId>>()
+{
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<JobFair, JobFairId>(db, "job fair"))
+}
+
+/**
  * Every storage port over one new in-memory database.
  *
  * @since 0.1.0
@@ -303,6 +318,7 @@ export const layerMemory: Layer.Layer<
   | ReferralRepository
   | PlacementRepository
   | FollowUpRepository
+  | JobFairRepository
   | AuditLog
   | Outbox
   | Transactor
@@ -315,6 +331,7 @@ export const layerMemory: Layer.Layer<
   ReferralRepository.layerMemory,
   PlacementRepository.layerMemory,
   FollowUpRepository.layerMemory,
+  JobFairRepository.layerMemory,
   AuditLog.layerMemory,
   Outbox.layerMemory,
   Transactor.layerMemory

@@ -54,6 +54,9 @@ export * as JobCafe from "./JobCafe.js"
 export * as JobCenter from "./JobCenter.js"
 
 /** @since 0.1.0 */
+export * as JobFair from "./JobFair.js"
+
+/** @since 0.1.0 */
 export * as LocalDate from "./LocalDate.js"
 
 /** @since 0.1.0 */

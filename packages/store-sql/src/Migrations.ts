@@ -106,6 +106,13 @@ const outboxDelivery = Effect.gen(function*() {
   yield* sql.unsafe("CREATE INDEX iljari_outbox_due ON iljari_outbox (status, not_before)")
 })
 
+// Job fairs: one record per fair, listed by date.
+const jobFairs = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(recordTable("iljari_job_fairs", ["held_on TEXT NOT NULL"]))
+  yield* sql.unsafe("CREATE INDEX iljari_job_fairs_held ON iljari_job_fairs (district_id, held_on)")
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -114,7 +121,8 @@ const outboxDelivery = Effect.gen(function*() {
  */
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
   "0001_create_tables": createTables,
-  "0002_outbox_delivery": outboxDelivery
+  "0002_outbox_delivery": outboxDelivery,
+  "0003_job_fairs": jobFairs
 }
 
 /**

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { SqlClient } from "@effect/sql"
-import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, Opening, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
+import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, type JobFair, Opening, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
 import { SqlError } from "@effect/sql/SqlError"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { encodedJson } from "./internal/json.js"
@@ -31,6 +31,7 @@ const make = Effect.gen(function*() {
   const referrals = makeStore<Referral.Referral, typeof Referral.Referral.Encoded, Ids.ReferralId>(sql, Tables.referrals)
   const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId>(sql, Tables.placements)
   const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, Tables.followUps)
+  const jobFairs = makeStore<JobFair.JobFair, typeof JobFair.JobFair.Encoded, Ids.JobFairId>(sql, Tables.jobFairs)
 
   const decodeAudit = Schema.decodeUnknownEither(Audit.AuditEntry)
   const decodeMessage = Schema.decodeUnknownEither(Outbox.OutboxMessage)
@@ -114,6 +115,7 @@ const make = Effect.gen(function*() {
   const { where: followUpWhere, ...followUpStore } = followUps
   const { where: _employers, ...employerStore } = employers
   const { where: _counselors, ...counselorStore } = counselors
+  const { where: _jobFairs, ...jobFairStore } = jobFairs
 
   return {
     seekers: {
@@ -145,6 +147,7 @@ const make = Effect.gen(function*() {
       listByCounselor: (d: DistrictId, id: string) => followUpWhere(d, equals("counselor_id", id)),
       listByPlacement: (d: DistrictId, id: string) => followUpWhere(d, equals("placement_id", id))
     },
+    jobFairs: jobFairStore,
     auditLog,
     outbox,
     transactor: {
@@ -176,6 +179,7 @@ export const layer = Layer.effectContext(Effect.map(make, (ports) =>
     Context.add(Repositories.ReferralRepository, ports.referrals),
     Context.add(Repositories.PlacementRepository, ports.placements),
     Context.add(Repositories.FollowUpRepository, ports.followUps),
+    Context.add(Repositories.JobFairRepository, ports.jobFairs),
     Context.add(Audit.AuditLog, ports.auditLog),
     Context.add(Outbox.Outbox, ports.outbox),
     Context.add(Repositories.Transactor, ports.transactor)

@@ -1,5 +1,9 @@
 import { describePostgres } from "@iljari/testing/inject"
 import { postgres } from "./backends.js"
+import { jobFairSuite } from "./jobFair.js"
 import { sharedSuite } from "./suite.js"
 
-describePostgres("PostgreSQL", (url) => sharedSuite(postgres(url)))
+describePostgres("PostgreSQL", (url) => {
+  sharedSuite(postgres(url))
+  jobFairSuite(postgres(url))
+})

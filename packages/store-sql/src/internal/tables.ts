@@ -1,4 +1,4 @@
-import { Counseling, Counselor, Employer, FollowUp, Opening, Placement, Referral, Seeker } from "@iljari/core"
+import { Counseling, Counselor, Employer, FollowUp, JobFair, Opening, Placement, Referral, Seeker } from "@iljari/core"
 import { DateTime } from "effect"
 import type { TableSpec } from "./store.js"
 
@@ -67,3 +67,10 @@ export const followUps: TableSpec<FollowUp.Check, typeof FollowUp.Check.Encoded>
   columns: (c) => ({ counselor_id: c.counselorId, placement_id: c.placementId, due_on: c.dueOn })
 }
 
+
+export const jobFairs: TableSpec<JobFair.JobFair, typeof JobFair.JobFair.Encoded> = {
+  table: "iljari_job_fairs",
+  kind: "job fair",
+  schema: JobFair.JobFair,
+  columns: (f) => ({ held_on: f.heldOn })
+}
