@@ -6,6 +6,7 @@
  * server answering the same bytes without routing, authentication, decoding
  * or storage: the ratio is what the whole stack costs.
  */
+import { ReportSource } from "@iljari/report"
 import { HttpServer } from "@effect/platform"
 import { NodeContext, NodeHttpServer } from "@effect/platform-node"
 import { Repositories, Seeker } from "@iljari/core"
@@ -66,6 +67,7 @@ const program = Effect.gen(function*() {
 await Effect.runPromise(program.pipe(
   Effect.provide(HttpLive.pipe(
     Layer.provide(Layer.succeed(Users, users)),
+    Layer.provide(ReportSource.layerMemory),
     Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)),
     Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })),
     Layer.provide(NodeContext.layer)

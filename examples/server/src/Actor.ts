@@ -5,7 +5,7 @@
 import { HttpServerRequest } from "@effect/platform"
 import type { JobCenter } from "@iljari/core"
 import { Effect, Option } from "effect"
-import { CurrentUser } from "./Api.js"
+import { CurrentUser, Forbidden } from "./Api.js"
 
 export const actor = Effect.gen(function*() {
   const user = yield* CurrentUser
@@ -16,3 +16,7 @@ export const actor = Effect.gen(function*() {
     ...Option.match(request.remoteAddress, { onNone: () => ({}), onSome: (origin) => ({ origin }) })
   } satisfies JobCenter.Actor
 })
+
+/** Fails with 403 unless the user is a manager or an administrator. */
+export const managerOnly = Effect.flatMap(CurrentUser, (user) =>
+  user.role === "counselor" ? Effect.fail(new Forbidden({ message: "Managers and administrators only" })) : Effect.void)

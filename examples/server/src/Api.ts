@@ -27,7 +27,9 @@ import {
   Validation
 } from "@iljari/core"
 import { Context, JSONSchema, Schema, Struct } from "effect"
+import { EligibilityApi } from "./EligibilityApi.js"
 import { MatchesApi } from "./MatchApi.js"
+import { ReportsApi } from "./ReportApi.js"
 
 // ---------------------------------------------------------------------------
 // Who is calling
@@ -308,6 +310,8 @@ export class Api extends HttpApi.make("iljari")
   .add(CasesApi)
   .add(ReviewApi)
   .add(MatchesApi.middleware(Authentication))
+  .add(EligibilityApi.middleware(Authentication))
+  .add(ReportsApi.middleware(Authentication).addError(Forbidden))
   .addError(Validation.ValidationError, { status: 400 })
   .addError(Errors.DuplicateId, { status: 409 })
   .addError(Errors.PersistenceError, { status: 503 })

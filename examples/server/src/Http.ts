@@ -6,12 +6,11 @@
 import { HttpApiBuilder } from "@effect/platform"
 import { Audit, JobCenter, Monitoring, Repositories, Validation } from "@iljari/core"
 import { Effect, Layer } from "effect"
-import { actor } from "./Actor.js"
+import { actor, managerOnly } from "./Actor.js"
+import { EligibilityLive } from "./EligibilityHttp.js"
 import { MatchesLive } from "./MatchHttp.js"
-import { Api, CurrentUser, Forbidden } from "./Api.js"
-
-const managerOnly = Effect.flatMap(CurrentUser, (user) =>
-  user.role === "counselor" ? Effect.fail(new Forbidden({ message: "Managers and administrators only" })) : Effect.void)
+import { ReportsLive } from "./ReportHttp.js"
+import { Api } from "./Api.js"
 
 const invalid = (path: string, message: string) =>
   new Validation.ValidationError({ subject: "TargetPace", issues: [new Validation.ValidationIssue({ path, message })] })
@@ -98,4 +97,4 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
       }))
 )
 
-export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive, MatchesLive)
+export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive, MatchesLive, EligibilityLive, ReportsLive)

@@ -85,7 +85,10 @@ describe("the example server", () => {
           ["POST", "/placements"], ["POST", "/follow-ups/x?version=0"], ["GET", "/follow-ups/ledger?counselorId=%20"],
           ["GET", "/results?from=2026-13-01&to=x"], ["GET", "/targets/pace?year=abc&period=decade"], ["GET", "/monitoring?from=1"],
           ["GET", "/seekers?limit=-5&offset=x"], ["GET", "/seekers/nobody/matches?k=0"], ["GET", "/seekers/%00/matches?lang=fr"],
-          ["GET", "/openings/x/matches?k=abc"], ["GET", "/openings/opening-000001/matches?k=101"]
+          ["GET", "/openings/x/matches?k=abc"], ["GET", "/openings/opening-000001/matches?k=101"],
+          ["POST", "/seekers/seeker-000001/eligibility"], ["POST", "/seekers/x/eligibility?lang=de"],
+          ["GET", "/reports/monthly.html?year=20x6&month=3"], ["GET", "/reports/monthly.xlsx?year=2026&month=0"],
+          ["GET", "/reports/monthly.csv?year=2026&month=3&table=%3Cscript%3E"], ["GET", "/reports/monthly.csv?lang=jp"]
         ] as const
         const bodies = fc.oneof(
           fc.constant(""),
@@ -95,7 +98,7 @@ describe("the example server", () => {
           fc.record({ name: fc.string(), contact: fc.record({ phone: fc.string() }), birthDate: fc.string() }).map((v) => JSON.stringify(v))
         )
         const tokens = fc.oneof(fc.constant(token("counselor")), fc.constant(token("manager")), fc.string(), fc.constant(""))
-        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 200, seed: 42 })
+        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 260, seed: 42 })
         for (const [[method, path], body, bearer] of cases) {
           const request = HttpClientRequest.make(method)(path).pipe(
             HttpClientRequest.setHeader("authorization", `Bearer ${bearer}`),

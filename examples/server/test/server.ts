@@ -1,3 +1,4 @@
+import { ReportSource } from "@iljari/report"
 import { HttpApiClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
 import { Repositories } from "@iljari/core"
@@ -14,6 +15,7 @@ export const token = (role: string, district = "11200") => users.find((u) => u.r
 /** The real server on a free loopback port, over the memory layers, with a client pointed at it. */
 export const TestServer = HttpLive.pipe(
   Layer.provide(Layer.succeed(Users, users)),
+  Layer.provide(ReportSource.layerMemory),
   Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)),
   Layer.provideMerge(NodeHttpServer.layerTest)
 )
