@@ -26,8 +26,10 @@ import {
   Targets,
   Validation
 } from "@iljari/core"
-import { Context, JSONSchema, Schema, Struct } from "effect"
+import { Context, Schema, Struct } from "effect"
 import { EligibilityApi } from "./EligibilityApi.js"
+import { FairsApi } from "./FairApi.js"
+import { form } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
 import { ReportsApi } from "./ReportApi.js"
 
@@ -77,24 +79,6 @@ const CounselingRecord = versioned(Counseling.Counseling, "VersionedCounseling")
 const ReferralRecord = versioned(Referral.Referral, "VersionedReferral")
 const PlacementRecord = versioned(Placement.Placement, "VersionedPlacement")
 const CheckRecord = versioned(FollowUp.Check, "VersionedFollowUpCheck")
-
-// JSON Schema with its definitions written in place, so that it can sit inside
-// the OpenAPI document, where "#/$defs/…" would point nowhere.
-const inlined = (schema: Schema.Schema.Any): object => {
-  const { $defs = {}, $schema: _, ...root } = JSONSchema.make(schema) as { $defs?: Record<string, unknown>; $schema?: string }
-  const resolve = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(resolve)
-    if (typeof node !== "object" || node === null) return node
-    const ref = (node as { $ref?: unknown }).$ref
-    if (typeof ref === "string" && ref.startsWith("#/$defs/")) return resolve($defs[ref.slice("#/$defs/".length)])
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v)]))
-  }
-  return resolve(root) as object
-}
-
-// A form is any JSON the use case decodes; its documented shape is the model's.
-const form = (identifier: string, schema: Schema.Schema.Any) =>
-  Schema.Unknown.annotations({ identifier, jsonSchema: inlined(schema) })
 
 const SeekerForm = form("SeekerForm", Schema.Struct(Struct.omit(Seeker.fields, "id", "districtId", "registeredAt", "erasedOn")))
 const EmployerForm = form("EmployerForm", Schema.Struct(Struct.omit(Employer.Employer.fields, "id", "districtId", "registeredAt")))
@@ -311,6 +295,7 @@ export class Api extends HttpApi.make("iljari")
   .add(ReviewApi)
   .add(MatchesApi.middleware(Authentication))
   .add(EligibilityApi.middleware(Authentication))
+  .add(FairsApi.middleware(Authentication))
   .add(ReportsApi.middleware(Authentication).addError(Forbidden))
   .addError(Validation.ValidationError, { status: 400 })
   .addError(Errors.DuplicateId, { status: 409 })

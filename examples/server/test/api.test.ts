@@ -88,7 +88,10 @@ describe("the example server", () => {
           ["GET", "/openings/x/matches?k=abc"], ["GET", "/openings/opening-000001/matches?k=101"],
           ["POST", "/seekers/seeker-000001/eligibility"], ["POST", "/seekers/x/eligibility?lang=de"],
           ["GET", "/reports/monthly.html?year=20x6&month=3"], ["GET", "/reports/monthly.xlsx?year=2026&month=0"],
-          ["GET", "/reports/monthly.csv?year=2026&month=3&table=%3Cscript%3E"], ["GET", "/reports/monthly.csv?lang=jp"]
+          ["GET", "/reports/monthly.csv?year=2026&month=3&table=%3Cscript%3E"], ["GET", "/reports/monthly.csv?lang=jp"],
+          ["POST", "/job-fairs"], ["GET", "/job-fairs/x"], ["POST", "/job-fairs/job-fair-000001/invite?version=x"],
+          ["POST", "/job-fairs/x/attendance?version=1"], ["POST", "/job-fairs/x/results?version=1"],
+          ["POST", "/job-fairs/x/preselect?version=1&perOpening=0"]
         ] as const
         const bodies = fc.oneof(
           fc.constant(""),
@@ -98,7 +101,7 @@ describe("the example server", () => {
           fc.record({ name: fc.string(), contact: fc.record({ phone: fc.string() }), birthDate: fc.string() }).map((v) => JSON.stringify(v))
         )
         const tokens = fc.oneof(fc.constant(token("counselor")), fc.constant(token("manager")), fc.string(), fc.constant(""))
-        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 260, seed: 42 })
+        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 320, seed: 42 })
         for (const [[method, path], body, bearer] of cases) {
           const request = HttpClientRequest.make(method)(path).pipe(
             HttpClientRequest.setHeader("authorization", `Bearer ${bearer}`),
