@@ -233,3 +233,104 @@ export const book = (
     : Either.left(new BookingRefused({ reasons: reasons.map(({ _tag, message }) => ({ _tag, message })) }))
 }
 
+
+// ---------------------------------------------------------------------------
+// Cafés and their programs
+// ---------------------------------------------------------------------------
+
+/**
+ * A job café: where it is housed and where on the map, so that
+ * {@link withinWalk} can find it.
+ *
+ * @since 0.1.0
+ * @category cafés
+ */
+export class Cafe extends Schema.Class<Cafe>("JobCafe")({
+  id: Schema.String.pipe(Schema.minLength(1)),
+  name: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200)),
+  venueType: VenueType,
+  address: Schema.String.pipe(Schema.maxLength(300)),
+  location: Point,
+  studyRooms: Schema.Array(Schema.String.pipe(Schema.minLength(1))).pipe(Schema.maxItems(50))
+}) {}
+
+const programKinds = codeSet("JobCafeProgram", [
+  ["counseling", { ko: "취업상담", en: "Job counseling" }],
+  ["resume-clinic", { ko: "이력서·자기소개서 클리닉", en: "Résumé clinic" }],
+  ["mentoring", { ko: "직무 멘토링", en: "Mentoring" }],
+  ["lecture", { ko: "취업특강", en: "Lecture" }],
+  ["resume-photo", { ko: "이력서 사진 촬영", en: "Résumé photos" }]
+])
+
+/** @since 0.1.0 @category cafés */
+export const ProgramKind = programKinds.schema
+/** @since 0.1.0 @category cafés */
+export type ProgramKind = typeof ProgramKind.Type
+/** @since 0.1.0 @category cafés */
+export const programKindLabel = programKinds.label
+
+/**
+ * A program session at a café, with a number of places.
+ *
+ * @since 0.1.0
+ * @category cafés
+ */
+export class Program extends Schema.Class<Program>("JobCafeProgramSession")({
+  id: Schema.String.pipe(Schema.minLength(1)),
+  cafeId: Schema.String,
+  kind: ProgramKind,
+  on: Schema.String,
+  start: Clock,
+  places: Schema.Int.pipe(Schema.between(1, 500, { message: () => "must be between 1 and 500 places" }))
+}) {}
+
+/**
+ * A person signed up for a program session.
+ *
+ * @since 0.1.0
+ * @category cafés
+ */
+export const SignUp = Schema.Struct({ programId: Schema.String, personId: Schema.String }).annotations({
+  identifier: "JobCafeSignUp"
+})
+/** @since 0.1.0 @category cafés */
+export type SignUp = typeof SignUp.Type
+
+/**
+ * A sign-up that cannot be taken, with the reason.
+ *
+ * @since 0.1.0
+ * @category cafés
+ */
+export class SignUpRefused extends Schema.TaggedError<SignUpRefused>()("SignUpRefused", {
+  reason: Schema.Literal("full", "already-signed-up", "started"),
+  message: Schema.String,
+  messageKo: Schema.String
+}) {}
+
+/**
+ * Signs a person up for a session if a place is left, they are not signed up
+ * already, and the session has not started (`now` is the café's local date
+ * and time, `YYYY-MM-DD` and `HH:MM`).
+ *
+ * @since 0.1.0
+ * @category cafés
+ */
+export const signUp = (
+  program: Program,
+  existing: ReadonlyArray<SignUp>,
+  personId: string,
+  now: { readonly on: string; readonly at: string }
+): Either.Either<SignUp, SignUpRefused> => {
+  const refuse = (reason: SignUpRefused["reason"], message: string, messageKo: string) =>
+    Either.left(new SignUpRefused({ reason, message, messageKo }))
+  const mine = existing.filter((s) => s.programId === program.id)
+  if (now.on > program.on || (now.on === program.on && now.at >= program.start)) {
+    return refuse("started", `The session started at ${program.on} ${program.start}`, `이미 시작한 프로그램입니다 (${program.on} ${program.start})`)
+  }
+  if (mine.some((s) => s.personId === personId)) return refuse("already-signed-up", "Already signed up", "이미 신청했습니다")
+  if (mine.length >= program.places) {
+    return refuse("full", `All ${program.places} places are taken`, `정원 ${program.places}명이 모두 찼습니다`)
+  }
+  return Either.right({ programId: program.id, personId })
+}

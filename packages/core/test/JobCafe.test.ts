@@ -93,3 +93,33 @@ describe("job cafés within a ten-minute walk", () => {
     expect(JobCafe.distanceMetres(station, station)).toBe(0)
   })
 })
+
+describe("job café programs", () => {
+  const program = new JobCafe.Program({ id: "clinic-1", cafeId: "cafe-1", kind: "resume-clinic", on: "2026-05-12", start: "15:00", places: 2 })
+  const before = { on: "2026-05-11", at: "18:00" }
+
+  it("takes sign-ups up to the places, once per person, until the session starts", () => {
+    const a = Either.getOrThrow(JobCafe.signUp(program, [], "p-1", before))
+    const b = Either.getOrThrow(JobCafe.signUp(program, [a], "p-2", before))
+    const refusal = (result: Either.Either<JobCafe.SignUp, JobCafe.SignUpRefused>) =>
+      Either.isLeft(result) ? result.left.reason : "accepted"
+    expect(refusal(JobCafe.signUp(program, [a], "p-1", before))).toBe("already-signed-up")
+    expect(refusal(JobCafe.signUp(program, [a, b], "p-3", before))).toBe("full")
+    expect(refusal(JobCafe.signUp(program, [], "p-3", { on: "2026-05-12", at: "15:00" }))).toBe("started")
+    expect(refusal(JobCafe.signUp(program, [], "p-3", { on: "2026-05-12", at: "14:59" }))).toBe("accepted")
+  })
+
+  it("never seats more than the places nor anyone twice (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 20 }), (people) => {
+        let taken: Array<JobCafe.SignUp> = []
+        for (const p of people) {
+          const result = JobCafe.signUp(program, taken, `p-${p}`, before)
+          if (Either.isRight(result)) taken = [...taken, result.right]
+        }
+        expect(taken.length).toBeLessThanOrEqual(program.places)
+        expect(new Set(taken.map((t) => t.personId)).size).toBe(taken.length)
+      })
+    )
+  })
+})
