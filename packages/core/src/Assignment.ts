@@ -113,7 +113,12 @@ export const ClockTime = Schema.String.pipe(
   Schema.filter((s) =>
     /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || `must be a time of day written HH:MM, e.g. 14:00; got ${JSON.stringify(s)}`
   )
-).annotations({ identifier: "ClockTime" })
+).annotations({
+  identifier: "ClockTime",
+  arbitrary: () => (fc) =>
+    fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`)
+})
 /** @since 0.1.0 @category timetable */
 export type ClockTime = typeof ClockTime.Type
 
@@ -131,7 +136,7 @@ export const Schedule = Schema.Struct({
     Schema.filter((n) =>
       Number.isSafeInteger(n) && n >= 1 && n <= 480 || `must be a whole number of minutes from 1 to 480; got ${n}`
     )
-  )
+  ).annotations({ arbitrary: () => (fc) => fc.integer({ min: 1, max: 480 }) })
 }).annotations({ identifier: "Schedule" })
 /** @since 0.1.0 @category timetable */
 export type Schedule = typeof Schedule.Type
