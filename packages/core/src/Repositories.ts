@@ -37,7 +37,12 @@ import type { LocalDate } from "./LocalDate.js"
 import type { Opening } from "./Opening.js"
 import { Outbox } from "./Outbox.js"
 import type { Placement } from "./Placement.js"
+import type { Visit as DiscoveryVisit } from "./DiscoveryVisit.js"
 import type { JobFair } from "./JobFair.js"
+import type { Session as OutreachSession } from "./Outreach.js"
+import type { Partner } from "./Partner.js"
+import type { Session as PsychTestSession } from "./PsychTest.js"
+import type { Questionnaire, Response as SurveyResponse } from "./Survey.js"
 import type { Referral } from "./Referral.js"
 import type { PhoneNumber } from "./Contact.js"
 import type { Seeker } from "./Seeker.js"
@@ -304,6 +309,72 @@ export class JobFairRepository
 }
 
 /**
+ * Outreach sessions (see `Outreach`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class OutreachSessionRepository extends Context.Tag("@iljari/core/OutreachSessionRepository")<OutreachSessionRepository, Store<OutreachSession, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<OutreachSession, string>(db, "outreach session"))
+}
+
+/**
+ * Employer-discovery visits (see `DiscoveryVisit`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class DiscoveryVisitRepository extends Context.Tag("@iljari/core/DiscoveryVisitRepository")<DiscoveryVisitRepository, Store<DiscoveryVisit, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<DiscoveryVisit, string>(db, "discovery visit"))
+}
+
+/**
+ * Psychological test sessions (see `PsychTest`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class PsychTestSessionRepository extends Context.Tag("@iljari/core/PsychTestSessionRepository")<PsychTestSessionRepository, Store<PsychTestSession, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<PsychTestSession, string>(db, "psychological test session"))
+}
+
+/**
+ * Partner institutions (see `Partner`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class PartnerRepository extends Context.Tag("@iljari/core/PartnerRepository")<PartnerRepository, Store<Partner, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Partner, string>(db, "partner"))
+}
+
+/**
+ * Satisfaction questionnaires (see `Survey`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class QuestionnaireRepository extends Context.Tag("@iljari/core/QuestionnaireRepository")<QuestionnaireRepository, Store<Questionnaire, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Questionnaire, string>(db, "questionnaire"))
+}
+
+/**
+ * Satisfaction survey responses (see `Survey`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class SurveyResponseRepository extends Context.Tag("@iljari/core/SurveyResponseRepository")<SurveyResponseRepository, Store<SurveyResponse, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<SurveyResponse, string>(db, "survey response"))
+}
+
+/**
  * Every storage port over one new in-memory database.
  *
  * @since 0.1.0
@@ -319,6 +390,12 @@ export const layerMemory: Layer.Layer<
   | PlacementRepository
   | FollowUpRepository
   | JobFairRepository
+  | OutreachSessionRepository
+  | DiscoveryVisitRepository
+  | PsychTestSessionRepository
+  | PartnerRepository
+  | QuestionnaireRepository
+  | SurveyResponseRepository
   | AuditLog
   | Outbox
   | Transactor
@@ -332,6 +409,12 @@ export const layerMemory: Layer.Layer<
   PlacementRepository.layerMemory,
   FollowUpRepository.layerMemory,
   JobFairRepository.layerMemory,
+  OutreachSessionRepository.layerMemory,
+  DiscoveryVisitRepository.layerMemory,
+  PsychTestSessionRepository.layerMemory,
+  PartnerRepository.layerMemory,
+  QuestionnaireRepository.layerMemory,
+  SurveyResponseRepository.layerMemory,
   AuditLog.layerMemory,
   Outbox.layerMemory,
   Transactor.layerMemory

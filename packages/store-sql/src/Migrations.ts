@@ -113,6 +113,21 @@ const jobFairs = Effect.gen(function*() {
   yield* sql.unsafe("CREATE INDEX iljari_job_fairs_held ON iljari_job_fairs (district_id, held_on)")
 })
 
+// Outreach, discovery visits, psychological tests, partners and surveys.
+const events = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  yield* run(recordTable("iljari_outreach_sessions", ["held_on TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_outreach_held ON iljari_outreach_sessions (district_id, held_on)")
+  yield* run(recordTable("iljari_discovery_visits", ["visited_on TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_discovery_visited ON iljari_discovery_visits (district_id, visited_on)")
+  yield* run(recordTable("iljari_psych_test_sessions", ["held_on TEXT NOT NULL"]))
+  yield* run(recordTable("iljari_partners", []))
+  yield* run(recordTable("iljari_questionnaires", []))
+  yield* run(recordTable("iljari_survey_responses", ["responded_on TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_survey_responded ON iljari_survey_responses (district_id, responded_on)")
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -122,7 +137,8 @@ const jobFairs = Effect.gen(function*() {
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
   "0001_create_tables": createTables,
   "0002_outbox_delivery": outboxDelivery,
-  "0003_job_fairs": jobFairs
+  "0003_job_fairs": jobFairs,
+  "0004_events": events
 }
 
 /**

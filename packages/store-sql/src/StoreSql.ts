@@ -11,7 +11,7 @@ import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, typ
 import { SqlError } from "@effect/sql/SqlError"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { encodedJson } from "./internal/json.js"
-import { makeStore, persistence } from "./internal/store.js"
+import { makeStore, persistence, type TableSpec } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
 import { migrate } from "./Migrations.js"
 
@@ -32,6 +32,11 @@ const make = Effect.gen(function*() {
   const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId>(sql, Tables.placements)
   const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, Tables.followUps)
   const jobFairs = makeStore<JobFair.JobFair, typeof JobFair.JobFair.Encoded, Ids.JobFairId>(sql, Tables.jobFairs)
+  // Records of outreach and events: plain stores, listed by district.
+  const plain = <A extends { readonly id: string; readonly districtId: DistrictId }, I>(spec: TableSpec<A, I>) => {
+    const { where: _, ...store } = makeStore<A, I, string>(sql, spec)
+    return store
+  }
 
   const decodeAudit = Schema.decodeUnknownEither(Audit.AuditEntry)
   const decodeMessage = Schema.decodeUnknownEither(Outbox.OutboxMessage)
@@ -148,6 +153,12 @@ const make = Effect.gen(function*() {
       listByPlacement: (d: DistrictId, id: string) => followUpWhere(d, equals("placement_id", id))
     },
     jobFairs: jobFairStore,
+    outreachSessions: plain(Tables.outreachSessions),
+    discoveryVisits: plain(Tables.discoveryVisits),
+    psychTestSessions: plain(Tables.psychTestSessions),
+    partners: plain(Tables.partners),
+    questionnaires: plain(Tables.questionnaires),
+    surveyResponses: plain(Tables.surveyResponses),
     auditLog,
     outbox,
     transactor: {
@@ -180,6 +191,12 @@ export const layer = Layer.effectContext(Effect.map(make, (ports) =>
     Context.add(Repositories.PlacementRepository, ports.placements),
     Context.add(Repositories.FollowUpRepository, ports.followUps),
     Context.add(Repositories.JobFairRepository, ports.jobFairs),
+    Context.add(Repositories.OutreachSessionRepository, ports.outreachSessions),
+    Context.add(Repositories.DiscoveryVisitRepository, ports.discoveryVisits),
+    Context.add(Repositories.PsychTestSessionRepository, ports.psychTestSessions),
+    Context.add(Repositories.PartnerRepository, ports.partners),
+    Context.add(Repositories.QuestionnaireRepository, ports.questionnaires),
+    Context.add(Repositories.SurveyResponseRepository, ports.surveyResponses),
     Context.add(Audit.AuditLog, ports.auditLog),
     Context.add(Outbox.Outbox, ports.outbox),
     Context.add(Repositories.Transactor, ports.transactor)

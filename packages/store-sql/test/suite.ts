@@ -14,7 +14,7 @@ import {
 import { DateTime, Effect, Either, Exit, FastCheck as fc, TestClock } from "effect"
 import { counselorInput, employerInput, openingInput, seekerInput } from "../../core/test/fixtures.js"
 import type { Backend } from "./backends.js"
-import { Counselor, Employer, Opening } from "@iljari/core"
+import { Counselor, DiscoveryVisit, Employer, Opening, Outreach, Partner, PsychTest, Survey } from "@iljari/core"
 
 const A = "11200" as Ids.DistrictId
 const B = "11215" as Ids.DistrictId
@@ -288,6 +288,39 @@ export const sharedSuite = (backend: Backend) => {
         }
         const entries = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A, { subjectId: s.value.id }))
         expect(entries.at(-1)).toMatchObject({ action: "erase", purpose: "seeker.erase" })
+      })))
+
+    it.effect("keeps outreach sessions, discovery visits, test sessions, partners and surveys per district", () =>
+      run(Effect.gen(function*() {
+        const records = [
+          [Repositories.OutreachSessionRepository, Either.getOrThrow(Outreach.decodeSession({
+            id: "outreach-1", districtId: A, heldOn: "2026-04-05", site: "subway-station", siteName: "왕십리역",
+            counselorIds: ["counselor-01"], counselled: 12, counselingIds: [], registeredSeekerIds: ["seeker-1"]
+          }))],
+          [Repositories.DiscoveryVisitRepository, Either.getOrThrow(DiscoveryVisit.decodeVisit({
+            id: "visit-1", districtId: A, visitedOn: "2026-04-07", counselorIds: ["counselor-01"], target: "building",
+            name: "성수 SK V1 센터", tenantsVisited: 12, findings: [{ company: "숲테크", openingIds: ["o-1"], positions: 2 }]
+          }))],
+          [Repositories.PsychTestSessionRepository, new PsychTest.Session({
+            id: "psych-1", districtId: A, kind: "aptitude", heldOn: "2026-04-14" as never, venue: "사단 강당", capacity: 30
+          })],
+          [Repositories.PartnerRepository, Either.getOrThrow(Partner.decodePartner({ id: "kku", districtId: A, name: "건국대학교", kind: "university" }))],
+          [Repositories.QuestionnaireRepository, Either.getOrThrow(Survey.decodeQuestionnaire({
+            id: "visitor-2026", districtId: A, title: "만족도", audience: "visitor",
+            questions: [{ _tag: "rating", id: "q1", text: "만족하십니까?", required: true }]
+          }))],
+          [Repositories.SurveyResponseRepository, new Survey.Response({
+            id: "r-1", districtId: A, questionnaireId: "visitor-2026", respondedOn: "2026-04-20" as never, answers: [{ questionId: "q1", rating: 5 }]
+          })]
+        ] as const
+        for (const [tag, record] of records) {
+          const store = (yield* tag) as unknown as Repositories.Store<typeof record, string>
+          yield* store.insert(record)
+          expect((yield* store.get(A, record.id)).value).toEqual(record)
+          expect((yield* store.list(A)).map((r) => r.value.id)).toEqual([record.id])
+          expect(yield* store.list(B)).toEqual([])
+          expect((yield* Effect.flip(store.get(B, record.id)))._tag).toBe("NotFound")
+        }
       })))
   })
 }

@@ -1,4 +1,19 @@
-import { Counseling, Counselor, Employer, FollowUp, JobFair, Opening, Placement, Referral, Seeker } from "@iljari/core"
+import {
+  Counseling,
+  Counselor,
+  DiscoveryVisit,
+  Employer,
+  FollowUp,
+  JobFair,
+  Opening,
+  Outreach,
+  Partner,
+  Placement,
+  PsychTest,
+  Referral,
+  Seeker,
+  Survey
+} from "@iljari/core"
 import { DateTime } from "effect"
 import type { TableSpec } from "./store.js"
 
@@ -73,4 +88,46 @@ export const jobFairs: TableSpec<JobFair.JobFair, typeof JobFair.JobFair.Encoded
   kind: "job fair",
   schema: JobFair.JobFair,
   columns: (f) => ({ held_on: f.heldOn })
+}
+
+export const outreachSessions: TableSpec<Outreach.Session, typeof Outreach.Session.Encoded> = {
+  table: "iljari_outreach_sessions",
+  kind: "outreach session",
+  schema: Outreach.Session,
+  columns: (o) => ({ held_on: o.heldOn })
+}
+
+export const discoveryVisits: TableSpec<DiscoveryVisit.Visit, typeof DiscoveryVisit.Visit.Encoded> = {
+  table: "iljari_discovery_visits",
+  kind: "discovery visit",
+  schema: DiscoveryVisit.Visit,
+  columns: (v) => ({ visited_on: v.visitedOn })
+}
+
+export const psychTestSessions: TableSpec<PsychTest.Session, typeof PsychTest.Session.Encoded> = {
+  table: "iljari_psych_test_sessions",
+  kind: "psychological test session",
+  schema: PsychTest.Session,
+  columns: (t) => ({ held_on: t.heldOn })
+}
+
+export const partners: TableSpec<Partner.Partner, typeof Partner.Partner.Encoded> = {
+  table: "iljari_partners",
+  kind: "partner",
+  schema: Partner.Partner,
+  columns: () => ({})
+}
+
+export const questionnaires: TableSpec<Survey.Questionnaire, typeof Survey.Questionnaire.Encoded> = {
+  table: "iljari_questionnaires",
+  kind: "questionnaire",
+  schema: Survey.Questionnaire,
+  columns: () => ({})
+}
+
+export const surveyResponses: TableSpec<Survey.Response, typeof Survey.Response.Encoded> = {
+  table: "iljari_survey_responses",
+  kind: "survey response",
+  schema: Survey.Response,
+  columns: (r) => ({ responded_on: r.respondedOn })
 }
