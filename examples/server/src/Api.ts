@@ -28,6 +28,7 @@ import {
 } from "@iljari/core"
 import { Context, Schema, Struct } from "effect"
 import { EligibilityApi } from "./EligibilityApi.js"
+import { EventsApi } from "./EventsApi.js"
 import { FairsApi } from "./FairApi.js"
 import { form } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
@@ -296,6 +297,7 @@ export class Api extends HttpApi.make("iljari")
   .add(MatchesApi.middleware(Authentication))
   .add(EligibilityApi.middleware(Authentication))
   .add(FairsApi.middleware(Authentication))
+  .add(EventsApi.middleware(Authentication))
   .add(ReportsApi.middleware(Authentication).addError(Forbidden))
   .addError(Validation.ValidationError, { status: 400 })
   .addError(Errors.DuplicateId, { status: 409 })

@@ -8,6 +8,7 @@ import { Audit, JobCenter, Monitoring, Repositories, Validation } from "@iljari/
 import { Effect, Layer } from "effect"
 import { actor, managerOnly } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
+import { EventsLive } from "./EventsHttp.js"
 import { FairsLive } from "./FairHttp.js"
 import { MatchesLive } from "./MatchHttp.js"
 import { ReportsLive } from "./ReportHttp.js"
@@ -98,4 +99,4 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
       }))
 )
 
-export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive, MatchesLive, EligibilityLive, FairsLive, ReportsLive)
+export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive, MatchesLive, EligibilityLive, FairsLive, EventsLive, ReportsLive)

@@ -91,7 +91,10 @@ describe("the example server", () => {
           ["GET", "/reports/monthly.csv?year=2026&month=3&table=%3Cscript%3E"], ["GET", "/reports/monthly.csv?lang=jp"],
           ["POST", "/job-fairs"], ["GET", "/job-fairs/x"], ["POST", "/job-fairs/job-fair-000001/invite?version=x"],
           ["POST", "/job-fairs/x/attendance?version=1"], ["POST", "/job-fairs/x/results?version=1"],
-          ["POST", "/job-fairs/x/preselect?version=1&perOpening=0"]
+          ["POST", "/job-fairs/x/preselect?version=1&perOpening=0"],
+          ["POST", "/outreach-sessions"], ["GET", "/outreach-sessions/progress?month=2026-13"], ["POST", "/discovery-visits"],
+          ["GET", "/discovery-visits/progress?year=x"], ["POST", "/surveys"], ["POST", "/surveys/x/responses"],
+          ["GET", "/surveys/x/scores?from=2026-01-01&to=y"]
         ] as const
         const bodies = fc.oneof(
           fc.constant(""),
@@ -101,7 +104,7 @@ describe("the example server", () => {
           fc.record({ name: fc.string(), contact: fc.record({ phone: fc.string() }), birthDate: fc.string() }).map((v) => JSON.stringify(v))
         )
         const tokens = fc.oneof(fc.constant(token("counselor")), fc.constant(token("manager")), fc.string(), fc.constant(""))
-        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 320, seed: 42 })
+        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 400, seed: 42 })
         for (const [[method, path], body, bearer] of cases) {
           const request = HttpClientRequest.make(method)(path).pipe(
             HttpClientRequest.setHeader("authorization", `Bearer ${bearer}`),

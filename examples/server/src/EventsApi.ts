@@ -1,0 +1,96 @@
+/**
+ * Outreach, discovery visits and satisfaction surveys over HTTP: record
+ * them, and read them against their plans or as scores.
+ */
+import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
+import { DiscoveryVisit, Errors, LocalDate, Outreach, Survey, Validation } from "@iljari/core"
+import { Schema, Struct } from "effect"
+import { form } from "./Forms.js"
+
+const versioned = <A, I>(schema: Schema.Schema<A, I>, identifier: string) =>
+  Schema.Struct({ value: schema, version: Schema.Int }).annotations({ identifier })
+
+const invalid = { status: 400 } as const
+
+const Month = Schema.String.pipe(Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])$/, { message: () => "month must be written YYYY-MM" }))
+
+export class EventsApi extends HttpApiGroup.make("events")
+  .add(
+    HttpApiEndpoint.post("recordOutreach", "/outreach-sessions")
+      .setPayload(form("OutreachSessionForm", Schema.Struct(Struct.omit(Outreach.Session.fields, "id", "districtId"))))
+      .addSuccess(versioned(Outreach.Session, "VersionedOutreachSession"), { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+  )
+  .add(
+    HttpApiEndpoint.get("outreachProgress", "/outreach-sessions/progress")
+      .setUrlParams(Schema.Struct({ month: Month }))
+      .addSuccess(Schema.Struct({
+        month: Schema.String,
+        bySite: Schema.Array(Schema.Struct({ site: Outreach.SiteKind, planned: Schema.Int, held: Schema.Int, shortfall: Schema.Int })),
+        planned: Schema.Int,
+        held: Schema.Int,
+        counselled: Schema.Int,
+        counseling: Schema.Int,
+        registrations: Schema.Int,
+        met: Schema.Boolean
+      }))
+      .annotate(OpenApi.Description, "A month's outreach against the seeds' plan (4 stations, 1 shelter, 1 library)")
+  )
+  .add(
+    HttpApiEndpoint.post("recordVisit", "/discovery-visits")
+      .setPayload(form("DiscoveryVisitForm", Schema.Struct(Struct.omit(DiscoveryVisit.Visit.fields, "id", "districtId"))))
+      .addSuccess(versioned(DiscoveryVisit.Visit, "VersionedDiscoveryVisit"), { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+  )
+  .add(
+    HttpApiEndpoint.get("discoveryProgress", "/discovery-visits/progress")
+      .setUrlParams(Schema.Struct({
+        year: Schema.NumberFromString.pipe(Schema.int(), Schema.between(2000, 2100)),
+        buildings: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
+        openings: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
+        positions: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
+        asOf: Schema.optional(LocalDate.LocalDate)
+      }))
+      .addSuccess(Schema.Struct({
+        asOf: Schema.String,
+        visits: Schema.Int,
+        buildings: Schema.Int,
+        openings: Schema.Int,
+        positions: Schema.Int,
+        reached: Schema.Struct({ buildings: Schema.Number, openings: Schema.Number, positions: Schema.Number }),
+        yearElapsed: Schema.Number
+      }))
+      .annotate(OpenApi.Description, "A year's visits against its plan (default: the seeds' 30 centers, 200 openings, 270 positions)")
+  )
+  .add(
+    HttpApiEndpoint.post("createSurvey", "/surveys")
+      .setPayload(form("QuestionnaireForm", Survey.Questionnaire))
+      .addSuccess(versioned(Survey.Questionnaire, "VersionedQuestionnaire"), { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+  )
+  .add(
+    HttpApiEndpoint.post("respond", "/surveys/:id/responses")
+      .setPath(Schema.Struct({ id: Schema.String }))
+      .setPayload(form("SurveyResponseForm", Schema.Struct(Struct.omit(Survey.Response.fields, "id", "districtId", "questionnaireId"))))
+      .addSuccess(versioned(Survey.Response, "VersionedSurveyResponse"), { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+      .addError(Errors.NotFound, { status: 404 })
+  )
+  .add(
+    HttpApiEndpoint.get("scores", "/surveys/:id/scores")
+      .setPath(Schema.Struct({ id: Schema.String }))
+      .setUrlParams(Schema.Struct({
+        from: LocalDate.LocalDate,
+        to: LocalDate.LocalDate,
+        by: Schema.optional(Schema.Literal("all", "counselor", "month"))
+      }))
+      .addSuccess(Schema.Array(Schema.Struct({
+        key: Schema.String,
+        responses: Schema.Int,
+        average: Schema.NullOr(Schema.Number),
+        satisfiedShare: Schema.NullOr(Schema.Number)
+      })))
+      .addError(Errors.NotFound, { status: 404 })
+  )
+  .annotate(OpenApi.Description, "Outreach (찾아가는 일자리상담실), discovery visits (일자리발굴단) and satisfaction surveys")
+{}

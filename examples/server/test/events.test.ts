@@ -1,0 +1,65 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, TestClock } from "effect"
+import { clientFor, TestServer, token } from "./server.js"
+
+describe("outreach, discovery visits and surveys over HTTP", () => {
+  it.layer(TestServer, { timeout: 60_000 })((it) => {
+    it.effect("records outreach and visits, and reads them against their plans", () =>
+      Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-06-30T01:00:00Z"))
+        const client = yield* clientFor(token("counselor"))
+        for (const [day, site] of [["05", "subway-station"], ["12", "subway-station"], ["19", "shelter"]] as const) {
+          yield* client.events.recordOutreach({
+            payload: {
+              heldOn: `2026-06-${day}`, site, siteName: "왕십리역", counselorIds: ["counselor-01"],
+              counselled: 10, counselingIds: [], registeredSeekerIds: []
+            }
+          })
+        }
+        const june = yield* client.events.outreachProgress({ urlParams: { month: "2026-06" } })
+        expect(june).toMatchObject({ planned: 6, held: 3, counselled: 30, met: false })
+        expect(june.bySite.find((r) => r.site === "subway-station")).toMatchObject({ planned: 4, held: 2, shortfall: 2 })
+
+        yield* client.events.recordVisit({
+          payload: {
+            visitedOn: "2026-03-10", counselorIds: ["counselor-01", "counselor-02"], target: "building", name: "성수 SK V1 센터",
+            tenantsVisited: 12, findings: [{ company: "숲테크", openingIds: ["o-1", "o-2"], positions: 3 }]
+          }
+        })
+        const progress = yield* client.events.discoveryProgress({ urlParams: { year: 2026 } })
+        expect(progress).toMatchObject({ visits: 1, buildings: 1, openings: 2, positions: 3, asOf: "2026-06-30" })
+
+        const bad = yield* Effect.flip(client.events.recordOutreach({ payload: { id: "mine", heldOn: "2026-06-31" } }))
+        expect(bad._tag).toBe("ValidationError")
+        const neighbour = yield* clientFor(token("counselor", "11215"))
+        expect((yield* neighbour.events.outreachProgress({ urlParams: { month: "2026-06" } })).held).toBe(0)
+      }))
+
+    it.effect("runs a satisfaction survey and scores it by counselor", () =>
+      Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-06-30T01:00:00Z"))
+        const client = yield* clientFor(token("counselor"))
+        const survey = yield* client.events.createSurvey({
+          payload: {
+            title: "방문자 만족도", audience: "visitor",
+            questions: [{ _tag: "rating", id: "overall", text: "만족하십니까?", required: true }]
+          }
+        })
+        for (const [rating, counselorId] of [[5, "counselor-01"], [4, "counselor-01"], [2, "counselor-02"]] as const) {
+          yield* client.events.respond({
+            path: { id: survey.value.id },
+            payload: { respondedOn: "2026-06-20", counselorId, answers: [{ questionId: "overall", rating }] }
+          })
+        }
+        const scores = yield* client.events.scores({ path: { id: survey.value.id }, urlParams: { from: "2026-06-01" as never, to: "2026-06-30" as never, by: "counselor" } })
+        expect(scores).toEqual([
+          { key: "counselor-01", responses: 2, average: 4.5, satisfiedShare: 1 },
+          { key: "counselor-02", responses: 1, average: 2, satisfiedShare: 0 }
+        ])
+        const wrong = yield* Effect.flip(client.events.respond({ path: { id: survey.value.id }, payload: { respondedOn: "2026-06-20", answers: [] } }))
+        expect(wrong._tag).toBe("ValidationError")
+        const neighbour = yield* clientFor(token("counselor", "11215"))
+        expect((yield* Effect.flip(neighbour.events.scores({ path: { id: survey.value.id }, urlParams: { from: "2026-06-01" as never, to: "2026-06-30" as never } })))._tag).toBe("NotFound")
+      }))
+  })
+})
