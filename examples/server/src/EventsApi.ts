@@ -3,7 +3,7 @@
  * them, and read them against their plans or as scores.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { DiscoveryVisit, Errors, LocalDate, Outreach, Survey, Validation } from "@iljari/core"
+import { DiscoveryVisit, Errors, JobCafe, LocalDate, Outreach, StudyRooms, Survey, Validation } from "@iljari/core"
 import { Schema, Struct } from "effect"
 import { form } from "./Forms.js"
 
@@ -92,5 +92,18 @@ export class EventsApi extends HttpApiGroup.make("events")
       })))
       .addError(Errors.NotFound, { status: 404 })
   )
-  .annotate(OpenApi.Description, "Outreach (찾아가는 일자리상담실), discovery visits (일자리발굴단) and satisfaction surveys")
+  .add(
+    HttpApiEndpoint.post("book", "/study-rooms/bookings")
+      .setPayload(form("StudyRoomBookingForm", JobCafe.Booking))
+      .addSuccess(versioned(StudyRooms.StoredBooking, "VersionedStudyRoomBooking"), { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+      .addError(JobCafe.BookingRefused, { status: 409 })
+      .annotate(OpenApi.Description, "Books a job-café study room: free, at most 3 hours a day per person, no overlaps")
+  )
+  .add(
+    HttpApiEndpoint.get("bookings", "/study-rooms/bookings")
+      .setUrlParams(Schema.Struct({ on: LocalDate.LocalDate }))
+      .addSuccess(Schema.Array(versioned(StudyRooms.StoredBooking, "VersionedStudyRoomBooking")))
+  )
+  .annotate(OpenApi.Description, "Outreach (찾아가는 일자리상담실), discovery visits (일자리발굴단), satisfaction surveys and job-café study rooms")
 {}

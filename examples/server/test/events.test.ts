@@ -61,5 +61,18 @@ describe("outreach, discovery visits and surveys over HTTP", () => {
         const neighbour = yield* clientFor(token("counselor", "11215"))
         expect((yield* Effect.flip(neighbour.events.scores({ path: { id: survey.value.id }, urlParams: { from: "2026-06-01" as never, to: "2026-06-30" as never } })))._tag).toBe("NotFound")
       }))
+
+    it.effect("books study rooms within the 3-hour limit and refuses a taken room with its reasons", () =>
+      Effect.gen(function*() {
+        const client = yield* clientFor(token("counselor"))
+        const booking = (personId: string, start: string, end: string) =>
+          ({ cafeId: "cafe-seongsu", roomId: "room-1", personId, on: "2026-06-30", start, end })
+        yield* client.events.book({ payload: booking("p-1", "10:00", "12:00") })
+        const taken = yield* Effect.flip(client.events.book({ payload: booking("p-2", "11:00", "12:00") }))
+        expect(taken._tag).toBe("BookingRefused")
+        expect(taken.message).toContain("the room is booked 10:00–12:00")
+        const day = yield* client.events.bookings({ urlParams: { on: "2026-06-30" as never } })
+        expect(day.map((b) => b.value.personId)).toEqual(["p-1"])
+      }))
   })
 })

@@ -42,6 +42,7 @@ import type { JobFair } from "./JobFair.js"
 import type { Session as OutreachSession } from "./Outreach.js"
 import type { Partner } from "./Partner.js"
 import type { Session as PsychTestSession } from "./PsychTest.js"
+import type { StoredBooking } from "./StudyRooms.js"
 import type { Questionnaire, Response as SurveyResponse } from "./Survey.js"
 import type { Referral } from "./Referral.js"
 import type { PhoneNumber } from "./Contact.js"
@@ -375,6 +376,35 @@ export class SurveyResponseRepository extends Context.Tag("@iljari/core/SurveyRe
 }
 
 /**
+ * Study-room bookings (see `StudyRooms`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class StudyRoomBookingRepository extends Context.Tag("@iljari/core/StudyRoomBookingRepository")<
+  StudyRoomBookingRepository,
+  Store<StoredBooking, string> & {
+    readonly listOn: (districtId: DistrictId, on: string) => Effect.Effect<ReadonlyArray<Versioned<StoredBooking>>, PersistenceError>
+    /**
+     * Within a transaction, waits for and holds the district's day, so that
+     * bookings of one day are decided one at a time.
+     */
+    readonly lockDay: (districtId: DistrictId, on: string) => Effect.Effect<void, PersistenceError>
+  }
+>() {
+  /** The memory implementation: the memory transaction already holds the database's one lock. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const store = Memory.store<StoredBooking, string>(db, "study-room booking")
+    return {
+      ...store,
+      listOn: (districtId: DistrictId, on: string) =>
+        Effect.map(store.list(districtId), (rows) => rows.filter((row) => row.value.on === on)),
+      lockDay: () => Effect.void
+    }
+  })
+}
+
+/**
  * Every storage port over one new in-memory database.
  *
  * @since 0.1.0
@@ -396,6 +426,7 @@ export const layerMemory: Layer.Layer<
   | PartnerRepository
   | QuestionnaireRepository
   | SurveyResponseRepository
+  | StudyRoomBookingRepository
   | AuditLog
   | Outbox
   | Transactor
@@ -415,6 +446,7 @@ export const layerMemory: Layer.Layer<
   PartnerRepository.layerMemory,
   QuestionnaireRepository.layerMemory,
   SurveyResponseRepository.layerMemory,
+  StudyRoomBookingRepository.layerMemory,
   AuditLog.layerMemory,
   Outbox.layerMemory,
   Transactor.layerMemory

@@ -105,6 +105,9 @@ export * as Repositories from "./Repositories.js"
 export * as Seeker from "./Seeker.js"
 
 /** @since 0.1.0 */
+export * as StudyRooms from "./StudyRooms.js"
+
+/** @since 0.1.0 */
 export * as Survey from "./Survey.js"
 
 /** @since 0.1.0 */

@@ -128,6 +128,19 @@ const events = Effect.gen(function*() {
   yield* run("CREATE INDEX iljari_survey_responded ON iljari_survey_responses (district_id, responded_on)")
 })
 
+// Study-room bookings, and one row per district and day that a booking locks
+// (SELECT … FOR UPDATE on PostgreSQL) so that a day's bookings are decided one at a time.
+const studyRooms = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(recordTable("iljari_study_room_bookings", ["booked_on TEXT NOT NULL"]))
+  yield* sql.unsafe("CREATE INDEX iljari_study_room_day ON iljari_study_room_bookings (district_id, booked_on)")
+  yield* sql.unsafe(`CREATE TABLE iljari_booking_days (
+    district_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    PRIMARY KEY (district_id, day)
+  )`)
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -138,7 +151,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0001_create_tables": createTables,
   "0002_outbox_delivery": outboxDelivery,
   "0003_job_fairs": jobFairs,
-  "0004_events": events
+  "0004_events": events,
+  "0005_study_rooms": studyRooms
 }
 
 /**

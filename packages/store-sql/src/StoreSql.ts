@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { SqlClient } from "@effect/sql"
-import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, type JobFair, Opening, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
+import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, type JobFair, Opening, type StudyRooms, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
 import { SqlError } from "@effect/sql/SqlError"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { encodedJson } from "./internal/json.js"
@@ -32,6 +32,7 @@ const make = Effect.gen(function*() {
   const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId>(sql, Tables.placements)
   const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, Tables.followUps)
   const jobFairs = makeStore<JobFair.JobFair, typeof JobFair.JobFair.Encoded, Ids.JobFairId>(sql, Tables.jobFairs)
+  const bookings = makeStore<StudyRooms.StoredBooking, typeof StudyRooms.StoredBooking.Encoded, string>(sql, Tables.studyRoomBookings)
   // Records of outreach and events: plain stores, listed by district.
   const plain = <A extends { readonly id: string; readonly districtId: DistrictId }, I>(spec: TableSpec<A, I>) => {
     const { where: _, ...store } = makeStore<A, I, string>(sql, spec)
@@ -121,6 +122,7 @@ const make = Effect.gen(function*() {
   const { where: _employers, ...employerStore } = employers
   const { where: _counselors, ...counselorStore } = counselors
   const { where: _jobFairs, ...jobFairStore } = jobFairs
+  const { where: bookingWhere, ...bookingStore } = bookings
 
   return {
     seekers: {
@@ -159,6 +161,20 @@ const make = Effect.gen(function*() {
     partners: plain(Tables.partners),
     questionnaires: plain(Tables.questionnaires),
     surveyResponses: plain(Tables.surveyResponses),
+    studyRoomBookings: {
+      ...bookingStore,
+      listOn: (d: DistrictId, on: string) => bookingWhere(d, equals("booked_on", on)),
+      // SQLite runs one transaction at a time already; PostgreSQL locks the day's row.
+      lockDay: (d: DistrictId, on: string) =>
+        sql.onDialectOrElse<Effect.Effect<void>, never, Effect.Effect<void, SqlError>>({
+          pg: () =>
+            sql`INSERT INTO iljari_booking_days (district_id, day) VALUES (${d}, ${on}) ON CONFLICT DO NOTHING`.pipe(
+              Effect.zipRight(sql`SELECT day FROM iljari_booking_days WHERE district_id = ${d} AND day = ${on} FOR UPDATE`),
+              Effect.asVoid
+            ),
+          orElse: () => Effect.void
+        }).pipe(Effect.mapError(persistence("lock the booking day")))
+    },
     auditLog,
     outbox,
     transactor: {
@@ -197,6 +213,7 @@ export const layer = Layer.effectContext(Effect.map(make, (ports) =>
     Context.add(Repositories.PartnerRepository, ports.partners),
     Context.add(Repositories.QuestionnaireRepository, ports.questionnaires),
     Context.add(Repositories.SurveyResponseRepository, ports.surveyResponses),
+    Context.add(Repositories.StudyRoomBookingRepository, ports.studyRoomBookings),
     Context.add(Audit.AuditLog, ports.auditLog),
     Context.add(Outbox.Outbox, ports.outbox),
     Context.add(Repositories.Transactor, ports.transactor)

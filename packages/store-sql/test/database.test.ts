@@ -16,7 +16,7 @@ const databaseSuite = (name: string, layer: () => Layer.Layer<SqlClient.SqlClien
         const sql = yield* SqlClient.SqlClient
         expect(yield* Migrations.migrate).toEqual([])
         const done = yield* sql<{ name: string }>`SELECT name FROM iljari_migrations`
-        expect(done.map((m) => m.name)).toEqual(["create_tables", "outbox_delivery", "job_fairs", "events"])
+        expect(done.map((m) => m.name)).toEqual(["create_tables", "outbox_delivery", "job_fairs", "events", "study_rooms"])
       }).pipe(Effect.provide(layer())))
 
     it.effect("scrubs the queried columns too when a seeker is anonymised", () =>

@@ -14,7 +14,7 @@ import {
 import { DateTime, Effect, Either, Exit, FastCheck as fc, TestClock } from "effect"
 import { counselorInput, employerInput, openingInput, seekerInput } from "../../core/test/fixtures.js"
 import type { Backend } from "./backends.js"
-import { Counselor, DiscoveryVisit, Employer, Opening, Outreach, Partner, PsychTest, Survey } from "@iljari/core"
+import { Counselor, DiscoveryVisit, Employer, Opening, Outreach, Partner, PsychTest, StudyRooms, Survey } from "@iljari/core"
 
 const A = "11200" as Ids.DistrictId
 const B = "11215" as Ids.DistrictId
@@ -321,6 +321,29 @@ export const sharedSuite = (backend: Backend) => {
           expect(yield* store.list(B)).toEqual([])
           expect((yield* Effect.flip(store.get(B, record.id)))._tag).toBe("NotFound")
         }
+      })))
+
+    it.effect("books a study room once when 20 requests race for it, and keeps the 3-hour limit", () =>
+      run(Effect.gen(function*() {
+        const actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        const request = (personId: string, start: string, end: string, roomId = "room-1") =>
+          ({ cafeId: "cafe-1", roomId, personId, on: "2026-05-12", start, end })
+        const attempts = yield* Effect.forEach(
+          Array.from({ length: 20 }, (_, i) => request(`p-${i}`, "10:00", "12:00")),
+          (r) => Effect.either(StudyRooms.reserve(actor, r)),
+          { concurrency: "unbounded" }
+        )
+        expect(attempts.filter(Either.isRight)).toHaveLength(1)
+        for (const refused of attempts.filter(Either.isLeft)) expect(refused.left._tag).toBe("BookingRefused")
+        // One person, many rooms at once: never more than 3 hours in the day.
+        yield* Effect.forEach(
+          ["room-2", "room-3", "room-4", "room-5"].map((room, i) => request("p-x", `1${3 + i}:00`, `1${4 + i}:00`, room)),
+          (r) => Effect.either(StudyRooms.reserve(actor, r)),
+          { concurrency: "unbounded" }
+        )
+        const day = yield* StudyRooms.bookingsOn(actor, "2026-05-12")
+        expect(day.filter((b) => b.value.personId === "p-x")).toHaveLength(3)
+        expect(yield* StudyRooms.bookingsOn({ ...actor, districtId: B }, "2026-05-12")).toEqual([])
       })))
   })
 }

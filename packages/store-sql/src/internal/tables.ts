@@ -12,6 +12,7 @@ import {
   PsychTest,
   Referral,
   Seeker,
+  StudyRooms,
   Survey
 } from "@iljari/core"
 import { DateTime } from "effect"
@@ -130,4 +131,11 @@ export const surveyResponses: TableSpec<Survey.Response, typeof Survey.Response.
   kind: "survey response",
   schema: Survey.Response,
   columns: (r) => ({ responded_on: r.respondedOn })
+}
+
+export const studyRoomBookings: TableSpec<StudyRooms.StoredBooking, typeof StudyRooms.StoredBooking.Encoded> = {
+  table: "iljari_study_room_bookings",
+  kind: "study-room booking",
+  schema: StudyRooms.StoredBooking,
+  columns: (b) => ({ booked_on: b.on })
 }

@@ -1,0 +1,55 @@
+/**
+ * Study-room bookings at job cafés, stored: {@link reserve} applies
+ * `JobCafe.book` (at most 3 hours a day per person, no two bookings of a
+ * room overlapping, opening hours, 30-minute steps) to the day's stored
+ * bookings and keeps the booking, in one transaction that first locks the
+ * day, so two counselors booking the last free hour at the same moment
+ * cannot both get it.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Schema } from "effect"
+import { DistrictId } from "./Ids.js"
+import { type Actor } from "./JobCenter.js"
+import * as JobCafe from "./JobCafe.js"
+import { IdGenerator, StudyRoomBookingRepository, Transactor } from "./Repositories.js"
+import * as Validation from "./Validation.js"
+
+/**
+ * A stored booking: the booking with its id and district.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class StoredBooking extends Schema.Class<StoredBooking>("StoredStudyRoomBooking")({
+  id: Schema.String,
+  districtId: DistrictId,
+  ...JobCafe.Booking.fields
+}) {}
+
+/**
+ * Books a study room for the actor's district if every rule allows it;
+ * otherwise fails with `BookingRefused`, giving every reason.
+ *
+ * @since 0.1.0
+ * @category use cases
+ */
+export const reserve = (actor: Actor, input: unknown, rules: JobCafe.Rules = JobCafe.defaultRules) =>
+  Effect.gen(function*() {
+    const request = yield* Validation.decode(JobCafe.Booking)(input)
+    const store = yield* StudyRoomBookingRepository
+    yield* store.lockDay(actor.districtId, request.on)
+    const sameDay = yield* store.listOn(actor.districtId, request.on)
+    const booking = yield* JobCafe.book(sameDay.map((b) => b.value), request, rules)
+    const id = yield* Effect.flatMap(IdGenerator, (ids) => ids.next("booking"))
+    return yield* store.insert(new StoredBooking({ ...booking, id, districtId: actor.districtId }))
+  }).pipe((effect) => Effect.flatMap(Transactor, (t) => t.withTransaction(effect)))
+
+/**
+ * The district's bookings of a day.
+ *
+ * @since 0.1.0
+ * @category use cases
+ */
+export const bookingsOn = (actor: Actor, on: string) =>
+  Effect.flatMap(StudyRoomBookingRepository, (store) => store.listOn(actor.districtId, on))
