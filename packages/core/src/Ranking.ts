@@ -697,14 +697,19 @@ export const topOpeningsForAll = (
 }
 
 /**
- * Whether a seeker or an opening is in the index (erased seekers and
- * ruled-out openings are not ranked, but are listed here as absent only when
- * they were never given).
+ * A seeker's position in `index.seekerIds` (for the `…Into` functions), or
+ * `undefined` when the seeker is not ranked (unknown or erased).
  *
  * @since 0.1.0
  * @category querying
  */
 export const positionOfSeeker = (index: Index, id: SeekerId): number | undefined => index.internal.seekerAt.get(id)
 
-/** @since 0.1.0 @category querying */
+/**
+ * An opening's position in `index.openingIds`, or `undefined` when it is not
+ * in the index.
+ *
+ * @since 0.1.0
+ * @category querying
+ */
 export const positionOfOpening = (index: Index, id: OpeningId): number | undefined => index.internal.openingAt.get(id)
