@@ -3,7 +3,7 @@
  * them, and read them against their plans or as scores.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { DiscoveryVisit, Errors, JobCafe, LocalDate, Outreach, StudyRooms, Survey, Validation } from "@iljari/core"
+import { DiscoveryVisit, Errors, JobCafe, LocalDate, Outreach, PsychTest, StudyRooms, Survey, Validation } from "@iljari/core"
 import { Schema, Struct } from "effect"
 import { form } from "./Forms.js"
 
@@ -91,6 +91,16 @@ export class EventsApi extends HttpApiGroup.make("events")
         satisfiedShare: Schema.NullOr(Schema.Number)
       })))
       .addError(Errors.NotFound, { status: 404 })
+  )
+  .add(
+    HttpApiEndpoint.post("scheduleTest", "/psych-tests")
+      .setPayload(form("PsychTestSessionForm", Schema.Struct(Struct.omit(PsychTest.Session.fields, "id", "districtId"))))
+      .addSuccess(versioned(PsychTest.Session, "VersionedPsychTestSession"), { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+      .annotate(OpenApi.Description, "Schedules a vocational psychological test session (직업심리검사)")
+  )
+  .add(
+    HttpApiEndpoint.get("tests", "/psych-tests").addSuccess(Schema.Array(versioned(PsychTest.Session, "VersionedPsychTestSession")))
   )
   .add(
     HttpApiEndpoint.post("book", "/study-rooms/bookings")

@@ -3,7 +3,7 @@
  * id and the user's district, then the core decoders name every broken field.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { DiscoveryVisit, JobCenter, Outreach, Repositories, StudyRooms, Survey, Validation } from "@iljari/core"
+import { DiscoveryVisit, JobCenter, Outreach, PsychTest, Repositories, StudyRooms, Survey, Validation } from "@iljari/core"
 import { Either, Effect } from "effect"
 import { actor } from "./Actor.js"
 import { Api } from "./Api.js"
@@ -83,6 +83,13 @@ export const EventsLive = HttpApiBuilder.group(Api, "events", (handlers) =>
           satisfiedShare: s.satisfiedShare ?? null
         }))
       }))
+    .handle("scheduleTest", ({ payload }) =>
+      Effect.flatMap(
+        record("PsychTestSession", "psych-test", payload, PsychTest.decodeSession),
+        (session) => Effect.flatMap(Repositories.PsychTestSessionRepository, (r) => r.insert(session))
+      ))
+    .handle("tests", () =>
+      Effect.flatMap(actor, (who) => Effect.flatMap(Repositories.PsychTestSessionRepository, (r) => r.list(who.districtId))))
     .handle("book", ({ payload }) => Effect.flatMap(actor, (who) => StudyRooms.reserve(who, payload)))
     .handle("bookings", ({ urlParams }) => Effect.flatMap(actor, (who) => StudyRooms.bookingsOn(who, urlParams.on)))
 )

@@ -95,7 +95,7 @@ describe("the example server", () => {
           ["POST", "/outreach-sessions"], ["GET", "/outreach-sessions/progress?month=2026-13"], ["POST", "/discovery-visits"],
           ["GET", "/discovery-visits/progress?year=x"], ["POST", "/surveys"], ["POST", "/surveys/x/responses"],
           ["GET", "/surveys/x/scores?from=2026-01-01&to=y"],
-          ["POST", "/study-rooms/bookings"], ["GET", "/study-rooms/bookings?on=tomorrow"]
+          ["POST", "/study-rooms/bookings"], ["POST", "/psych-tests"], ["GET", "/study-rooms/bookings?on=tomorrow"]
         ] as const
         const bodies = fc.oneof(
           fc.constant(""),

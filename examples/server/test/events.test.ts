@@ -62,7 +62,7 @@ describe("outreach, discovery visits and surveys over HTTP", () => {
         expect((yield* Effect.flip(neighbour.events.scores({ path: { id: survey.value.id }, urlParams: { from: "2026-06-01" as never, to: "2026-06-30" as never } })))._tag).toBe("NotFound")
       }))
 
-    it.effect("books study rooms within the 3-hour limit and refuses a taken room with its reasons", () =>
+    it.effect("books study rooms within the 3-hour limit, refuses a taken room with its reasons, and schedules a test session", () =>
       Effect.gen(function*() {
         const client = yield* clientFor(token("counselor"))
         const booking = (personId: string, start: string, end: string) =>
@@ -71,6 +71,10 @@ describe("outreach, discovery visits and surveys over HTTP", () => {
         const taken = yield* Effect.flip(client.events.book({ payload: booking("p-2", "11:00", "12:00") }))
         expect(taken._tag).toBe("BookingRefused")
         expect(taken.message).toContain("the room is booked 10:00–12:00")
+        const test = yield* client.events.scheduleTest({
+          payload: { kind: "aptitude", heldOn: "2026-07-14", venue: "육군 제00사단 강당", targetGroup: "discharging-soldier", capacity: 40 }
+        })
+        expect((yield* client.events.tests()).map((t) => t.value.id)).toEqual([test.value.id])
         const day = yield* client.events.bookings({ urlParams: { on: "2026-06-30" as never } })
         expect(day.map((b) => b.value.personId)).toEqual(["p-1"])
       }))

@@ -20,6 +20,7 @@ import type { Label as Text } from "./internal/labels.js"
 import { LocalDate } from "./LocalDate.js"
 import type { Seeker } from "./Seeker.js"
 import { Label, Note } from "./Text.js"
+import * as Validation from "./Validation.js"
 
 const kinds = codeSet("PsychTestKind", [
   ["job-preference", { ko: "직업선호도검사", en: "Job preference test" }],
@@ -52,6 +53,9 @@ export class Session extends Schema.Class<Session>("PsychTestSession")({
   targetGroup: Schema.optionalWith(TargetGroup, { exact: true }),
   capacity: Schema.Int.pipe(Schema.between(1, 500, { message: () => "must be between 1 and 500 participants" }))
 }) {}
+
+/** @since 0.1.0 @category decoding */
+export const decodeSession = Validation.decodeEither(Session)
 
 /**
  * How a result reached the participant.
