@@ -191,8 +191,9 @@ const inTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(Transactor, (t) => t.withTransaction(effect))
 
 /**
- * Queues a message in the outbox for the actor's district; the dispatcher
- * of `@iljari/notify` delivers it, checking consent and quiet hours.
+ * Queues a message in the outbox for the actor's district and returns it;
+ * the dispatcher of `@iljari/notify` delivers it, checking consent and quiet
+ * hours.
  *
  * @since 0.1.0
  * @category outbox
@@ -203,16 +204,16 @@ export const enqueue = (
 ) =>
   Effect.gen(function*() {
     const outbox = yield* Outbox
-    yield* outbox.enqueue(
-      new OutboxMessage({
-        ...message,
-        id: yield* newId(MessageId, "message"),
-        districtId: actor.districtId,
-        createdAt: yield* now,
-        status: "pending",
-        attempts: 0
-      })
-    )
+    const queued = new OutboxMessage({
+      ...message,
+      id: yield* newId(MessageId, "message"),
+      districtId: actor.districtId,
+      createdAt: yield* now,
+      status: "pending",
+      attempts: 0
+    })
+    yield* outbox.enqueue(queued)
+    return queued
   })
 
 // ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ import { DateTime, Effect, Schema } from "effect"
 import * as Assignment from "./Assignment.js"
 import { isActive } from "./Consent.js"
 import { type NotFound, type PersistenceError, StaleVersion } from "./Errors.js"
-import { EmployerId, JobFairId, OpeningId, PlacementId, ReferralId, SeekerId } from "./Ids.js"
+import { EmployerId, JobFairId, MessageId, OpeningId, PlacementId, ReferralId, SeekerId } from "./Ids.js"
 import { DistrictId } from "./Ids.js"
 import { codeSet } from "./internal/codeSet.js"
 import { distinctList } from "./internal/lists.js"
@@ -46,7 +46,8 @@ import * as Validation from "./Validation.js"
 
 const statuses = codeSet("JobFairStatus", [
   ["planned", { ko: "준비", en: "Planned" }],
-  ["inviting", { ko: "초청 중", en: "Inviting" }],
+  // Invitations are out and seekers may still come forward: the fair is open.
+  ["open", { ko: "모집 중", en: "Open" }],
   ["held", { ko: "개최", en: "Held" }],
   ["closed", { ko: "종료", en: "Closed" }]
 ])
@@ -112,6 +113,13 @@ export const Invitation = Schema.Struct({
   seekerId: SeekerId,
   channel: Schema.Literal("sms", "phone"),
   on: LocalDate,
+  /**
+   * When the invitation was issued: queued in the outbox (SMS) or put on the
+   * call list (phone). Delivery itself is the outbox message's `sentAt`.
+   */
+  sentAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
+  /** The outbox message carrying an SMS invitation, to follow its delivery. */
+  messageId: Schema.optionalWith(MessageId, { exact: true }),
   /** The outbox message's idempotency key, for SMS invitations. */
   messageKey: Schema.optionalWith(Schema.String, { exact: true })
 }).annotations({ identifier: "JobFairInvitation" })
@@ -287,11 +295,20 @@ export const preselect = (actor: Actor, id: JobFairId, expectedVersion: number, 
         }
       }
     }
-    const candidates = [...best.values()].sort((a, b) => byId(a.employerId, b.employerId) || b.score - a.score || byId(a.seekerId, b.seekerId))
-    yield* Effect.forEach(new Set(candidates.map((c) => c.seekerId)), (seekerId) =>
-      logAccess(actor, "read", "seeker", seekerId, "jobFair.preselect"))
-    return yield* save(new JobFair({ ...fair, candidates }), stored.version)
+    const candidates = [...best.values()].sort(candidateOrder)
+    return yield* saveCandidates(actor, fair, stored.version, candidates)
   })
+
+const candidateOrder = (a: Candidate, b: Candidate) =>
+  byId(a.employerId, b.employerId) || b.score - a.score || byId(a.seekerId, b.seekerId)
+
+// Every candidate's data was read to score them: one audit entry per seeker.
+const saveCandidates = (actor: Actor, fair: JobFair, version: number, candidates: ReadonlyArray<Candidate>) =>
+  Effect.zipRight(
+    Effect.forEach(new Set(candidates.map((c) => c.seekerId)), (seekerId) =>
+      logAccess(actor, "read", "seeker", seekerId, "jobFair.preselect"), { discard: true }),
+    save(new JobFair({ ...fair, candidates }), version)
+  )
 
 // ---------------------------------------------------------------------------
 // 3. Invite
@@ -324,7 +341,7 @@ export const invite = (actor: Actor, id: JobFairId, expectedVersion: number) =>
       const phone = seeker.contact.phone
       if (phone !== undefined && isActive(seeker.consents, "service", at, "sms")) {
         const messageKey = `job-fair-invitation:${fair.id}:${seekerId}`
-        yield* enqueue(actor, {
+        const message = yield* enqueue(actor, {
           recipient: { kind: "seeker", id: seekerId },
           channel: "sms",
           purpose: "service",
@@ -333,9 +350,9 @@ export const invite = (actor: Actor, id: JobFairId, expectedVersion: number) =>
           params: { name: seeker.name, date: fair.heldOn, venue: fair.venue },
           idempotencyKey: messageKey
         })
-        invitations.push({ seekerId, channel: "sms", on: day, messageKey })
+        invitations.push({ seekerId, channel: "sms", on: day, sentAt: at, messageId: message.id, messageKey })
       } else if (phone !== undefined && isActive(seeker.consents, "service", at, "phone")) {
-        invitations.push({ seekerId, channel: "phone", on: day })
+        invitations.push({ seekerId, channel: "phone", on: day, sentAt: at })
       } else {
         skipped.push({
           seekerId,
@@ -343,7 +360,7 @@ export const invite = (actor: Actor, id: JobFairId, expectedVersion: number) =>
         })
       }
     }
-    return yield* save(new JobFair({ ...fair, invitations, skipped, status: "inviting" }), stored.version)
+    return yield* save(new JobFair({ ...fair, invitations, skipped, status: "open" }), stored.version)
   }).pipe((effect) => Effect.flatMap(Transactor, (t) => t.withTransaction(effect)))
 
 // ---------------------------------------------------------------------------
@@ -451,7 +468,12 @@ export const recordResult = (actor: Actor, id: JobFairId, expectedVersion: numbe
     if (form.result === "hired") {
       if (form.startOn === undefined) return yield* refuse("startOn", "is required for a hire")
       const opening = (yield* Effect.flatMap(OpeningRepository, (r) => r.get(actor.districtId, interview.openingId))).value
-      const referral = yield* proposeReferral(actor, { seekerId: form.seekerId, openingId: interview.openingId })
+      // The referral's note names the fair, so the hire is traced back to it from the referral too.
+      const referral = yield* proposeReferral(actor, {
+        seekerId: form.seekerId,
+        openingId: interview.openingId,
+        notes: `일 잡는 데이 ${fair.id} (${fair.heldOn}, ${fair.title})`
+      })
       const sent = yield* moveReferral(actor, { referralId: referral.value.id, to: "sent", expectedVersion: referral.version })
       const interviewing = yield* moveReferral(actor, { referralId: sent.value.id, to: "interviewing", expectedVersion: sent.version })
       const placed = yield* recordPlacement(actor, {

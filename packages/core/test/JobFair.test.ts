@@ -105,6 +105,61 @@ describe("JobFair", () => {
     )
   }, 60_000)
 
+  it("invites only with a consent active on the day, pre-selects the same way every time, and names what a result lacks", async () => {
+    const program = Effect.gen(function*() {
+      yield* TestClock.setTime(Date.parse("2026-05-04T01:00:00Z"))
+      const register = (name: string, phone: string, consents: ReadonlyArray<unknown>) =>
+        JobCenter.registerSeeker(kim, { ...seekerForm, name, contact: { phone }, desiredOccupations: ["5410"], desiredRegions: [], consents })
+      const personal = { purpose: "personal-data", givenAt: "2026-01-02T01:00:00.000Z" }
+      const sms = { purpose: "service", channel: "sms", givenAt: "2026-01-02T01:00:00.000Z" }
+      const withdrawn = [personal, { ...sms, withdrawnAt: "2026-04-01T01:00:00.000Z" }]
+      const future = [personal, { ...sms, givenAt: "2026-06-01T01:00:00.000Z" }]
+      const adOnly = [personal, { purpose: "advertising", channel: "sms", givenAt: "2026-01-02T01:00:00.000Z" }]
+      const yes = yield* register("가", "010-4000-1000", [personal, sms])
+      const no1 = yield* register("나", "010-4000-1001", withdrawn)
+      const no2 = yield* register("다", "010-4000-1002", future)
+      const no3 = yield* register("라", "010-4000-1003", adOnly)
+      const employer = yield* JobCenter.registerEmployer(kim, employerForm)
+      const opening = yield* JobCenter.registerOpening(kim, {
+        ...openingForm,
+        employerId: employer.value.id,
+        occupation: "5410",
+        educationMinimum: "00",
+        career: { requirement: "any" },
+        openedOn: "2026-05-01",
+        closesOn: "2026-05-31"
+      })
+      let fair = yield* JobFair.create(kim, {
+        title: "일 잡는 데이",
+        heldOn: "2026-05-12",
+        venue: "구청 강당",
+        schedule: { start: "14:00", slotMinutes: 20 },
+        maxInterviewsPerSeeker: 1,
+        minScore: 50,
+        employers: [{ employerId: employer.value.id, openingIds: [opening.value.id], capacity: 4 }]
+      })
+      fair = yield* JobFair.preselect(kim, fair.value.id, fair.version, 10)
+      const again = yield* JobFair.preselect(kim, fair.value.id, fair.version, 10)
+      expect(again.value.candidates).toEqual(fair.value.candidates)
+      fair = yield* JobFair.invite(kim, again.value.id, again.version)
+      expect(fair.value.invitations.map((i) => i.seekerId)).toEqual([yes.value.id])
+      expect(fair.value.skipped.map((s) => s.seekerId).sort()).toEqual([no1.value.id, no2.value.id, no3.value.id].sort())
+      fair = yield* JobFair.recordAttendance(kim, fair.value.id, fair.version, [yes.value.id])
+      fair = yield* JobFair.schedule(kim, fair.value.id, fair.version)
+      const noStart = yield* Effect.exit(
+        JobFair.recordResult(kim, fair.value.id, fair.version, { seekerId: yes.value.id, employerId: employer.value.id, result: "hired" })
+      )
+      expect(JSON.stringify(noStart)).toContain(`"path":"startOn"`)
+      const badResult = yield* Effect.exit(
+        JobFair.recordResult(kim, fair.value.id, fair.version, { seekerId: yes.value.id, employerId: employer.value.id, result: "maybe" })
+      )
+      expect(JSON.stringify(badResult)).toContain(`"path":"result"`)
+    })
+    await Effect.runPromise(
+      program.pipe(Effect.provide(Layer.merge(layerMemory, IdGenerator.layerSequential)), Effect.provide(TestContext.TestContext))
+    )
+  })
+
   it("names everything wrong with a plan", async () => {
     const refused = await Effect.runPromise(Effect.exit(JobFair.create(kim, {
       title: "",

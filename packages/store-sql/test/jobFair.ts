@@ -97,6 +97,13 @@ export const jobFairSuite = (backend: Backend) =>
         const invitationsSent = messages.filter((m) => m.template === "job-fair-invitation")
         expect(invitationsSent.map((m) => m.recipient.id).sort()).toEqual(sms.map((i) => i.seekerId).sort())
         expect(invitationsSent[0]!.params).toMatchObject({ date: "2026-05-12", venue: "성동구청 3층 대강당" })
+        // Each SMS invitation names its outbox message, so its delivery can be followed.
+        const byId = new Map(invitationsSent.map((m) => [m.id as string, m]))
+        for (const i of sms) {
+          expect(byId.get(i.messageId!)).toMatchObject({ recipient: { id: i.seekerId }, channel: "sms", purpose: "service", status: "pending" })
+          expect(i.sentAt?.epochMillis).toBe(Date.parse("2026-05-04T01:00:00Z"))
+        }
+        expect(fair.value.status).toBe("open")
         for (const i of fair.value.invitations.filter((i) => i.channel === "phone")) {
           expect([seekers[3], seekers[7]]).toContain(i.seekerId)
         }
@@ -151,6 +158,10 @@ export const jobFairSuite = (backend: Backend) =>
         const hire = fair.value.interviews.find((i) => i.result === "hired")!
         const placement = yield* Effect.flatMap(Repositories.PlacementRepository, (r) => r.get(kim.districtId, hire.placementId!))
         expect(placement.value).toMatchObject({ countsForCenter: true, referralId: hire.referralId, seekerId: first!.seekerId })
+        // The referral behind the placement names the fair it came from.
+        const referral = yield* Effect.flatMap(Repositories.ReferralRepository, (r) => r.get(kim.districtId, hire.referralId!))
+        expect(referral.value.notes).toContain(fair.value.id)
+        expect(referral.value.status).toBe("hired")
         const results = yield* JobCenter.results(kim, { from: "2026-05-01" as never, to: "2026-05-31" as never })
         expect(results.placements).toBe(1)
         const followUps = yield* Effect.flatMap(Repositories.FollowUpRepository, (r) => r.listByPlacement(kim.districtId, placement.value.id))
