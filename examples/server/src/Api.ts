@@ -268,6 +268,41 @@ export class ReviewApi extends HttpApiGroup.make("review")
       .addError(Validation.ValidationError, invalid)
   )
   .add(
+    HttpApiEndpoint.get("plan", "/targets/plan")
+      .setUrlParams(Schema.Struct({
+        year: Schema.NumberFromString.pipe(
+          Schema.int({ message: () => "year must be a whole year from 2000 to 2100" }),
+          Schema.between(2000, 2100, { message: () => "year must be a whole year from 2000 to 2100" })
+        ),
+        growth: Schema.optional(
+          Schema.NumberFromString.pipe(
+            Schema.between(-100, 1000, { message: () => "growth must be a growth in percent from -100 to 1000, e.g. 5 for +5%" })
+          ).annotations({ description: "Growth over last year's results in percent (default 5)" })
+        ),
+        roundTo: Schema.optional(
+          Schema.NumberFromString.pipe(
+            Schema.int(),
+            Schema.between(1, 1000, { message: () => "roundTo must be a whole unit from 1 to 1000, e.g. 10" })
+          ).annotations({ description: "Round each target to the nearest multiple of this (default 1)" })
+        )
+      }))
+      .addSuccess(Schema.Struct({
+        year: Schema.Int,
+        baselineYear: Schema.Int,
+        growthPercent: Schema.Number,
+        lines: Schema.Array(Schema.Struct({
+          metric: Targets.Metric,
+          baseline: Schema.Int,
+          exact: Schema.Number,
+          target: Schema.Int,
+          monthlyAverage: Schema.Int,
+          months: Schema.Array(Schema.Int),
+          current: Schema.optional(Schema.Int)
+        }))
+      }).annotations({ identifier: "TargetPlan" }))
+      .addError(Validation.ValidationError, invalid)
+  )
+  .add(
     HttpApiEndpoint.get("monitoring", "/monitoring")
       .setUrlParams(Period)
       .addSuccess(Schema.Array(Schema.Struct({

@@ -4,7 +4,8 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Audit, JobCenter, Monitoring, Repositories, Validation } from "@iljari/core"
+import { Audit, JobCenter, Monitoring, Repositories, Targets, Validation } from "@iljari/core"
+import { Period, ReportSource } from "@iljari/report"
 import { Effect, Layer } from "effect"
 import { actor, managerOnly } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
@@ -13,6 +14,7 @@ import { FairsLive } from "./FairHttp.js"
 import { MatchesLive } from "./MatchHttp.js"
 import { ReportsLive } from "./ReportHttp.js"
 import { Api } from "./Api.js"
+import { targetsOf } from "./Settings.js"
 
 const invalid = (path: string, message: string) =>
   new Validation.ValidationError({ subject: "TargetPace", issues: [new Validation.ValidationIssue({ path, message })] })
@@ -76,13 +78,48 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
         const who = yield* actor
         const { period, year, ...targets } = urlParams
         const defined = Object.fromEntries(Object.entries(targets).filter(([, v]) => v !== undefined))
-        const readings = yield* JobCenter.targetPace(who, { year, period, targets: defined }).pipe(
+        // Without targets in the query, the district's own (its settings) are read.
+        const chosen = Object.keys(defined).length === 0 ? targetsOf(who.districtId) : defined
+        const readings = yield* JobCenter.targetPace(who, { year, period, targets: chosen }).pipe(
           Effect.catchTags({
             InvalidPlan: (e) => Effect.fail(invalid(e.field, e.reason)),
             InvalidSplit: (e) => Effect.fail(invalid("targets", e.reason))
           })
         )
         return readings.map((r) => ({ metric: r.metric, pace: r.pace, projection: r.projection }))
+      }))
+    .handle("plan", ({ urlParams }) =>
+      Effect.gen(function*() {
+        const who = yield* actor
+        const baselineYear = urlParams.year - 1
+        // Last year's results, counted by the report source (GROUP BY in the database).
+        const months = yield* Effect.flatMap(ReportSource.ReportSource, (source) =>
+          source.monthly(who.districtId, Period.year(baselineYear)))
+        const baseline = Object.fromEntries(
+          Targets.allMetrics.map((metric) => [metric, months.reduce((n, m) => n + m[metric], 0)])
+        ) as Targets.MetricCounts
+        const growthPercent = urlParams.growth ?? 5
+        const plan = yield* Targets.plan({
+          year: urlParams.year,
+          growthPercent,
+          baseline,
+          rounding: { mode: "nearest", unit: urlParams.roundTo ?? 1 }
+        }).pipe(Effect.mapError((e) => invalid(e.field, e.reason)))
+        const current = targetsOf(who.districtId)
+        const lines = yield* Effect.forEach(plan.lines, (line) =>
+          Effect.map(
+            Effect.mapError(Targets.splitByMonth(line.target), (e) => invalid("targets", e.reason)),
+            (months) => ({
+              metric: line.metric,
+              baseline: line.baseline,
+              exact: line.exact,
+              target: line.target,
+              monthlyAverage: line.monthlyAverage,
+              months,
+              ...(current[line.metric] === undefined ? {} : { current: current[line.metric] })
+            })
+          ))
+        return { year: plan.year, baselineYear, growthPercent, lines }
       }))
     .handle("monitoring", ({ urlParams }) =>
       Effect.gen(function*() {

@@ -17,7 +17,17 @@ describe("the example server", () => {
         const document = yield* Effect.flatMap(http.get("/openapi.json"), (r) => r.json)
         const validated = yield* Effect.promise(() => SwaggerParser.validate(structuredClone(document) as never))
         expect(validated.info.title).toBe("iljari — district job center API")
-        expect(Object.keys((document as { paths: object }).paths)).toContain("/seekers/{id}")
+        const paths = (document as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> }).paths
+        expect(Object.keys(paths)).toContain("/seekers/{id}")
+        // Downloads are described by their media types: the workbook as binary, CSV and HTML as text.
+        const ok = (path: string) => paths[path]!["get"]!.responses["200"]!.content!
+        expect(ok("/reports/results.xlsx")["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]!.schema)
+          .toMatchObject({ type: "string", format: "binary" })
+        expect(ok("/reports/results.csv")["text/csv; charset=utf-8"]!.schema).toMatchObject({ type: "string" })
+        expect(ok("/reports/results.html")["text/html; charset=utf-8"]!.schema).toMatchObject({ type: "string" })
+        for (const path of ["/eligibility", "/eligibility/programs", "/seekers/{id}/eligibility", "/targets/plan", "/targets/pace", "/monitoring"]) {
+          expect(Object.keys(paths)).toContain(path)
+        }
         // The reference page carries the document and Scalar's script inline: it works offline.
         const docs = yield* http.get("/docs")
         expect(docs.status).toBe(200)
@@ -87,8 +97,18 @@ describe("the example server", () => {
           ["GET", "/seekers?limit=-5&offset=x"], ["GET", "/seekers/nobody/matches?k=0"], ["GET", "/seekers/%00/matches?lang=fr"],
           ["GET", "/openings/x/matches?k=abc"], ["GET", "/openings/opening-000001/matches?k=101"],
           ["POST", "/seekers/seeker-000001/eligibility"], ["POST", "/seekers/x/eligibility?lang=de"],
-          ["GET", "/reports/monthly.html?year=20x6&month=3"], ["GET", "/reports/monthly.xlsx?year=2026&month=0"],
-          ["GET", "/reports/monthly.csv?year=2026&month=3&table=%3Cscript%3E"], ["GET", "/reports/monthly.csv?lang=jp"],
+          ["POST", "/eligibility"], ["POST", "/eligibility?lang=xx"], ["GET", "/eligibility/programs?lang=fr"],
+          ["GET", "/targets/plan?year=1999"], ["GET", "/targets/plan?year=2026&growth=abc"], ["GET", "/targets/plan?year=2026&roundTo=0"],
+          ["GET", "/targets/plan"], ["GET", "/targets/pace?year=2026&period=month&placements=-1"],
+          ["GET", "/reports/results.html?year=20x6&month=3"], ["GET", "/reports/results.xlsx?year=2026&month=0"],
+          ["GET", "/reports/results.csv?month=2026-03&table=%3Cscript%3E"], ["GET", "/reports/results.csv?lang=jp"],
+          ["GET", "/reports/results.csv"], ["GET", "/reports/results.xlsx?month=2026-13"], ["GET", "/reports/results.html?month=10"],
+          ["GET", "/reports/results.html?month=2026-10&year=2026"], ["GET", "/reports/results.xlsx?month=2026-10&week=2026-10-14"],
+          ["GET", "/reports/results.csv?from=2026-01-01"], ["GET", "/reports/results.csv?from=2026-03-01&to=2026-02-01"],
+          ["GET", "/reports/results.xlsx?from=1990-01-01&to=2026-01-01"], ["GET", "/reports/results.html?week=2026-02-30"],
+          ["GET", "/reports/results.html?week=1899-12-31"], ["GET", "/reports/results.csv?year=1999"],
+          ["GET", "/reports/results.csv?year=2026&lang=ko&counselorId=%20"], ["GET", "/reports/results.xlsx?month=2026-10&lang=EN"],
+          ["GET", "/reports/results.html?month=2026-10&counselorId=a%2Fb"], ["GET", "/reports/results.csv?week=2026-10-14&table=x"],
           ["POST", "/job-fairs"], ["GET", "/job-fairs/x"], ["POST", "/job-fairs/job-fair-000001/invite?version=x"],
           ["POST", "/job-fairs/x/attendance?version=1"], ["POST", "/job-fairs/x/results?version=1"],
           ["POST", "/job-fairs/x/preselect?version=1&perOpening=0"],
@@ -105,7 +125,12 @@ describe("the example server", () => {
           fc.record({ name: fc.string(), contact: fc.record({ phone: fc.string() }), birthDate: fc.string() }).map((v) => JSON.stringify(v))
         )
         const tokens = fc.oneof(fc.constant(token("counselor")), fc.constant(token("manager")), fc.string(), fc.constant(""))
-        const cases = fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 400, seed: 42 })
+        // Every route with every kind of caller at least once, then random bodies and tokens.
+        const callers = [token("counselor"), token("manager"), token("admin"), token("counselor", "11215"), "nobody-with-this-token", ""]
+        const cases = [
+          ...routes.flatMap((route) => callers.map((caller) => [route, "{}", caller] as const)),
+          ...fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 600, seed: 42 })
+        ]
         for (const [[method, path], body, bearer] of cases) {
           const request = HttpClientRequest.make(method)(path).pipe(
             HttpClientRequest.setHeader("authorization", `Bearer ${bearer}`),

@@ -1,88 +1,200 @@
-import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, TestClock } from "effect"
+import { LocalDate } from "@iljari/core"
+import { Effect, Layer, Schema, TestClock } from "effect"
 import ExcelJS from "exceljs"
 import { employerInput, openingInput, seekerInput } from "../../../packages/core/test/fixtures.js"
-import { clientFor, TestServer, token } from "./server.js"
+import { get, records } from "./csv.js"
+import { clientFor, TestServer, token, tokenOf } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
 const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
 const { districtId: _g, id: _h, ...openingForm } = openingInput
 
-const get = (path: string, bearer: string) =>
-  Effect.flatMap(HttpClient.HttpClient, (http) =>
-    http.execute(HttpClientRequest.get(path).pipe(HttpClientRequest.bearerToken(bearer))))
+const day = Schema.decodeSync(LocalDate.LocalDate)
 
-describe("reports and eligibility over HTTP", () => {
-  it.layer(TestServer, { timeout: 60_000 })((it) => {
-    it.effect("a manager downloads the month as HTML, XLSX and CSV; counselors may not; districts stay apart", () =>
+const loadXlsx = (bytes: Uint8Array) =>
+  Effect.promise(async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(bytes) as never)
+    return workbook
+  })
+
+// A sheet as rows of cell values, the header first.
+const sheetRows = (sheet: ExcelJS.Worksheet): Array<Array<unknown>> => {
+  const rows: Array<Array<unknown>> = []
+  sheet.eachRow((row) => rows.push((row.values as Array<unknown>).slice(1)))
+  return rows
+}
+
+// March 2026 in Seongdong: two counselors, three sessions; one session in Gwangjin.
+const setUp = Effect.gen(function*() {
+  yield* TestClock.setTime(Date.parse("2026-03-10T01:00:00Z"))
+  const first = yield* clientFor(tokenOf("counselor-01"))
+  const second = yield* clientFor(tokenOf("counselor-02"))
+  const seeker = yield* first.seekers.register({ payload: { ...seekerForm, name: "보고서", contact: { phone: "010-5555-0101" } } })
+  const employer = yield* first.employers.registerEmployer({ payload: employerForm })
+  yield* first.employers.registerOpening({
+    payload: { ...openingForm, employerId: employer.value.id, openedOn: "2026-03-10", closesOn: "2026-03-31" }
+  })
+  yield* first.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-03", channel: "visit" } })
+  yield* first.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-09", channel: "phone" } })
+  yield* second.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-10", channel: "visit" } })
+  const gwangjin = yield* clientFor(token("counselor", "11215"))
+  const theirs = yield* gwangjin.seekers.register({ payload: { ...seekerForm, name: "광진구", contact: { phone: "010-5555-0202" }, addressRegion: "11215" } })
+  yield* gwangjin.seekers.counsel({ payload: { seekerId: theirs.value.id, heldOn: "2026-03-04", channel: "visit" } })
+})
+
+describe("reports over HTTP", () => {
+  // Each test has its own server and stores, so that figures do not add up across tests.
+  it.layer(Layer.fresh(TestServer), { timeout: 60_000 })((it) => {
+    it.effect("a manager downloads the month as CSV, XLSX and HTML with the stored figures", () =>
       Effect.gen(function*() {
-        yield* TestClock.setTime(Date.parse("2026-03-10T01:00:00Z"))
-        const counselor = yield* clientFor(token("counselor"))
-        yield* counselor.seekers.register({ payload: seekerForm })
-        const employer = yield* counselor.employers.registerEmployer({ payload: employerForm })
-        yield* counselor.employers.registerOpening({
-          payload: { ...openingForm, employerId: employer.value.id, openedOn: "2026-03-10", closesOn: "2026-03-31" }
-        })
+        yield* setUp
+        const manager = yield* clientFor(token("manager"))
 
-        const manager = token("manager")
-        const html = yield* get("/reports/monthly.html?year=2026&month=3", manager)
-        expect(html.status).toBe(200)
-        expect(html.headers["content-type"]).toContain("text/html")
-        const page = yield* html.text
+        // CSV: the center's month, read back as data.
+        const center = records(yield* manager.reports.csv({ urlParams: { month: "2026-03" } }))
+        const counseling = center.find((r) => r["구분"] === "상담(건)")!
+        expect(counseling["월 실적"]).toBe("3")
+        expect(center.find((r) => r["구분"] === "구인(건)")!["월 실적"]).toBe("1")
+        expect(center.find((r) => r["구분"] === "구직(명)")!["월 실적"]).toBe("1")
+        // Every counselor's row, by name, and the total.
+        const byCounselor = records(yield* manager.reports.csv({ urlParams: { month: "2026-03", table: "counselors-month" } }))
+        expect(byCounselor.map((r) => [r["상담사"], r["상담 실적"]])).toEqual([["박상담", "2"], ["김지원", "1"], ["합계", "3"]])
+        // The older way of writing the month gives the same report.
+        expect(yield* manager.reports.csv({ urlParams: { year: 2026, month: "3" } })).toBe(yield* manager.reports.csv({ urlParams: { month: "2026-03" } }))
+
+        // XLSX: one sheet per table, numbers stored as numbers, English labels.
+        const workbook = yield* loadXlsx(yield* manager.reports.xlsx({ urlParams: { month: "2026-03", lang: "en" } }))
+        expect(workbook.worksheets.length).toBeGreaterThanOrEqual(3)
+        const first = sheetRows(workbook.worksheets[0]!)
+        expect(first[0]!.slice(0, 3)).toEqual(["Metric", "Month target", "Month actual"])
+        expect(first.find((row) => row[0] === "Counseling")![2]).toBe(3)
+        const counselors = workbook.worksheets.map(sheetRows).find((rows) => rows[0]![0] === "Counselor" && rows[0]!.includes("Referrals"))!
+        expect(counselors.slice(1, 4).map((row) => row[0])).toEqual(["박상담", "김지원", "Total"])
+        expect(String(counselors[4]![0])).toMatch(/^Period 2026-03-01 to 2026-03-10/)
+
+        // HTML: the Korean headings of the tables, and the charts.
+        const page = yield* manager.reports.html({ urlParams: { month: "2026-03" } })
+        expect(page).toContain("성동구 일자리센터 2026년 3월 실적 보고")
+        for (const heading of ["<th>구분</th>", "<th>월 목표</th>", "<th>월 실적</th>", "<th>상담사</th>", "<th>취업 진도율</th>", "<th>준수율</th>"]) {
+          expect(page).toContain(heading)
+        }
         expect(page).toContain("<svg")
-        expect(page).toContain("구인")
 
-        const xlsx = yield* get("/reports/monthly.xlsx?year=2026&month=3&lang=en", manager)
-        expect(xlsx.headers["content-type"]).toContain("spreadsheetml")
+        // Headers: content types and file names.
+        const csv = yield* get("/reports/results.csv?month=2026-03&table=counselors-month", token("manager"))
+        expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8")
+        // UTF-8 with a byte-order mark, so that Excel reads the Korean.
+        const bytes = new Uint8Array(yield* csv.arrayBuffer)
+        expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+        expect(new TextDecoder().decode(bytes)).toContain("상담사,상담 실적")
+        expect(csv.headers["content-disposition"]).toBe('attachment; filename="iljari-11200-2026-03-counselors-month.csv"')
+        const xlsx = yield* get("/reports/results.xlsx?month=2026-03", token("admin"))
+        expect(xlsx.status).toBe(200)
+        expect(xlsx.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         expect(xlsx.headers["content-disposition"]).toBe('attachment; filename="iljari-11200-2026-03.xlsx"')
-        const workbook = new ExcelJS.Workbook()
-        yield* Effect.promise(async () => workbook.xlsx.load(await Effect.runPromise(xlsx.arrayBuffer)))
-        expect(workbook.worksheets.length).toBeGreaterThan(1)
-        const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String))
-        expect(cells.some((v) => /Openings/.test(v))).toBe(true)
-
-        const csv = yield* get("/reports/monthly.csv?year=2026&month=3", manager)
-        expect(csv.headers["content-type"]).toContain("text/csv")
-        const text = yield* csv.text
-        expect(text.startsWith("\uFEFF")).toBe(true)
-        const rows = text.slice(1).trim().split(/\r?\n/).map((line) => line.split(","))
-        expect(rows.length).toBeGreaterThan(1)
-        expect(rows.every((row) => row.length === rows[0]!.length)).toBe(true)
-
-        const unknownTable = yield* get("/reports/monthly.csv?year=2026&month=3&table=nonsense", manager)
-        expect(unknownTable.status).toBe(400)
-        expect(yield* unknownTable.text).toContain("must be one of")
-        const badMonth = yield* get("/reports/monthly.html?year=2026&month=13", manager)
-        expect(badMonth.status).toBe(400)
-        expect((yield* get("/reports/monthly.html?year=2026&month=3", token("counselor"))).status).toBe(403)
+        const html = yield* get("/reports/results.html?month=2026-03&lang=en", token("manager"))
+        expect(html.headers["content-type"]).toBe("text/html; charset=utf-8")
+        expect(html.headers["content-disposition"]).toBe('inline; filename="iljari-11200-2026-03.html"')
+        expect(yield* html.text).toContain("Results by counselor")
       }))
+  })
 
-    it.effect("checks a seeker's programs rule by rule, in Korean or English, within the district only", () =>
+  // Each test has its own server and stores, so that figures do not add up across tests.
+  it.layer(Layer.fresh(TestServer), { timeout: 60_000 })((it) => {
+    it.effect("reads a year, a week or any period; refuses an unclear period with a 400 that says how to write one", () =>
       Effect.gen(function*() {
-        yield* TestClock.setTime(Date.parse("2026-03-10T01:00:00Z"))
-        const client = yield* clientFor(token("counselor"))
-        const seeker = yield* client.seekers.register({
-          payload: { ...seekerForm, name: "최자격", contact: { phone: "010-7777-0101" }, birthDate: "1960-04-01" }
-        })
-        const result = yield* client.eligibility.check({
-          path: { id: seeker.value.id },
-          urlParams: {},
-          payload: { employmentStatus: "unemployed", assets: 50_000_000, basicLivelihoodRecipient: false, unemploymentBenefitRecipient: false, recentWork: { windowMonths: 24, monthsWorked: 2 } }
-        })
-        const byId = new Map(result.programs.map((p) => [p.programId, p]))
-        expect(result.programs.length).toBe(4)
-        // Public works for a resident of 65 with no income and few assets: every rule passes.
-        expect(byId.get("public-works-yeongdeungpo")!.reasons.every((r) => r.outcome === "passed")).toBe(true)
-        expect(byId.get("public-works-yeongdeungpo")!.eligible).toBe(true)
-        const youth = [...byId.values()].find((p) => p.programId.startsWith("youth"))!
-        expect(youth.eligible).toBe(false)
-        expect(youth.reasons.some((r) => r.outcome === "failed" && /35세 이하: 미충족 \(만 65세\)/.test(r.message))).toBe(true)
-        const english = yield* client.eligibility.check({ path: { id: seeker.value.id }, urlParams: { lang: "en" }, payload: { employmentStatus: "unemployed" } })
-        expect(english.programs[0]!.reasons.some((r) => r.outcome === "unknown")).toBe(true)
-        const neighbour = yield* clientFor(token("counselor", "11215"))
-        const refused = yield* Effect.flip(neighbour.eligibility.check({ path: { id: seeker.value.id }, urlParams: {}, payload: { employmentStatus: "unemployed" } }))
-        expect(refused._tag).toBe("NotFound")
+        yield* setUp
+        const manager = yield* clientFor(token("manager"))
+        const year = records(yield* manager.reports.csv({ urlParams: { year: 2026 } }))
+        expect(year.find((r) => r["월"] === "3월")!["상담(건) 실적"]).toBe("3")
+        const week = yield* get("/reports/results.csv?week=2026-03-10&table=counselors-week", token("manager"))
+        expect(week.headers["content-disposition"]).toBe('attachment; filename="iljari-11200-week-2026-03-09-counselors-week.csv"')
+        // Monday 9 and Tuesday 10 March: one session each.
+        expect(records(yield* week.text).map((r) => [r["상담사"], r["상담 실적"]])).toEqual([["박상담", "1"], ["김지원", "1"], ["합계", "2"]])
+        const period = records(yield* manager.reports.csv({ urlParams: { from: day("2026-02-15"), to: day("2026-03-10") } }))
+        expect(period.map((r) => [r["월"], r["상담(건)"], r["구직(명)"]])).toEqual([["2026-02", "0", "0"], ["2026-03", "3", "1"], ["합계", "3", "1"]])
+        const periodByCounselor = records(
+          yield* manager.reports.csv({ urlParams: { from: day("2026-02-15"), to: day("2026-03-09"), table: "counselors-period" } })
+        )
+        // To the 9th: counselor-02's session of the 10th is outside.
+        expect(periodByCounselor.map((r) => [r["상담사"], r["상담(건)"]])).toEqual([["박상담", "2"], ["합계", "2"]])
+
+        const refusals: ReadonlyArray<readonly [string, string]> = [
+          ["", "choose one period"],
+          ["month=2026-13", "month must be a month written YYYY-MM"],
+          ["month=10", "is needed with month=10"],
+          ["month=2026-10&year=2026", "must not be given with month=2026-10"],
+          ["month=2026-10&week=2026-10-14", "were both given"],
+          ["from=2026-01-01", "is needed with from"],
+          ["from=2026-03-01&to=2026-02-01", "must not be before from"],
+          ["from=2000-01-01&to=2010-01-01", "at most five years"],
+          ["week=2026-02-30", "calendar date"],
+          ["year=1999", "year must be a whole year from 2000 to 2100"],
+          ["month=2026-03&lang=jp", "lang"],
+          ["month=2026-03&table=nonsense", "must be one of center-month, counselors-month"]
+        ]
+        for (const [query, message] of refusals) {
+          const response = yield* get(`/reports/results.csv?${query}`, token("manager"))
+          const text = yield* response.text
+          expect({ query, status: response.status }).toEqual({ query, status: 400 })
+          expect(text).toContain(message)
+        }
+      }))
+  })
+
+  // Each test has its own server and stores, so that figures do not add up across tests.
+  it.layer(Layer.fresh(TestServer), { timeout: 60_000 })((it) => {
+    it.effect("a counselor gets the district's figures with their own rows only; never a colleague's", () =>
+      Effect.gen(function*() {
+        yield* setUp
+        const counselor = yield* clientFor(tokenOf("counselor-01"))
+        const own = records(yield* counselor.reports.csv({ urlParams: { month: "2026-03", table: "counselors-month" } }))
+        expect(own.map((r) => [r["상담사"], r["상담 실적"]])).toEqual([["박상담", "2"], ["합계", "2"]])
+        // The same annual target as in the manager's report (the center's split among the counselors counted).
+        const everyone = records(yield* (yield* clientFor(token("manager"))).reports.csv({ urlParams: { month: "2026-03", table: "counselors-month" } }))
+        expect(own[0]!["상담 기간목표"]).toBe(everyone[0]!["상담 기간목표"])
+        // District figures stay whole.
+        const center = records(yield* counselor.reports.csv({ urlParams: { month: "2026-03" } }))
+        expect(center.find((r) => r["구분"] === "상담(건)")!["월 실적"]).toBe("3")
+        const file = yield* get("/reports/results.xlsx?month=2026-03", tokenOf("counselor-01"))
+        expect(file.headers["content-disposition"]).toBe('attachment; filename="iljari-11200-2026-03-counselor-01.xlsx"')
+        const workbook = yield* loadXlsx(new Uint8Array(yield* file.arrayBuffer))
+        const names = workbook.worksheets.flatMap((sheet) => sheetRows(sheet).map((row) => row[0]))
+        expect(names).toContain("박상담")
+        expect(names).not.toContain("김지원")
+        const html = yield* counselor.reports.html({ urlParams: { from: day("2026-03-01"), to: day("2026-03-31") } })
+        expect(html).toContain("박상담")
+        expect(html).not.toContain("김지원")
+
+        const refused = yield* Effect.flip(counselor.reports.csv({ urlParams: { month: "2026-03", counselorId: "counselor-02" as never } }))
+        expect(refused).toMatchObject({ _tag: "Forbidden" })
+        // A manager may ask for one counselor's rows.
+        const one = records(yield* (yield* clientFor(token("manager"))).reports.csv({
+          urlParams: { month: "2026-03", table: "counselors-month", counselorId: "counselor-02" as never }
+        }))
+        expect(one.map((r) => r["상담사"])).toEqual(["김지원", "합계"])
+      }))
+  })
+
+  // Each test has its own server and stores, so that figures do not add up across tests.
+  it.layer(Layer.fresh(TestServer), { timeout: 60_000 })((it) => {
+    it.effect("keeps districts apart: another district's user gets only their own figures", () =>
+      Effect.gen(function*() {
+        yield* setUp
+        const gwangjin = yield* clientFor(token("counselor", "11215"))
+        const center = records(yield* gwangjin.reports.csv({ urlParams: { month: "2026-03" } }))
+        expect(center.find((r) => r["구분"] === "상담(건)")!["월 실적"]).toBe("1")
+        expect(center.find((r) => r["구분"] === "구인(건)")!["월 실적"]).toBe("0")
+        const page = yield* gwangjin.reports.html({ urlParams: { month: "2026-03" } })
+        expect(page).toContain("광진구 일자리센터")
+        expect(page).not.toContain("박상담")
+        const file = yield* get("/reports/results.csv?month=2026-03", token("counselor", "11215"))
+        expect(file.headers["content-disposition"]).toBe('attachment; filename="iljari-11215-2026-03-counselor-91-center-month.csv"')
+        // Asking for a Seongdong counselor's rows is refused, and nothing of theirs comes back.
+        expect((yield* get("/reports/results.csv?month=2026-03&counselorId=counselor-01", token("counselor", "11215"))).status).toBe(403)
+        expect((yield* get("/reports/results.csv?month=2026-03", "not-a-token-at-all")).status).toBe(401)
       }))
   })
 })

@@ -1,10 +1,13 @@
 import { ReportSource } from "@iljari/report"
 import { HttpApiClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
+import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Repositories } from "@iljari/core"
+import { StoreSql } from "@iljari/store-sql"
 import { Effect, Layer, Schema } from "effect"
 import { readFileSync } from "node:fs"
 import { Api } from "../src/Api.js"
+import { seedDemo } from "../src/Seed.js"
 import { HttpLive } from "../src/Server.js"
 import { Users, UsersFile } from "../src/Users.js"
 
@@ -25,3 +28,26 @@ export const clientFor = (bearer: string) =>
   HttpApiClient.make(Api, { transformClient: HttpClient.mapRequest(HttpClientRequest.bearerToken(bearer)) })
 
 export const raw = Effect.map(HttpClient.HttpClient, (client) => client)
+
+/** A user's token by counselor id. */
+export const tokenOf = (counselorId: string) => users.find((u) => u.counselorId === counselorId)!.token
+
+/**
+ * The real server over SQLite (an in-memory database, migrated), with the
+ * reports counted by `ReportSource.layerSql` as `npm start` does, and the demo
+ * district seeded at a small scale.
+ */
+export const SqliteTestServer = (scale: number) =>
+  HttpLive.pipe(
+    Layer.provide(Layer.succeed(Users, users)),
+    Layer.provide(Layer.effectDiscard(seedDemo(scale))),
+    Layer.provide(ReportSource.layerSql),
+    Layer.provideMerge(
+      StoreSql.layerWithMigrations.pipe(
+        Layer.provideMerge(SqliteClient.layer({ filename: ":memory:" })),
+        Layer.merge(Repositories.IdGenerator.layerSequential)
+      )
+    ),
+    Layer.provideMerge(NodeHttpServer.layerTest),
+    Layer.orDie
+  )
