@@ -5,16 +5,27 @@
  * whole is neither stored nor logged.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Eligibility, type Ids, JobCenter, type LocalDate, Repositories } from "@iljari/core"
+import { Codes, Eligibility, type Ids, JobCenter, type LocalDate, Repositories } from "@iljari/core"
 import { Effect } from "effect"
 import { actor } from "./Actor.js"
 import { Api } from "./Api.js"
 
 type Language = "ko" | "en"
 
-/** The district's programs: the core's presets, their residence rules pointed at the district. */
+/**
+ * The district's programs: the core's presets, their residence rules pointed
+ * at the district — and their names too, when a preset is another district's
+ * (public works is Yeongdeungpo-gu's: here it reads 공공근로사업 (성동구)).
+ */
 export const programsOf = (districtId: Ids.DistrictId): ReadonlyArray<Eligibility.Program> =>
-  Eligibility.presets.map((preset) => Eligibility.forDistrict(preset, districtId))
+  Eligibility.presets.map((preset) => {
+    const program = Eligibility.forDistrict(preset, districtId)
+    const from = preset.district
+    if (from === undefined || from === districtId) return program
+    const rename = (language: Codes.Language) =>
+      preset.name[language].replace(Codes.regionName(from, language), Codes.regionName(districtId, language))
+    return { ...program, name: { ko: rename("ko"), en: rename("en") } }
+  })
 
 const evaluateAll = (
   districtId: Ids.DistrictId,

@@ -37,6 +37,8 @@ describe("eligibility over HTTP", () => {
         expect(works.reasons.every((r) => r.outcome === "passed")).toBe(true)
         expect(works).toMatchObject({ eligible: true, status: "eligible" })
         expect(result.eligibleFor).toContain("public-works-yeongdeungpo")
+        // The preset is run by the user's district, and its name says so.
+        expect(works.name).toBe("공공근로사업 (성동구)")
         const youth = byId.get("youth-intern")!
         expect(youth).toMatchObject({ eligible: false, status: "not-eligible" })
         expect(youth.reasons.some((r) => r.outcome === "failed" && /35세 이하: 미충족 \(만 65세\)/.test(r.message))).toBe(true)
@@ -46,6 +48,7 @@ describe("eligibility over HTTP", () => {
         const english = yield* client.eligibility.check({ path: { id: seeker.value.id }, urlParams: { lang: "en" }, payload: { employmentStatus: "unemployed" } })
         expect(english.programs[0]!.reasons.some((r) => r.outcome === "unknown")).toBe(true)
         expect(english.programs.find((p) => p.programId === "youth-intern")!.name).toBe("Youth intern subsidy")
+        expect(english.programs[0]!.name).toBe("Public works (Seongdong-gu)")
 
         const neighbour = yield* clientFor(token("counselor", "11215"))
         const refused = yield* Effect.flip(neighbour.eligibility.check({ path: { id: seeker.value.id }, urlParams: {}, payload: { employmentStatus: "unemployed" } }))
