@@ -179,16 +179,20 @@ export class CurrentConfig extends Context.Reference<CurrentConfig>()("@iljari/c
 }) {}
 
 const resolvedCache = new WeakMap<Config, Kernel.Resolved>()
+const unconstrainedCache = new WeakMap<Config, Kernel.Resolved>()
+const noConstraints: HardConstraints = { openingOpen: false, requiredCertificates: false, headcount: false }
 
-/** @internal */
-export const resolveConfig = (config: Config): Kernel.Resolved => {
-  let resolved = resolvedCache.get(config)
+const cached = (cache: WeakMap<Config, Kernel.Resolved>, config: Config, hard: HardConstraints) => {
+  let resolved = cache.get(config)
   if (resolved === undefined) {
-    resolved = Kernel.resolve(config.weights, config.hardConstraints)
-    resolvedCache.set(config, resolved)
+    resolved = Kernel.resolve(config.weights, hard)
+    cache.set(config, resolved)
   }
   return resolved
 }
+
+/** @internal */
+export const resolveConfig = (config: Config): Kernel.Resolved => cached(resolvedCache, config, config.hardConstraints)
 
 // ---------------------------------------------------------------------------
 // Scores
@@ -268,7 +272,7 @@ export const score = (seeker: SeekerFeatures, opening: OpeningFeatures, options:
   const resolved = resolveConfig(config)
   // The parts are always computed without hard constraints, so a ruled-out
   // pair still shows how it would have scored.
-  const open = Kernel.resolve(config.weights, { openingOpen: false, requiredCertificates: false, headcount: false })
+  const open = cached(unconstrainedCache, config, noConstraints)
   const certificates = new Kernel.Certificates()
   const seekers = Kernel.seekerColumns([seeker], certificates)
   const openings = Kernel.openingColumns([opening], () => 0, certificates, () => false)

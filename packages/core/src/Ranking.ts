@@ -285,6 +285,10 @@ class TopK {
     if (score < root || (score === root && item > this.items[0]!)) return
     this.scores[0] = score
     this.items[0] = item
+    this.siftDown()
+  }
+  /** Moves the root down until both its children leave after it. */
+  private siftDown() {
     let at = 0
     for (;;) {
       const left = 2 * at + 1
@@ -306,16 +310,7 @@ class TopK {
       if (this.size > 0) {
         this.scores[0] = this.scores[this.size]!
         this.items[0] = this.items[this.size]!
-        let at = 0
-        for (;;) {
-          const left = 2 * at + 1
-          if (left >= this.size) break
-          const right = left + 1
-          const child = right < this.size && this.worse(right, left) ? right : left
-          if (!this.worse(child, at)) break
-          this.swap(child, at)
-          at = child
-        }
+        this.siftDown()
       }
     }
     return n
