@@ -4,6 +4,8 @@
 // so both aggregate with exactly this code.
 import { Codes, type Ids, type LocalDate } from "@iljari/core"
 import * as Period from "../Period.js"
+// Type-only: the port owns the shapes it returns; no runtime import cycle.
+import type { CounselorCounts, FollowUpCounts, MonthCounts, TargetGroupCounts } from "../ReportSource.js"
 
 export interface SeekerFact {
   readonly id: string
@@ -34,40 +36,6 @@ export interface CheckFact {
   readonly doneOn?: LocalDate.LocalDate | undefined
   readonly cancelledOn?: LocalDate.LocalDate | undefined
   readonly counselorId: Ids.CounselorId
-}
-
-export interface MonthCounts {
-  readonly month: string
-  readonly openings: number
-  readonly seekers: number
-  readonly placements: number
-  readonly selfFound: number
-  readonly counseling: number
-}
-
-export interface CounselorCounts {
-  readonly counselorId: Ids.CounselorId
-  readonly counseling: number
-  readonly referrals: number
-  readonly placements: number
-  readonly selfFound: number
-}
-
-export interface FollowUpCounts {
-  readonly counselorId: Ids.CounselorId
-  readonly due: number
-  readonly onTime: number
-  readonly late: number
-  readonly overdue: number
-  readonly pending: number
-  readonly cancelled: number
-}
-
-export interface TargetGroupCounts {
-  readonly group: Codes.TargetGroup
-  readonly seekers: number
-  readonly counseling: number
-  readonly placements: number
 }
 
 const byId = <A extends { readonly counselorId: string }>(a: A, b: A) =>
