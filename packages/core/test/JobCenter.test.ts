@@ -17,6 +17,7 @@ import {
   ReferralRepository,
   SeekerRepository
 } from "../src/Repositories.js"
+import { left } from "./either.js"
 import { counselorInput, employerInput, openingInput, seekerInput } from "./fixtures.js"
 
 const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
@@ -311,6 +312,25 @@ describe("JobCenter on the memory layers", () => {
       expect(yield* Effect.flatMap(Outbox, (o) => o.list(kim.districtId))).toEqual([])
       const referral = yield* Effect.flatMap(ReferralRepository, (r) => r.get(kim.districtId, referralId))
       expect([referral.value.status, referral.version]).toEqual(["interviewing", 3])
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect.fails("places a referral once: a second placement fails with AlreadyPlaced naming the first and writes nothing", () =>
+    Effect.gen(function*() {
+      const { openingId, seekerId } = yield* basics
+      const referralId = yield* hire(seekerId, openingId)
+      yield* setToday("2026-03-09")
+      const request = { seekerId, referralId, startOn: "2026-03-09", contractType: "open-ended", schedule: "full-time" }
+      const first = yield* JobCenter.recordPlacement(kim, request)
+      const again = left(yield* Effect.either(JobCenter.recordPlacement(kim, request)))
+      expect(again).toMatchObject({ _tag: "AlreadyPlaced", referralId, placementId: first.placement.value.id })
+      expect(again.message).toBe(
+        `Referral "${referralId}" already led to placement "${first.placement.value.id}"; a referral is placed once — correct that placement instead`
+      )
+      expect(yield* Effect.flatMap(PlacementRepository, (r) => r.list(kim.districtId))).toHaveLength(1)
+      expect(yield* Effect.flatMap(FollowUpRepository, (r) => r.list(kim.districtId))).toHaveLength(3)
+      expect(yield* Effect.flatMap(Outbox, (o) => o.list(kim.districtId))).toHaveLength(1)
+      const referral = yield* Effect.flatMap(ReferralRepository, (r) => r.get(kim.districtId, referralId))
+      expect([referral.value.status, referral.version]).toEqual(["hired", 4])
     }).pipe(Effect.provide(TestLayer)))
 
   it.effect("needs an employer for a self-found job and refuses another seeker's referral", () =>

@@ -13,8 +13,9 @@ import {
 } from "@iljari/core"
 import { DateTime, Effect, Either, Exit, FastCheck as fc, TestClock } from "effect"
 import { counselorInput, employerInput, openingInput, seekerInput } from "../../core/test/fixtures.js"
+import { left } from "../../core/test/either.js"
 import type { Backend } from "./backends.js"
-import { Counselor, DiscoveryVisit, Employer, Opening, Outreach, Partner, PsychTest, StudyRooms, Survey } from "@iljari/core"
+import { Counselor, DiscoveryVisit, Employer, Opening, Outreach, Partner, Placement, PsychTest, StudyRooms, Survey } from "@iljari/core"
 
 const A = "11200" as Ids.DistrictId
 const B = "11215" as Ids.DistrictId
@@ -27,6 +28,23 @@ const opening = (id: string, employerId: string, district: Ids.DistrictId = A) =
   Either.getOrThrow(Opening.decodeEither({ ...openingInput, id, employerId, districtId: district }))
 const counselor = (id: string, district: Ids.DistrictId = A) =>
   Either.getOrThrow(Counselor.decodeEither({ ...counselorInput, id, districtId: district }))
+
+// A placement through referral `referralId`, or a self-found one without it.
+const placement = (id: string, referralId?: string, district: Ids.DistrictId = A) =>
+  new Placement.Placement({
+    id: id as Ids.PlacementId,
+    districtId: district,
+    seekerId: "s1" as Ids.SeekerId,
+    employerId: "e1" as Ids.EmployerId,
+    ...(referralId === undefined
+      ? { verification: "self-found", countsForCenter: false }
+      : { referralId: referralId as Ids.ReferralId, openingId: "o1" as Ids.OpeningId, verification: "center-referral", countsForCenter: true }),
+    counselorId: "counselor-01" as Ids.CounselorId,
+    startOn: "2026-03-09" as never,
+    recordedOn: "2026-03-09" as never,
+    contractType: "open-ended",
+    schedule: "full-time"
+  })
 
 const auditEntry = (id: string, district: Ids.DistrictId, subjectId: string) =>
   new Audit.AuditEntry({
@@ -114,6 +132,26 @@ export const sharedSuite = (backend: Backend) => {
         const counselors = yield* Repositories.CounselorRepository
         yield* counselors.insert(counselor("c1"))
         expect((yield* counselors.list(A)).map((r) => r.value.name)).toEqual(["박상담"])
+      })))
+
+    it.effect.fails("keeps one placement per referral, however the inserts race", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.PlacementRepository
+        yield* repo.insert(placement("p1", "r1"))
+        expect(left(yield* Effect.either(repo.insert(placement("p2", "r1")))))
+          .toMatchObject({ _tag: "AlreadyPlaced", referralId: "r1", placementId: "p1" })
+        // Self-found jobs have no referral; another district's referral is its own.
+        yield* repo.insert(placement("p3"))
+        yield* repo.insert(placement("p4"))
+        yield* repo.insert(placement("p5", "r1", B))
+        const raced = yield* Effect.all(
+          Array.from({ length: 20 }, (_, i) => Effect.either(repo.insert(placement(`q${String(i).padStart(2, "0")}`, "r2")))),
+          { concurrency: "unbounded" }
+        )
+        expect(raced.filter(Either.isRight)).toHaveLength(1)
+        expect(raced.filter(Either.isLeft).every((l) => l.left._tag === "AlreadyPlaced")).toBe(true)
+        expect((yield* repo.list(A)).filter((r) => r.value.referralId === "r2")).toHaveLength(1)
+        expect((yield* repo.list(A)).map((r) => r.value.id).filter((id) => !id.startsWith("q"))).toEqual(["p1", "p3", "p4"])
       })))
 
     it.effect("keeps the audit log in order and the outbox free of duplicate keys", () =>
