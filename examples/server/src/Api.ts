@@ -199,6 +199,7 @@ export class CasesApi extends HttpApiGroup.make("cases")
       .addError(Errors.NotFound, notFound)
       .addError(Errors.StaleVersion, conflict)
       .addError(Referral.InvalidTransition, conflict)
+      .addError(Placement.AlreadyPlaced, conflict)
   )
   .add(
     HttpApiEndpoint.get("ledger", "/follow-ups/ledger")

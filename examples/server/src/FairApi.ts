@@ -3,7 +3,7 @@
  * timetable, results and figures — each step names the version it read.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { BusinessCalendar, Errors, FollowUp, Ids, JobCenter, JobFair, Referral, Validation } from "@iljari/core"
+import { BusinessCalendar, Errors, FollowUp, Ids, JobCenter, JobFair, Placement, Referral, Validation } from "@iljari/core"
 import { Schema } from "effect"
 import { form } from "./Forms.js"
 
@@ -70,6 +70,7 @@ export class FairsApi extends HttpApiGroup.make("fairs")
       .addError(JobCenter.OpeningNotOpen, conflict)
       .addError(BusinessCalendar.CalendarNotCovered, { status: 422 })
       .addError(FollowUp.NoBusinessDayInWindow, { status: 422 })
+      .addError(Placement.AlreadyPlaced, conflict)
   )
   .annotate(OpenApi.Description, "Job fairs (일 잡는 데이): pre-selection, invitations, timetable, results")
 {}

@@ -11,7 +11,7 @@
  *
  * @since 0.1.0
  */
-import { Clock, Context, DateTime, Effect, Schema } from "effect"
+import { Clock, Context, DateTime, Effect, Option, Schema } from "effect"
 import { AuditEntry, type AuditAction, AuditLog } from "./Audit.js"
 import * as BusinessCalendar from "./BusinessCalendar.js"
 import { ContractType, WorkSchedule } from "./Codes.js"
@@ -35,7 +35,7 @@ import * as LocalDate from "./LocalDate.js"
 import * as Monitoring from "./Monitoring.js"
 import * as Opening from "./Opening.js"
 import { Outbox, OutboxMessage } from "./Outbox.js"
-import { Placement } from "./Placement.js"
+import { AlreadyPlaced, Placement } from "./Placement.js"
 import * as Referral from "./Referral.js"
 import {
   CounselingRepository,
@@ -498,7 +498,9 @@ export interface PlacementRecorded {
 }
 
 /**
- * Records a placement with its follow-up schedule, all or nothing.
+ * Records a placement with its follow-up schedule, all or nothing. A
+ * referral is placed once: a second placement of it fails with
+ * `AlreadyPlaced`, naming the first.
  *
  * Through a referral of the center, the referral moves to `hired` (from
  * `interviewing`) and the placement counts for the center. Without one, the
@@ -524,6 +526,11 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
       const referral = yield* referrals.get(actor.districtId, request.referralId)
       if (referral.value.seekerId !== request.seekerId) {
         return yield* invalid("Placement", "referralId", `is a referral of another seeker ("${referral.value.seekerId}")`)
+      }
+      // A referral is placed once; the placements' unique index keeps this under a race too.
+      const placed = yield* Effect.flatMap(PlacementRepository, (repo) => repo.findByReferral(actor.districtId, referral.value.id))
+      if (Option.isSome(placed)) {
+        return yield* new AlreadyPlaced({ referralId: referral.value.id, placementId: placed.value.value.id })
       }
       const moved = referral.value.status === "hired"
         ? referral.value
@@ -575,8 +582,8 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
 
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* Effect.flatMap(PlacementRepository, (repo) => repo.insert(placement))
-      // Saved even when it was already hired, so that a referral someone
-      // changed meanwhile fails the whole placement with StaleVersion.
+      // Saved even when it was already hired (without a placement), so that a
+      // referral someone changed meanwhile fails the whole placement with StaleVersion.
       if (hired !== undefined) yield* referrals.update(hired.referral, hired.version)
       const followUps = yield* Effect.flatMap(FollowUpRepository, (repo) => Effect.forEach(checks, repo.insert))
       if (seeker.value.contact.phone !== undefined && checks.length > 0) {

@@ -69,3 +69,20 @@ export class Placement extends Schema.Class<Placement>("Placement")(
     })
   )
 ) {}
+
+/**
+ * A second placement of one referral: a referral leads to one job, and the
+ * center's figures count it once. Correct the existing placement instead.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class AlreadyPlaced extends Schema.TaggedError<AlreadyPlaced>()("AlreadyPlaced", {
+  referralId: ReferralId,
+  /** The placement the referral already led to. */
+  placementId: PlacementId
+}) {
+  override get message(): string {
+    return `Referral "${this.referralId}" already led to placement "${this.placementId}"; a referral is placed once — correct that placement instead`
+  }
+}

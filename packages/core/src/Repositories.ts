@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Option } from "effect"
 import { AuditLog } from "./Audit.js"
 import type { Counseling } from "./Counseling.js"
 import type { Counselor } from "./Counselor.js"
@@ -36,7 +36,7 @@ import * as Memory from "./internal/memory.js"
 import type { LocalDate } from "./LocalDate.js"
 import type { Opening } from "./Opening.js"
 import { Outbox } from "./Outbox.js"
-import type { Placement } from "./Placement.js"
+import { AlreadyPlaced, type Placement } from "./Placement.js"
 import type { Visit as DiscoveryVisit } from "./DiscoveryVisit.js"
 import type { JobFair } from "./JobFair.js"
 import type { Session as OutreachSession } from "./Outreach.js"
@@ -192,8 +192,21 @@ export class ReferralRepository extends Context.Tag("@iljari/core/ReferralReposi
   })
 }
 
-/** @since 0.1.0 @category ports */
-export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepository")<PlacementRepository, Store<Placement, PlacementId> & {
+/**
+ * Placements. A referral is placed at most once: inserting a second placement
+ * of one referral fails with `AlreadyPlaced` naming the first, in every
+ * adapter (the SQL ones by a unique index), however the inserts race.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepository")<PlacementRepository, Omit<Store<Placement, PlacementId>, "insert"> & {
+  readonly insert: (record: Placement) => Effect.Effect<Versioned<Placement>, AlreadyPlaced | DuplicateId | PersistenceError>
+  /** The placement a referral led to, if any. */
+  readonly findByReferral: (
+    districtId: DistrictId,
+    referralId: ReferralId
+  ) => Effect.Effect<Option.Option<Versioned<Placement>>, PersistenceError>
   readonly listBySeeker: (
     districtId: DistrictId,
     seekerId: SeekerId
@@ -207,9 +220,14 @@ export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepo
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
-    const placements = Memory.store<Placement, PlacementId>(db, "placement")
+    const placements = Memory.store<Placement, PlacementId, AlreadyPlaced>(db, "placement", {
+      key: (p) => p.referralId,
+      conflict: (p, existing) => new AlreadyPlaced({ referralId: p.referralId!, placementId: existing.id })
+    })
     return {
       ...placements,
+      findByReferral: (districtId, referralId) =>
+        Effect.map(placements.filter(districtId, (p) => p.referralId === referralId), (rows) => Option.fromNullable(rows[0])),
       listBySeeker: (districtId, seekerId) => placements.filter(districtId, (p) => p.seekerId === seekerId),
       listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to)
     }

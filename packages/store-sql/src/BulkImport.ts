@@ -65,7 +65,7 @@ interface State {
 
 const issue = (path: string, message: string) => [{ path, message }]
 
-const importInto = <A extends { readonly id: string; readonly districtId: Ids.DistrictId }, I>(spec: TableSpec<A, I>) => {
+const importInto = <A extends { readonly id: string; readonly districtId: Ids.DistrictId }, I, E>(spec: TableSpec<A, I, E>) => {
   // Valid rows take the fast path; an invalid row is decoded again with every
   // error collected, so the report names all its fields.
   const quick = Schema.decodeUnknownEither(spec.schema, { onExcessProperty: "error" })

@@ -141,6 +141,31 @@ const studyRooms = Effect.gen(function*() {
   )`)
 })
 
+// A referral leads to one placement: a unique index over the referral, so
+// that two racing placements cannot both be kept. Existing duplicates stop the
+// migration with their ids, for the district to correct first.
+const placementPerReferral = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe("ALTER TABLE iljari_placements ADD COLUMN referral_id TEXT")
+  yield* sql.onDialectOrElse({
+    pg: () => sql.unsafe("UPDATE iljari_placements SET referral_id = data::jsonb->>'referralId'"),
+    orElse: () => sql.unsafe("UPDATE iljari_placements SET referral_id = json_extract(data, '$.referralId')")
+  })
+  const repeated = yield* sql<{ district_id: string; referral_id: string }>`SELECT district_id, referral_id
+    FROM iljari_placements WHERE referral_id IS NOT NULL
+    GROUP BY district_id, referral_id HAVING COUNT(*) > 1`
+  if (repeated.length > 0) {
+    return yield* Effect.fail(new Error(
+      `These referrals have more than one placement; keep one each, then migrate again: ${
+        repeated.map((r) => `${r.district_id}/${r.referral_id}`).join(", ")
+      }`
+    ))
+  }
+  yield* sql.unsafe(
+    "CREATE UNIQUE INDEX iljari_placements_referral ON iljari_placements (district_id, referral_id) WHERE referral_id IS NOT NULL"
+  )
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -152,7 +177,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0002_outbox_delivery": outboxDelivery,
   "0003_job_fairs": jobFairs,
   "0004_events": events,
-  "0005_study_rooms": studyRooms
+  "0005_study_rooms": studyRooms,
+  "0007_placement_per_referral": placementPerReferral
 }
 
 /**

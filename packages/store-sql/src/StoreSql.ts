@@ -6,10 +6,10 @@
  *
  * @since 0.1.0
  */
-import { SqlClient } from "@effect/sql"
+import { Migrator, SqlClient } from "@effect/sql"
 import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, type JobFair, Opening, type StudyRooms, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
 import { SqlError } from "@effect/sql/SqlError"
-import { Context, DateTime, Effect, Layer, Schema } from "effect"
+import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { encodedJson } from "./internal/json.js"
 import { makeStore, persistence, type TableSpec } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
@@ -29,7 +29,10 @@ const make = Effect.gen(function*() {
     Tables.counselings
   )
   const referrals = makeStore<Referral.Referral, typeof Referral.Referral.Encoded, Ids.ReferralId>(sql, Tables.referrals)
-  const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId>(sql, Tables.placements)
+  const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId, Placement.AlreadyPlaced>(
+    sql,
+    Tables.placements
+  )
   const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, Tables.followUps)
   const jobFairs = makeStore<JobFair.JobFair, typeof JobFair.JobFair.Encoded, Ids.JobFairId>(sql, Tables.jobFairs)
   const bookings = makeStore<StudyRooms.StoredBooking, typeof StudyRooms.StoredBooking.Encoded, string>(sql, Tables.studyRoomBookings)
@@ -146,6 +149,7 @@ const make = Effect.gen(function*() {
     referrals: { ...referralStore, listBySeeker: (d: DistrictId, id: string) => referralWhere(d, equals("seeker_id", id)) },
     placements: {
       ...placementStore,
+      findByReferral: (d: DistrictId, id: string) => Effect.map(placementWhere(d, equals("referral_id", id)), (rows) => Option.fromNullable(rows[0])),
       listBySeeker: (d: DistrictId, id: string) => placementWhere(d, equals("seeker_id", id)),
       listStartedBetween: (d: DistrictId, from: string, to: string) => placementWhere(d, between("start_on", from, to))
     },
@@ -233,8 +237,24 @@ export type Ports = Layer.Layer.Success<typeof layer>
  * @since 0.1.0
  * @category layers
  */
-export const layerWithMigrations: Layer.Layer<Ports, Errors.PersistenceError, SqlClient.SqlClient> = Layer.provideMerge(layer, Layer.effectDiscard(migrate)).pipe(
-  Layer.mapError((error) => persistence("migrate")(error as never))
+export const layerWithMigrations: Layer.Layer<Ports, Errors.PersistenceError, SqlClient.SqlClient> = Layer.provideMerge(
+  layer,
+  Layer.effectDiscard(migrate.pipe(
+    Effect.mapError((error) => persistence("migrate")(error as never)),
+    // A migration that fails is a defect to the Migrator; say which one and why.
+    Effect.catchAllDefect((defect) =>
+      defect instanceof Migrator.MigrationError
+        ? Effect.fail(new Errors.PersistenceError({ operation: "migrate", reason: `${defect.message}: ${causeMessage(defect.cause)}` }))
+        : Effect.die(defect)
+    )
+  ))
 )
+
+const causeMessage = (cause: unknown): string =>
+  cause instanceof SqlError
+    ? `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ""}`
+    : cause instanceof Error
+    ? cause.message
+    : String(cause)
 
 export { migrate }

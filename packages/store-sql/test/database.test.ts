@@ -1,4 +1,4 @@
-import { SqlClient } from "@effect/sql"
+import { Migrator, SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
@@ -9,15 +9,42 @@ import { seekerInput } from "../../core/test/fixtures.js"
 import { Migrations, StoreSql } from "../src/index.js"
 import { postgresDatabase, sqliteFile } from "./backends.js"
 
-const databaseSuite = (name: string, layer: () => Layer.Layer<SqlClient.SqlClient | StoreSql.Ports, unknown>) =>
+const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unknown>) =>
   describe(`the database on ${name}`, () => {
+    const layer = () => StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client()))
+
     it.effect("migrates once, records it in a prefixed table, and runs nothing the second time", () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
         expect(yield* Migrations.migrate).toEqual([])
         const done = yield* sql<{ name: string }>`SELECT name FROM iljari_migrations`
-        expect(done.map((m) => m.name)).toEqual(["create_tables", "outbox_delivery", "job_fairs", "events", "study_rooms"])
+        expect(done.map((m) => m.name)).toEqual([
+          "create_tables",
+          "outbox_delivery",
+          "job_fairs",
+          "events",
+          "study_rooms",
+          "placement_per_referral"
+        ])
       }).pipe(Effect.provide(layer())))
+
+    it.effect("stops before the one-placement-per-referral index when a referral already has two, naming it", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const before = Object.fromEntries(Object.entries(Migrations.migrations).filter(([id]) => id < "0006"))
+        yield* Migrator.make({})({ loader: Migrator.fromRecord(before), table: Migrations.migrationsTable })
+        for (const id of ["p1", "p2"]) {
+          yield* sql`INSERT INTO iljari_placements (district_id, id, version, seeker_id, start_on, data)
+            VALUES ('11200', ${id}, 1, 's1', '2026-03-09', ${JSON.stringify({ id, referralId: "r1" })})`
+        }
+        const refused = yield* Effect.flip(Layer.build(StoreSql.layerWithMigrations))
+        expect(refused.message).toContain(
+          "These referrals have more than one placement; keep one each, then migrate again: 11200/r1"
+        )
+        // Nothing of the failed migration is left half done.
+        const columns = yield* sql`SELECT referral_id FROM iljari_placements`.pipe(Effect.either)
+        expect(Either.isLeft(columns)).toBe(true)
+      }).pipe(Effect.scoped, Effect.provide(client())))
 
     it.effect("scrubs the queried columns too when a seeker is anonymised", () =>
       Effect.gen(function*() {
@@ -55,11 +82,8 @@ const databaseSuite = (name: string, layer: () => Layer.Layer<SqlClient.SqlClien
       }).pipe(Effect.provide(layer())))
   })
 
-databaseSuite("SQLite", () =>
-  Layer.unwrapScoped(Effect.map(sqliteFile(), (filename) =>
-    StoreSql.layerWithMigrations.pipe(Layer.provideMerge(SqliteClient.layer({ filename }))))))
+databaseSuite("SQLite", () => Layer.unwrapScoped(Effect.map(sqliteFile(), (filename) => SqliteClient.layer({ filename }))))
 
 describePostgres("PostgreSQL", (url) =>
   databaseSuite("PostgreSQL", () =>
-    Layer.unwrapScoped(Effect.map(postgresDatabase(url), ({ url }) =>
-      StoreSql.layerWithMigrations.pipe(Layer.provideMerge(PgClient.layer({ url: Redacted.make(url) })))))))
+    Layer.unwrapScoped(Effect.map(postgresDatabase(url), ({ url }) => PgClient.layer({ url: Redacted.make(url) })))))

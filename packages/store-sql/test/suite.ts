@@ -134,7 +134,7 @@ export const sharedSuite = (backend: Backend) => {
         expect((yield* counselors.list(A)).map((r) => r.value.name)).toEqual(["박상담"])
       })))
 
-    it.effect.fails("keeps one placement per referral, however the inserts race", () =>
+    it.effect("keeps one placement per referral, however the inserts race", () =>
       run(Effect.gen(function*() {
         const repo = yield* Repositories.PlacementRepository
         yield* repo.insert(placement("p1", "r1"))

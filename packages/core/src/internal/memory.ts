@@ -57,11 +57,29 @@ const paged = <A>(rows: ReadonlyArray<A>, page?: Page): ReadonlyArray<A> => {
   return rows.slice(offset, page?.limit === undefined ? undefined : offset + page.limit)
 }
 
-export const store = <A extends { readonly id: string; readonly districtId: DistrictId }, Id extends string>(
+/**
+ * An "at most one" rule of a store, as a unique index would keep it: two
+ * records of a district with the same defined key conflict.
+ */
+export interface Unique<A, E> {
+  readonly key: (record: A) => string | undefined
+  readonly conflict: (record: A, existing: A) => E
+}
+
+export const store = <A extends { readonly id: string; readonly districtId: DistrictId }, Id extends string, E = never>(
   db: Database,
-  kind: string
+  kind: string,
+  unique?: Unique<A, E>
 ) => {
   const rows = () => table(db, kind) as Map<string, Versioned<A>>
+  const conflicting = (record: A): A | undefined => {
+    const wanted = unique?.key(record)
+    if (wanted === undefined) return undefined
+    for (const row of rows().values()) {
+      if (row.value.districtId === record.districtId && unique!.key(row.value) === wanted) return row.value
+    }
+    return undefined
+  }
   const filter = (districtId: DistrictId, predicate: (a: A) => boolean) =>
     Effect.sync(() =>
       [...rows().values()].filter((row) => row.value.districtId === districtId && predicate(row.value)).sort(byId)
@@ -69,9 +87,11 @@ export const store = <A extends { readonly id: string; readonly districtId: Dist
   return {
     filter,
     insert: (record: A) =>
-      Effect.suspend((): Effect.Effect<Versioned<A>, DuplicateId> => {
+      Effect.suspend((): Effect.Effect<Versioned<A>, DuplicateId | E> => {
         const k = key(record.districtId, record.id)
         if (rows().has(k)) return Effect.fail(new DuplicateId({ kind, id: record.id }))
+        const existing = conflicting(record)
+        if (existing !== undefined) return Effect.fail(unique!.conflict(record, existing))
         const stored = { value: record, version: 1 }
         rows().set(k, stored)
         return Effect.succeed(stored)

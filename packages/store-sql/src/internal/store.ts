@@ -18,12 +18,21 @@ export const persistence = (operation: string) => (error: SqlError | ParseResult
 
 export type Columns = Record<string, string | number | null>
 
-export interface TableSpec<A, I> {
+export interface TableSpec<A, I, E = never> {
   readonly table: string
   readonly kind: string
   readonly schema: Schema.Schema<A, I>
   /** The queried columns a record fills besides `district_id`, `id`, `version` and `data`. */
   readonly columns: (record: A) => Columns
+  /**
+   * An "at most one" rule kept by a unique index over (`district_id`,
+   * `column`): the error a conflicting insert fails with, naming the record
+   * already there.
+   */
+  readonly unique?: {
+    readonly column: string
+    readonly conflict: (record: A, existingId: string) => E
+  }
 }
 
 interface Row {
@@ -35,9 +44,9 @@ interface Row {
  * One repository over one table: the generic `Store` of the core ports, plus
  * `where` for the finders each repository adds.
  */
-export const makeStore = <A extends { readonly id: string; readonly districtId: DistrictId }, I, Id extends string>(
+export const makeStore = <A extends { readonly id: string; readonly districtId: DistrictId }, I, Id extends string, E = never>(
   sql: SqlClient.SqlClient,
-  spec: TableSpec<A, I>
+  spec: TableSpec<A, I, E>
 ) => {
   const decode = Schema.decodeUnknownEither(spec.schema)
   const table = sql(spec.table)
@@ -66,10 +75,31 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
       (rows) => (rows[0] === undefined ? undefined : Number(rows[0].version))
     )
 
+  // Why an insert was refused: the id is taken, or the unique rule names the record already there.
+  const conflict = (record: A) =>
+    Effect.gen(function*() {
+      if ((yield* currentVersion(record.districtId, record.id)) !== undefined) {
+        return yield* Effect.fail(new Errors.DuplicateId({ kind: spec.kind, id: record.id }))
+      }
+      const unique = spec.unique
+      if (unique !== undefined) {
+        const [existing] = yield* sql<{ id: string }>`SELECT id FROM ${table} WHERE district_id = ${record.districtId} AND ${
+          sql(unique.column)
+        } = ${spec.columns(record)[unique.column] ?? null}`
+        if (existing !== undefined) return yield* Effect.fail(unique.conflict(record, existing.id))
+      }
+      return yield* Effect.fail(new Errors.PersistenceError({
+        operation: `insert ${spec.kind}`,
+        reason: "the database refused the record as conflicting, and no conflicting record is left to name"
+      }))
+    })
+
   return {
     where,
-    insert: (record: A): Effect.Effect<Versioned<A>, Errors.DuplicateId | Errors.PersistenceError> =>
-      sql`INSERT INTO ${table} ${
+    // ON CONFLICT DO NOTHING keeps a PostgreSQL transaction usable after a
+    // conflict, so the refusal can be explained by reading what is there.
+    insert: (record: A): Effect.Effect<Versioned<A>, E | Errors.DuplicateId | Errors.PersistenceError> =>
+      sql<{ id: string }>`INSERT INTO ${table} ${
         sql.insert({
           district_id: record.districtId,
           id: record.id,
@@ -77,17 +107,13 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
           ...spec.columns(record),
           data: encodedJson(record)
         })
-      }`.pipe(
-        Effect.as({ value: record, version: 1 }),
-        // A failed insert of an id that exists is a duplicate; anything else is storage.
-        Effect.catchTag("SqlError", (error): Effect.Effect<never, Errors.DuplicateId | Errors.PersistenceError> =>
-          Effect.flatMap(
-            Effect.orElseSucceed(currentVersion(record.districtId, record.id), () => undefined),
-            (existing): Effect.Effect<never, Errors.DuplicateId | Errors.PersistenceError> =>
-              existing === undefined
-                ? Effect.fail(persistence(`insert ${spec.kind}`)(error))
-                : Effect.fail(new Errors.DuplicateId({ kind: spec.kind, id: record.id }))
-          ))
+      } ON CONFLICT DO NOTHING RETURNING id`.pipe(
+        Effect.mapError(persistence(`insert ${spec.kind}`)),
+        Effect.flatMap((inserted) =>
+          inserted.length === 1
+            ? Effect.succeed({ value: record, version: 1 })
+            : Effect.catchIf(conflict(record), (e) => e instanceof SqlError, (e) => Effect.fail(persistence(`insert ${spec.kind}`)(e as SqlError)))
+        )
       ),
     get: (districtId: DistrictId, id: Id): Effect.Effect<Versioned<A>, Errors.NotFound | Errors.PersistenceError> =>
       sql<Row>`SELECT version, data FROM ${table} WHERE district_id = ${districtId} AND id = ${id}`.pipe(

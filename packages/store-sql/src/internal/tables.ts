@@ -69,11 +69,15 @@ export const referrals: TableSpec<Referral.Referral, typeof Referral.Referral.En
   columns: (r) => ({ seeker_id: r.seekerId })
 }
 
-export const placements: TableSpec<Placement.Placement, typeof Placement.Placement.Encoded> = {
+export const placements: TableSpec<Placement.Placement, typeof Placement.Placement.Encoded, Placement.AlreadyPlaced> = {
   table: "iljari_placements",
   kind: "placement",
   schema: Placement.Placement,
-  columns: (p) => ({ seeker_id: p.seekerId, start_on: p.startOn })
+  columns: (p) => ({ seeker_id: p.seekerId, start_on: p.startOn, referral_id: p.referralId ?? null }),
+  unique: {
+    column: "referral_id",
+    conflict: (p, existingId) => new Placement.AlreadyPlaced({ referralId: p.referralId!, placementId: existingId as never })
+  }
 }
 
 export const followUps: TableSpec<FollowUp.Check, typeof FollowUp.Check.Encoded> = {
