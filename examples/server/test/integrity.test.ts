@@ -16,6 +16,21 @@ const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerIn
 const { districtId: _g, id: _h, ...openingForm } = openingInput
 const district = "11200" as Ids.DistrictId
 
+// Parallel requests first, so that a PostgreSQL pool has its connections
+// open and the race that follows is a real one (connecting serialises it).
+const warmUp = Effect.gen(function*() {
+  const http = yield* HttpClient.HttpClient
+  yield* Effect.all(
+    Array.from({ length: 20 }, () =>
+      HttpClientRequest.get("/seekers?limit=1").pipe(
+        HttpClientRequest.bearerToken(token("counselor")),
+        http.execute,
+        Effect.scoped
+      )),
+    { concurrency: "unbounded" }
+  )
+})
+
 const integritySuite = (name: string, server: () => Layer.Layer<never, never, never>) =>
   describe(`integrity through the server on ${name}`, () => {
     it.layer(server() as never, { timeout: 120_000 })((it) => {
@@ -32,6 +47,7 @@ const integritySuite = (name: string, server: () => Layer.Layer<never, never, ne
           yield* client.cases.move({ path: { id: referral.value.id }, payload: { to: "sent", version: 1 } })
           yield* client.cases.move({ path: { id: referral.value.id }, payload: { to: "interviewing", version: 2 } })
 
+          yield* warmUp
           const http = yield* HttpClient.HttpClient
           const body = {
             seekerId: seeker.value.id,
@@ -70,6 +86,33 @@ const integritySuite = (name: string, server: () => Layer.Layer<never, never, ne
           expect(checks).toHaveLength(3)
           const messages = yield* Effect.flatMap(Outbox.Outbox, (o) => o.list(district))
           expect(messages.map((m) => m.template)).toEqual(["follow-up-schedule"])
+        }))
+
+      it.effect("registers a person once when 50 counselors submit the same form at the same moment", () =>
+        Effect.gen(function*() {
+          yield* TestClock.setTime(Date.parse("2026-03-09T01:00:00Z"))
+          yield* warmUp
+          const http = yield* HttpClient.HttpClient
+          const form = { ...seekerForm, name: "최동시", contact: { phone: "010-2000-3000" }, birthDate: "1970-07-07" }
+          const register = (bearer: string) =>
+            HttpClientRequest.post("/seekers").pipe(
+              HttpClientRequest.bearerToken(bearer),
+              HttpClientRequest.bodyUnsafeJson(form),
+              http.execute,
+              Effect.flatMap((response) => Effect.map(response.json, (json) => ({ status: response.status, json }))),
+              Effect.scoped
+            )
+          const counselors = [tokenOf("counselor-01"), tokenOf("counselor-02")]
+          const answers = yield* Effect.all(
+            Array.from({ length: 50 }, (_, i) => register(counselors[i % 2]!)),
+            { concurrency: "unbounded" }
+          )
+          expect(answers.filter((a) => a.status === 201)).toHaveLength(1)
+          const refused = answers.filter((a) => a.status === 409)
+          expect(refused).toHaveLength(49)
+          for (const answer of refused) expect(answer.json).toMatchObject({ _tag: "DuplicateSeeker", match: "name-and-phone" })
+          const stored = yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(district))
+          expect(stored.filter((s) => s.value.name === "최동시")).toHaveLength(1)
         }))
     })
   })

