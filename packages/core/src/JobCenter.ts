@@ -220,8 +220,11 @@ export const enqueue = (
 // Seekers
 // ---------------------------------------------------------------------------
 
+// Within the registration's transaction: one decision per person at a time,
+// so that two counselors registering them at once cannot both succeed.
 const checkDuplicates = (actor: Actor, seeker: Seeker.Seeker) =>
   Effect.gen(function*() {
+    yield* Effect.flatMap(Transactor, (t) => t.lock(`iljari:seeker:${actor.districtId}:${seeker.name}`))
     const repo = yield* SeekerRepository
     const found = yield* repo.findPossibleDuplicates(actor.districtId, {
       name: seeker.name,

@@ -264,6 +264,13 @@ export class FollowUpRepository extends Context.Tag("@iljari/core/FollowUpReposi
  */
 export class Transactor extends Context.Tag("@iljari/core/Transactor")<Transactor, {
   readonly withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | PersistenceError, R>
+  /**
+   * Within a transaction, waits for and holds `key` until the transaction
+   * ends, so that decisions about one thing (a person's registration, say)
+   * are taken one at a time, even by two processes. A check-then-insert
+   * rule that no unique index can express holds under a race this way.
+   */
+  readonly lock: (key: string) => Effect.Effect<void, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, Memory.transactor)
@@ -403,21 +410,15 @@ export class StudyRoomBookingRepository extends Context.Tag("@iljari/core/StudyR
   StudyRoomBookingRepository,
   Store<StoredBooking, string> & {
     readonly listOn: (districtId: DistrictId, on: string) => Effect.Effect<ReadonlyArray<Versioned<StoredBooking>>, PersistenceError>
-    /**
-     * Within a transaction, waits for and holds the district's day, so that
-     * bookings of one day are decided one at a time.
-     */
-    readonly lockDay: (districtId: DistrictId, on: string) => Effect.Effect<void, PersistenceError>
   }
 >() {
-  /** The memory implementation: the memory transaction already holds the database's one lock. */
+  /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
     const store = Memory.store<StoredBooking, string>(db, "study-room booking")
     return {
       ...store,
       listOn: (districtId: DistrictId, on: string) =>
-        Effect.map(store.list(districtId), (rows) => rows.filter((row) => row.value.on === on)),
-      lockDay: () => Effect.void
+        Effect.map(store.list(districtId), (rows) => rows.filter((row) => row.value.on === on))
     }
   })
 }

@@ -38,7 +38,8 @@ export const reserve = (actor: Actor, input: unknown, rules: JobCafe.Rules = Job
   Effect.gen(function*() {
     const request = yield* Validation.decode(JobCafe.Booking)(input)
     const store = yield* StudyRoomBookingRepository
-    yield* store.lockDay(actor.districtId, request.on)
+    // A day's bookings are decided one at a time.
+    yield* Effect.flatMap(Transactor, (t) => t.lock(`iljari:study-room-day:${actor.districtId}:${request.on}`))
     const sameDay = yield* store.listOn(actor.districtId, request.on)
     const booking = yield* JobCafe.book(sameDay.map((b) => b.value), request, rules)
     const id = yield* Effect.flatMap(IdGenerator, (ids) => ids.next("booking"))

@@ -128,8 +128,8 @@ const events = Effect.gen(function*() {
   yield* run("CREATE INDEX iljari_survey_responded ON iljari_survey_responses (district_id, responded_on)")
 })
 
-// Study-room bookings, and one row per district and day that a booking locks
-// (SELECT … FOR UPDATE on PostgreSQL) so that a day's bookings are decided one at a time.
+// Study-room bookings, and one row per district and day that bookings once
+// locked (since 0007 they take `Transactor.lock` instead; the table is unused).
 const studyRooms = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   yield* sql.unsafe(recordTable("iljari_study_room_bookings", ["booked_on TEXT NOT NULL"]))

@@ -167,21 +167,19 @@ const make = Effect.gen(function*() {
     surveyResponses: plain(Tables.surveyResponses),
     studyRoomBookings: {
       ...bookingStore,
-      listOn: (d: DistrictId, on: string) => bookingWhere(d, equals("booked_on", on)),
-      // SQLite runs one transaction at a time already; PostgreSQL locks the day's row.
-      lockDay: (d: DistrictId, on: string) =>
-        sql.onDialectOrElse<Effect.Effect<void>, never, Effect.Effect<void, SqlError>>({
-          pg: () =>
-            sql`INSERT INTO iljari_booking_days (district_id, day) VALUES (${d}, ${on}) ON CONFLICT DO NOTHING`.pipe(
-              Effect.zipRight(sql`SELECT day FROM iljari_booking_days WHERE district_id = ${d} AND day = ${on} FOR UPDATE`),
-              Effect.asVoid
-            ),
-          orElse: () => Effect.void
-        }).pipe(Effect.mapError(persistence("lock the booking day")))
+      listOn: (d: DistrictId, on: string) => bookingWhere(d, equals("booked_on", on))
     },
     auditLog,
     outbox,
     transactor: {
+      // SQLite has one writer, and a transaction that read before another
+      // wrote cannot write (SQLITE_BUSY); PostgreSQL takes an advisory lock
+      // that its transaction releases.
+      lock: (key: string) =>
+        sql.onDialectOrElse<Effect.Effect<void>, never, Effect.Effect<void, SqlError>>({
+          pg: () => Effect.asVoid(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`),
+          orElse: () => Effect.void
+        }).pipe(Effect.mapError(persistence("lock"))),
       withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) =>
         sql.withTransaction(effect).pipe(
           Effect.catchIf(

@@ -162,6 +162,8 @@ const snapshot = (tables: Tables): Tables => ({
 // Transactions take the database's one lock and restore a snapshot when they
 // fail; a transaction inside a transaction joins the outer one.
 export const transactor = (db: Database) => ({
+  // The transaction already holds the database's one lock.
+  lock: (_key: string) => Effect.void,
   withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.flatMap(FiberRef.get(inTransaction), (nested) =>
       nested ? effect : db.lock.withPermits(1)(
