@@ -3,6 +3,8 @@
  * previous system): rows are decoded one by one, valid rows are written in
  * batches, each batch in its own transaction, and every invalid row is
  * reported with its number and the fields it broke — valid rows are kept.
+ * Rows are numbered from 1: row 1 is the first input row (a reader of a sheet
+ * with a header row maps row 1 to the sheet's row 2).
  *
  * A crash (a killed process, a lost connection) leaves every committed batch
  * and no part of the batch in flight, so an import can be resumed from the
@@ -18,7 +20,9 @@ import { persistence, type TableSpec } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
 
 /**
- * A row that was not imported, numbered from 0 in input order.
+ * A row that was not imported. `row` numbers input rows from 1: row 1 is the
+ * first row given (the first element of the array or stream), and messages
+ * that name another row ("repeats the id of row 3") number it the same way.
  *
  * @since 0.1.0
  * @category models
@@ -52,7 +56,11 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Rows per transaction (default 500). */
   readonly batchSize?: number
-  /** Called after each batch commits, e.g. to log progress or remember where to resume. */
+  /**
+   * Called after each batch commits, e.g. to log progress or remember where to
+   * resume: `rowsRead` rows are done, so a resumed import starts at row
+   * `rowsRead + 1`.
+   */
   readonly onBatch?: (progress: { readonly batch: number; readonly rowsRead: number; readonly imported: number }) => Effect.Effect<void>
 }
 
@@ -100,8 +108,11 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
           const failed: Array<RowFailure> = []
           const valid: Array<{ readonly row: number; readonly record: A }> = []
           const seen = new Map<string, number>()
+          // Rows are numbered from 1; this batch holds rows first…last.
+          const first = state.rowsRead + 1
           let row = state.rowsRead
           for (const input of chunk) {
+            row++
             const decoded = decodeRow(input)
             if (Either.isLeft(decoded)) failed.push({ row, issues: decoded.left })
             else if (seen.has(decoded.right.id)) {
@@ -110,8 +121,8 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
               seen.set(decoded.right.id, row)
               valid.push({ row, record: decoded.right })
             }
-            row++
           }
+          const last = row
           const written = yield* sql.withTransaction(Effect.gen(function*() {
             if (valid.length === 0) return 0
             const taken = new Set(
@@ -136,9 +147,9 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
               }`
             }
             return fresh.length
-          })).pipe(Effect.mapError(persistence(`import ${spec.kind} rows ${state.rowsRead}–${row - 1}`)))
+          })).pipe(Effect.mapError(persistence(`import ${spec.kind} rows ${first}–${last}`)))
           const next: State = {
-            rowsRead: row,
+            rowsRead: last,
             imported: state.imported + written,
             batches: state.batches + 1,
             failed: [...state.failed, ...failed.sort((a, b) => a.row - b.row)]

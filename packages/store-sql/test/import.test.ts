@@ -76,23 +76,24 @@ const importSuite = (name: string, layer: () => Layer.Layer<Sql, unknown>) =>
         const rows: Array<unknown> = Array.from({ length: 1_050 }, (_, i) => seekerRow(i))
         rows[7] = { ...seekerRow(7), contact: { phone: "12345" } }
         rows[500] = { ...seekerRow(500), notes: "주민번호 620514-1234567", education: "00" }
-        rows[501] = seekerRow(3) // repeats row 3's id, in another batch
+        rows[501] = seekerRow(3) // repeats row 4's id, in another batch
         rows[502] = seekerRow(502) // …and this one repeats within its batch:
         rows[503] = seekerRow(502)
         rows[600] = "not a row"
         rows[601] = { ...seekerRow(601), districtId: "11215" }
         const report = yield* BulkImport.seekers(district, rows, { batchSize: 200 })
         expect(report.batches).toBe(6)
-        expect(report.failed.map((f) => [f.row, f.issues.map((i) => `${i.path}: ${i.message}`)])).toEqual([
-          [7, ["contact.phone: must be a Korean phone number such as 010-1234-5678 or 02-123-4567; got \"12345\""]],
-          [500, [
+        // Rows are numbered from 1: rows[7] is row 8.
+        expect(messages(report)).toEqual([
+          [8, ["contact.phone: must be a Korean phone number such as 010-1234-5678 or 02-123-4567; got \"12345\""]],
+          [501, [
             "education: must be the level the seeker attained (01 elementary … 07 doctorate); 00 means \"any\" and fits openings only",
             "notes: must not contain a resident registration number (주민등록번호); iljari never stores one — remove it"
           ]],
-          [501, ["id: \"seeker-0000003\" already exists in this district"]],
-          [503, ["id: repeats the id of row 502"]],
-          [600, [": must be an object holding the record's fields"]],
-          [601, ["districtId: belongs to district 11215, not 11200, the one being imported into"]]
+          [502, ["id: \"seeker-0000003\" already exists in this district"]],
+          [504, ["id: repeats the id of row 503"]],
+          [601, [": must be an object holding the record's fields"]],
+          [602, ["districtId: belongs to district 11215, not 11200, the one being imported into"]]
         ])
         expect(report.imported).toBe(1_050 - 6)
         const repo = yield* Repositories.SeekerRepository
@@ -109,7 +110,7 @@ const importSuite = (name: string, layer: () => Layer.Layer<Sql, unknown>) =>
         rows[4] = { ...row(4), wage: { type: "monthly", min: 3_000_000, max: 2_000_000 } }
         const report = yield* BulkImport.openings(district, rows.map((r) => JSON.parse(JSON.stringify(r))), { batchSize: 8 })
         expect(report.imported).toBe(29)
-        expect(report.failed).toEqual([{ row: 4, issues: [{ path: "wage.max", message: "must not be below the minimum (3000000); got 2000000" }] }])
+        expect(report.failed).toEqual([{ row: 5, issues: [{ path: "wage.max", message: "must not be below the minimum (3000000); got 2000000" }] }])
         const listed = yield* Effect.flatMap(Repositories.OpeningRepository, (r) => r.listByEmployer(district, "employer-0001" as Ids.EmployerId))
         expect(listed).toHaveLength(29)
       }).pipe(Effect.provide(layer())))
@@ -125,8 +126,8 @@ const importSuite = (name: string, layer: () => Layer.Layer<Sql, unknown>) =>
         expect(progress).toEqual([100, 200, 250])
       }).pipe(Effect.provide(layer())))
 
-    // Defect (#14): rows were numbered from 0. Row 1 is the first input row.
-    it.effect.fails("numbers rows from 1, the first input row, in failures and messages", () =>
+    // #14: rows were numbered from 0. Row 1 is the first input row.
+    it.effect("numbers rows from 1, the first input row, in failures and messages", () =>
       Effect.gen(function*() {
         const report = yield* BulkImport.seekers(district, [seekerRow(0), "not a row", seekerRow(0), seekerRow(3)], { batchSize: 3 })
         expect(messages(report)).toEqual([
@@ -139,8 +140,8 @@ const importSuite = (name: string, layer: () => Layer.Layer<Sql, unknown>) =>
         expect(error).toMatchObject({ _tag: "PersistenceError", operation: "import seeker rows 1–2" })
       }).pipe(Effect.provide(layer())))
 
-    // Defect (#14): an import stored the same person twice under a new id,
-    // where registration refuses them (JobCenter.DuplicateSeeker).
+    // #14: an import stored the same person twice under a new id, where
+    // registration refuses them (JobCenter.DuplicateSeeker).
     it.effect.fails("refuses a row repeating an earlier row's person, by name and phone or name and birth date", () =>
       Effect.gen(function*() {
         const rows: Array<unknown> = Array.from({ length: 11 }, (_, i) => seekerRow(i))
