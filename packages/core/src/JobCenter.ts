@@ -91,14 +91,15 @@ export class Config extends Context.Reference<Config>()("@iljari/core/JobCenter/
 
 /**
  * A seeker who is already registered: the same name and phone, or the same
- * name and birth date. Use the existing record instead of a second one.
+ * name and birth date (`Seeker.duplicateMatch`). Use the existing record
+ * instead of a second one.
  *
  * @since 0.1.0
  * @category errors
  */
 export class DuplicateSeeker extends Schema.TaggedError<DuplicateSeeker>()("DuplicateSeeker", {
   existingId: Schema.String,
-  match: Schema.Literal("name-and-phone", "name-and-birth-date")
+  match: Seeker.DuplicateMatch
 }) {
   override get message(): string {
     return `This seeker is already registered as "${this.existingId}" (same ${
@@ -231,13 +232,9 @@ const checkDuplicates = (actor: Actor, seeker: Seeker.Seeker) =>
       birthDate: seeker.birthDate,
       ...(seeker.contact.phone === undefined ? {} : { phone: seeker.contact.phone })
     })
-    const other = found.find((row) => row.value.id !== seeker.id)
-    if (other !== undefined) {
-      const samePhone = seeker.contact.phone !== undefined && other.value.contact.phone === seeker.contact.phone
-      return yield* new DuplicateSeeker({
-        existingId: other.value.id,
-        match: samePhone ? "name-and-phone" : "name-and-birth-date"
-      })
+    for (const other of found) {
+      const match = other.value.id === seeker.id ? undefined : Seeker.duplicateMatch(seeker, other.value)
+      if (match !== undefined) return yield* new DuplicateSeeker({ existingId: other.value.id, match })
     }
   })
 

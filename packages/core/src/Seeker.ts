@@ -191,6 +191,46 @@ export const anonymise = (seeker: Seeker, erasedOn: LocalDate): Seeker => {
 }
 
 /**
+ * Which rule recognised a second record of the same person.
+ *
+ * @since 0.1.0
+ * @category duplicates
+ */
+export const DuplicateMatch = Schema.Literal("name-and-phone", "name-and-birth-date")
+/** @since 0.1.0 @category duplicates */
+export type DuplicateMatch = typeof DuplicateMatch.Type
+
+/**
+ * What {@link duplicateMatch} compares of a seeker.
+ *
+ * @since 0.1.0
+ * @category duplicates
+ */
+export interface DuplicateFacts {
+  readonly name: string
+  readonly contact: { readonly phone?: string | undefined }
+  readonly birthDate: string
+  readonly erasedOn?: string | undefined
+}
+
+/**
+ * Whether `seeker` is a second record of the person `other` records: the same
+ * name and the same phone (`"name-and-phone"`, named first when both hold), or
+ * the same name and the same birth date (`"name-and-birth-date"`); `undefined`
+ * when they are different people. An erased seeker ({@link anonymise}) is
+ * nobody's duplicate. Registration (`JobCenter.registerSeeker`) and bulk
+ * import both refuse a duplicate by this rule.
+ *
+ * @since 0.1.0
+ * @category duplicates
+ */
+export const duplicateMatch = (seeker: DuplicateFacts, other: DuplicateFacts): DuplicateMatch | undefined => {
+  if (seeker.erasedOn !== undefined || other.erasedOn !== undefined || seeker.name !== other.name) return undefined
+  if (seeker.contact.phone !== undefined && seeker.contact.phone === other.contact.phone) return "name-and-phone"
+  return seeker.birthDate === other.birthDate ? "name-and-birth-date" : undefined
+}
+
+/**
  * Decodes a seeker from unknown input (a form, a JSON body, a spreadsheet
  * row), naming every broken rule.
  *

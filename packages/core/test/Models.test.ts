@@ -319,3 +319,32 @@ describe("normalisation on the way in", () => {
     expect(counselor.name).toBe("박상담")
   })
 })
+
+describe("Seeker.duplicateMatch, the rule registration and bulk import refuse a second record by", () => {
+  const kim = Either.getOrThrow(Seeker.decodeEither(seekerInput))
+  const other = (fields: object) => Either.getOrThrow(Seeker.decodeEither({ ...seekerInput, id: "seeker-0002", ...fields }))
+
+  it("holds for the same name with the same phone, named first, or with the same birth date", () => {
+    expect(Seeker.duplicateMatch(other({ birthDate: "1970-01-01" }), kim)).toBe("name-and-phone")
+    expect(Seeker.duplicateMatch(other({ contact: {} }), kim)).toBe("name-and-birth-date")
+    expect(Seeker.duplicateMatch(other({}), kim)).toBe("name-and-phone")
+    // The phone spelled differently is the same phone once decoded.
+    expect(Seeker.duplicateMatch(other({ contact: { phone: "01012345678" }, birthDate: "1970-01-01" }), kim)).toBe("name-and-phone")
+  })
+
+  it("does not hold for another name, or the same name with another phone and birth date, or no phones and another birth date", () => {
+    expect(Seeker.duplicateMatch(other({ name: "김민서" }), kim)).toBeUndefined()
+    expect(Seeker.duplicateMatch(other({ contact: { phone: "010-9999-0000" }, birthDate: "1970-01-01" }), kim)).toBeUndefined()
+    const noPhone = other({ contact: {} })
+    expect(Seeker.duplicateMatch(other({ id: "seeker-0003", contact: {}, birthDate: "1970-01-01" }), noPhone)).toBeUndefined()
+  })
+
+  it("never holds for an erased seeker, on either side", () => {
+    const erased = Seeker.anonymise(kim, "2026-01-31" as never)
+    const alsoErased = Seeker.anonymise(other({}), "2026-02-28" as never)
+    expect([erased.name, erased.birthDate]).toEqual([alsoErased.name, alsoErased.birthDate])
+    expect(Seeker.duplicateMatch(alsoErased, erased)).toBeUndefined()
+    expect(Seeker.duplicateMatch(other({ name: erased.name, birthDate: erased.birthDate }), erased)).toBeUndefined()
+    expect(Seeker.duplicateMatch(erased, other({ name: erased.name, birthDate: erased.birthDate }))).toBeUndefined()
+  })
+})

@@ -3,6 +3,14 @@
  * previous system): rows are decoded one by one, valid rows are written in
  * batches, each batch in its own transaction, and every invalid row is
  * reported with its number and the fields it broke — valid rows are kept.
+ * Rows are numbered from 1: row 1 is the first input row (a reader of a sheet
+ * with a header row maps row 1 to the sheet's row 2).
+ *
+ * A seeker is refused as a duplicate by the rule registration uses
+ * (`Seeker.duplicateMatch`: the same name and phone, or the same name and
+ * birth date; an erased seeker is nobody's duplicate) when they repeat a row
+ * imported earlier from the same input — the failure names that row — or a
+ * seeker already stored in the district — the failure names that seeker's id.
  *
  * A crash (a killed process, a lost connection) leaves every committed batch
  * and no part of the batch in flight, so an import can be resumed from the
@@ -11,14 +19,16 @@
  * @since 0.1.0
  */
 import { SqlClient } from "@effect/sql"
-import { Errors, type Ids, Validation } from "@iljari/core"
+import { Errors, type Ids, Seeker, Validation } from "@iljari/core"
 import { Chunk, Effect, Either, Schema, Stream } from "effect"
 import { encodedJson } from "./internal/json.js"
 import { persistence, type TableSpec } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
 
 /**
- * A row that was not imported, numbered from 0 in input order.
+ * A row that was not imported. `row` numbers input rows from 1: row 1 is the
+ * first row given (the first element of the array or stream), and messages
+ * that name another row ("repeats the id of row 3") number it the same way.
  *
  * @since 0.1.0
  * @category models
@@ -52,7 +62,11 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Rows per transaction (default 500). */
   readonly batchSize?: number
-  /** Called after each batch commits, e.g. to log progress or remember where to resume. */
+  /**
+   * Called after each batch commits, e.g. to log progress or remember where to
+   * resume: `rowsRead` rows are done, so a resumed import starts at row
+   * `rowsRead + 1`.
+   */
   readonly onBatch?: (progress: { readonly batch: number; readonly rowsRead: number; readonly imported: number }) => Effect.Effect<void>
 }
 
@@ -65,11 +79,59 @@ interface State {
 
 const issue = (path: string, message: string) => [{ path, message }]
 
-const importInto = <A extends { readonly id: string; readonly districtId: Ids.DistrictId }, I, E>(spec: TableSpec<A, I, E>) => {
+/**
+ * A second record of one thing that its id does not reveal (the same person
+ * registered under two ids). Candidates share a key, stored in `column`:
+ * stored ones are found in one query per batch, earlier rows of the import
+ * from memory; `repeats` decides.
+ */
+interface Repeats<A> {
+  /** What a record is, in messages: "person". */
+  readonly noun: string
+  readonly column: string
+  /** The record's value in `column`, or `undefined` for a record that is nobody's repeat. */
+  readonly key: (record: A) => string | undefined
+  /** Whether `record` repeats `other`: the field to name and the rule, in words. */
+  readonly repeats: (record: A, other: A) => { readonly path: string; readonly rule: string } | undefined
+}
+
+// Seekers: registration's rule, Seeker.duplicateMatch. It needs the same name,
+// so candidates are the seekers of the same name; an erased seeker
+// (Seeker.anonymise) matches nobody, so it is neither looked up nor a candidate.
+const samePerson: Repeats<Seeker.Seeker> = {
+  noun: "person",
+  column: "name",
+  key: (seeker) => (seeker.erasedOn === undefined ? seeker.name : undefined),
+  repeats: (seeker, other) => {
+    switch (Seeker.duplicateMatch(seeker, other)) {
+      case "name-and-phone":
+        return { path: "contact.phone", rule: "same name and phone" }
+      case "name-and-birth-date":
+        return { path: "birthDate", rule: "same name and birth date" }
+      case undefined:
+        return undefined
+    }
+  }
+}
+
+// The first of `others` that `record` repeats, in order, with the rule it matched.
+const firstRepeat = <A, O extends { readonly record: A }>(same: Repeats<A>, record: A, others: ReadonlyArray<O>) => {
+  for (const other of others) {
+    const found = same.repeats(record, other.record)
+    if (found !== undefined) return { ...found, other }
+  }
+  return undefined
+}
+
+const importInto = <A extends { readonly id: string; readonly districtId: Ids.DistrictId }, I, U>(
+  spec: TableSpec<A, I, U>,
+  same?: Repeats<A>
+) => {
   // Valid rows take the fast path; an invalid row is decoded again with every
   // error collected, so the report names all its fields.
   const quick = Schema.decodeUnknownEither(spec.schema, { onExcessProperty: "error" })
   const full = Validation.decodeEither(spec.schema as Schema.Schema<A, I, never>)
+  const decodeStored = Schema.decodeUnknownEither(spec.schema)
 
   return <E = never, R = never>(
     districtId: Ids.DistrictId,
@@ -80,6 +142,9 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
       const sql = yield* SqlClient.SqlClient
       const batchSize = options.batchSize ?? 500
       const table = sql(spec.table)
+      // The rows of this import written so far, by id, so that a repeat of one
+      // of them names its row; kept only when records can repeat one another.
+      const importedRow = new Map<string, number>()
 
       const decodeRow = (input: unknown): Either.Either<A, RowFailure["issues"]> => {
         if (typeof input !== "object" || input === null || Array.isArray(input)) {
@@ -95,13 +160,19 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
         return Either.mapLeft(full(row), (error) => error.issues.map(({ message, path }) => ({ path, message })))
       }
 
+      type Valid = { readonly row: number; readonly record: A }
+      type Stored = { readonly id: string; readonly key?: string | null; readonly data?: string }
+
       const writeBatch = (state: State, chunk: Chunk.Chunk<unknown>) =>
         Effect.gen(function*() {
           const failed: Array<RowFailure> = []
-          const valid: Array<{ readonly row: number; readonly record: A }> = []
+          const valid: Array<Valid> = []
           const seen = new Map<string, number>()
+          // Rows are numbered from 1; this batch holds rows first…last.
+          const first = state.rowsRead + 1
           let row = state.rowsRead
           for (const input of chunk) {
+            row++
             const decoded = decodeRow(input)
             if (Either.isLeft(decoded)) failed.push({ row, issues: decoded.left })
             else if (seen.has(decoded.right.id)) {
@@ -110,20 +181,76 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
               seen.set(decoded.right.id, row)
               valid.push({ row, record: decoded.right })
             }
-            row++
           }
+          const last = row
           const written = yield* sql.withTransaction(Effect.gen(function*() {
-            if (valid.length === 0) return 0
-            const taken = new Set(
-              (yield* sql<{ id: string }>`SELECT id FROM ${table} WHERE district_id = ${districtId} AND ${
-                sql.in("id", valid.map((v) => v.record.id))
-              }`).map((r) => r.id)
-            )
-            const fresh = valid.filter((v) => {
-              if (!taken.has(v.record.id)) return true
-              failed.push({ row: v.row, issues: issue("id", `"${v.record.id}" already exists in this district`) })
-              return false
-            })
+            if (valid.length === 0) return []
+            // One query finds the ids already taken and, when records can repeat
+            // one another, the stored candidates sharing a key with the batch.
+            const keys = same === undefined ? [] : [...new Set(valid.flatMap((v) => same.key(v.record) ?? []))]
+            const ids = sql.in("id", valid.map((v) => v.record.id))
+            const stored = same === undefined || keys.length === 0
+              ? yield* sql<Stored>`SELECT id FROM ${table} WHERE district_id = ${districtId} AND ${ids}`
+              : yield* sql.onDialectOrElse({
+                // PostgreSQL combines the two indexes for an OR (a bitmap OR) and
+                // plans the UNION ALL below in parallel, ten times slower for a batch.
+                pg: () =>
+                  sql<Stored>`SELECT id, ${sql(same.column)} AS ${sql("key")}, data FROM ${table} WHERE district_id = ${districtId} AND (${ids} OR ${
+                    sql.in(same.column, keys)
+                  })`,
+                // SQLite answers the OR by scanning the district: two index lookups instead.
+                orElse: () =>
+                  sql<Stored>`SELECT id, NULL AS ${sql("key")}, NULL AS data FROM ${table} WHERE district_id = ${districtId} AND ${ids}
+                    UNION ALL SELECT id, ${sql(same.column)}, data FROM ${table} WHERE district_id = ${districtId} AND ${
+                    sql.in(same.column, keys)
+                  }`
+              })
+            const taken = new Set<string>()
+            // Stored records (`row` set when this import wrote them) and kept rows of this batch, by key.
+            const candidates = new Map<string, Array<{ readonly record: A; readonly row: number | undefined }>>()
+            const candidatesOf = (key: string) => {
+              const list = candidates.get(key)
+              if (list !== undefined) return list
+              const created: Array<{ readonly record: A; readonly row: number | undefined }> = []
+              candidates.set(key, created)
+              return created
+            }
+            const wanted = new Set(keys)
+            // By id, so that the seeker named among several is always the same one.
+            for (const r of [...stored].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+              taken.add(r.id)
+              if (r.key == null || r.data === undefined || !wanted.has(r.key)) continue
+              const record = yield* decodeStored(JSON.parse(r.data))
+              candidatesOf(r.key).push({ record, row: importedRow.get(r.id) })
+            }
+            // In input order, so that a row is compared with the rows before it
+            // that were kept, as registering them one by one would.
+            const fresh: Array<Valid> = []
+            for (const v of valid) {
+              if (taken.has(v.record.id)) {
+                failed.push({ row: v.row, issues: issue("id", `"${v.record.id}" already exists in this district`) })
+                continue
+              }
+              const key = same?.key(v.record)
+              if (same !== undefined && key !== undefined) {
+                const others = candidatesOf(key)
+                const repeat = firstRepeat(same, v.record, others)
+                if (repeat !== undefined) {
+                  failed.push({
+                    row: v.row,
+                    issues: issue(
+                      repeat.path,
+                      repeat.other.row === undefined
+                        ? `repeats the ${same.noun} already registered as "${repeat.other.record.id}" in this district (${repeat.rule}); update that record instead of importing a second one`
+                        : `repeats the ${same.noun} of row ${repeat.other.row} (${repeat.rule}); import each ${same.noun} once`
+                    )
+                  })
+                  continue
+                }
+                others.push({ record: v.record, row: v.row })
+              }
+              fresh.push(v)
+            }
             if (fresh.length > 0) {
               yield* sql`INSERT INTO ${table} ${
                 sql.insert(fresh.map(({ record }) => ({
@@ -135,11 +262,12 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
                 })))
               }`
             }
-            return fresh.length
-          })).pipe(Effect.mapError(persistence(`import ${spec.kind} rows ${state.rowsRead}–${row - 1}`)))
+            return fresh
+          })).pipe(Effect.mapError(persistence(`import ${spec.kind} rows ${first}–${last}`)))
+          if (same !== undefined) for (const v of written) importedRow.set(v.record.id, v.row)
           const next: State = {
-            rowsRead: row,
-            imported: state.imported + written,
+            rowsRead: last,
+            imported: state.imported + written.length,
             batches: state.batches + 1,
             failed: [...state.failed, ...failed.sort((a, b) => a.row - b.row)]
           }
@@ -162,11 +290,14 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
 
 /**
  * Imports seekers: encoded `Seeker` records (ids included), into one district.
+ * A seeker already there — the same name and phone, or the same name and
+ * birth date, as `JobCenter.registerSeeker` refuses — is refused, naming the
+ * earlier row or the stored seeker's id; erased seekers never count.
  *
  * @since 0.1.0
  * @category import
  */
-export const seekers = importInto(Tables.seekers)
+export const seekers = importInto(Tables.seekers, samePerson)
 
 /**
  * Imports openings: encoded `Opening` records (ids included), into one district.
