@@ -3,11 +3,13 @@
  * transaction as the change that caused them and delivered later by a
  * dispatcher, so that none is lost when a write fails or sent for a change
  * that was rolled back. The delivery state lives here too, so a dispatcher
- * that restarts picks up where the last one stopped.
+ * that restarts picks up where the last one stopped, and so do the leases
+ * that let several dispatcher workers share one outbox without two of them
+ * delivering the same message.
  *
  * @since 0.1.0
  */
-import { Context, type DateTime, type Effect, Schema } from "effect"
+import { Context, type DateTime, type Duration, type Effect, Schema } from "effect"
 import { Channel } from "./Consent.js"
 import type { NotFound, PersistenceError } from "./Errors.js"
 import { DistrictId, MessageId } from "./Ids.js"
@@ -69,7 +71,69 @@ export class OutboxMessage extends Schema.Class<OutboxMessage>("OutboxMessage")(
 }) {}
 
 /**
- * The outbox of one deployment.
+ * A dispatcher worker's hold on the messages it claimed: until `until`, no
+ * other worker claims them, and only a save that presents this lease is
+ * applied. The lease (owner and `until`) is the fencing token: a worker whose
+ * lease ran out and whose messages were claimed again can no longer change them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Lease = Schema.Struct({
+  /** The worker that holds the lease (its id, as it names itself). */
+  owner: Schema.String,
+  /** When the lease runs out; from then on any worker may claim the messages again. */
+  until: Schema.DateTimeUtc
+})
+/** @since 0.1.0 @category models */
+export type Lease = typeof Lease.Type
+
+/**
+ * What a claim took: the lease, and the messages held under it (oldest
+ * first, possibly none).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Claimed {
+  readonly lease: Lease
+  readonly messages: ReadonlyArray<OutboxMessage>
+}
+
+/**
+ * A save presented a lease that no longer holds the message: it was sent,
+ * refused or dead-lettered meanwhile, or its lease ran out and another worker
+ * (or a release) took it. Nothing was changed. A dispatcher logs this and
+ * moves on; the message is in the hands of whoever holds it now.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class LeaseLost extends Schema.TaggedError<LeaseLost>()("LeaseLost", {
+  id: MessageId,
+  /** The worker whose save was refused. */
+  worker: Schema.String,
+  /** The message's status now. */
+  status: MessageStatus,
+  /** Who holds the message now, if anyone does. */
+  holder: Schema.optionalWith(Schema.String, { exact: true })
+}) {
+  override get message(): string {
+    const why = this.status !== "pending"
+      ? `it is already ${this.status}`
+      : this.holder === undefined
+      ? "its lease was released meanwhile"
+      : this.holder === this.worker
+      ? "its lease ran out and it was claimed again"
+      : `its lease ran out and worker "${this.holder}" holds it now`
+    return `Message "${this.id}" is no longer leased by worker "${this.worker}": ${why}; the save was not applied`
+  }
+}
+
+/**
+ * The outbox of one deployment, shared by any number of dispatcher workers:
+ * each claims due messages under a lease, delivers them, and saves the result
+ * under the same lease.
  *
  * @since 0.1.0
  * @category ports
@@ -82,14 +146,37 @@ export class Outbox extends Context.Tag("@iljari/core/Outbox")<Outbox, {
     status?: MessageStatus
   ) => Effect.Effect<ReadonlyArray<OutboxMessage>, PersistenceError>
   /**
-   * Pending messages of every district that may be attempted at `now`
-   * (no `notBefore`, or `notBefore` ≤ `now`), oldest first, at most `limit`.
-   * For the dispatcher, which serves the whole deployment.
+   * Claims, atomically, at most `limit` messages of every district (oldest
+   * first) that are `pending`, may be attempted at `now` (no `notBefore`, or
+   * `notBefore` ≤ `now`) and are under no live lease (none, or one whose
+   * `until` ≤ `now`), and leases them to `worker` until `now + leaseFor`.
+   * Two workers never hold the same message at once; a crashed worker's
+   * messages are claimable again once its lease has run out.
+   *
+   * @since 0.1.0
    */
-  readonly due: (now: DateTime.Utc, limit: number) => Effect.Effect<ReadonlyArray<OutboxMessage>, PersistenceError>
-  /** Replaces a message's delivery state (status, attempts, notBefore, sentAt, lastError). */
-  readonly save: (message: OutboxMessage) => Effect.Effect<void, NotFound | PersistenceError>
+  readonly claim: (
+    worker: string,
+    now: DateTime.Utc,
+    limit: number,
+    leaseFor: Duration.DurationInput
+  ) => Effect.Effect<Claimed, PersistenceError>
+  /**
+   * Records the result of an attempt — the message's delivery state (status,
+   * attempts, notBefore, sentAt, lastError) — and releases its lease. Fenced:
+   * applied only if the message is still `pending` and still held by exactly
+   * this lease (owner and `until`), else `LeaseLost` and nothing changes, so a
+   * message is marked `sent` at most once. `NotFound` if there is no such message.
+   *
+   * @since 0.1.0
+   */
+  readonly save: (lease: Lease, message: OutboxMessage) => Effect.Effect<void, LeaseLost | NotFound | PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase` of `Repositories`. */
-  static readonly layerMemory = Memory.layerOver(this, Memory.outbox)
+  static readonly layerMemory = Memory.layerOver(
+    this,
+    (db) =>
+      Memory.outbox(db, (message, worker, status, holder) =>
+        new LeaseLost({ id: message.id, worker, status, ...(holder === undefined ? {} : { holder }) }))
+  )
 }

@@ -5,15 +5,20 @@
  * refused with the reason, retried later with exponential backoff and
  * jitter, or dead after too many attempts.
  *
- * Its state is the outbox's, so a dispatcher that restarts (or a second one
- * after a crash) continues where the last one stopped. The delivery and the
- * record of it run uninterruptibly together, so stopping a dispatcher never
- * separates them; providers also receive the message's idempotency key.
+ * Its state is the outbox's, so a dispatcher that restarts continues where
+ * the last one stopped, and any number of dispatchers (workers) can share one
+ * outbox: each round claims a batch under a lease, so no two workers hold the
+ * same message, and records each result under that lease, so a worker whose
+ * lease ran out (it stalled, or its messages went to another worker after it
+ * crashed) changes nothing. The delivery and the record of it run
+ * uninterruptibly together, so stopping a dispatcher never separates them;
+ * providers also receive the message's idempotency key, so those that
+ * deduplicate drop the one re-send a worker killed between the two can cause.
  *
  * @since 0.1.0
  */
 import { Consent, type Errors, Notifier, Outbox, Repositories } from "@iljari/core"
-import { Chunk, Clock, DateTime, Duration, Effect, Either, Option, Schedule } from "effect"
+import { Chunk, Clock, DateTime, Duration, Effect, Either, Option, Random, Schedule } from "effect"
 import * as QuietHours from "./QuietHours.js"
 import * as Sms from "./Sms.js"
 import * as Templates from "./Templates.js"
@@ -35,16 +40,30 @@ export interface Config {
   readonly maxAttempts: number
   /** The delay before attempt n + 1 is this schedule's n-th delay. */
   readonly backoff: Schedule.Schedule<unknown>
-  /** Messages read per round. */
+  /** Messages claimed per round. */
   readonly batchSize: number
   /** Time between rounds when {@link run} loops. */
   readonly pollInterval: Duration.DurationInput
+  /**
+   * How long a round's claim holds its batch: longer than a batch takes to
+   * deliver, as a worker stops starting deliveries once nine tenths of it have
+   * passed and leaves the rest to the next claim. A crashed worker's batch
+   * waits this long before another worker takes it over.
+   */
+  readonly leaseFor: Duration.DurationInput
+  /**
+   * This dispatcher's name in leases and logs (a host and process, say). Each
+   * dispatcher sharing an outbox needs its own. By default {@link run} makes a
+   * random one when it starts (and {@link dispatchOnce}, for each round).
+   */
+  readonly worker?: string
 }
 
 /**
  * The defaults: 8 attempts, backoff from one minute doubling with ±20 %
  * jitter (Effect's `Schedule.jittered`), 21:00–08:00 quiet, 100 messages a
- * round every 30 seconds. `center` and `smsSender` have no default.
+ * round every 30 seconds, each round's batch leased for 5 minutes, and a
+ * random worker name. `center` and `smsSender` have no default.
  *
  * @since 0.1.0
  * @category config
@@ -55,7 +74,8 @@ export const defaults = {
   maxAttempts: 8,
   backoff: Schedule.exponential("1 minute", 2).pipe(Schedule.jittered),
   batchSize: 100,
-  pollInterval: "30 seconds"
+  pollInterval: "30 seconds",
+  leaseFor: "5 minutes"
 } satisfies Omit<Config, "center" | "smsSender">
 
 type Decision =
@@ -163,14 +183,15 @@ const delayBefore = (config: Config, attempt: number) =>
     (delays) => Duration.millis(Math.ceil(Duration.toMillis(Option.getOrElse(Chunk.last(delays), () => Duration.zero))))
   )
 
-const processOne = (config: Config, message: Outbox.OutboxMessage) =>
+const processOne = (config: Config, lease: Outbox.Lease, message: Outbox.OutboxMessage) =>
   Effect.gen(function*() {
     const outbox = yield* Outbox.Outbox
     const now = DateTime.unsafeMake(yield* Clock.currentTimeMillis)
     const decision = decide(config, message, yield* addressee(message), now)
+    // Every record goes under the round's lease; the outbox refuses it once the lease is lost.
     const save = (patch: Partial<Outbox.OutboxMessage>) => {
       const { lastError: _e, notBefore: _n, ...rest } = message
-      return outbox.save(new Outbox.OutboxMessage({ ...rest, ...patch }))
+      return outbox.save(lease, new Outbox.OutboxMessage({ ...rest, ...patch }))
     }
     if (decision._tag === "Refuse") return yield* save({ status: "refused", lastError: decision.reason })
     if (decision._tag === "Hold") return yield* save({ notBefore: decision.until, lastError: decision.reason })
@@ -189,7 +210,13 @@ const processOne = (config: Config, message: Outbox.OutboxMessage) =>
         })
       )
     )
-  })
+  }).pipe(
+    // Not an error: whoever holds the message now records it. Logged, and the round goes on.
+    Effect.catchTag("LeaseLost", (lost) =>
+      Effect.logWarning(lost.message).pipe(
+        Effect.annotateLogs({ worker: lost.worker, message: lost.id, status: lost.status, holder: lost.holder ?? "none" })
+      ))
+  )
 
 /**
  * What the dispatcher needs: the outbox, the notifier, and the repositories
@@ -206,28 +233,58 @@ export type Requirements =
   | Repositories.CounselorRepository
 
 /**
- * One round: every due message (up to `batchSize`), one after another.
- * Returns how many were looked at.
+ * A random worker name, for dispatchers that were not given one.
+ *
+ * @since 0.1.0
+ * @category dispatch
+ */
+export const randomWorker: Effect.Effect<string> = Effect.map(
+  Random.nextIntBetween(0, 36 ** 8),
+  (n) => `dispatcher-${n.toString(36).padStart(8, "0")}`
+)
+
+/**
+ * One round: claims up to `batchSize` due messages of every district under a
+ * lease of `leaseFor`, and handles them one after another, each result saved
+ * under the lease. Once nine tenths of the lease have passed it starts no
+ * more deliveries: what is left goes back to the outbox when the lease runs
+ * out. Returns how many messages the round claimed.
  *
  * @since 0.1.0
  * @category dispatch
  */
 export const dispatchOnce = (config: Config): Effect.Effect<number, Errors.NotFound | Errors.PersistenceError, Requirements> =>
   Effect.gen(function*() {
+    const worker = config.worker ?? (yield* randomWorker)
     const now = DateTime.unsafeMake(yield* Clock.currentTimeMillis)
-    const due = yield* Effect.flatMap(Outbox.Outbox, (o) => o.due(now, config.batchSize))
-    yield* Effect.forEach(due, (message) => processOne(config, message), { discard: true })
-    return due.length
+    const { lease, messages } = yield* Effect.flatMap(Outbox.Outbox, (o) => o.claim(worker, now, config.batchSize, config.leaseFor))
+    const lastStart = lease.until.epochMillis - Duration.toMillis(config.leaseFor) / 10
+    for (let i = 0; i < messages.length; i++) {
+      if ((yield* Clock.currentTimeMillis) >= lastStart) {
+        yield* Effect.logWarning(
+          `lease running out: ${messages.length - i} of ${messages.length} messages left for the next claim; ` +
+            "raise leaseFor or lower batchSize"
+        ).pipe(Effect.annotateLogs({ worker }))
+        break
+      }
+      yield* processOne(config, lease, messages[i]!)
+    }
+    return messages.length
   })
 
 /**
- * Dispatches for ever: a round, then the next as soon as a full batch was
- * read, else after `pollInterval`.
+ * Dispatches for ever under one worker name (`config.worker`, or a random
+ * one): a round, then the next as soon as a full batch was claimed, else
+ * after `pollInterval`.
  *
  * @since 0.1.0
  * @category dispatch
  */
 export const run = (config: Config): Effect.Effect<never, Errors.NotFound | Errors.PersistenceError, Requirements> =>
-  Effect.forever(
-    Effect.flatMap(dispatchOnce(config), (read) => (read < config.batchSize ? Effect.sleep(config.pollInterval) : Effect.void))
-  )
+  Effect.flatMap(config.worker === undefined ? randomWorker : Effect.succeed(config.worker), (worker) =>
+    Effect.forever(
+      Effect.flatMap(
+        dispatchOnce({ ...config, worker }),
+        (claimed) => (claimed < config.batchSize ? Effect.sleep(config.pollInterval) : Effect.void)
+      )
+    ))

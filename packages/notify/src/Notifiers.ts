@@ -7,6 +7,7 @@
  */
 import { Notifier } from "@iljari/core"
 import { Clock, Context, Effect, Either, Layer } from "effect"
+import { createHash } from "node:crypto"
 import type { Transporter } from "nodemailer"
 import * as Sms from "./Sms.js"
 
@@ -114,9 +115,23 @@ export const smtp = (transporter: Transporter, options: { readonly from: string;
 })
 
 /**
+ * SOLAPI keeps a message's `customFields` with it (keys up to 30 characters,
+ * values up to 100) and shows them in its send history. iljari puts the
+ * idempotency key there — as it is when it fits, else as `sha256:` and its
+ * hex digest — so that a re-sent message can be traced to its outbox entry.
+ * SOLAPI does not deduplicate on it (see {@link solapi}).
+ *
+ * @since 0.1.0
+ * @category solapi
+ */
+export const solapiKeyField = (idempotencyKey: string): string =>
+  idempotencyKey.length <= 100 ? idempotencyKey : `sha256:${createHash("sha256").update(idempotencyKey).digest("hex")}`
+
+/**
  * The message SOLAPI receives for a delivery: numbers without hyphens, the
  * type chosen by EUC-KR length (SMS ≤ 90 bytes, else LMS with its subject),
- * and the pre-registered sender number.
+ * the pre-registered sender number, and the idempotency key in
+ * `customFields.idempotencyKey` ({@link solapiKeyField}).
  *
  * @since 0.1.0
  * @category solapi
@@ -125,7 +140,14 @@ export const toSolapi = (
   delivery: Notifier.Delivery,
   sender: string
 ): Either.Either<
-  { readonly to: string; readonly from: string; readonly text: string; readonly type: "SMS" | "LMS"; readonly subject?: string },
+  {
+    readonly to: string
+    readonly from: string
+    readonly text: string
+    readonly type: "SMS" | "LMS"
+    readonly subject?: string
+    readonly customFields: { readonly idempotencyKey: string }
+  },
   Sms.SmsRefused
 > =>
   Either.map(Sms.classify(delivery.text, delivery.subject), (classified) => ({
@@ -133,7 +155,8 @@ export const toSolapi = (
     from: sender.replace(/\D/g, ""),
     text: delivery.text,
     type: classified.type,
-    ...(classified.subject === undefined ? {} : { subject: classified.subject })
+    ...(classified.subject === undefined ? {} : { subject: classified.subject }),
+    customFields: { idempotencyKey: solapiKeyField(delivery.idempotencyKey) }
   }))
 
 /**
@@ -149,6 +172,14 @@ export interface SolapiClient {
 /**
  * An SMS/LMS notifier over SOLAPI, e.g.
  * `solapi(new SolapiMessageService(apiKey, apiSecret), "02-2286-5000")`.
+ *
+ * Each message carries its idempotency key in `customFields`, but SOLAPI
+ * cannot deduplicate on it: its send API has no idempotency key, its
+ * `allowDuplicates: false` (the default, kept) only refuses the same
+ * recipient twice within one request, and its message list cannot be
+ * searched by custom field. A message the dispatcher re-sends after a lost
+ * lease (a worker killed between SOLAPI's acceptance and the outbox's record)
+ * therefore reaches the phone twice.
  *
  * @since 0.1.0
  * @category solapi

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Notifier, Outbox, Repositories } from "@iljari/core"
-import { DateTime, Effect, Layer, TestClock } from "effect"
+import { DateTime, Effect, Layer, Logger, LogLevel, TestClock } from "effect"
 import { Dispatcher, Notifiers } from "../src/index.js"
 import { config as center, district, message, seekerWith, serviceBoth } from "./fixtures.js"
 
@@ -142,5 +142,71 @@ describe("the dispatcher's rules", () => {
         })
       )
       expect(yield* stateOf(m.id)).toMatchObject({ status: "dead", attempts: 1, lastError: "number not in service" })
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("lets two dispatchers share one outbox: each message is delivered once", () =>
+    Effect.gen(function*() {
+      const messages = Array.from({ length: 30 }, () => message({ to: "s1", template: "reemployment-support", params: {} }))
+      yield* setup([seekerWith("s1", serviceBoth)], messages, morning)
+      const provider = yield* Notifier.Notifier
+      // Each delivery yields, so the two workers' rounds interleave message by message.
+      const interleaving = Notifier.Notifier.of({ send: (delivery) => Effect.zipRight(Effect.yieldNow(), provider.send(delivery)) })
+      const round = (worker: string) => Dispatcher.dispatchOnce({ ...config, worker, batchSize: 4 })
+      for (let i = 0; i < 20; i++) {
+        const claimed = yield* Effect.all([round("a"), round("b")], { concurrency: "unbounded" }).pipe(
+          Effect.provideService(Notifier.Notifier, interleaving)
+        )
+        if (claimed[0] + claimed[1] === 0) break
+        // Both workers had work in the same rounds.
+        if (i === 0) expect(claimed).toEqual([4, 4])
+      }
+      const keys = (yield* Notifiers.MemoryOutbox).sent().map((d) => d.idempotencyKey)
+      expect([...keys].sort()).toEqual(messages.map((m) => m.idempotencyKey).sort())
+      const states = yield* Effect.flatMap(Outbox.Outbox, (o) => o.list(district))
+      expect(states.every((m) => m.status === "sent" && m.attempts === 1)).toBe(true)
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("logs a lost lease and goes on; the worker that holds the message records it", () =>
+    Effect.gen(function*() {
+      const first = message({ to: "s1", template: "reemployment-support", params: {} })
+      const second = message({ to: "s1", template: "reemployment-support", params: {} })
+      yield* setup([seekerWith("s1", serviceBoth)], [first, second], morning)
+      const provider = yield* Notifier.Notifier
+      const services = yield* Effect.context<Dispatcher.Requirements>()
+      const logs: Array<string> = []
+      const capture = Logger.replace(
+        Logger.defaultLogger,
+        Logger.make(({ message: m }) => void logs.push(Array.isArray(m) ? m.join(" ") : String(m)))
+      )
+      let stalled = false
+      // Worker "a" stalls in its first delivery until its lease has run out, and worker "b"
+      // takes the batch over meanwhile.
+      const stalling = Notifier.Notifier.of({
+        send: (delivery) =>
+          Effect.gen(function*() {
+            if (!stalled) {
+              stalled = true
+              yield* TestClock.adjust(config.leaseFor)
+              const taken = yield* Dispatcher.dispatchOnce({ ...config, worker: "b" }).pipe(Effect.provide(services), Effect.orDie)
+              expect(taken).toBe(2)
+            }
+            return yield* provider.send(delivery)
+          })
+      })
+      expect(yield* Dispatcher.dispatchOnce({ ...config, worker: "a" }).pipe(
+        Effect.provideService(Notifier.Notifier, stalling),
+        Effect.provide(Layer.merge(capture, Logger.minimumLogLevel(LogLevel.Warning)))
+      )).toBe(2)
+      // "b" delivered and recorded both; "a"'s late delivery of the first is the one re-send
+      // a provider without idempotency keys would pass on, and its record was refused.
+      expect((yield* Notifiers.MemoryOutbox).sent().map((d) => d.idempotencyKey)).toEqual(
+        [first, second, first].map((m) => m.idempotencyKey)
+      )
+      expect(yield* stateOf(first.id)).toMatchObject({ status: "sent", attempts: 1 })
+      expect(yield* stateOf(second.id)).toMatchObject({ status: "sent", attempts: 1 })
+      expect(logs).toEqual([
+        `Message "${first.id}" is no longer leased by worker "a": it is already sent; the save was not applied`,
+        "lease running out: 1 of 2 messages left for the next claim; raise leaseFor or lower batchSize"
+      ])
     }).pipe(Effect.provide(layer())))
 })

@@ -36,9 +36,11 @@ describe("the dispatcher under faults", () => {
 
       // 20:55 in Korea: five minutes of daytime, then a night of quiet hours.
       yield* TestClock.setTime(Date.parse("2026-03-02T11:55:00Z"))
-      const drive = Effect.gen(function*() {
+      // A restarted process is a new worker: the batch the interrupted one had claimed
+      // waits for its lease (5 minutes) to run out, then the new one takes it.
+      const drive = (worker: string) => Effect.gen(function*() {
         for (let step = 0; step < 5_000; step++) {
-          yield* Dispatcher.dispatchOnce(config)
+          yield* Dispatcher.dispatchOnce({ ...config, worker })
           const pending = yield* Effect.flatMap(Outbox.Outbox, (o) => o.list(district, "pending"))
           if (pending.length === 0) return
           yield* TestClock.adjust("1 minute")
@@ -53,7 +55,7 @@ describe("the dispatcher under faults", () => {
         for (let i = 0; i < messages; i++) {
           yield* outbox.enqueue(message({ to: `s${i % seekers}`, idempotencyKey: `fault-${i}`, urgent: i % 10 === 0 }))
         }
-        const dispatcher = yield* Effect.fork(drive)
+        const dispatcher = yield* Effect.fork(drive("before-restart"))
         yield* Deferred.await(halfway)
         yield* Fiber.interrupt(dispatcher)
       }).pipe(Effect.provide(Layer.merge(storeOn(filename), watched)), Effect.scoped)
@@ -63,7 +65,7 @@ describe("the dispatcher under faults", () => {
 
       // Phase 2: a new client on the same file, a new dispatcher, to the end.
       const states = yield* Effect.gen(function*() {
-        yield* drive
+        yield* drive("after-restart")
         return yield* Effect.flatMap(Outbox.Outbox, (o) => o.list(district))
       }).pipe(Effect.provide(Layer.merge(storeOn(filename), Layer.succeedContext(provider))), Effect.scoped)
 

@@ -141,6 +141,18 @@ const studyRooms = Effect.gen(function*() {
   )`)
 })
 
+// Leases, so that several dispatcher workers can share the outbox: a claim sets
+// who holds a message and until when, and a save is applied only under that
+// lease. The index serves the claim: pending messages in queue order.
+const outboxLease = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe("ALTER TABLE iljari_outbox ADD COLUMN lease_owner TEXT")
+  yield* sql.unsafe("ALTER TABLE iljari_outbox ADD COLUMN lease_until TEXT")
+  yield* sql.unsafe(
+    "CREATE INDEX iljari_outbox_claim ON iljari_outbox (seq, not_before, lease_until) WHERE status = 'pending'"
+  )
+})
+
 // A referral leads to one placement: a unique index over the referral, so
 // that two racing placements cannot both be kept. Existing duplicates stop the
 // migration with their ids, for the district to correct first.
@@ -178,6 +190,7 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0003_job_fairs": jobFairs,
   "0004_events": events,
   "0005_study_rooms": studyRooms,
+  "0006_outbox_lease": outboxLease,
   "0007_placement_per_referral": placementPerReferral
 }
 

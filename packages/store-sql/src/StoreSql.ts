@@ -44,6 +44,7 @@ const make = Effect.gen(function*() {
 
   const decodeAudit = Schema.decodeUnknownEither(Audit.AuditEntry)
   const decodeMessage = Schema.decodeUnknownEither(Outbox.OutboxMessage)
+  const decodeStatus = Schema.decodeUnknownEither(Outbox.MessageStatus)
 
   const auditLog: Audit.AuditLog["Type"] = {
     append: (entry) =>
@@ -85,24 +86,66 @@ const make = Effect.gen(function*() {
           data: encodedJson(message)
         })
       } ON CONFLICT (idempotency_key) DO NOTHING`.pipe(Effect.asVoid, Effect.mapError(persistence("enqueue message"))),
-    due: (now, limit) =>
-      sql<{ data: string }>`SELECT data FROM iljari_outbox WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ${
-        DateTime.formatIso(now)
-      }) ORDER BY seq LIMIT ${limit}`.pipe(
-        Effect.flatMap((rows) => Effect.forEach(rows, (row) => decodeMessage(JSON.parse(row.data)))),
-        Effect.mapError(persistence("read due messages"))
-      ),
-    save: (message) =>
+    // One statement picks and leases the batch. PostgreSQL locks the rows it
+    // picks and skips those another worker's claim is locking, so concurrent
+    // claims take disjoint batches without waiting; SQLite has one writer at a
+    // time, so the statement alone is atomic there.
+    claim: (worker, now, limit, leaseFor) => {
+      const at = DateTime.formatIso(now)
+      const lease: Outbox.Lease = { owner: worker, until: DateTime.addDuration(now, leaseFor) }
+      const lock = sql.onDialectOrElse({
+        pg: () => sql.literal(" FOR UPDATE SKIP LOCKED"),
+        orElse: () => sql.literal("")
+      })
+      return sql<{ seq: number | string; data: string }>`UPDATE iljari_outbox SET ${
+        sql.update({ lease_owner: worker, lease_until: DateTime.formatIso(lease.until) })
+      } WHERE seq IN (SELECT seq FROM iljari_outbox WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ${at}) AND (lease_until IS NULL OR lease_until <= ${at}) ORDER BY seq LIMIT ${
+        Math.max(0, limit)
+      }${lock}) RETURNING seq, data`.pipe(
+        Effect.flatMap((rows) =>
+          Effect.forEach(
+            [...rows].sort((a, b) => Number(a.seq) - Number(b.seq)),
+            (row) => decodeMessage(JSON.parse(row.data))
+          )
+        ),
+        Effect.map((messages): Outbox.Claimed => ({ lease, messages })),
+        Effect.mapError(persistence("claim due messages"))
+      )
+    },
+    // Fenced: applied only while the message is pending and held by this very
+    // lease; otherwise the row says why not.
+    save: (lease, message) =>
       sql<{ id: string }>`UPDATE iljari_outbox SET ${
         sql.update({
           status: message.status,
           not_before: message.notBefore === undefined ? null : DateTime.formatIso(message.notBefore),
-          data: encodedJson(message)
+          data: encodedJson(message),
+          lease_owner: null,
+          lease_until: null
         })
-      } WHERE district_id = ${message.districtId} AND id = ${message.id} RETURNING id`.pipe(
+      } WHERE district_id = ${message.districtId} AND id = ${message.id} AND status = 'pending' AND lease_owner = ${lease.owner} AND lease_until = ${
+        DateTime.formatIso(lease.until)
+      } RETURNING id`.pipe(
         Effect.mapError(persistence("save message")),
         Effect.flatMap((rows) =>
-          rows.length === 1 ? Effect.void : Effect.fail(new Errors.NotFound({ kind: "outbox message", id: message.id }))
+          rows.length === 1 ? Effect.void : sql<{ status: string; lease_owner: string | null }>`SELECT status, lease_owner FROM iljari_outbox WHERE district_id = ${message.districtId} AND id = ${message.id}`.pipe(
+            Effect.flatMap((found) =>
+              Effect.map(Effect.forEach(found, (row) => decodeStatus(row.status)), (statuses) => ({ found, statuses }))
+            ),
+            Effect.mapError(persistence("save message")),
+            Effect.flatMap(({ found, statuses }): Effect.Effect<never, Errors.NotFound | Outbox.LeaseLost> =>
+              found.length === 0
+                ? Effect.fail(new Errors.NotFound({ kind: "outbox message", id: message.id }))
+                : Effect.fail(
+                  new Outbox.LeaseLost({
+                    id: message.id,
+                    worker: lease.owner,
+                    status: statuses[0]!,
+                    ...(found[0]!.lease_owner === null ? {} : { holder: found[0]!.lease_owner })
+                  })
+                )
+            )
+          )
         )
       ),
     list: (districtId, status) =>

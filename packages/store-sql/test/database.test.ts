@@ -2,7 +2,7 @@ import { Migrator, SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Audit, type Ids, type LocalDate, Repositories, Seeker } from "@iljari/core"
+import { Audit, type Ids, type LocalDate, Outbox, Repositories, Seeker } from "@iljari/core"
 import { describePostgres } from "@iljari/testing/inject"
 import { DateTime, Effect, Either, Layer, Redacted } from "effect"
 import { seekerInput } from "../../core/test/fixtures.js"
@@ -24,6 +24,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
           "job_fairs",
           "events",
           "study_rooms",
+          "outbox_lease",
           "placement_per_referral"
         ])
       }).pipe(Effect.provide(layer())))
@@ -82,8 +83,44 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
       }).pipe(Effect.provide(layer())))
   })
 
+// A deployment that queued messages before the outbox had leases keeps them deliverable.
+const upgradeSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unknown>) =>
+  describe(`an outbox upgraded to leases on ${name}`, () => {
+    it.effect("keeps the messages queued before 0006_outbox_lease claimable", () =>
+      Effect.gen(function*() {
+        const before = Object.fromEntries(Object.entries(Migrations.migrations).filter(([id]) => id < "0006"))
+        yield* Migrator.make({})({ loader: Migrator.fromRecord(before), table: Migrations.migrationsTable })
+        const queued = ["m1", "m2"].map((id) =>
+          new Outbox.OutboxMessage({
+            id: id as Ids.MessageId,
+            districtId: "11200" as Ids.DistrictId,
+            createdAt: DateTime.unsafeMake("2026-03-02T01:00:00Z"),
+            idempotencyKey: `k-${id}`,
+            recipient: { kind: "seeker", id: "s1" },
+            channel: "sms",
+            purpose: "service",
+            urgent: false,
+            template: "reemployment-support",
+            params: {},
+            status: "pending",
+            attempts: 0
+          })
+        )
+        yield* Effect.flatMap(Outbox.Outbox, (o) => Effect.forEach(queued, o.enqueue)).pipe(Effect.provide(StoreSql.layer))
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["outbox_lease", "placement_per_referral"])
+        const claimed = yield* Effect.flatMap(Outbox.Outbox, (o) =>
+          o.claim("w1", DateTime.unsafeMake("2026-03-02T02:00:00Z"), 10, "1 minute")).pipe(Effect.provide(StoreSql.layer))
+        expect(claimed.messages).toEqual(queued)
+      }).pipe(Effect.provide(client())))
+  })
+
 databaseSuite("SQLite", () => Layer.unwrapScoped(Effect.map(sqliteFile(), (filename) => SqliteClient.layer({ filename }))))
 
-describePostgres("PostgreSQL", (url) =>
+upgradeSuite("SQLite", () => Layer.unwrapScoped(Effect.map(sqliteFile(), (filename) => SqliteClient.layer({ filename }))))
+
+describePostgres("PostgreSQL", (url) => {
   databaseSuite("PostgreSQL", () =>
-    Layer.unwrapScoped(Effect.map(postgresDatabase(url), ({ url }) => PgClient.layer({ url: Redacted.make(url) })))))
+    Layer.unwrapScoped(Effect.map(postgresDatabase(url), ({ url }) => PgClient.layer({ url: Redacted.make(url) }))))
+  upgradeSuite("PostgreSQL", () =>
+    Layer.unwrapScoped(Effect.map(postgresDatabase(url), ({ url }) => PgClient.layer({ url: Redacted.make(url) }))))
+})

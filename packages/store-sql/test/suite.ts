@@ -194,25 +194,98 @@ export const sharedSuite = (backend: Backend) => {
         expect(yield* outbox.list(A, "sent")).toEqual([])
       })))
 
-    it.effect("hands the dispatcher every district's due messages and keeps their delivery state", () =>
+    it.effect("lets a dispatcher claim every district's due messages and keeps their delivery state", () =>
       run(Effect.gen(function*() {
         const outbox = yield* Outbox.Outbox
-        const later = DateTime.unsafeMake("2026-03-02T23:00:00Z")
-        yield* outbox.enqueue(message("m1", "k1"))
-        yield* outbox.enqueue(new Outbox.OutboxMessage({ ...message("m2", "k2"), notBefore: later }))
-        yield* outbox.enqueue(message("m3", "k3", B))
         const at = (iso: string) => DateTime.unsafeMake(iso)
-        expect((yield* outbox.due(at("2026-03-02T12:00:00Z"), 10)).map((m) => m.id)).toEqual(["m1", "m3"])
-        expect((yield* outbox.due(at("2026-03-02T23:00:00Z"), 10)).map((m) => m.id)).toEqual(["m1", "m2", "m3"])
-        expect((yield* outbox.due(at("2026-03-02T23:00:00Z"), 2)).map((m) => m.id)).toEqual(["m1", "m2"])
+        yield* outbox.enqueue(message("m1", "k1"))
+        yield* outbox.enqueue(new Outbox.OutboxMessage({ ...message("m2", "k2"), notBefore: at("2026-03-02T23:00:00Z") }))
+        yield* outbox.enqueue(message("m3", "k3", B))
+        // m2 is held until 23:00; the others are due, oldest first.
+        const first = yield* outbox.claim("w1", at("2026-03-02T12:00:00Z"), 10, "5 minutes")
+        expect(first.messages).toEqual([message("m1", "k1"), message("m3", "k3", B)])
+        expect(first.lease).toEqual({ owner: "w1", until: at("2026-03-02T12:05:00Z") })
         const sent = new Outbox.OutboxMessage({ ...message("m1", "k1"), status: "sent", attempts: 1, sentAt: at("2026-03-02T12:00:01Z") })
-        yield* outbox.save(sent)
+        yield* outbox.save(first.lease, sent)
         const retry = new Outbox.OutboxMessage({ ...message("m3", "k3", B), attempts: 1, notBefore: at("2026-03-03T00:00:00Z"), lastError: "timeout" })
-        yield* outbox.save(retry)
-        expect((yield* outbox.due(at("2026-03-02T23:30:00Z"), 10)).map((m) => m.id)).toEqual(["m2"])
+        yield* outbox.save(first.lease, retry)
+        // At 23:00 only m2 is due: m1 went, m3 waits for its retry; `limit` caps the batch.
+        expect((yield* outbox.claim("w2", at("2026-03-02T23:00:00Z"), 0, "5 minutes")).messages).toEqual([])
+        expect((yield* outbox.claim("w2", at("2026-03-02T23:00:00Z"), 1, "5 minutes")).messages.map((m) => m.id)).toEqual(["m2"])
+        expect((yield* outbox.claim("w1", at("2026-03-02T23:01:00Z"), 10, "5 minutes")).messages).toEqual([])
+        expect((yield* outbox.claim("w1", at("2026-03-03T00:00:00Z"), 10, "5 minutes")).messages.map((m) => m.id)).toEqual(["m2", "m3"])
         expect(yield* outbox.list(A, "sent")).toEqual([sent])
         expect(yield* outbox.list(B)).toEqual([retry])
-        expect(yield* Effect.flip(outbox.save(message("m9", "k9")))).toMatchObject({ _tag: "NotFound" })
+        expect(yield* Effect.flip(outbox.save(first.lease, message("m9", "k9")))).toMatchObject({ _tag: "NotFound" })
+      })))
+
+    it.effect("never lets two workers claim the same message, however many claim at once", () =>
+      run(Effect.gen(function*() {
+        const outbox = yield* Outbox.Outbox
+        const now = DateTime.unsafeMake("2026-03-02T01:00:00Z")
+        for (let i = 0; i < 60; i++) yield* outbox.enqueue(message(`m${i}`, `k${i}`, i % 2 === 0 ? A : B))
+        const taken: Array<string> = []
+        for (let round = 0; round < 10 && taken.length < 60; round++) {
+          const claims = yield* Effect.all(
+            Array.from({ length: 8 }, (_, w) => outbox.claim(`w${w}`, now, 4, "5 minutes")),
+            { concurrency: "unbounded" }
+          )
+          for (const claim of claims) taken.push(...claim.messages.map((m) => `${m.districtId}/${m.id}`))
+        }
+        expect(taken).toHaveLength(60)
+        expect(new Set(taken).size).toBe(60)
+        // All leased: nothing is left to claim until the leases run out.
+        expect((yield* outbox.claim("w9", now, 100, "5 minutes")).messages).toEqual([])
+        expect((yield* outbox.claim("w9", DateTime.add(now, { minutes: 5 }), 100, "5 minutes")).messages).toHaveLength(60)
+      })))
+
+    it.effect("hands a crashed worker's messages to another once its lease runs out, and fences the late save", () =>
+      run(Effect.gen(function*() {
+        const outbox = yield* Outbox.Outbox
+        const t0 = DateTime.unsafeMake("2026-03-02T01:00:00Z")
+        const later = (minutes: number) => DateTime.add(t0, { minutes })
+        yield* outbox.enqueue(message("m1", "k1"))
+        const crashed = yield* outbox.claim("w1", t0, 10, "2 minutes")
+        expect(crashed.messages.map((m) => m.id)).toEqual(["m1"])
+        // Under a live lease, nobody else gets it; once it ran out, the next claim does.
+        expect((yield* outbox.claim("w2", later(1), 10, "2 minutes")).messages).toEqual([])
+        const taken = yield* outbox.claim("w2", later(2), 10, "2 minutes")
+        expect(taken.messages.map((m) => m.id)).toEqual(["m1"])
+        const sentBy = (minutes: number) =>
+          new Outbox.OutboxMessage({ ...message("m1", "k1"), status: "sent", attempts: 1, sentAt: later(minutes) })
+        // The first worker wakes up and records a delivery: refused, nothing changes.
+        const late = yield* Effect.flip(outbox.save(crashed.lease, sentBy(3)))
+        expect(late).toMatchObject({ _tag: "LeaseLost", id: "m1", worker: "w1", status: "pending", holder: "w2" })
+        expect(yield* outbox.list(A)).toEqual([message("m1", "k1")])
+        yield* outbox.save(taken.lease, sentBy(3))
+        // Sent at most once: a second save under the same lease, or a claim, finds nothing pending.
+        expect(yield* Effect.flip(outbox.save(taken.lease, sentBy(4)))).toMatchObject({ _tag: "LeaseLost", status: "sent" })
+        expect((yield* outbox.claim("w3", later(10), 10, "2 minutes")).messages).toEqual([])
+        expect(yield* outbox.list(A)).toEqual([sentBy(3)])
+      })))
+
+    it.effect("fences a save by the lease it was claimed under, not only by the worker's name", () =>
+      run(Effect.gen(function*() {
+        const outbox = yield* Outbox.Outbox
+        const t0 = DateTime.unsafeMake("2026-03-02T01:00:00Z")
+        yield* outbox.enqueue(message("m1", "k1"))
+        yield* outbox.enqueue(message("m2", "k2"))
+        const old = yield* outbox.claim("w1", t0, 10, "1 minute")
+        // The same worker (a restarted process with the same name, say) claims again after expiry.
+        const again = yield* outbox.claim("w1", DateTime.add(t0, { minutes: 1 }), 1, "1 minute")
+        expect(again.messages.map((m) => m.id)).toEqual(["m1"])
+        const held = new Outbox.OutboxMessage({ ...message("m1", "k1"), notBefore: DateTime.add(t0, { hours: 1 }), lastError: "quiet hours" })
+        expect(yield* Effect.flip(outbox.save(old.lease, held))).toMatchObject({ _tag: "LeaseLost", holder: "w1", status: "pending" })
+        // An expired lease nobody took over still records its result: no one else can have sent the message.
+        const m2 = new Outbox.OutboxMessage({ ...message("m2", "k2"), attempts: 1, notBefore: DateTime.add(t0, { hours: 1 }), lastError: "timeout" })
+        yield* outbox.save(old.lease, m2)
+        yield* outbox.save(again.lease, held)
+        // A save releases the lease: the same lease cannot save twice.
+        const stale = yield* Effect.flip(outbox.save(again.lease, held))
+        expect(stale).toMatchObject({ _tag: "LeaseLost", status: "pending" })
+        expect(stale).not.toHaveProperty("holder")
+        expect(yield* outbox.list(A)).toEqual([held, m2])
+        expect((yield* outbox.claim("w2", DateTime.add(t0, { hours: 1 }), 10, "1 minute")).messages).toEqual([held, m2])
       })))
 
     it.effect("commits a transaction all or nothing", () =>

@@ -1,14 +1,16 @@
-import { Context, DateTime, Effect, Exit, FiberRef, Layer } from "effect"
+import { Context, DateTime, Duration, Effect, Exit, FiberRef, Layer } from "effect"
 import type { AuditEntry, AuditQuery } from "../Audit.js"
 import { DuplicateId, NotFound, StaleVersion } from "../Errors.js"
 import type { DistrictId } from "../Ids.js"
-import type { OutboxMessage } from "../Outbox.js"
+import type { Claimed, Lease, OutboxMessage } from "../Outbox.js"
 import type { Page, Versioned } from "../Repositories.js"
 
 interface Tables {
   records: Map<string, Map<string, Versioned<unknown>>>
   audit: Array<AuditEntry>
   outbox: Array<OutboxMessage>
+  /** The live or expired lease on each claimed outbox message, by district and id. */
+  outboxLeases: Map<string, Lease>
 }
 
 export interface Database {
@@ -24,7 +26,7 @@ const exclusive = (db: Database) => <A, E, R>(effect: Effect.Effect<A, E, R>): E
   Effect.flatMap(FiberRef.get(inTransaction), (nested) => nested ? effect : db.lock.withPermits(1)(effect))
 
 export const makeDatabase: Effect.Effect<Database> = Effect.map(Effect.makeSemaphore(1), (lock) => ({
-  tables: { records: new Map(), audit: [], outbox: [] },
+  tables: { records: new Map(), audit: [], outbox: [], outboxLeases: new Map() },
   lock
 }))
 
@@ -129,7 +131,12 @@ export const auditLog = (db: Database) => ({
     )
 })
 
-export const outbox = (db: Database) => ({
+// The outbox's leases live beside its messages, as the SQL adapter keeps them
+// in columns beside the message's data; a save presents the lease it holds.
+export const outbox = <LeaseLost>(
+  db: Database,
+  leaseLost: (message: OutboxMessage, worker: string, status: OutboxMessage["status"], holder: string | undefined) => LeaseLost
+) => ({
   enqueue: (message: OutboxMessage) =>
     Effect.sync(() => {
       if (!db.tables.outbox.some((m) => m.idempotencyKey === message.idempotencyKey)) db.tables.outbox.push(message)
@@ -138,17 +145,32 @@ export const outbox = (db: Database) => ({
     Effect.sync(() =>
       db.tables.outbox.filter((m) => m.districtId === districtId && (status === undefined || m.status === status))
     ),
-  due: (now: DateTime.Utc, limit: number) =>
-    Effect.sync(() =>
-      db.tables.outbox
-        .filter((m) => m.status === "pending" && (m.notBefore === undefined || DateTime.lessThanOrEqualTo(m.notBefore, now)))
-        .slice(0, limit)
-    ),
-  save: (message: OutboxMessage) =>
-    Effect.suspend(() => {
+  claim: (worker: string, now: DateTime.Utc, limit: number, leaseFor: Duration.DurationInput) =>
+    Effect.sync((): Claimed => {
+      const lease: Lease = { owner: worker, until: DateTime.addDuration(now, leaseFor) }
+      const claimable = (m: OutboxMessage) => {
+        if (m.status !== "pending") return false
+        if (m.notBefore !== undefined && DateTime.greaterThan(m.notBefore, now)) return false
+        const held = db.tables.outboxLeases.get(key(m.districtId, m.id))
+        return held === undefined || DateTime.lessThanOrEqualTo(held.until, now)
+      }
+      const messages = db.tables.outbox.filter(claimable).slice(0, Math.max(0, limit))
+      for (const m of messages) db.tables.outboxLeases.set(key(m.districtId, m.id), lease)
+      return { lease, messages }
+    }).pipe(exclusive(db)),
+  save: (lease: Lease, message: OutboxMessage) =>
+    Effect.suspend((): Effect.Effect<void, NotFound | LeaseLost> => {
       const index = db.tables.outbox.findIndex((m) => m.id === message.id && m.districtId === message.districtId)
       if (index === -1) return Effect.fail(new NotFound({ kind: "outbox message", id: message.id }))
+      const current = db.tables.outbox[index]!
+      const k = key(message.districtId, message.id)
+      const held = db.tables.outboxLeases.get(k)
+      // Fenced: only the lease that holds a pending message may record its attempt.
+      if (current.status !== "pending" || held === undefined || held.owner !== lease.owner || !DateTime.Equivalence(held.until, lease.until)) {
+        return Effect.fail(leaseLost(message, lease.owner, current.status, held?.owner))
+      }
       db.tables.outbox[index] = message
+      db.tables.outboxLeases.delete(k)
       return Effect.void
     }).pipe(exclusive(db))
 })
@@ -156,7 +178,8 @@ export const outbox = (db: Database) => ({
 const snapshot = (tables: Tables): Tables => ({
   records: new Map([...tables.records].map(([kind, rows]) => [kind, new Map(rows)])),
   audit: [...tables.audit],
-  outbox: [...tables.outbox]
+  outbox: [...tables.outbox],
+  outboxLeases: new Map(tables.outboxLeases)
 })
 
 // Transactions take the database's one lock and restore a snapshot when they
