@@ -47,8 +47,11 @@ export class AuditEntry extends Schema.Class<AuditEntry>("AuditEntry")({
   /** From where: an address or terminal, when the integrator knows it. */
   origin: Schema.optionalWith(Label, { exact: true }),
   action: AuditAction,
-  /** Whose data: the kind of record and its id. */
-  subjectKind: Schema.Literal("seeker", "employer", "counselor"),
+  /**
+   * Whose data: the kind of record and its id. A `person` is someone a job
+   * café knows by its own id (a study-room booking's `personId`).
+   */
+  subjectKind: Schema.Literal("seeker", "employer", "counselor", "person"),
   subjectId: Schema.String,
   /** Which use case, e.g. `seeker.get`, `followUp.ledger`. */
   purpose: Schema.String
@@ -73,6 +76,8 @@ export interface AuditQuery {
  */
 export class AuditLog extends Context.Tag("@iljari/core/AuditLog")<AuditLog, {
   readonly append: (entry: AuditEntry) => Effect.Effect<void, PersistenceError>
+  /** Appends entries in one statement (a list's entries, say), all or none. */
+  readonly appendAll: (entries: ReadonlyArray<AuditEntry>) => Effect.Effect<void, PersistenceError>
   /** The district's entries matching the query, oldest first. */
   readonly list: (districtId: DistrictId, query?: AuditQuery) => Effect.Effect<ReadonlyArray<AuditEntry>, PersistenceError>
 }>() {

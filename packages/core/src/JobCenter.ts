@@ -11,21 +11,20 @@
  *
  * @since 0.1.0
  */
-import { Clock, Context, DateTime, Effect, Option, Schema } from "effect"
-import { AuditEntry, type AuditAction, AuditLog } from "./Audit.js"
+import { Context, DateTime, Effect, Option, Schema } from "effect"
+import type { AuditAction, AuditEntry, AuditLog } from "./Audit.js"
 import * as BusinessCalendar from "./BusinessCalendar.js"
 import { ContractType, WorkSchedule } from "./Codes.js"
 import * as Counseling from "./Counseling.js"
 import * as Employer from "./Employer.js"
+import type { PersistenceError } from "./Errors.js"
 import * as FollowUp from "./FollowUp.js"
+import * as UseCase from "./internal/useCase.js"
 import {
-  AuditEntryId,
   CounselingId,
   type CounselorId,
-  type DistrictId,
   EmployerId,
   FollowUpId,
-  MessageId,
   OpeningId,
   PlacementId,
   ReferralId,
@@ -34,7 +33,6 @@ import {
 import * as LocalDate from "./LocalDate.js"
 import * as Monitoring from "./Monitoring.js"
 import * as Opening from "./Opening.js"
-import { Outbox, OutboxMessage } from "./Outbox.js"
 import { AlreadyPlaced, Placement } from "./Placement.js"
 import * as Referral from "./Referral.js"
 import {
@@ -42,7 +40,7 @@ import {
   CounselorRepository,
   EmployerRepository,
   FollowUpRepository,
-  IdGenerator,
+  type IdGenerator,
   OpeningRepository,
   PlacementRepository,
   ReferralRepository,
@@ -53,7 +51,6 @@ import {
 import * as Seeker from "./Seeker.js"
 import * as Targets from "./Targets.js"
 import { Note } from "./Text.js"
-import { ValidationError, ValidationIssue } from "./Validation.js"
 import * as Validation from "./Validation.js"
 import { DesiredWage } from "./Wage.js"
 
@@ -64,11 +61,7 @@ import { DesiredWage } from "./Wage.js"
  * @since 0.1.0
  * @category models
  */
-export interface Actor {
-  readonly districtId: DistrictId
-  readonly counselorId: CounselorId
-  readonly origin?: string
-}
+export type Actor = UseCase.Actor
 
 /**
  * A district's settings for the use cases. Provide your own with
@@ -127,7 +120,7 @@ export class OpeningNotOpen extends Schema.TaggedError<OpeningNotOpen>()("Openin
 // Plumbing shared by the use cases
 // ---------------------------------------------------------------------------
 
-const now = Effect.map(Clock.currentTimeMillis, (millis) => DateTime.unsafeMake(millis))
+const { fieldsOf, inTransaction, invalid, newId, now } = UseCase
 
 /**
  * The civil date in Korea now, from Effect's `Clock`.
@@ -135,61 +128,37 @@ const now = Effect.map(Clock.currentTimeMillis, (millis) => DateTime.unsafeMake(
  * @since 0.1.0
  * @category time
  */
-export const today: Effect.Effect<LocalDate.LocalDate> = Effect.map(Clock.currentTimeMillis, LocalDate.fromEpochMillisInKorea)
-
-const newId = <A>(brand: Schema.Schema<A, string>, kind: string) =>
-  Effect.flatMap(IdGenerator, (ids) => Effect.map(ids.next(kind), (id) => Schema.decodeSync(brand)(id)))
-
-const invalid = (subject: string, path: string, message: string) =>
-  new ValidationError({ subject, issues: [new ValidationIssue({ path, message })] })
-
-// Forms arrive as unknown; anything but a plain object is refused before decoding,
-// and so are fields only the center sets (an erasure date, say).
-const fieldsOf = (
-  subject: string,
-  input: unknown,
-  reserved: ReadonlyArray<string> = []
-): Effect.Effect<Record<string, unknown>, ValidationError> => {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return Effect.fail(invalid(subject, "", "must be an object holding the record's fields"))
-  }
-  const taken = reserved.find((field) => field in input)
-  return taken === undefined
-    ? Effect.succeed(input as Record<string, unknown>)
-    : Effect.fail(invalid(subject, taken, "is set by the center, not by a form"))
-}
+export const today: Effect.Effect<LocalDate.LocalDate> = UseCase.today
 
 /**
  * Writes an access-log entry for the actor (who, when, from where), e.g. for
- * a listing screen that shows seekers' data outside the use cases.
+ * a screen that shows seekers' data outside the use cases.
  *
  * @since 0.1.0
  * @category audit
  */
-export const logAccess = (
+export const logAccess: (
   actor: Actor,
   action: AuditAction,
   subjectKind: AuditEntry["subjectKind"],
   subjectId: string,
   purpose: string
-) =>
-  Effect.gen(function*() {
-    const entry = new AuditEntry({
-      id: yield* newId(AuditEntryId, "audit"),
-      districtId: actor.districtId,
-      at: yield* now,
-      actor: actor.counselorId,
-      ...(actor.origin === undefined ? {} : { origin: actor.origin }),
-      action,
-      subjectKind,
-      subjectId,
-      purpose
-    })
-    yield* Effect.flatMap(AuditLog, (log) => log.append(entry))
-  })
+) => Effect.Effect<void, PersistenceError, AuditLog | IdGenerator> = UseCase.logAccess
 
-const inTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(Transactor, (t) => t.withTransaction(effect))
+/**
+ * Writes one access-log entry per distinct subject, in one statement — for a
+ * list or an export that shows many people's data.
+ *
+ * @since 0.2.0
+ * @category audit
+ */
+export const logAccessAll: (
+  actor: Actor,
+  action: AuditAction,
+  subjectKind: AuditEntry["subjectKind"],
+  subjectIds: Iterable<string>,
+  purpose: string
+) => Effect.Effect<void, PersistenceError, AuditLog | IdGenerator> = UseCase.logAccessAll
 
 /**
  * Queues a message in the outbox for the actor's district and returns it;
@@ -199,23 +168,7 @@ const inTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
  * @since 0.1.0
  * @category outbox
  */
-export const enqueue = (
-  actor: Actor,
-  message: Pick<OutboxMessage, "recipient" | "channel" | "purpose" | "urgent" | "template" | "params" | "idempotencyKey">
-) =>
-  Effect.gen(function*() {
-    const outbox = yield* Outbox
-    const queued = new OutboxMessage({
-      ...message,
-      id: yield* newId(MessageId, "message"),
-      districtId: actor.districtId,
-      createdAt: yield* now,
-      status: "pending",
-      attempts: 0
-    })
-    yield* outbox.enqueue(queued)
-    return queued
-  })
+export const enqueue = UseCase.enqueue
 
 // ---------------------------------------------------------------------------
 // Seekers

@@ -46,20 +46,28 @@ const make = Effect.gen(function*() {
   const decodeMessage = Schema.decodeUnknownEither(Outbox.OutboxMessage)
   const decodeStatus = Schema.decodeUnknownEither(Outbox.MessageStatus)
 
+  const auditRow = (entry: Audit.AuditEntry) => ({
+    district_id: entry.districtId,
+    id: entry.id,
+    at: DateTime.formatIso(entry.at),
+    actor: entry.actor,
+    action: entry.action,
+    subject_kind: entry.subjectKind,
+    subject_id: entry.subjectId,
+    data: encodedJson(entry)
+  })
+  // One statement per thousand entries (eight parameters each), within both
+  // databases' limits on parameters; a list or a ledger is one statement.
+  const appendAll = (entries: ReadonlyArray<Audit.AuditEntry>) =>
+    Effect.forEach(
+      Array.from({ length: Math.ceil(entries.length / 1000) }, (_, i) => entries.slice(i * 1000, (i + 1) * 1000)),
+      (chunk) => sql`INSERT INTO iljari_audit_log ${sql.insert(chunk.map(auditRow))}`,
+      { discard: true }
+    ).pipe(Effect.mapError(persistence("append audit entries")))
+
   const auditLog: Audit.AuditLog["Type"] = {
-    append: (entry) =>
-      sql`INSERT INTO iljari_audit_log ${
-        sql.insert({
-          district_id: entry.districtId,
-          id: entry.id,
-          at: DateTime.formatIso(entry.at),
-          actor: entry.actor,
-          action: entry.action,
-          subject_kind: entry.subjectKind,
-          subject_id: entry.subjectId,
-          data: encodedJson(entry)
-        })
-      }`.pipe(Effect.asVoid, Effect.mapError(persistence("append audit entry"))),
+    append: (entry) => appendAll([entry]),
+    appendAll,
     list: (districtId, query = {}) =>
       sql<{ data: string }>`SELECT data FROM iljari_audit_log WHERE ${
         sql.and([

@@ -121,6 +121,7 @@ export const store = <A extends { readonly id: string; readonly districtId: Dist
 
 export const auditLog = (db: Database) => ({
   append: (entry: AuditEntry) => Effect.sync(() => void db.tables.audit.push(entry)).pipe(exclusive(db)),
+  appendAll: (entries: ReadonlyArray<AuditEntry>) => Effect.sync(() => void db.tables.audit.push(...entries)).pipe(exclusive(db)),
   list: (districtId: DistrictId, query: AuditQuery = {}) =>
     Effect.sync(() =>
       db.tables.audit.filter((e) =>

@@ -1,0 +1,242 @@
+/**
+ * Every read of personal data is logged, checked where a user meets it: each
+ * route of the API, taken from the `HttpApi` definition itself, is called
+ * with a sample request, and a route whose answer carries a person's data
+ * must leave an access-log entry naming that person. A route without a sample
+ * fails the test, so a new route cannot slip past.
+ */
+import { HttpApi, HttpClient, HttpClientRequest } from "@effect/platform"
+import { describe, expect, it } from "@effect/vitest"
+import { Audit, type Ids } from "@iljari/core"
+import { Effect, TestClock } from "effect"
+import { employerInput, openingInput, seekerInput } from "../../../packages/core/test/fixtures.js"
+import { Api } from "../src/Api.js"
+import { TestServer, token } from "./server.js"
+
+const district = "11200" as Ids.DistrictId
+const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
+const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
+const { districtId: _g, id: _h, ...openingForm } = openingInput
+
+// The people whose data the samples carry, each with what would reveal them.
+const person = { name: "도감사", phone: "010-4242-4243", email: "audit-seeker@example.kr" }
+const contact = { name: "감사담당", role: "인사담당", phone: "02-424-4242", email: "audit-employer@example.kr" }
+
+interface Context {
+  seekerId: string
+  employerId: string
+  openingId: string
+  referralId: string
+  checkId: string
+  fairId: string
+  fairVersion: number
+  questionnaireId: string
+}
+
+interface Sample {
+  readonly as?: "counselor" | "manager"
+  readonly method: "GET" | "POST" | "PUT"
+  readonly url: (c: Context) => string
+  readonly body?: (c: Context) => unknown
+  /** Keeps what later samples need from the answer. */
+  readonly keep?: (c: Context, json: any) => void
+  readonly at?: string
+}
+
+const get = (url: (c: Context) => string, options: Partial<Sample> = {}): Sample => ({ method: "GET", url, ...options })
+const post = (url: (c: Context) => string, body: (c: Context) => unknown, options: Partial<Sample> = {}): Sample => ({
+  method: "POST",
+  url,
+  body,
+  ...options
+})
+
+// One sample per route, in an order where each finds what it needs.
+const samples: ReadonlyArray<readonly [string, Sample]> = [
+  ["seekers.register", post(() => "/seekers", () => ({ ...seekerForm, name: person.name, contact: { phone: person.phone, email: person.email } }), {
+    keep: (c, json) => void (c.seekerId = json.value.id)
+  })],
+  ["seekers.list", get(() => "/seekers?limit=100")],
+  ["seekers.get", get((c) => `/seekers/${c.seekerId}`)],
+  ["seekers.update", {
+    method: "PUT",
+    url: (c) => `/seekers/${c.seekerId}?version=1`,
+    body: () => ({ ...seekerForm, name: person.name, contact: { phone: person.phone, email: person.email }, careerMonths: 12 })
+  }],
+  ["seekers.counsel", post(() => "/counseling", (c) => ({ seekerId: c.seekerId, heldOn: "2026-05-04", channel: "visit", notes: "상담" }))],
+  ["employers.registerEmployer", post(() => "/employers", () => ({ ...employerForm, contacts: [contact] }), {
+    keep: (c, json) => void (c.employerId = json.value.id)
+  })],
+  ["employers.listEmployers", get(() => "/employers")],
+  ["employers.registerOpening", post(() => "/openings", (c) => ({
+    ...openingForm,
+    employerId: c.employerId,
+    occupation: seekerForm.desiredOccupations[0],
+    educationMinimum: "00",
+    career: { requirement: "any" },
+    openedOn: "2026-05-01",
+    closesOn: "2026-05-31"
+  }), { keep: (c, json) => void (c.openingId = json.value.id) })],
+  ["employers.listOpenings", get(() => "/openings")],
+  ["matches.openingsForSeeker", get((c) => `/seekers/${c.seekerId}/matches?k=3`)],
+  ["matches.seekersForOpening", get((c) => `/openings/${c.openingId}/matches?k=3`)],
+  ["eligibility.check", post((c) => `/seekers/${c.seekerId}/eligibility`, () => ({ employmentStatus: "unemployed" }))],
+  ["eligibility.checkCase", post(() => "/eligibility", () => ({ birthDate: "2000-05-05", residence: "11200", employmentStatus: "unemployed" }))],
+  ["eligibility.programs", get(() => "/eligibility/programs")],
+  ["fairs.create", post(() => "/job-fairs", (c) => ({
+    title: "5월 일 잡는 데이",
+    heldOn: "2026-05-12",
+    venue: "성동구청 대강당",
+    schedule: { start: "14:00", slotMinutes: 20 },
+    maxInterviewsPerSeeker: 1,
+    minScore: 50,
+    employers: [{ employerId: c.employerId, openingIds: [c.openingId], capacity: 2 }]
+  }), { keep: (c, json) => void ((c.fairId = json.value.id), (c.fairVersion = json.version)) })],
+  ["fairs.preselect", post((c) => `/job-fairs/${c.fairId}/preselect?version=${c.fairVersion}`, () => ({}), {
+    keep: (c, json) => void (c.fairVersion = json.version)
+  })],
+  ["fairs.get", get((c) => `/job-fairs/${c.fairId}`)],
+  ["fairs.invite", post((c) => `/job-fairs/${c.fairId}/invite?version=${c.fairVersion}`, () => ({}), {
+    keep: (c, json) => void (c.fairVersion = json.version)
+  })],
+  ["fairs.attendance", post((c) => `/job-fairs/${c.fairId}/attendance?version=${c.fairVersion}`, (c) => ({ seekerIds: [c.seekerId] }), {
+    keep: (c, json) => void (c.fairVersion = json.version)
+  })],
+  ["fairs.schedule", post((c) => `/job-fairs/${c.fairId}/schedule?version=${c.fairVersion}`, () => ({}), {
+    keep: (c, json) => void (c.fairVersion = json.version)
+  })],
+  ["fairs.result", post((c) => `/job-fairs/${c.fairId}/results?version=${c.fairVersion}`, (c) => ({
+    seekerId: c.seekerId,
+    employerId: c.employerId,
+    result: "second-interview"
+  }), { keep: (c, json) => void (c.fairVersion = json.version) })],
+  ["cases.propose", post(() => "/referrals", (c) => ({ seekerId: c.seekerId, openingId: c.openingId }), {
+    keep: (c, json) => void (c.referralId = json.value.id)
+  })],
+  ["cases.move", post((c) => `/referrals/${c.referralId}/status`, () => ({ to: "sent", version: 1 }))],
+  ["cases.place", post(() => "/placements", (c) => ({
+    seekerId: c.seekerId,
+    employerId: c.employerId,
+    startOn: "2026-05-04",
+    contractType: "open-ended",
+    schedule: "full-time"
+  }))],
+  ["cases.ledger", get(() => "/follow-ups/ledger", {
+    at: "2026-06-03",
+    keep: (c, json) => void (c.checkId = [...json.dueToday, ...json.overdue, ...json.upcoming][0].id)
+  })],
+  ["cases.recordFollowUp", post((c) => `/follow-ups/${c.checkId}?version=1`, () => ({
+    doneOn: "2026-06-03",
+    channel: "phone",
+    outcome: "working"
+  }), { at: "2026-06-03" })],
+  ["review.results", get(() => "/results?from=2026-05-01&to=2026-06-30")],
+  ["review.pace", get(() => "/targets/pace?year=2026&period=month&placements=120")],
+  ["review.plan", get(() => "/targets/plan?year=2027", { as: "manager" })],
+  ["review.monitoring", get(() => "/monitoring?from=2026-05-01&to=2026-06-30", { as: "manager" })],
+  ["review.audit", get(() => "/audit", { as: "manager" })],
+  ["events.recordOutreach", post(() => "/outreach-sessions", (c) => ({
+    heldOn: "2026-05-06",
+    site: "subway-station",
+    siteName: "왕십리역",
+    counselorIds: ["counselor-01"],
+    counselled: 3,
+    counselingIds: [],
+    registeredSeekerIds: [c.seekerId]
+  }))],
+  ["events.outreachProgress", get(() => "/outreach-sessions/progress?month=2026-05")],
+  ["events.recordVisit", post(() => "/discovery-visits", () => ({
+    visitedOn: "2026-05-07",
+    counselorIds: ["counselor-01"],
+    target: "building",
+    name: "성수 SK V1 센터",
+    tenantsVisited: 12,
+    findings: []
+  }))],
+  ["events.discoveryProgress", get(() => "/discovery-visits/progress?year=2026")],
+  ["events.createSurvey", post(() => "/surveys", () => ({
+    title: "만족도",
+    audience: "visitor",
+    questions: [{ _tag: "rating", id: "q1", text: "만족하십니까?", required: true }, { _tag: "text", id: "q2", text: "하실 말씀", required: false }]
+  }), { keep: (c, json) => void (c.questionnaireId = json.value.id) })],
+  ["events.respond", post((c) => `/surveys/${c.questionnaireId}/responses`, (c) => ({
+    respondedOn: "2026-05-08",
+    seekerId: c.seekerId,
+    answers: [{ questionId: "q1", rating: 5 }, { questionId: "q2", text: "친절했습니다" }]
+  }))],
+  ["events.scores", get((c) => `/surveys/${c.questionnaireId}/scores?from=2026-05-01&to=2026-05-31`)],
+  ["events.scheduleTest", post(() => "/psych-tests", () => ({
+    kind: "aptitude",
+    heldOn: "2026-05-14",
+    venue: "성동구청 교육장",
+    capacity: 30
+  }))],
+  ["events.tests", get(() => "/psych-tests")],
+  ["events.book", post(() => "/study-rooms/bookings", (c) => ({
+    cafeId: "cafe-1",
+    roomId: "room-1",
+    personId: c.seekerId,
+    on: "2026-05-12",
+    start: "10:00",
+    end: "12:00"
+  }))],
+  ["events.bookings", get(() => "/study-rooms/bookings?on=2026-05-12")],
+  ["reports.html", get(() => "/reports/results.html?month=2026-05", { as: "manager" })],
+  ["reports.xlsx", get(() => "/reports/results.xlsx?month=2026-05", { as: "manager" })],
+  ["reports.csv", get(() => "/reports/results.csv?month=2026-05", { as: "manager" })]
+]
+
+/** Every route of the API, as `group.endpoint`. */
+const routes = (): Array<string> => {
+  const found: Array<string> = []
+  HttpApi.reflect(Api, {
+    onGroup: () => {},
+    onEndpoint: ({ endpoint, group }) => void found.push(`${group.identifier}.${endpoint.name}`)
+  })
+  return found
+}
+
+describe("the access log, route by route", () => {
+  it.layer(TestServer, { timeout: 120_000 })((it) => {
+    it.effect.fails("logs every route that answers with a person's data, naming the person", () =>
+      Effect.gen(function*() {
+        const missing = routes().filter((route) => !samples.some(([name]) => name === route))
+        expect(missing, "routes without a sample request: add one to this test").toEqual([])
+
+        const http = yield* HttpClient.HttpClient
+        const log = yield* Audit.AuditLog
+        const c = {} as Context
+        const unlogged: Array<string> = []
+        const revealing: Array<string> = []
+        for (const [route, sample] of samples) {
+          yield* TestClock.setTime(Date.parse(`${sample.at ?? "2026-05-04"}T01:00:00Z`))
+          const before = (yield* log.list(district)).length
+          const request = (sample.method === "GET"
+            ? HttpClientRequest.get(sample.url(c))
+            : sample.method === "PUT"
+            ? HttpClientRequest.put(sample.url(c))
+            : HttpClientRequest.post(sample.url(c))).pipe(
+              HttpClientRequest.bearerToken(token(sample.as ?? "counselor")),
+              sample.body === undefined ? (r) => r : HttpClientRequest.bodyUnsafeJson(sample.body(c))
+            )
+          const response = yield* Effect.scoped(http.execute(request))
+          const text = yield* response.text
+          expect(response.status, `${route}: ${text.slice(0, 300)}`).toBeLessThan(300)
+          if (sample.keep !== undefined) sample.keep(c, JSON.parse(text))
+          const written = (yield* log.list(district)).slice(before)
+          const reveals = [
+            { subject: c.seekerId, traces: [c.seekerId, person.name, person.phone, person.email] },
+            { subject: c.employerId, traces: [contact.name, contact.phone, contact.email] }
+          ]
+          for (const { subject, traces } of reveals) {
+            if (subject === undefined || !traces.some((trace) => trace !== undefined && text.includes(trace))) continue
+            revealing.push(route)
+            if (!written.some((entry) => entry.subjectId === subject)) unlogged.push(`${route} shows ${subject}`)
+          }
+        }
+        // The samples do reach people's data: the test could fail.
+        expect(revealing.length).toBeGreaterThan(20)
+        expect(unlogged).toEqual([])
+      }))
+  })
+})
