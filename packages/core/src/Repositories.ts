@@ -424,12 +424,14 @@ export class StudyRoomBookingRepository extends Context.Tag("@iljari/core/StudyR
 }
 
 /**
- * Every storage port over one new in-memory database.
+ * Every storage port over one new in-memory database, and the database itself
+ * (for a test that looks at everything stored).
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerMemory: Layer.Layer<
+  | Memory.MemoryDatabase
   | SeekerRepository
   | EmployerRepository
   | OpeningRepository
@@ -469,4 +471,4 @@ export const layerMemory: Layer.Layer<
   AuditLog.layerMemory,
   Outbox.layerMemory,
   Transactor.layerMemory
-).pipe(Layer.provide(Memory.layerDatabase))
+).pipe(Layer.provideMerge(Memory.layerDatabase))

@@ -1,3 +1,4 @@
+import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Repositories } from "@iljari/core"
@@ -10,16 +11,52 @@ import { StoreSql } from "../src/index.js"
 
 export type Ports = StoreSql.Ports | Repositories.IdGenerator
 
+/** A text stored somewhere: which table and column (or memory table), and the text. */
+export interface StoredText {
+  readonly where: string
+  readonly text: string
+}
+
 /** A storage backend the shared suite runs against: a fresh, empty store per `layer()`. */
 export interface Backend {
   readonly name: string
   readonly layer: () => Layer.Layer<Ports, unknown>
+  /** Every text in every table, whatever port wrote it: what erasure must leave clean. */
+  readonly scan: Effect.Effect<ReadonlyArray<StoredText>, unknown, any>
+}
+
+// Every string in a value, with where it sits.
+const strings = (where: string, value: unknown, into: Array<StoredText>): Array<StoredText> => {
+  if (typeof value === "string") into.push({ where, text: value })
+  else if (value instanceof Map) for (const [k, v] of value) strings(`${where}.${String(k)}`, v, into)
+  else if (Array.isArray(value)) value.forEach((v, i) => strings(`${where}[${i}]`, v, into))
+  else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) strings(`${where}.${k}`, v, into)
+  }
+  return into
 }
 
 export const memory: Backend = {
   name: "memory",
-  layer: () => Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)
+  layer: () => Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential),
+  scan: Effect.map(Repositories.MemoryDatabase, (db) => strings("memory", db.tables, []))
 }
+
+// Every table's every column: the catalog names the tables, whatever migration made them.
+const scanSql = (tables: Effect.Effect<ReadonlyArray<string>, unknown, SqlClient.SqlClient>) =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const found: Array<StoredText> = []
+    for (const table of yield* tables) {
+      const rows = yield* sql<Record<string, unknown>>`SELECT * FROM ${sql(table)}`
+      for (const row of rows) {
+        for (const [column, value] of Object.entries(row)) {
+          if (typeof value === "string") found.push({ where: `${table}.${column}`, text: value })
+        }
+      }
+    }
+    return found
+  })
 
 /** A new SQLite file in a temporary directory, deleted afterwards. */
 export const sqliteFile = (): Effect.Effect<string, never, import("effect").Scope.Scope> =>
@@ -30,6 +67,8 @@ export const sqliteFile = (): Effect.Effect<string, never, import("effect").Scop
 
 export const sqlite: Backend = {
   name: "SQLite",
+  scan: scanSql(Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`, (rows) => rows.map((r) => r.name)))) as never,
   layer: () =>
     Layer.unwrapScoped(Effect.map(sqliteFile(), (filename) =>
       StoreSql.layerWithMigrations.pipe(
@@ -70,6 +109,11 @@ export const postgresDatabase = (serverUrl: string) =>
 
 export const postgres = (serverUrl: string): Backend => ({
   name: "PostgreSQL",
+  scan: scanSql(Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(
+      sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+      (rows) => rows.map((r) => r.table_name)
+    ))) as never,
   layer: () =>
     Layer.unwrapScoped(Effect.map(postgresDatabase(serverUrl), ({ url }) =>
       StoreSql.layerWithMigrations.pipe(
