@@ -20,3 +20,7 @@ export const actor = Effect.gen(function*() {
 /** Fails with 403 unless the user is a manager or an administrator. */
 export const managerOnly = Effect.flatMap(CurrentUser, (user) =>
   user.role === "counselor" ? Effect.fail(new Forbidden({ message: "Managers and administrators only" })) : Effect.void)
+
+/** Fails with 403 unless the user is an administrator. */
+export const adminOnly = Effect.flatMap(CurrentUser, (user) =>
+  user.role === "admin" ? Effect.void : Effect.fail(new Forbidden({ message: "Administrators only" })))

@@ -13,6 +13,7 @@ import {
   BusinessCalendar,
   Counseling,
   Employer,
+  Erasure,
   Errors,
   FollowUp,
   Ids,
@@ -148,8 +149,40 @@ export class SeekersApi extends HttpApiGroup.make("seekers")
       .addError(Validation.ValidationError, invalid)
       .addError(Errors.NotFound, notFound)
   )
+  .add(
+    HttpApiEndpoint.post("erase", "/seekers/:id/erasure")
+      .setPath(Schema.Struct({ id: Ids.SeekerId }))
+      .setPayload(Schema.Struct({ reason: Erasure.Reason }))
+      .addSuccess(SeekerRecord)
+      .addError(Errors.NotFound, notFound)
+      .addError(Errors.StaleVersion, conflict)
+      .addError(Forbidden)
+      .annotate(
+        OpenApi.Description,
+        "Destroys the seeker's personal data in every store (개인정보 파기), for the reason given; administrators only. The records stay, anonymised, so every figure is unchanged."
+      )
+  )
+  .add(
+    HttpApiEndpoint.get("retentionDue", "/retention/due")
+      .addSuccess(Schema.Array(Schema.Struct({
+        seekerId: Ids.SeekerId,
+        name: Schema.String,
+        lastActivity: LocalDate.LocalDate,
+        dueSince: LocalDate.LocalDate
+      })))
+      .addError(Forbidden)
+      .annotate(OpenApi.Description, "Seekers whose retention period has ended (no activity for the set number of years); administrators only")
+  )
+  .add(
+    HttpApiEndpoint.post("retentionSweep", "/retention/sweep")
+      .addSuccess(Schema.Struct({ erased: Schema.Array(Ids.SeekerId) }))
+      .addError(Errors.NotFound, notFound)
+      .addError(Errors.StaleVersion, conflict)
+      .addError(Forbidden)
+      .annotate(OpenApi.Description, "Erases every seeker whose retention period has ended, each logged with the reason retention-ended; administrators only")
+  )
   .middleware(Authentication)
-  .annotate(OpenApi.Description, "Job seekers (구직자) and their counseling")
+  .annotate(OpenApi.Description, "Job seekers (구직자), their counseling, and the destruction of their data")
 {}
 
 export class EmployersApi extends HttpApiGroup.make("employers")
@@ -317,7 +350,7 @@ export class ReviewApi extends HttpApiGroup.make("review")
   )
   .add(
     HttpApiEndpoint.get("audit", "/audit")
-      .setUrlParams(Schema.Struct({ subjectId: Schema.optional(Schema.String) }))
+      .setUrlParams(Schema.Struct({ subjectId: Schema.optional(Schema.String), ...Page.fields }))
       .addSuccess(Schema.Array(Audit.AuditEntry))
       .addError(Forbidden)
   )

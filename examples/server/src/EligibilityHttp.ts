@@ -5,7 +5,7 @@
  * whole is neither stored nor logged.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Codes, Eligibility, type Ids, JobCenter, type LocalDate, Repositories } from "@iljari/core"
+import { Codes, Eligibility, type Ids, JobCenter, type LocalDate } from "@iljari/core"
 import { Effect } from "effect"
 import { actor } from "./Actor.js"
 import { Api } from "./Api.js"
@@ -62,8 +62,7 @@ export const EligibilityLive = HttpApiBuilder.group(Api, "eligibility", (handler
       Effect.gen(function*() {
         const who = yield* actor
         // Another district's seeker is a NotFound, like one that does not exist.
-        const seeker = (yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.get(who.districtId, path.id))).value
-        yield* JobCenter.logAccess(who, "read", "seeker", path.id, "seeker.eligibility")
+        const seeker = (yield* JobCenter.seekerForEligibility(who, path.id)).value
         const asOf = yield* JobCenter.today
         const applicant: Eligibility.Applicant = { ...payload, birthDate: seeker.birthDate, residence: seeker.addressRegion }
         return { seekerId: path.id, ...evaluateAll(who.districtId, applicant, asOf, urlParams.lang ?? "ko") }

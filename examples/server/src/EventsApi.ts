@@ -3,7 +3,7 @@
  * them, and read them against their plans or as scores.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { DiscoveryVisit, Errors, JobCafe, LocalDate, Outreach, PsychTest, StudyRooms, Survey, Validation } from "@iljari/core"
+import { DiscoveryVisit, Errors, Events, Ids, JobCafe, LocalDate, Outreach, Partner, PsychTest, StudyRooms, Survey, Validation } from "@iljari/core"
 import { Schema, Struct } from "effect"
 import { form } from "./Forms.js"
 
@@ -11,6 +11,10 @@ const versioned = <A, I>(schema: Schema.Schema<A, I>, identifier: string) =>
   Schema.Struct({ value: schema, version: Schema.Int }).annotations({ identifier })
 
 const invalid = { status: 400 } as const
+
+const Version = Schema.Struct({ version: Schema.NumberFromString.pipe(Schema.int(), Schema.positive()) })
+
+const Participant = versioned(PsychTest.Participant, "VersionedPsychTestParticipant")
 
 const Month = Schema.String.pipe(Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])$/, { message: () => "month must be written YYYY-MM" }))
 
@@ -101,6 +105,50 @@ export class EventsApi extends HttpApiGroup.make("events")
   )
   .add(
     HttpApiEndpoint.get("tests", "/psych-tests").addSuccess(Schema.Array(versioned(PsychTest.Session, "VersionedPsychTestSession")))
+  )
+  .add(
+    HttpApiEndpoint.post("registerParticipant", "/psych-tests/:id/participants")
+      .setPath(Schema.Struct({ id: Schema.String }))
+      .setPayload(Schema.Struct({ seekerId: Ids.SeekerId }))
+      .addSuccess(Participant, { status: 201 })
+      .addError(Errors.NotFound, { status: 404 })
+      .addError(PsychTest.Refused, { status: 409 })
+      .annotate(OpenApi.Description, "Registers a seeker for a test session, within its capacity and once")
+  )
+  .add(
+    HttpApiEndpoint.get("participants", "/psych-tests/:id/participants")
+      .setPath(Schema.Struct({ id: Schema.String }))
+      .addSuccess(Schema.Array(Participant))
+      .addError(Errors.NotFound, { status: 404 })
+  )
+  .add(
+    HttpApiEndpoint.post("recordTestResult", "/psych-test-participants/:id/result")
+      .setPath(Schema.Struct({ id: Schema.String }))
+      .setUrlParams(Version)
+      .setPayload(form("PsychTestResultForm", Events.ResultForm))
+      .addSuccess(Participant)
+      .addError(Validation.ValidationError, invalid)
+      .addError(Errors.NotFound, { status: 404 })
+      .addError(Errors.StaleVersion, { status: 409 })
+      .annotate(OpenApi.Description, "Records whether the participant sat the test, and their result")
+  )
+  .add(
+    HttpApiEndpoint.post("deliverResult", "/psych-test-participants/:id/delivery")
+      .setPath(Schema.Struct({ id: Schema.String }))
+      .setUrlParams(Version)
+      .setPayload(Schema.Struct({ by: PsychTest.Delivery }))
+      .addSuccess(Participant)
+      .addError(Errors.NotFound, { status: 404 })
+      .addError(Errors.StaleVersion, { status: 409 })
+      .addError(PsychTest.Refused, { status: 409 })
+      .annotate(OpenApi.Description, "Delivers the result to the participant alone: in person, or by e-mail with their consent")
+  )
+  .add(
+    HttpApiEndpoint.post("recordDemand", "/training-demand")
+      .setPayload(form("TrainingDemandForm", Schema.Struct(Struct.omit(Partner.DemandResponse.fields, "id", "districtId"))))
+      .addSuccess(versioned(Partner.DemandResponse, "VersionedTrainingDemandResponse"), { status: 201 })
+      .addError(Validation.ValidationError, invalid)
+      .annotate(OpenApi.Description, "Records an answer to the training demand survey (교육 수요조사)")
   )
   .add(
     HttpApiEndpoint.post("book", "/study-rooms/bookings")

@@ -4,10 +4,10 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Audit, JobCenter, Monitoring, Repositories, Targets, Validation } from "@iljari/core"
+import { Erasure, JobCenter, Monitoring, Targets, Validation } from "@iljari/core"
 import { Period, ReportSource } from "@iljari/report"
 import { Effect, Layer } from "effect"
-import { actor, managerOnly } from "./Actor.js"
+import { actor, adminOnly, managerOnly } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
 import { EventsLive } from "./EventsHttp.js"
 import { FairsLive } from "./FairHttp.js"
@@ -26,28 +26,24 @@ const page = (params: { readonly offset?: number | undefined; readonly limit?: n
 
 export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
   handlers
-    .handle("list", ({ urlParams }) =>
-      Effect.gen(function*() {
-        const who = yield* actor
-        const rows = yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(who.districtId, page(urlParams)))
-        // A listing shows personal data too: one access-log entry per seeker shown.
-        yield* Effect.forEach(rows, (row) => JobCenter.logAccess(who, "read", "seeker", row.value.id, "seeker.list"))
-        return rows
-      }))
+    .handle("list", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listSeekers(who, page(urlParams))))
     .handle("get", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getSeeker(who, path.id)))
     .handle("register", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerSeeker(who, payload)))
     .handle("update", ({ path, payload, urlParams }) =>
       Effect.flatMap(actor, (who) => JobCenter.updateSeeker(who, path.id, urlParams.version, payload)))
     .handle("counsel", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.logCounseling(who, payload)))
+    .handle("erase", ({ path, payload }) =>
+      Effect.zipRight(adminOnly, Effect.flatMap(actor, (who) => Erasure.eraseSeeker(who, path.id, payload.reason))))
+    .handle("retentionDue", () => Effect.zipRight(adminOnly, Effect.flatMap(actor, Erasure.retentionDue)))
+    .handle("retentionSweep", () =>
+      Effect.zipRight(adminOnly, Effect.flatMap(actor, (who) => Effect.map(Erasure.sweep(who), (erased) => ({ erased })))))
 )
 
 export const EmployersLive = HttpApiBuilder.group(Api, "employers", (handlers) =>
   handlers
-    .handle("listEmployers", ({ urlParams }) =>
-      Effect.flatMap(actor, (who) => Effect.flatMap(Repositories.EmployerRepository, (r) => r.list(who.districtId, page(urlParams)))))
+    .handle("listEmployers", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listEmployers(who, page(urlParams))))
     .handle("registerEmployer", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerEmployer(who, payload)))
-    .handle("listOpenings", ({ urlParams }) =>
-      Effect.flatMap(actor, (who) => Effect.flatMap(Repositories.OpeningRepository, (r) => r.list(who.districtId, page(urlParams)))))
+    .handle("listOpenings", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listOpenings(who, page(urlParams))))
     .handle("registerOpening", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerOpening(who, payload)))
 )
 
@@ -130,9 +126,8 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
     .handle("audit", ({ urlParams }) =>
       Effect.gen(function*() {
         yield* managerOnly
-        const who = yield* actor
-        return yield* Effect.flatMap(Audit.AuditLog, (log) =>
-          log.list(who.districtId, urlParams.subjectId === undefined ? {} : { subjectId: urlParams.subjectId }))
+        const { subjectId, ...slice } = urlParams
+        return yield* JobCenter.auditTrail(yield* actor, { ...page(slice), ...(subjectId === undefined ? {} : { subjectId }) })
       }))
 )
 

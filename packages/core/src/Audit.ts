@@ -32,6 +32,27 @@ export type AuditAction = typeof AuditAction.Type
 /** @since 0.1.0 @category codes */
 export const auditActionLabel = actions.label
 
+const erasureReasons = codeSet("ErasureReason", [
+  ["retention-ended", { ko: "보유기간 경과", en: "Retention period ended" }],
+  ["subject-request", { ko: "정보주체의 삭제 요구", en: "Deletion requested by the person" }],
+  ["consent-withdrawn", { ko: "동의 철회", en: "Consent withdrawn" }],
+  ["purpose-achieved", { ko: "처리 목적 달성", en: "Purpose of processing achieved" }]
+])
+
+/**
+ * Why personal data was destroyed (개인정보 보호법 제21조, 제36조, 제37조): a
+ * code, never free text, since the access log keeps it for years and cannot
+ * be changed.
+ *
+ * @since 0.2.0
+ * @category codes
+ */
+export const ErasureReason = erasureReasons.schema
+/** @since 0.2.0 @category codes */
+export type ErasureReason = typeof ErasureReason.Type
+/** @since 0.2.0 @category codes */
+export const erasureReasonLabel = erasureReasons.label
+
 /**
  * One access to a person's data.
  *
@@ -48,13 +69,18 @@ export class AuditEntry extends Schema.Class<AuditEntry>("AuditEntry")({
   origin: Schema.optionalWith(Label, { exact: true }),
   action: AuditAction,
   /**
-   * Whose data: the kind of record and its id. A `person` is someone a job
-   * café knows by its own id (a study-room booking's `personId`).
+   * Whose data: the kind of record and its id. Ids only, never a name or a
+   * phone number, since the log is kept for years and cannot be changed: a
+   * study-room booking of someone who is not a seeker of the district is
+   * logged by the booking's id (`booking`), which leads to the person while
+   * the booking keeps their data.
    */
-  subjectKind: Schema.Literal("seeker", "employer", "counselor", "person"),
+  subjectKind: Schema.Literal("seeker", "employer", "counselor", "booking"),
   subjectId: Schema.String,
   /** Which use case, e.g. `seeker.get`, `followUp.ledger`. */
-  purpose: Schema.String
+  purpose: Schema.String,
+  /** For an erasure: why. */
+  reason: Schema.optionalWith(ErasureReason, { exact: true })
 }) {}
 
 /**
@@ -66,6 +92,9 @@ export class AuditEntry extends Schema.Class<AuditEntry>("AuditEntry")({
 export interface AuditQuery {
   readonly subjectId?: string
   readonly actor?: CounselorId
+  /** A slice of the matching entries, oldest first. */
+  readonly offset?: number
+  readonly limit?: number
 }
 
 /**

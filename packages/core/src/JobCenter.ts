@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import { Context, DateTime, Effect, Option, Schema } from "effect"
-import type { AuditAction, AuditEntry, AuditLog } from "./Audit.js"
+import { type AuditAction, type AuditEntry, AuditLog, type AuditQuery } from "./Audit.js"
 import * as BusinessCalendar from "./BusinessCalendar.js"
 import { ContractType, WorkSchedule } from "./Codes.js"
 import * as Counseling from "./Counseling.js"
@@ -42,6 +42,7 @@ import {
   FollowUpRepository,
   type IdGenerator,
   OpeningRepository,
+  type Page,
   PlacementRepository,
   ReferralRepository,
   SeekerRepository,
@@ -230,6 +231,34 @@ export const getSeeker = (actor: Actor, id: SeekerId) =>
   })
 
 /**
+ * A page of the district's seekers, in id order (100 by default), each shown
+ * seeker logged in one statement.
+ *
+ * @since 0.2.0
+ * @category seekers
+ */
+export const listSeekers = (actor: Actor, page: Page = { limit: 100 }) =>
+  Effect.gen(function*() {
+    const rows = yield* Effect.flatMap(SeekerRepository, (repo) => repo.list(actor.districtId, page))
+    yield* logAccessAll(actor, "read", "seeker", rows.map((row) => row.value.id), "seeker.list")
+    return rows
+  })
+
+/**
+ * A seeker's record for a program-eligibility check (their birth date and
+ * residence decide several programs), logged as such.
+ *
+ * @since 0.2.0
+ * @category seekers
+ */
+export const seekerForEligibility = (actor: Actor, id: SeekerId) =>
+  Effect.gen(function*() {
+    const stored = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, id))
+    yield* logAccess(actor, "read", "seeker", id, "seeker.eligibility")
+    return stored
+  })
+
+/**
  * Replaces a seeker's fields from a form, based on the version the counselor
  * edited; a stale version fails with `StaleVersion` and changes nothing.
  *
@@ -277,7 +306,26 @@ export const registerEmployer = (actor: Actor, input: unknown) =>
       districtId: actor.districtId,
       registeredAt: DateTime.formatIso(yield* now)
     })
-    return yield* Effect.flatMap(EmployerRepository, (repo) => repo.insert(employer))
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(EmployerRepository, (repo) => repo.insert(employer))
+      yield* logAccess(actor, "create", "employer", employer.id, "employer.register")
+      return stored
+    }))
+  })
+
+/**
+ * A page of the district's employers, in id order (100 by default). Their
+ * contact persons' names, phones and e-mail addresses are personal data, so
+ * each employer shown is logged.
+ *
+ * @since 0.2.0
+ * @category employers
+ */
+export const listEmployers = (actor: Actor, page: Page = { limit: 100 }) =>
+  Effect.gen(function*() {
+    const rows = yield* Effect.flatMap(EmployerRepository, (repo) => repo.list(actor.districtId, page))
+    yield* logAccessAll(actor, "read", "employer", rows.map((row) => row.value.id), "employer.list")
+    return rows
   })
 
 /**
@@ -297,7 +345,11 @@ export const updateEmployer = (actor: Actor, id: EmployerId, expectedVersion: nu
       districtId: actor.districtId,
       registeredAt: DateTime.formatIso(current.value.registeredAt)
     })
-    return yield* repo.update(employer, expectedVersion)
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* repo.update(employer, expectedVersion)
+      yield* logAccess(actor, "update", "employer", id, "employer.update")
+      return stored
+    }))
   })
 
 const openingOf = (actor: Actor, fields: Record<string, unknown>, id: OpeningId) =>
@@ -320,6 +372,15 @@ export const registerOpening = (actor: Actor, input: unknown) =>
     const opening = yield* openingOf(actor, fields, yield* newId(OpeningId, "opening"))
     return yield* Effect.flatMap(OpeningRepository, (repo) => repo.insert(opening))
   })
+
+/**
+ * A page of the district's openings, in id order (100 by default).
+ *
+ * @since 0.2.0
+ * @category openings
+ */
+export const listOpenings = (actor: Actor, page: Page = { limit: 100 }) =>
+  Effect.flatMap(OpeningRepository, (repo) => repo.list(actor.districtId, page))
 
 /**
  * Replaces an opening's fields (status included), based on the version edited.
@@ -419,7 +480,11 @@ export const moveReferral = (
     const repo = yield* ReferralRepository
     const current = yield* repo.get(actor.districtId, request.referralId)
     const moved = yield* Referral.transition(current.value, request.to, yield* today, actor.counselorId)
-    return yield* repo.update(moved, request.expectedVersion)
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* repo.update(moved, request.expectedVersion)
+      yield* logAccess(actor, "update", "seeker", moved.seekerId, "referral.move")
+      return stored
+    }))
   })
 
 // ---------------------------------------------------------------------------
@@ -610,6 +675,7 @@ export const recordFollowUp = (
 export const followUpLedger = (actor: Actor, counselorId: CounselorId = actor.counselorId) =>
   Effect.gen(function*() {
     const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
+    yield* logAccessAll(actor, "read", "seeker", rows.map((row) => row.value.seekerId), "followUp.ledger")
     return FollowUp.ledger(rows.map((row) => row.value), yield* today)
   })
 
@@ -636,10 +702,11 @@ export const enqueueFollowUpDigests = (actor: Actor) =>
       const lines: Array<string> = []
       for (const check of calls) {
         const seeker = yield* seekers.get(actor.districtId, check.seekerId)
-        yield* logAccess(actor, "read", "seeker", check.seekerId, "followUp.digest")
         const late = check.dueOn < day ? ` (지연, 기한 ${check.dueOn})` : ""
         lines.push(`- ${seeker.value.name} ${seeker.value.contact.phone ?? "전화번호 없음"} · ${check.sequence}차${late}`)
       }
+      const named = calls.map((check) => check.seekerId)
+      yield* logAccessAll(actor, "read", "seeker", named, "followUp.digest")
       yield* enqueue(actor, {
         recipient: { kind: "counselor", id: counselor.id },
         channel: "email",
@@ -653,7 +720,8 @@ export const enqueueFollowUpDigests = (actor: Actor) =>
           overdue: String(ledger.overdue.length),
           list: lines.join("\n")
         },
-        idempotencyKey: `follow-up-digest:${counselor.id}:${day}`
+        idempotencyKey: `follow-up-digest:${counselor.id}:${day}`,
+        about: [...new Set(named)]
       })
       queued++
     }
@@ -682,7 +750,7 @@ export const monitor = (actor: Actor, period: Monitoring.Period) =>
       Effect.flatMap(PlacementRepository, (repo) => repo.listStartedBetween(actor.districtId, historyFrom, period.to)),
       Effect.flatMap(CounselingRepository, (repo) => repo.list(actor.districtId))
     ])
-    return Monitoring.review(
+    const findings = Monitoring.review(
       {
         districtId: actor.districtId,
         seekers: values(seekers),
@@ -693,6 +761,9 @@ export const monitor = (actor: Actor, period: Monitoring.Period) =>
       period,
       config.monitoring
     )
+    const named = findings.flatMap((finding) => finding.records.filter((r) => r.kind === "seeker").map((r) => r.id))
+    yield* logAccessAll(actor, "read", "seeker", named, "monitoring.review")
+    return findings
   })
 
 /**
@@ -774,53 +845,22 @@ export const targetPace = (
   })
 
 // ---------------------------------------------------------------------------
-// Destruction
+// The access log
 // ---------------------------------------------------------------------------
 
-const withoutNotes = <A extends { readonly notes?: unknown }>(record: A): Omit<A, "notes"> => {
-  const { notes: _notes, ...rest } = record
-  return rest
-}
-
 /**
- * Destroys a seeker's personal data at the end of its retention period
- * (개인정보 파기), all or nothing: the seeker is anonymised
- * (`Seeker.anonymise`) and the free text about them — counseling notes and
- * next steps, referral, placement and follow-up notes — is removed. The
- * records themselves stay, so counts and outcomes (registrations,
- * counseling, placements, follow-up results) are unchanged. The audit log
- * keeps its entries: they name the seeker by id only.
+ * The district's access log, oldest first (a page of 100 by default), for
+ * the review the law asks of managers. Reading it is itself logged: one
+ * entry per person whose accesses the page shows.
  *
- * @since 0.1.0
- * @category destruction
+ * @since 0.2.0
+ * @category audit
  */
-export const eraseSeeker = (actor: Actor, seekerId: SeekerId) =>
+export const auditTrail = (actor: Actor, query: AuditQuery = {}) =>
   Effect.gen(function*() {
-    const on = yield* today
-    const [seekers, counselings, referrals, placements, followUps] = yield* Effect.all([
-      SeekerRepository,
-      CounselingRepository,
-      ReferralRepository,
-      PlacementRepository,
-      FollowUpRepository
-    ])
-    return yield* inTransaction(Effect.gen(function*() {
-      const seeker = yield* seekers.get(actor.districtId, seekerId)
-      const erased = yield* seekers.update(Seeker.anonymise(seeker.value, on), seeker.version)
-      for (const row of yield* counselings.listBySeeker(actor.districtId, seekerId)) {
-        const { nextStep: _next, ...rest } = withoutNotes(row.value)
-        yield* counselings.update(new Counseling.Counseling(rest), row.version)
-      }
-      for (const row of yield* referrals.listBySeeker(actor.districtId, seekerId)) {
-        yield* referrals.update(new Referral.Referral(withoutNotes(row.value)), row.version)
-      }
-      for (const row of yield* placements.listBySeeker(actor.districtId, seekerId)) {
-        yield* placements.update(new Placement(withoutNotes(row.value)), row.version)
-        for (const check of yield* followUps.listByPlacement(actor.districtId, row.value.id)) {
-          yield* followUps.update(new FollowUp.Check(withoutNotes(check.value)), check.version)
-        }
-      }
-      yield* logAccess(actor, "erase", "seeker", seekerId, "seeker.erase")
-      return erased
-    }))
+    const entries = yield* Effect.flatMap(AuditLog, (log) => log.list(actor.districtId, { limit: 100, ...query }))
+    const byKind = new Map<AuditEntry["subjectKind"], Array<string>>()
+    for (const entry of entries) byKind.set(entry.subjectKind, [...(byKind.get(entry.subjectKind) ?? []), entry.subjectId])
+    yield* Effect.forEach(byKind, ([kind, ids]) => logAccessAll(actor, "read", kind, ids, "audit.review"), { discard: true })
+    return entries
   })

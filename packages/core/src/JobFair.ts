@@ -25,6 +25,7 @@
  * @since 0.1.0
  */
 import { DateTime, Effect, Schema } from "effect"
+import type { AuditLog } from "./Audit.js"
 import * as Assignment from "./Assignment.js"
 import { isActive } from "./Consent.js"
 import { type NotFound, type PersistenceError, StaleVersion } from "./Errors.js"
@@ -32,7 +33,7 @@ import { EmployerId, JobFairId, MessageId, OpeningId, PlacementId, ReferralId, S
 import { DistrictId } from "./Ids.js"
 import { codeSet } from "./internal/codeSet.js"
 import { distinctList } from "./internal/lists.js"
-import { type Actor, enqueue, logAccess, moveReferral, proposeReferral, recordPlacement, today } from "./JobCenter.js"
+import { type Actor, enqueue, logAccessAll, moveReferral, proposeReferral, recordPlacement, today } from "./JobCenter.js"
 import { LocalDate } from "./LocalDate.js"
 import * as Match from "./Match.js"
 import * as Ranking from "./Ranking.js"
@@ -193,7 +194,21 @@ const load = (actor: Actor, id: JobFairId, expectedVersion: number) =>
     )
   )
 
-const save = (fair: JobFair, version: number) => Effect.flatMap(fairs, (repo) => repo.update(fair, version))
+// Every seeker a fair names — candidates, invitations, attendance, interviews.
+const seekersNamed = (fair: JobFair): ReadonlyArray<string> => [
+  ...fair.candidates.map((c) => c.seekerId),
+  ...fair.invitations.map((i) => i.seekerId),
+  ...fair.skipped.map((s) => s.seekerId),
+  ...fair.attendance,
+  ...fair.interviews.map((i) => i.seekerId)
+]
+
+// A fair answered to the actor shows everyone it names: one statement logs them.
+const shown = (actor: Actor, purpose: string) => (stored: Versioned<JobFair>) =>
+  Effect.as(logAccessAll(actor, "read", "seeker", seekersNamed(stored.value), purpose), stored)
+
+const save = (actor: Actor, purpose: string, fair: JobFair, version: number) =>
+  Effect.flatMap(Effect.flatMap(fairs, (repo) => repo.update(fair, version)), shown(actor, purpose))
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -302,13 +317,9 @@ export const preselect = (actor: Actor, id: JobFairId, expectedVersion: number, 
 const candidateOrder = (a: Candidate, b: Candidate) =>
   byId(a.employerId, b.employerId) || b.score - a.score || byId(a.seekerId, b.seekerId)
 
-// Every candidate's data was read to score them: one audit entry per seeker.
+// Every candidate's data was read to score them; saving logs each of them.
 const saveCandidates = (actor: Actor, fair: JobFair, version: number, candidates: ReadonlyArray<Candidate>) =>
-  Effect.zipRight(
-    Effect.forEach(new Set(candidates.map((c) => c.seekerId)), (seekerId) =>
-      logAccess(actor, "read", "seeker", seekerId, "jobFair.preselect"), { discard: true }),
-    save(new JobFair({ ...fair, candidates }), version)
-  )
+  save(actor, "jobFair.preselect", new JobFair({ ...fair, candidates }), version)
 
 // ---------------------------------------------------------------------------
 // 3. Invite
@@ -337,7 +348,6 @@ export const invite = (actor: Actor, id: JobFairId, expectedVersion: number) =>
     for (const seekerId of [...new Set(fair.candidates.map((c) => c.seekerId))].sort(byId)) {
       if (done.has(seekerId)) continue
       const seeker = (yield* seekers.get(actor.districtId, seekerId)).value
-      yield* logAccess(actor, "read", "seeker", seekerId, "jobFair.invite")
       const phone = seeker.contact.phone
       if (phone !== undefined && isActive(seeker.consents, "service", at, "sms")) {
         const messageKey = `job-fair-invitation:${fair.id}:${seekerId}`
@@ -360,7 +370,7 @@ export const invite = (actor: Actor, id: JobFairId, expectedVersion: number) =>
         })
       }
     }
-    return yield* save(new JobFair({ ...fair, invitations, skipped, status: "open" }), stored.version)
+    return yield* save(actor, "jobFair.invite", new JobFair({ ...fair, invitations, skipped, status: "open" }), stored.version)
   }).pipe((effect) => Effect.flatMap(Transactor, (t) => t.withTransaction(effect)))
 
 // ---------------------------------------------------------------------------
@@ -382,7 +392,7 @@ export const recordAttendance = (actor: Actor, id: JobFairId, expectedVersion: n
       if (!invited.has(seekerId)) return yield* refuse(`attendance[${i}]`, `"${seekerId}" was not invited to this fair`)
     }
     const attendance = [...new Set([...fair.attendance, ...(seekerIds as ReadonlyArray<SeekerId>)])].sort(byId)
-    return yield* save(new JobFair({ ...fair, attendance, status: "held" }), stored.version)
+    return yield* save(actor, "jobFair.attendance", new JobFair({ ...fair, attendance, status: "held" }), stored.version)
   })
 
 // ---------------------------------------------------------------------------
@@ -423,7 +433,7 @@ export const schedule = (actor: Actor, id: JobFairId, expectedVersion: number) =
       start: i.start!,
       end: i.end!
     }))
-    return yield* save(new JobFair({ ...fair, interviews }), stored.version)
+    return yield* save(actor, "jobFair.schedule", new JobFair({ ...fair, interviews }), stored.version)
   })
 
 // ---------------------------------------------------------------------------
@@ -487,7 +497,7 @@ export const recordResult = (actor: Actor, id: JobFairId, expectedVersion: numbe
     }
     const interviews = fair.interviews.map((i, k) => (k === at ? recorded : i))
     const allRecorded = interviews.every((i) => i.result !== undefined)
-    return yield* save(new JobFair({ ...fair, interviews, status: allRecorded ? "closed" : fair.status }), stored.version)
+    return yield* save(actor, "jobFair.result", new JobFair({ ...fair, interviews, status: allRecorded ? "closed" : fair.status }), stored.version)
   }).pipe((effect) => Effect.flatMap(Transactor, (t) => t.withTransaction(effect)))
 
 // ---------------------------------------------------------------------------
@@ -548,5 +558,5 @@ export const outcome = (fair: JobFair): Outcome => {
 export const get = (
   actor: Actor,
   id: JobFairId
-): Effect.Effect<Versioned<JobFair>, NotFound | PersistenceError, JobFairRepository> =>
-  Effect.flatMap(fairs, (repo) => repo.get(actor.districtId, id))
+): Effect.Effect<Versioned<JobFair>, NotFound | PersistenceError, JobFairRepository | AuditLog | IdGenerator> =>
+  Effect.flatMap(Effect.flatMap(fairs, (repo) => repo.get(actor.districtId, id)), shown(actor, "jobFair.get"))

@@ -31,13 +31,14 @@ export type Recipient = typeof Recipient.Type
 /**
  * Where a message stands: waiting (`pending`, possibly until `notBefore`),
  * delivered (`sent`), refused for good (`refused`: no consent, no address,
- * too long — `lastError` says why), or given up after too many failed
- * attempts (`dead`).
+ * too long — `lastError` says why), given up after too many failed
+ * attempts (`dead`), or withdrawn before delivery because a person it
+ * concerns was erased (`cancelled`).
  *
  * @since 0.1.0
  * @category models
  */
-export const MessageStatus = Schema.Literal("pending", "sent", "refused", "dead")
+export const MessageStatus = Schema.Literal("pending", "sent", "refused", "dead", "cancelled")
 /** @since 0.1.0 @category models */
 export type MessageStatus = typeof MessageStatus.Type
 
@@ -67,8 +68,36 @@ export class OutboxMessage extends Schema.Class<OutboxMessage>("OutboxMessage")(
   notBefore: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
   sentAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
   /** Why the last attempt failed, or why the message was refused. */
-  lastError: Schema.optionalWith(Schema.String, { exact: true })
+  lastError: Schema.optionalWith(Schema.String, { exact: true }),
+  /**
+   * The seekers whose personal data the parameters carry besides the
+   * recipient (a counselor's digest names the people to call), so that
+   * erasing one of them reaches this message too.
+   */
+  about: Schema.optionalWith(Schema.Array(Schema.String), { exact: true })
 }) {}
+
+/**
+ * A message as erasure leaves it: its delivery record (template, recipient,
+ * status, times) without the parameters or the error text that could carry
+ * the person's data; a message not yet delivered is cancelled.
+ *
+ * @since 0.2.0
+ * @category erasure
+ */
+export const redacted = (message: OutboxMessage): OutboxMessage => {
+  const { lastError: _error, notBefore: _notBefore, ...kept } = message
+  return new OutboxMessage({ ...kept, params: {}, status: message.status === "pending" ? "cancelled" : message.status })
+}
+
+/**
+ * Whether a message is to the seeker or carries their data.
+ *
+ * @since 0.2.0
+ * @category erasure
+ */
+export const concerns = (message: OutboxMessage, seekerId: string): boolean =>
+  (message.recipient.kind === "seeker" && message.recipient.id === seekerId) || (message.about ?? []).includes(seekerId)
 
 /**
  * A dispatcher worker's hold on the messages it claimed: until `until`, no
@@ -171,12 +200,20 @@ export class Outbox extends Context.Tag("@iljari/core/Outbox")<Outbox, {
    * @since 0.1.0
    */
   readonly save: (lease: Lease, message: OutboxMessage) => Effect.Effect<void, LeaseLost | NotFound | PersistenceError>
+  /**
+   * Erasure: every message of the district to or about the seeker
+   * ({@link concerns}) becomes {@link redacted} — its parameters and error
+   * text gone, cancelled if not yet delivered, its lease released (a worker
+   * holding it can no longer record it). Returns how many messages changed.
+   *
+   * @since 0.2.0
+   */
+  readonly redact: (districtId: DistrictId, seekerId: string) => Effect.Effect<number, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase` of `Repositories`. */
-  static readonly layerMemory = Memory.layerOver(
-    this,
-    (db) =>
-      Memory.outbox(db, (message, worker, status, holder) =>
-        new LeaseLost({ id: message.id, worker, status, ...(holder === undefined ? {} : { holder }) }))
-  )
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const outbox = Memory.outbox(db, (message, worker, status, holder) =>
+      new LeaseLost({ id: message.id, worker, status, ...(holder === undefined ? {} : { holder }) }))
+    return { ...outbox, redact: (districtId: DistrictId, seekerId: string) => outbox.redact(districtId, seekerId, redacted, concerns) }
+  })
 }

@@ -148,6 +148,38 @@ export class DemandAnswer extends Schema.Class<DemandAnswer>("TrainingDemandAnsw
 export const decodeDemandAnswer = Validation.decodeEither(DemandAnswer)
 
 /**
+ * A stored answer to the demand survey, with the id and district the center
+ * gives it and the day it was given.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class DemandResponse extends Schema.Class<DemandResponse>("TrainingDemandResponse")({
+  id: Label,
+  districtId: DistrictId,
+  answeredOn: LocalDate,
+  ...DemandAnswer.fields
+}) {}
+
+/**
+ * The respondent's name on an erased seeker's answers; the fields and times
+ * they asked for stay, so the program choice still counts them.
+ *
+ * @since 0.2.0
+ * @category erasure
+ */
+export const erasedRespondent = "(파기됨)"
+
+/**
+ * An answer as erasure leaves it: {@link erasedRespondent} instead of the name.
+ *
+ * @since 0.2.0
+ * @category erasure
+ */
+export const erased = (response: DemandResponse): DemandResponse =>
+  new DemandResponse({ ...response, respondent: erasedRespondent as DemandResponse["respondent"] })
+
+/**
  * A program a partner could run.
  *
  * @since 0.1.0

@@ -86,6 +86,31 @@ export class Participation extends Schema.Class<Participation>("PsychTestPartici
 }) {}
 
 /**
+ * A stored participation: one seeker in one session, with the id and
+ * district the center gives it. A seeker takes part in a session once.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class Participant extends Schema.Class<Participant>("PsychTestParticipant")({
+  id: Label,
+  districtId: DistrictId,
+  ...Participation.fields
+}) {}
+
+/**
+ * A participant as erasure leaves them: taking part, attendance and delivery
+ * stay (the outcome figures count them), the result's text goes.
+ *
+ * @since 0.2.0
+ * @category erasure
+ */
+export const erased = (participant: Participant): Participant => {
+  const { result: _result, ...kept } = participant
+  return new Participant(kept)
+}
+
+/**
  * A rule a step would break, with a reason in Korean and English.
  *
  * @since 0.1.0
@@ -103,6 +128,15 @@ export class Refused extends Schema.TaggedError<Refused>()("PsychTestRefused", {
 const refuse = (rule: Refused["rule"], reason: Text) => Either.left(new Refused({ rule, reason }))
 
 /**
+ * The refusal of a second registration of one seeker for one session.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export const alreadyRegistered = (): Refused =>
+  new Refused({ rule: "already-registered", reason: { ko: "이미 신청한 참여자입니다", en: "The seeker is already registered" } })
+
+/**
  * Registers a seeker for a session, within its capacity and once.
  *
  * @since 0.1.0
@@ -114,9 +148,7 @@ export const register = (
   seekerId: SeekerId
 ): Either.Either<Participation, Refused> => {
   const mine = participants.filter((p) => p.sessionId === session.id)
-  if (mine.some((p) => p.seekerId === seekerId)) {
-    return refuse("already-registered", { ko: "이미 신청한 참여자입니다", en: "The seeker is already registered" })
-  }
+  if (mine.some((p) => p.seekerId === seekerId)) return Either.left(alreadyRegistered())
   if (mine.length >= session.capacity) {
     return refuse("session-full", {
       ko: `정원(${session.capacity}명)이 찼습니다`,

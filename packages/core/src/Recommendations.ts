@@ -21,7 +21,7 @@ import { Context, Duration, Effect, Layer, SynchronizedRef } from "effect"
 import type { AuditLog } from "./Audit.js"
 import type { NotFound, PersistenceError } from "./Errors.js"
 import type { DistrictId, OpeningId, SeekerId } from "./Ids.js"
-import { type Actor, logAccess, today } from "./JobCenter.js"
+import { type Actor, logAccess, logAccessAll, today } from "./internal/useCase.js"
 import type { LocalDate } from "./LocalDate.js"
 import * as Match from "./Match.js"
 import type { Opening } from "./Opening.js"
@@ -98,9 +98,10 @@ export class Recommendations extends Context.Tag("@iljari/core/Recommendations")
 export type Requirements = SeekerRepository | OpeningRepository | PlacementRepository | AuditLog | IdGenerator
 
 // Open openings, every seeker, and how many placements each opening has.
+// Erased seekers are nobody to recommend.
 const load = (districtId: DistrictId) =>
   Effect.gen(function*() {
-    const seekers = yield* Effect.flatMap(SeekerRepository, (r) => r.list(districtId))
+    const seekers = (yield* Effect.flatMap(SeekerRepository, (r) => r.list(districtId))).filter((s) => s.value.erasedOn === undefined)
     const openings = (yield* Effect.flatMap(OpeningRepository, (r) => r.list(districtId)))
       .filter((o) => o.value.status === "open")
     const asOf = yield* today
@@ -179,19 +180,29 @@ export const layer = (options: Options = {}): Layer.Layer<Recommendations, never
             })
           }).pipe(Effect.provide(context)),
 
+        // The seekers shown are read from the store as they are now: one
+        // changed (or erased) since the index was built rebuilds it, so a
+        // name is never shown from a stale snapshot, not even for a minute.
         seekersFor: (actor, openingId, k) =>
           Effect.gen(function*() {
             const opening = yield* Effect.flatMap(OpeningRepository, (r) => r.get(actor.districtId, openingId))
-            const snap = yield* snapshot(
-              actor.districtId,
-              (s) => opening.value.status !== "open" || s.openings.get(openingId)?.version === opening.version
-            )
-            const ranked = Ranking.topSeekers(snap.index, openingId, k)
-            return yield* Effect.forEach(ranked, (r) =>
-              Effect.as(
-                logAccess(actor, "read", "seeker", r.id, "recommendations.seekers"),
-                { record: snap.seekers.get(r.id)!, match: explain(snap, snap.seekers.get(r.id)!.value, opening.value) }
-              ))
+            const seekers = yield* SeekerRepository
+            const rank = (rebuild: boolean) =>
+              Effect.gen(function*() {
+                const snap = yield* snapshot(
+                  actor.districtId,
+                  (s) => !rebuild && (opening.value.status !== "open" || s.openings.get(openingId)?.version === opening.version)
+                )
+                const ranked = Ranking.topSeekers(snap.index, openingId, k)
+                const current = yield* Effect.forEach(ranked, (r) => seekers.get(actor.districtId, r.id as SeekerId))
+                const stale = current.some((row) => snap.seekers.get(row.value.id)?.version !== row.version)
+                return { snap, current, stale }
+              })
+            const first = yield* rank(false)
+            const { current, snap } = first.stale ? yield* rank(true) : first
+            const shown = current.filter((row) => row.value.erasedOn === undefined)
+            yield* logAccessAll(actor, "read", "seeker", shown.map((row) => row.value.id), "recommendations.seekers")
+            return shown.map((row) => ({ record: row, match: explain(snap, row.value, opening.value) }))
           }).pipe(Effect.provide(context)),
 
         invalidate: (districtId) =>

@@ -40,8 +40,8 @@ import { AlreadyPlaced, type Placement } from "./Placement.js"
 import type { Visit as DiscoveryVisit } from "./DiscoveryVisit.js"
 import type { JobFair } from "./JobFair.js"
 import type { Session as OutreachSession } from "./Outreach.js"
-import type { Partner } from "./Partner.js"
-import type { Session as PsychTestSession } from "./PsychTest.js"
+import type { DemandResponse, Partner } from "./Partner.js"
+import { alreadyRegistered, type Participant as PsychTestParticipant, type Refused as PsychTestRefused, type Session as PsychTestSession } from "./PsychTest.js"
 import type { StoredBooking } from "./StudyRooms.js"
 import type { Questionnaire, Response as SurveyResponse } from "./Survey.js"
 import type { Referral } from "./Referral.js"
@@ -271,6 +271,12 @@ export class Transactor extends Context.Tag("@iljari/core/Transactor")<Transacto
    * rule that no unique index can express holds under a race this way.
    */
   readonly lock: (key: string) => Effect.Effect<void, PersistenceError>
+  /**
+   * After personal data was overwritten and committed (an erasure), removes
+   * the copies the storage itself may still hold, where it can: SQLite
+   * checkpoints and truncates its write-ahead log. Runs outside a transaction.
+   */
+  readonly shred: Effect.Effect<void, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, Memory.transactor)
@@ -395,9 +401,59 @@ export class QuestionnaireRepository extends Context.Tag("@iljari/core/Questionn
  * @since 0.1.0
  * @category ports
  */
-export class SurveyResponseRepository extends Context.Tag("@iljari/core/SurveyResponseRepository")<SurveyResponseRepository, Store<SurveyResponse, string>>() {
+export class SurveyResponseRepository extends Context.Tag("@iljari/core/SurveyResponseRepository")<SurveyResponseRepository, Store<SurveyResponse, string> & {
+  /** The responses a seeker gave under their name (anonymous ones are nobody's). */
+  readonly listBySeeker: (districtId: DistrictId, seekerId: SeekerId) => Effect.Effect<ReadonlyArray<Versioned<SurveyResponse>>, PersistenceError>
+}>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
-  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<SurveyResponse, string>(db, "survey response"))
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const responses = Memory.store<SurveyResponse, string>(db, "survey response")
+    return { ...responses, listBySeeker: (districtId, seekerId) => responses.filter(districtId, (r) => r.seekerId === seekerId) }
+  })
+}
+
+/**
+ * The participants of psychological test sessions (see `PsychTest`). A
+ * seeker takes part in a session once: a second registration fails with
+ * `PsychTestRefused` (`already-registered`) in every adapter.
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export class PsychTestParticipantRepository extends Context.Tag("@iljari/core/PsychTestParticipantRepository")<PsychTestParticipantRepository, Omit<Store<PsychTestParticipant, string>, "insert"> & {
+  readonly insert: (record: PsychTestParticipant) => Effect.Effect<Versioned<PsychTestParticipant>, PsychTestRefused | DuplicateId | PersistenceError>
+  readonly listBySession: (districtId: DistrictId, sessionId: string) => Effect.Effect<ReadonlyArray<Versioned<PsychTestParticipant>>, PersistenceError>
+  readonly listBySeeker: (districtId: DistrictId, seekerId: SeekerId) => Effect.Effect<ReadonlyArray<Versioned<PsychTestParticipant>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const participants = Memory.store<PsychTestParticipant, string, PsychTestRefused>(db, "psychological test participant", {
+      key: (p) => `${p.sessionId}\u0000${p.seekerId}`,
+      conflict: () => alreadyRegistered()
+    })
+    return {
+      ...participants,
+      listBySession: (districtId, sessionId) => participants.filter(districtId, (p) => p.sessionId === sessionId),
+      listBySeeker: (districtId, seekerId) => participants.filter(districtId, (p) => p.seekerId === seekerId)
+    }
+  })
+}
+
+/**
+ * Answers to the training demand survey (see `Partner`).
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export class TrainingDemandRepository extends Context.Tag("@iljari/core/TrainingDemandRepository")<TrainingDemandRepository, Store<DemandResponse, string> & {
+  /** The answers a seeker gave under their name. */
+  readonly listBySeeker: (districtId: DistrictId, seekerId: SeekerId) => Effect.Effect<ReadonlyArray<Versioned<DemandResponse>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const answers = Memory.store<DemandResponse, string>(db, "training demand answer")
+    return { ...answers, listBySeeker: (districtId, seekerId) => answers.filter(districtId, (a) => a.seekerId === seekerId) }
+  })
 }
 
 /**
@@ -410,6 +466,11 @@ export class StudyRoomBookingRepository extends Context.Tag("@iljari/core/StudyR
   StudyRoomBookingRepository,
   Store<StoredBooking, string> & {
     readonly listOn: (districtId: DistrictId, on: string) => Effect.Effect<ReadonlyArray<Versioned<StoredBooking>>, PersistenceError>
+    /** The bookings of anyone the café knows by one of `personIds`. */
+    readonly listByPeople: (
+      districtId: DistrictId,
+      personIds: ReadonlyArray<string>
+    ) => Effect.Effect<ReadonlyArray<Versioned<StoredBooking>>, PersistenceError>
   }
 >() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
@@ -417,8 +478,9 @@ export class StudyRoomBookingRepository extends Context.Tag("@iljari/core/StudyR
     const store = Memory.store<StoredBooking, string>(db, "study-room booking")
     return {
       ...store,
-      listOn: (districtId: DistrictId, on: string) =>
-        Effect.map(store.list(districtId), (rows) => rows.filter((row) => row.value.on === on))
+      listOn: (districtId: DistrictId, on: string) => store.filter(districtId, (b) => b.on === on),
+      listByPeople: (districtId: DistrictId, personIds: ReadonlyArray<string>) =>
+        store.filter(districtId, (b) => personIds.includes(b.personId))
     }
   })
 }
@@ -448,27 +510,38 @@ export const layerMemory: Layer.Layer<
   | QuestionnaireRepository
   | SurveyResponseRepository
   | StudyRoomBookingRepository
+  | PsychTestParticipantRepository
+  | TrainingDemandRepository
   | AuditLog
   | Outbox
   | Transactor
 > = Layer.mergeAll(
-  SeekerRepository.layerMemory,
-  EmployerRepository.layerMemory,
-  OpeningRepository.layerMemory,
-  CounselorRepository.layerMemory,
-  CounselingRepository.layerMemory,
-  ReferralRepository.layerMemory,
-  PlacementRepository.layerMemory,
-  FollowUpRepository.layerMemory,
-  JobFairRepository.layerMemory,
-  OutreachSessionRepository.layerMemory,
-  DiscoveryVisitRepository.layerMemory,
-  PsychTestSessionRepository.layerMemory,
-  PartnerRepository.layerMemory,
-  QuestionnaireRepository.layerMemory,
-  SurveyResponseRepository.layerMemory,
-  StudyRoomBookingRepository.layerMemory,
+  // Casework
+  Layer.mergeAll(
+    SeekerRepository.layerMemory,
+    EmployerRepository.layerMemory,
+    OpeningRepository.layerMemory,
+    CounselorRepository.layerMemory,
+    CounselingRepository.layerMemory,
+    ReferralRepository.layerMemory,
+    PlacementRepository.layerMemory,
+    FollowUpRepository.layerMemory
+  ),
+  // Events and cafés
+  Layer.mergeAll(
+    JobFairRepository.layerMemory,
+    OutreachSessionRepository.layerMemory,
+    DiscoveryVisitRepository.layerMemory,
+    PsychTestSessionRepository.layerMemory,
+    PsychTestParticipantRepository.layerMemory,
+    PartnerRepository.layerMemory,
+    TrainingDemandRepository.layerMemory,
+    QuestionnaireRepository.layerMemory,
+    SurveyResponseRepository.layerMemory,
+    StudyRoomBookingRepository.layerMemory
+  ),
   AuditLog.layerMemory,
   Outbox.layerMemory,
   Transactor.layerMemory
 ).pipe(Layer.provideMerge(Memory.layerDatabase))
+

@@ -9,10 +9,11 @@
  * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
-import { DistrictId } from "./Ids.js"
-import { type Actor } from "./JobCenter.js"
+import { DistrictId, type SeekerId } from "./Ids.js"
+import type { AuditAction } from "./Audit.js"
+import { type Actor, logAccessAll } from "./internal/useCase.js"
 import * as JobCafe from "./JobCafe.js"
-import { IdGenerator, StudyRoomBookingRepository, Transactor } from "./Repositories.js"
+import { IdGenerator, SeekerRepository, StudyRoomBookingRepository, Transactor } from "./Repositories.js"
 import * as Validation from "./Validation.js"
 
 /**
@@ -26,6 +27,24 @@ export class StoredBooking extends Schema.Class<StoredBooking>("StoredStudyRoomB
   districtId: DistrictId,
   ...JobCafe.Booking.fields
 }) {}
+
+// Whose data bookings show: a seeker of the district by their id; anyone
+// else by the booking's id, since a café may know them by name or phone and
+// the access log must hold ids only.
+const logBookings = (actor: Actor, action: AuditAction, bookings: ReadonlyArray<StoredBooking>, purpose: string) =>
+  Effect.gen(function*() {
+    const seekers = yield* SeekerRepository
+    const isSeeker = new Map<string, boolean>()
+    for (const personId of new Set(bookings.map((b) => b.personId))) {
+      const found = yield* seekers.get(actor.districtId, personId as SeekerId).pipe(
+        Effect.as(true),
+        Effect.catchTag("NotFound", () => Effect.succeed(false))
+      )
+      isSeeker.set(personId, found)
+    }
+    yield* logAccessAll(actor, action, "seeker", bookings.filter((b) => isSeeker.get(b.personId)).map((b) => b.personId), purpose)
+    yield* logAccessAll(actor, action, "booking", bookings.filter((b) => !isSeeker.get(b.personId)).map((b) => b.id), purpose)
+  })
 
 /**
  * Books a study room for the actor's district if every rule allows it;
@@ -43,14 +62,20 @@ export const reserve = (actor: Actor, input: unknown, rules: JobCafe.Rules = Job
     const sameDay = yield* store.listOn(actor.districtId, request.on)
     const booking = yield* JobCafe.book(sameDay.map((b) => b.value), request, rules)
     const id = yield* Effect.flatMap(IdGenerator, (ids) => ids.next("booking"))
-    return yield* store.insert(new StoredBooking({ ...booking, id, districtId: actor.districtId }))
+    const stored = yield* store.insert(new StoredBooking({ ...booking, id, districtId: actor.districtId }))
+    yield* logBookings(actor, "create", [stored.value], "studyRoom.book")
+    return stored
   }).pipe((effect) => Effect.flatMap(Transactor, (t) => t.withTransaction(effect)))
 
 /**
- * The district's bookings of a day.
+ * The district's bookings of a day; each person they name is logged.
  *
  * @since 0.1.0
  * @category use cases
  */
 export const bookingsOn = (actor: Actor, on: string) =>
-  Effect.flatMap(StudyRoomBookingRepository, (store) => store.listOn(actor.districtId, on))
+  Effect.gen(function*() {
+    const bookings = yield* Effect.flatMap(StudyRoomBookingRepository, (store) => store.listOn(actor.districtId, on))
+    yield* logBookings(actor, "read", bookings.map((b) => b.value), "studyRoom.bookings")
+    return bookings
+  })

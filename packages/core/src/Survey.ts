@@ -119,6 +119,16 @@ export class Response extends Schema.Class<Response>("SurveyResponse")({
   answers: Schema.Array(Answer)
 }) {}
 
+/**
+ * A response as erasure leaves it: ratings and choices stay (the scores
+ * count them), free-text answers go.
+ *
+ * @since 0.2.0
+ * @category erasure
+ */
+export const erased = (response: Response): Response =>
+  new Response({ ...response, answers: response.answers.filter((answer) => answer.text === undefined) })
+
 const decodeResponseShape = Validation.decodeEither(Response)
 
 /**

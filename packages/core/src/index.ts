@@ -38,8 +38,14 @@ export * as Eligibility from "./Eligibility.js"
 /** @since 0.1.0 */
 export * as Employer from "./Employer.js"
 
+/** @since 0.2.0 */
+export * as Erasure from "./Erasure.js"
+
 /** @since 0.1.0 */
 export * as Errors from "./Errors.js"
+
+/** @since 0.2.0 */
+export * as Events from "./Events.js"
 
 /** @since 0.1.0 */
 export * as FollowUp from "./FollowUp.js"

@@ -4,6 +4,7 @@ import { AuditLog } from "../src/Audit.js"
 import * as BusinessCalendar from "../src/BusinessCalendar.js"
 import { PersistenceError } from "../src/Errors.js"
 import type { CounselorId, DistrictId, SeekerId } from "../src/Ids.js"
+import * as Erasure from "../src/Erasure.js"
 import * as JobCenter from "../src/JobCenter.js"
 import type { LocalDate } from "../src/LocalDate.js"
 import { Outbox } from "../src/Outbox.js"
@@ -219,7 +220,7 @@ describe("JobCenter on the memory layers", () => {
   it.effect("refuses to bring an erased seeker back by an update", () =>
     Effect.gen(function*() {
       const { seekerId } = yield* basics
-      yield* JobCenter.eraseSeeker(kim, seekerId)
+      yield* Erasure.eraseSeeker(kim, seekerId, "retention-ended")
       const error = yield* Effect.flip(JobCenter.updateSeeker(kim, seekerId, 2, seekerForm))
       expect(error.message).toBe("Invalid Seeker: was erased on 2026-03-02; register the person anew instead")
     }).pipe(Effect.provide(TestLayer)))

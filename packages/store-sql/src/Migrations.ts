@@ -129,7 +129,7 @@ const events = Effect.gen(function*() {
 })
 
 // Study-room bookings, and one row per district and day that bookings once
-// locked (since 0007 they take `Transactor.lock` instead; the table is unused).
+// locked (0008 drops it: they take `Transactor.lock` now).
 const studyRooms = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   yield* sql.unsafe(recordTable("iljari_study_room_bookings", ["booked_on TEXT NOT NULL"]))
@@ -178,6 +178,43 @@ const placementPerReferral = Effect.gen(function*() {
   )
 })
 
+// What erasure needs to find a person everywhere: the seekers each outbox
+// message is to or about, the seeker of a survey response, the person of a
+// study-room booking; and stores for the two records that had none,
+// psychological-test participants (one per seeker and session) and
+// training-demand answers. Bookings lock their day with Transactor.lock now.
+const erasureReach = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  const field = (path: string) =>
+    sql.onDialectOrElse({ pg: () => `data::jsonb #>> '{${path.replace(/\./g, ",")}}'`, orElse: () => `json_extract(data, '$.${path}')` })
+
+  yield* run(`CREATE TABLE iljari_outbox_people (
+    district_id TEXT NOT NULL,
+    seeker_id TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    PRIMARY KEY (district_id, seeker_id, message_id)
+  )`)
+  yield* run(`INSERT INTO iljari_outbox_people (district_id, seeker_id, message_id)
+    SELECT district_id, ${field("recipient.id")}, id FROM iljari_outbox WHERE ${field("recipient.kind")} = 'seeker'`)
+
+  yield* run("ALTER TABLE iljari_survey_responses ADD COLUMN seeker_id TEXT")
+  yield* run(`UPDATE iljari_survey_responses SET seeker_id = ${field("seekerId")}`)
+  yield* run("CREATE INDEX iljari_survey_seeker ON iljari_survey_responses (district_id, seeker_id)")
+
+  yield* run("ALTER TABLE iljari_study_room_bookings ADD COLUMN person_id TEXT")
+  yield* run(`UPDATE iljari_study_room_bookings SET person_id = ${field("personId")}`)
+  yield* run("CREATE INDEX iljari_study_room_person ON iljari_study_room_bookings (district_id, person_id)")
+  yield* run("DROP TABLE iljari_booking_days")
+
+  yield* run(recordTable("iljari_psych_test_participants", ["session_id TEXT NOT NULL", "seeker_id TEXT NOT NULL"]))
+  yield* run("CREATE UNIQUE INDEX iljari_psych_test_once ON iljari_psych_test_participants (district_id, session_id, seeker_id)")
+  yield* run("CREATE INDEX iljari_psych_test_seeker ON iljari_psych_test_participants (district_id, seeker_id)")
+
+  yield* run(recordTable("iljari_training_demand", ["answered_on TEXT NOT NULL", "seeker_id TEXT"]))
+  yield* run("CREATE INDEX iljari_training_demand_seeker ON iljari_training_demand (district_id, seeker_id)")
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -191,7 +228,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0004_events": events,
   "0005_study_rooms": studyRooms,
   "0006_outbox_lease": outboxLease,
-  "0007_placement_per_referral": placementPerReferral
+  "0007_placement_per_referral": placementPerReferral,
+  "0008_erasure_reach": erasureReach
 }
 
 /**

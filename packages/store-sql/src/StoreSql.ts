@@ -7,7 +7,26 @@
  * @since 0.1.0
  */
 import { Migrator, SqlClient } from "@effect/sql"
-import { Audit, Counseling, Errors, Counselor, Employer, FollowUp, type Ids, type JobFair, Opening, type StudyRooms, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
+import {
+  Audit,
+  Counseling,
+  Counselor,
+  Employer,
+  Errors,
+  FollowUp,
+  type Ids,
+  type JobFair,
+  Opening,
+  Outbox,
+  type Partner,
+  Placement,
+  type PsychTest,
+  Referral,
+  Repositories,
+  Seeker,
+  type StudyRooms,
+  type Survey
+} from "@iljari/core"
 import { SqlError } from "@effect/sql/SqlError"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { encodedJson } from "./internal/json.js"
@@ -19,6 +38,10 @@ type DistrictId = Ids.DistrictId
 
 const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  // Freed pages are overwritten with zeros, so an erased record cannot be read back from the file.
+  yield* sql.onDialectOrElse({ sqlite: () => Effect.asVoid(sql.unsafe("PRAGMA secure_delete = ON")), orElse: () => Effect.void }).pipe(
+    Effect.mapError(persistence("turn on secure_delete"))
+  )
 
   const seekers = makeStore<Seeker.Seeker, typeof Seeker.Seeker.Encoded, Ids.SeekerId>(sql, Tables.seekers)
   const employers = makeStore<Employer.Employer, typeof Employer.Employer.Encoded, Ids.EmployerId>(sql, Tables.employers)
@@ -36,6 +59,12 @@ const make = Effect.gen(function*() {
   const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, Tables.followUps)
   const jobFairs = makeStore<JobFair.JobFair, typeof JobFair.JobFair.Encoded, Ids.JobFairId>(sql, Tables.jobFairs)
   const bookings = makeStore<StudyRooms.StoredBooking, typeof StudyRooms.StoredBooking.Encoded, string>(sql, Tables.studyRoomBookings)
+  const surveyResponses = makeStore<Survey.Response, typeof Survey.Response.Encoded, string>(sql, Tables.surveyResponses)
+  const participants = makeStore<PsychTest.Participant, typeof PsychTest.Participant.Encoded, string, PsychTest.Refused>(
+    sql,
+    Tables.psychTestParticipants
+  )
+  const demand = makeStore<Partner.DemandResponse, typeof Partner.DemandResponse.Encoded, string>(sql, Tables.trainingDemand)
   // Records of outreach and events: plain stores, listed by district.
   const plain = <A extends { readonly id: string; readonly districtId: DistrictId }, I>(spec: TableSpec<A, I>) => {
     const { where: _, ...store } = makeStore<A, I, string>(sql, spec)
@@ -75,7 +104,11 @@ const make = Effect.gen(function*() {
           ...(query.subjectId === undefined ? [] : [sql`subject_id = ${query.subjectId}`]),
           ...(query.actor === undefined ? [] : [sql`actor = ${query.actor}`])
         ])
-      } ORDER BY seq`.pipe(
+      } ORDER BY seq${
+        query.limit === undefined && query.offset === undefined
+          ? sql.literal("")
+          : sql` LIMIT ${query.limit ?? 1_000_000_000} OFFSET ${query.offset ?? 0}`
+      }`.pipe(
         Effect.flatMap((rows) => Effect.forEach(rows, (row) => decodeAudit(JSON.parse(row.data)))),
         Effect.mapError(persistence("list audit entries"))
       )
@@ -93,7 +126,34 @@ const make = Effect.gen(function*() {
           not_before: message.notBefore === undefined ? null : DateTime.formatIso(message.notBefore),
           data: encodedJson(message)
         })
-      } ON CONFLICT (idempotency_key) DO NOTHING`.pipe(Effect.asVoid, Effect.mapError(persistence("enqueue message"))),
+      } ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`.pipe(
+        // The people it concerns, so that erasing one of them finds it.
+        Effect.flatMap((inserted) => {
+          const people = [...new Set([...(message.recipient.kind === "seeker" ? [message.recipient.id] : []), ...(message.about ?? [])])]
+          return inserted.length === 0 || people.length === 0
+            ? Effect.void
+            : Effect.asVoid(sql`INSERT INTO iljari_outbox_people ${
+              sql.insert(people.map((seekerId) => ({ district_id: message.districtId, seeker_id: seekerId, message_id: message.id })))
+            }`)
+        }),
+        Effect.asVoid,
+        Effect.mapError(persistence("enqueue message"))
+      ),
+    redact: (districtId, seekerId) =>
+      sql<{ data: string }>`SELECT o.data FROM iljari_outbox o JOIN iljari_outbox_people p
+        ON p.district_id = o.district_id AND p.message_id = o.id
+        WHERE p.district_id = ${districtId} AND p.seeker_id = ${seekerId}`.pipe(
+        Effect.flatMap((rows) => Effect.forEach(rows, (row) => decodeMessage(JSON.parse(row.data)))),
+        Effect.flatMap((messages) =>
+          Effect.forEach(messages, (message) => {
+            const erased = Outbox.redacted(message)
+            return sql`UPDATE iljari_outbox SET ${
+              sql.update({ status: erased.status, not_before: null, data: encodedJson(erased), lease_owner: null, lease_until: null })
+            } WHERE district_id = ${districtId} AND id = ${message.id}`
+          }, { discard: true }).pipe(Effect.as(messages.length))
+        ),
+        Effect.mapError(persistence("redact messages"))
+      ),
     // One statement picks and leases the batch. PostgreSQL locks the rows it
     // picks and skips those another worker's claim is locking, so concurrent
     // claims take disjoint batches without waiting; SQLite has one writer at a
@@ -177,6 +237,9 @@ const make = Effect.gen(function*() {
   const { where: _counselors, ...counselorStore } = counselors
   const { where: _jobFairs, ...jobFairStore } = jobFairs
   const { where: bookingWhere, ...bookingStore } = bookings
+  const { where: responseWhere, ...responseStore } = surveyResponses
+  const { where: participantWhere, ...participantStore } = participants
+  const { where: demandWhere, ...demandStore } = demand
 
   return {
     seekers: {
@@ -215,14 +278,29 @@ const make = Effect.gen(function*() {
     psychTestSessions: plain(Tables.psychTestSessions),
     partners: plain(Tables.partners),
     questionnaires: plain(Tables.questionnaires),
-    surveyResponses: plain(Tables.surveyResponses),
+    surveyResponses: { ...responseStore, listBySeeker: (d: DistrictId, id: string) => responseWhere(d, equals("seeker_id", id)) },
     studyRoomBookings: {
       ...bookingStore,
-      listOn: (d: DistrictId, on: string) => bookingWhere(d, equals("booked_on", on))
+      listOn: (d: DistrictId, on: string) => bookingWhere(d, equals("booked_on", on)),
+      listByPeople: (d: DistrictId, personIds: ReadonlyArray<string>) =>
+        personIds.length === 0 ? Effect.succeed([]) : bookingWhere(d, sql.in("person_id", personIds))
     },
+    psychTestParticipants: {
+      ...participantStore,
+      listBySession: (d: DistrictId, id: string) => participantWhere(d, equals("session_id", id)),
+      listBySeeker: (d: DistrictId, id: string) => participantWhere(d, equals("seeker_id", id))
+    },
+    trainingDemand: { ...demandStore, listBySeeker: (d: DistrictId, id: string) => demandWhere(d, equals("seeker_id", id)) },
     auditLog,
     outbox,
     transactor: {
+      // SQLite copies the WAL into the file (whose freed pages secure_delete
+      // zeroed) and truncates it, so no old frame keeps the erased record;
+      // PostgreSQL keeps old row versions until VACUUM (see the storage guide).
+      shred: sql.onDialectOrElse({
+        sqlite: () => Effect.asVoid(sql.unsafe("PRAGMA wal_checkpoint(TRUNCATE)")),
+        orElse: () => Effect.void
+      }).pipe(Effect.mapError(persistence("checkpoint after erasure"))),
       // SQLite has one writer, and a transaction that read before another
       // wrote cannot write (SQLITE_BUSY); PostgreSQL takes an advisory lock
       // that its transaction releases.
@@ -259,6 +337,7 @@ export const layer = Layer.effectContext(Effect.map(make, (ports) =>
     Context.add(Repositories.ReferralRepository, ports.referrals),
     Context.add(Repositories.PlacementRepository, ports.placements),
     Context.add(Repositories.FollowUpRepository, ports.followUps),
+  ).pipe(
     Context.add(Repositories.JobFairRepository, ports.jobFairs),
     Context.add(Repositories.OutreachSessionRepository, ports.outreachSessions),
     Context.add(Repositories.DiscoveryVisitRepository, ports.discoveryVisits),
@@ -267,6 +346,8 @@ export const layer = Layer.effectContext(Effect.map(make, (ports) =>
     Context.add(Repositories.QuestionnaireRepository, ports.questionnaires),
     Context.add(Repositories.SurveyResponseRepository, ports.surveyResponses),
     Context.add(Repositories.StudyRoomBookingRepository, ports.studyRoomBookings),
+    Context.add(Repositories.PsychTestParticipantRepository, ports.psychTestParticipants),
+    Context.add(Repositories.TrainingDemandRepository, ports.trainingDemand),
     Context.add(Audit.AuditLog, ports.auditLog),
     Context.add(Outbox.Outbox, ports.outbox),
     Context.add(Repositories.Transactor, ports.transactor)

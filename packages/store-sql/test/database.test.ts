@@ -4,7 +4,7 @@ import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Audit, type Ids, type LocalDate, Outbox, Repositories, Seeker } from "@iljari/core"
 import { describePostgres } from "@iljari/testing/inject"
-import { DateTime, Effect, Either, Layer, Redacted } from "effect"
+import { DateTime, Effect, Either, Layer, Redacted, Schema } from "effect"
 import { seekerInput } from "../../core/test/fixtures.js"
 import { Migrations, StoreSql } from "../src/index.js"
 import { postgresDatabase, sqliteFile } from "./backends.js"
@@ -25,7 +25,8 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
           "events",
           "study_rooms",
           "outbox_lease",
-          "placement_per_referral"
+          "placement_per_referral",
+          "erasure_reach"
         ])
       }).pipe(Effect.provide(layer())))
 
@@ -106,11 +107,20 @@ const upgradeSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClien
             attempts: 0
           })
         )
-        yield* Effect.flatMap(Outbox.Outbox, (o) => Effect.forEach(queued, o.enqueue)).pipe(Effect.provide(StoreSql.layer))
-        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["outbox_lease", "placement_per_referral"])
+        // As the adapter of those migrations wrote them.
+        const sql = yield* SqlClient.SqlClient
+        for (const m of queued) {
+          yield* sql`INSERT INTO iljari_outbox (district_id, id, idempotency_key, status, created_at, not_before, data)
+            VALUES (${m.districtId}, ${m.id}, ${m.idempotencyKey}, 'pending', '2026-03-02T01:00:00.000Z', NULL, ${
+            JSON.stringify(Schema.encodeSync(Outbox.OutboxMessage)(m))
+          })`
+        }
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["outbox_lease", "placement_per_referral", "erasure_reach"])
         const claimed = yield* Effect.flatMap(Outbox.Outbox, (o) =>
           o.claim("w1", DateTime.unsafeMake("2026-03-02T02:00:00Z"), 10, "1 minute")).pipe(Effect.provide(StoreSql.layer))
         expect(claimed.messages).toEqual(queued)
+        // 0008 learnt whom they are to: erasing the seeker reaches them.
+        expect(yield* Effect.flatMap(Outbox.Outbox, (o) => o.redact("11200" as Ids.DistrictId, "s1")).pipe(Effect.provide(StoreSql.layer))).toBe(2)
       }).pipe(Effect.provide(client())))
   })
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import {
   Audit,
+  Erasure,
   type Ids,
   JobCenter,
   Outbox,
@@ -397,14 +398,23 @@ export const sharedSuite = (backend: Backend) => {
         expect(results).toEqual({ seekers: 1, openings: 1, placements: 1, counseling: 0 })
         expect(yield* JobCenter.monitor(actor, { from: "2026-03-01" as never, to: "2026-03-31" as never })).toEqual([])
         const audit = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A, { subjectId: s.value.id }))
-        expect(audit.map((a) => a.purpose)).toEqual(["seeker.register", "referral.propose", "placement.record", "followUp.record"])
+        expect(audit.map((a) => a.purpose)).toEqual([
+          "seeker.register",
+          "referral.propose",
+          "referral.move",
+          "referral.move",
+          "placement.record",
+          "followUp.ledger",
+          "followUp.record",
+          "followUp.ledger"
+        ])
         const messages = yield* Effect.flatMap(Outbox.Outbox, (o) => o.list(A))
         expect(messages.map((m) => m.template)).toEqual(["follow-up-schedule"])
 
         // End of retention: the personal data goes, the statistics stay.
         yield* JobCenter.logCounseling(actor, { seekerId: s.value.id, heldOn: "2026-04-08", channel: "phone", notes: "배우자 연락처 010-5555-1234", nextStep: "재상담" })
         const before = yield* JobCenter.results(actor, { from: "2026-03-01" as never, to: "2026-04-30" as never })
-        const erased = yield* JobCenter.eraseSeeker(actor, s.value.id)
+        const erased = yield* Erasure.eraseSeeker(actor, s.value.id, "retention-ended")
         expect(erased.value).toMatchObject({ name: "(파기됨)", contact: {}, birthDate: "1962-01-01", certificates: [], erasedOn: "2026-04-08" })
         expect(yield* JobCenter.results(actor, { from: "2026-03-01" as never, to: "2026-04-30" as never })).toEqual(before)
         const everything = JSON.stringify(yield* Effect.all([
@@ -420,7 +430,7 @@ export const sharedSuite = (backend: Backend) => {
           expect(everything).not.toContain(trace)
         }
         const entries = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A, { subjectId: s.value.id }))
-        expect(entries.at(-1)).toMatchObject({ action: "erase", purpose: "seeker.erase" })
+        expect(entries.at(-1)).toMatchObject({ action: "erase", purpose: "seeker.erase", reason: "retention-ended" })
       })))
 
     it.effect("keeps outreach sessions, discovery visits, test sessions, partners and surveys per district", () =>

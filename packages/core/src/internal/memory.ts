@@ -124,10 +124,13 @@ export const auditLog = (db: Database) => ({
   appendAll: (entries: ReadonlyArray<AuditEntry>) => Effect.sync(() => void db.tables.audit.push(...entries)).pipe(exclusive(db)),
   list: (districtId: DistrictId, query: AuditQuery = {}) =>
     Effect.sync(() =>
-      db.tables.audit.filter((e) =>
-        e.districtId === districtId &&
-        (query.subjectId === undefined || e.subjectId === query.subjectId) &&
-        (query.actor === undefined || e.actor === query.actor)
+      paged(
+        db.tables.audit.filter((e) =>
+          e.districtId === districtId &&
+          (query.subjectId === undefined || e.subjectId === query.subjectId) &&
+          (query.actor === undefined || e.actor === query.actor)
+        ),
+        query
       )
     )
 })
@@ -159,6 +162,17 @@ export const outbox = <LeaseLost>(
       for (const m of messages) db.tables.outboxLeases.set(key(m.districtId, m.id), lease)
       return { lease, messages }
     }).pipe(exclusive(db)),
+  redact: (districtId: DistrictId, seekerId: string, redacted: (message: OutboxMessage) => OutboxMessage, concerns: (message: OutboxMessage, seekerId: string) => boolean) =>
+    Effect.sync(() => {
+      let changed = 0
+      db.tables.outbox = db.tables.outbox.map((m) => {
+        if (m.districtId !== districtId || !concerns(m, seekerId)) return m
+        changed++
+        db.tables.outboxLeases.delete(key(m.districtId, m.id))
+        return redacted(m)
+      })
+      return changed
+    }).pipe(exclusive(db)),
   save: (lease: Lease, message: OutboxMessage) =>
     Effect.suspend((): Effect.Effect<void, NotFound | LeaseLost> => {
       const index = db.tables.outbox.findIndex((m) => m.id === message.id && m.districtId === message.districtId)
@@ -188,6 +202,8 @@ const snapshot = (tables: Tables): Tables => ({
 export const transactor = (db: Database) => ({
   // The transaction already holds the database's one lock.
   lock: (_key: string) => Effect.void,
+  // Nothing outlives an overwrite in memory.
+  shred: Effect.void,
   withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.flatMap(FiberRef.get(inTransaction), (nested) =>
       nested ? effect : db.lock.withPermits(1)(

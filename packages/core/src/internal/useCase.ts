@@ -4,7 +4,7 @@
  * `JobCenter`; here so that use-case modules need not import each other.
  */
 import { Clock, DateTime, Effect, Schema } from "effect"
-import { AuditEntry, type AuditAction, AuditLog } from "../Audit.js"
+import { AuditEntry, type AuditAction, AuditLog, type ErasureReason } from "../Audit.js"
 import { AuditEntryId, type CounselorId, type DistrictId, MessageId } from "../Ids.js"
 import * as LocalDate from "../LocalDate.js"
 import { Outbox, OutboxMessage } from "../Outbox.js"
@@ -52,7 +52,8 @@ export const logAccessAll = (
   action: AuditAction,
   subjectKind: AuditEntry["subjectKind"],
   subjectIds: Iterable<string>,
-  purpose: string
+  purpose: string,
+  reason?: ErasureReason
 ) =>
   Effect.gen(function*() {
     const subjects = [...new Set(subjectIds)]
@@ -70,7 +71,8 @@ export const logAccessAll = (
           action,
           subjectKind,
           subjectId,
-          purpose
+          purpose,
+          ...(reason === undefined ? {} : { reason })
         })
       )
     }
@@ -82,8 +84,9 @@ export const logAccess = (
   action: AuditAction,
   subjectKind: AuditEntry["subjectKind"],
   subjectId: string,
-  purpose: string
-) => logAccessAll(actor, action, subjectKind, [subjectId], purpose)
+  purpose: string,
+  reason?: ErasureReason
+) => logAccessAll(actor, action, subjectKind, [subjectId], purpose, reason)
 
 export const inTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(Transactor, (t) => t.withTransaction(effect))
@@ -93,7 +96,7 @@ export const enqueue = (
   message: Pick<
     OutboxMessage,
     "recipient" | "channel" | "purpose" | "urgent" | "template" | "params" | "idempotencyKey"
-  >
+  > & Partial<Pick<OutboxMessage, "about">>
 ) =>
   Effect.gen(function*() {
     const outbox = yield* Outbox

@@ -25,12 +25,12 @@ export interface TableSpec<A, I, E = never> {
   /** The queried columns a record fills besides `district_id`, `id`, `version` and `data`. */
   readonly columns: (record: A) => Columns
   /**
-   * An "at most one" rule kept by a unique index over (`district_id`,
-   * `column`): the error a conflicting insert fails with, naming the record
+   * An "at most one" rule kept by a unique index over `district_id` and
+   * `columns`: the error a conflicting insert fails with, naming the record
    * already there.
    */
   readonly unique?: {
-    readonly column: string
+    readonly columns: ReadonlyArray<string>
     readonly conflict: (record: A, existingId: string) => E
   }
 }
@@ -83,9 +83,10 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
       }
       const unique = spec.unique
       if (unique !== undefined) {
+        const values = spec.columns(record)
         const [existing] = yield* sql<{ id: string }>`SELECT id FROM ${table} WHERE district_id = ${record.districtId} AND ${
-          sql(unique.column)
-        } = ${spec.columns(record)[unique.column] ?? null}`
+          sql.and(unique.columns.map((column) => sql`${sql(column)} = ${values[column] ?? null}`))
+        }`
         if (existing !== undefined) return yield* Effect.fail(unique.conflict(record, existing.id))
       }
       return yield* Effect.fail(new Errors.PersistenceError({

@@ -75,7 +75,7 @@ export const placements: TableSpec<Placement.Placement, typeof Placement.Placeme
   schema: Placement.Placement,
   columns: (p) => ({ seeker_id: p.seekerId, start_on: p.startOn, referral_id: p.referralId ?? null }),
   unique: {
-    column: "referral_id",
+    columns: ["referral_id"],
     conflict: (p, existingId) => new Placement.AlreadyPlaced({ referralId: p.referralId!, placementId: existingId as never })
   }
 }
@@ -134,12 +134,27 @@ export const surveyResponses: TableSpec<Survey.Response, typeof Survey.Response.
   table: "iljari_survey_responses",
   kind: "survey response",
   schema: Survey.Response,
-  columns: (r) => ({ responded_on: r.respondedOn })
+  columns: (r) => ({ responded_on: r.respondedOn, seeker_id: r.seekerId ?? null })
 }
 
 export const studyRoomBookings: TableSpec<StudyRooms.StoredBooking, typeof StudyRooms.StoredBooking.Encoded> = {
   table: "iljari_study_room_bookings",
   kind: "study-room booking",
   schema: StudyRooms.StoredBooking,
-  columns: (b) => ({ booked_on: b.on })
+  columns: (b) => ({ booked_on: b.on, person_id: b.personId })
+}
+
+export const psychTestParticipants: TableSpec<PsychTest.Participant, typeof PsychTest.Participant.Encoded, PsychTest.Refused> = {
+  table: "iljari_psych_test_participants",
+  kind: "psychological test participant",
+  schema: PsychTest.Participant,
+  columns: (p) => ({ session_id: p.sessionId, seeker_id: p.seekerId }),
+  unique: { columns: ["session_id", "seeker_id"], conflict: () => PsychTest.alreadyRegistered() }
+}
+
+export const trainingDemand: TableSpec<Partner.DemandResponse, typeof Partner.DemandResponse.Encoded> = {
+  table: "iljari_training_demand",
+  kind: "training demand answer",
+  schema: Partner.DemandResponse,
+  columns: (a) => ({ answered_on: a.answeredOn, seeker_id: a.seekerId ?? null })
 }
