@@ -115,6 +115,39 @@ const importSuite = (name: string, layer: () => Layer.Layer<Sql, unknown>) =>
         expect(listed).toHaveLength(29)
       }).pipe(Effect.provide(layer())))
 
+    it.effect.fails("places a referral once: a row repeating a placed referral is refused, in the file or in the district", () =>
+      Effect.gen(function*() {
+        const placement = (i: number, referralId?: string) => ({
+          id: `placement-${i}`,
+          seekerId: `seeker-${i}`,
+          employerId: "employer-0001",
+          ...(referralId === undefined
+            ? { verification: "self-found", countsForCenter: false }
+            : { referralId, openingId: "opening-0001", verification: "center-referral", countsForCenter: true }),
+          counselorId: "counselor-01",
+          startOn: "2026-03-09",
+          recordedOn: "2026-03-10",
+          contractType: "open-ended",
+          schedule: "full-time"
+        })
+        yield* BulkImport.placements(district, [placement(0, "referral-a")])
+        const report = yield* BulkImport.placements(district, [
+          placement(1, "referral-b"),
+          placement(2, "referral-a"), // placed already, in the district
+          placement(3),
+          placement(4, "referral-b"), // placed by row 1 of this file
+          placement(5),
+          placement(6, "referral-c")
+        ], { batchSize: 4 })
+        expect(report.imported).toBe(4)
+        expect(report.failed).toEqual([
+          { row: 2, issues: [{ path: "referralId", message: "repeats the placement already registered as \"placement-0\" in this district (a referral is placed once); update that record instead of importing a second one" }] },
+          { row: 4, issues: [{ path: "referralId", message: "repeats the placement of row 1 (a referral is placed once); import each placement once" }] }
+        ])
+        const stored = yield* Effect.flatMap(Repositories.PlacementRepository, (r) => r.list(district))
+        expect(stored.map((p) => p.value.id)).toEqual(["placement-0", "placement-1", "placement-3", "placement-5", "placement-6"])
+      }).pipe(Effect.provide(layer())))
+
     it.effect("reads a stream and reports progress after each committed batch", () =>
       Effect.gen(function*() {
         const progress: Array<number> = []
