@@ -19,7 +19,7 @@
  * @since 0.1.0
  */
 import { SqlClient } from "@effect/sql"
-import { Errors, type Ids, Seeker, Validation } from "@iljari/core"
+import { Errors, type Ids, type Placement, Seeker, Validation } from "@iljari/core"
 import { Chunk, Effect, Either, Schema, Stream } from "effect"
 import { encodedJson } from "./internal/json.js"
 import { persistence, type TableSpec } from "./internal/store.js"
@@ -112,6 +112,17 @@ const samePerson: Repeats<Seeker.Seeker> = {
         return undefined
     }
   }
+}
+
+// Placements: a referral is placed once, as the placements' unique index keeps it.
+const sameReferral: Repeats<Placement.Placement> = {
+  noun: "placement",
+  column: "referral_id",
+  key: (placement) => placement.referralId,
+  repeats: (placement, other) =>
+    placement.referralId !== undefined && placement.referralId === other.referralId
+      ? { path: "referralId", rule: "a referral is placed once" }
+      : undefined
 }
 
 // The first of `others` that `record` repeats, in order, with the rule it matched.
@@ -340,12 +351,14 @@ export const counselings = importInto(Tables.counselings)
 export const referrals = importInto(Tables.referrals)
 
 /**
- * Imports placements from a previous system (their `countsForCenter` as recorded).
+ * Imports placements from a previous system (their `countsForCenter` as recorded). A
+ * referral is placed once: a row repeating a placed referral (in the file or
+ * in the district) is refused, naming the placement or row it repeats.
  *
  * @since 0.1.0
  * @category import
  */
-export const placements = importInto(Tables.placements)
+export const placements = importInto(Tables.placements, sameReferral)
 
 /**
  * Imports follow-up checks from a previous system.
