@@ -1,14 +1,15 @@
 /**
  * Integrity where a counselor meets it: through the HTTP server, with real
- * parallel requests, on SQLite and on PostgreSQL.
+ * parallel requests, on SQLite and on PostgreSQL. Each backend runs from its
+ * own test file: two servers built in one file share their storage (the
+ * second server's handlers would reach the first one's database).
  */
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
-import { describePostgres } from "@iljari/testing/inject"
-import { Outbox, Repositories, type Ids } from "@iljari/core"
+import { SqlClient } from "@effect/sql"
+import { Audit, Outbox, Repositories, type Ids } from "@iljari/core"
 import { Effect, type Layer, TestClock } from "effect"
 import { employerInput, openingInput, seekerInput } from "../../../packages/core/test/fixtures.js"
-import { postgresServer, sqliteServer } from "./backends.js"
 import { clientFor, token, tokenOf } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
@@ -31,7 +32,7 @@ const warmUp = Effect.gen(function*() {
   )
 })
 
-const integritySuite = (name: string, server: () => Layer.Layer<never, never, never>) =>
+export const integritySuite = (name: string, server: () => Layer.Layer<never, never, never>) =>
   describe(`integrity through the server on ${name}`, () => {
     it.layer(server() as never, { timeout: 120_000 })((it) => {
       it.effect("accepts exactly one of 50 parallel placements on one referral, from two counselors", () =>
@@ -114,8 +115,82 @@ const integritySuite = (name: string, server: () => Layer.Layer<never, never, ne
           const stored = yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(district))
           expect(stored.filter((s) => s.value.name === "최동시")).toHaveLength(1)
         }))
+
+      it.effect("erases a seeker for an administrator, with the reason logged, leaving no trace in any table", () =>
+        Effect.gen(function*() {
+          yield* TestClock.setTime(Date.parse("2026-05-04T01:00:00Z"))
+          const counselor = yield* clientFor(token("counselor"))
+          const marked = { name: "소거대상", phone: "010-7777-6543", email: "erase-me@example.kr", note: "소거표식" }
+          const seeker = yield* counselor.seekers.register({
+            payload: { ...seekerForm, name: marked.name, contact: { phone: marked.phone, email: marked.email }, notes: `${marked.note} 메모` }
+          })
+          const id = seeker.value.id
+          yield* counselor.seekers.counsel({ payload: { seekerId: id, heldOn: "2026-05-04", channel: "visit", notes: `${marked.note} 상담` } })
+          const survey = yield* counselor.events.createSurvey({
+            payload: { title: "만족도", audience: "visitor", questions: [{ _tag: "text", id: "q1", text: "의견", required: true }] }
+          })
+          yield* counselor.events.respond({
+            path: { id: survey.value.id },
+            payload: { respondedOn: "2026-05-04", seekerId: id, answers: [{ questionId: "q1", text: `${marked.note} 의견` }] }
+          })
+          yield* counselor.events.recordOutreach({
+            payload: {
+              heldOn: "2026-05-04",
+              site: "library",
+              siteName: "성동구립도서관",
+              counselorIds: ["counselor-01"],
+              counselled: 2,
+              counselingIds: [],
+              registeredSeekerIds: [id],
+              notes: `${marked.name} ${marked.phone} 현장 등록`
+            }
+          })
+          yield* counselor.events.book({
+            payload: { cafeId: "cafe-1", roomId: "room-9", personId: marked.phone, on: "2026-05-06", start: "10:00", end: "11:00" }
+          })
+          const test = yield* counselor.events.scheduleTest({ payload: { kind: "values", heldOn: "2026-05-05", venue: "교육장", capacity: 10 } })
+          const participant = yield* counselor.events.registerParticipant({ path: { id: test.value.id }, payload: { seekerId: id } })
+          yield* counselor.events.recordTestResult({
+            path: { id: participant.value.id },
+            urlParams: { version: 1 },
+            payload: { attended: true, result: `${marked.note} 결과` }
+          })
+          yield* counselor.events.recordDemand({
+            payload: { respondent: marked.name, seekerId: id, group: "middle-aged", fields: ["5410"], times: ["weekend"] }
+          })
+
+          // Only an administrator erases, and only in their own district.
+          const refused = yield* Effect.flip(counselor.seekers.erase({ path: { id }, payload: { reason: "subject-request" } }))
+          expect(refused._tag).toBe("Forbidden")
+          const neighbour = yield* clientFor(token("counselor", "11215"))
+          expect((yield* Effect.flip(neighbour.seekers.erase({ path: { id }, payload: { reason: "subject-request" } })))._tag)
+            .toBe("Forbidden")
+          const admin = yield* clientFor(token("admin"))
+          const erased = yield* admin.seekers.erase({ path: { id }, payload: { reason: "subject-request" } })
+          expect(erased.value).toMatchObject({ name: "(파기됨)", contact: {}, erasedOn: "2026-05-04" })
+
+          const sql = yield* SqlClient.SqlClient
+          const tables = yield* sql.onDialectOrElse({
+            pg: () =>
+              Effect.map(
+                sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
+                (r) => r.map((t) => t.table_name)
+              ),
+            orElse: () => Effect.map(sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`, (r) => r.map((t) => t.name))
+          })
+          const left: Array<string> = []
+          for (const table of tables) {
+            for (const row of yield* sql<Record<string, unknown>>`SELECT * FROM ${sql(table)}`) {
+              for (const [column, value] of Object.entries(row)) {
+                const traces = [marked.name, marked.phone, marked.phone.replace(/-/g, ""), marked.email, marked.note]
+                if (typeof value === "string" && traces.some((t) => value.includes(t))) left.push(`${table}.${column}`)
+              }
+            }
+          }
+          expect(left).toEqual([])
+          expect(tables.length).toBeGreaterThan(20)
+          const log = yield* Effect.flatMap(Audit.AuditLog, (a) => a.list(district, { subjectId: id }))
+          expect(log.at(-1)).toMatchObject({ action: "erase", actor: "admin-01", reason: "subject-request" })
+        }))
     })
   })
-
-integritySuite("SQLite", sqliteServer as never)
-describePostgres("PostgreSQL", (url) => integritySuite("PostgreSQL", () => postgresServer(url) as never))

@@ -1,0 +1,5 @@
+import { describePostgres } from "@iljari/testing/inject"
+import { postgresServer } from "./backends.js"
+import { integritySuite } from "./integrity.js"
+
+describePostgres("PostgreSQL", (url) => integritySuite("PostgreSQL", () => postgresServer(url) as never))
