@@ -6,6 +6,7 @@ import { describe, expect, it } from "@effect/vitest"
 import {
   Audit,
   Erasure,
+  Events,
   type Ids,
   JobCenter,
   Outbox,
@@ -464,6 +465,36 @@ export const sharedSuite = (backend: Backend) => {
           expect(yield* store.list(B)).toEqual([])
           expect((yield* Effect.flip(store.get(B, record.id)))._tag).toBe("NotFound")
         }
+      })))
+
+    ;(backend.name === "PostgreSQL" ? it.effect.fails : it.effect)("registers a seeker for a test session once when 20 registrations race, within its capacity", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-05-04T01:00:00Z"))
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        const { districtId: _a, id: _b, registeredAt: _c, ...form } = seekerInput
+        const seekers: Array<Ids.SeekerId> = []
+        for (let i = 0; i < 12; i++) {
+          seekers.push((yield* JobCenter.registerSeeker(actor, { ...form, name: `검사자${i}`, contact: {}, birthDate: "1990-01-01" })).value.id)
+        }
+        const session = yield* Events.scheduleTest(actor, { kind: "aptitude", heldOn: "2026-05-14", venue: "교육장", capacity: 2 })
+        const raced = yield* Effect.all(
+          Array.from({ length: 20 }, () => Effect.either(Events.registerParticipant(actor, session.value.id, seekers[0]!))),
+          { concurrency: "unbounded" }
+        )
+        expect(raced.filter(Either.isRight)).toHaveLength(1)
+        for (const refused of raced.filter(Either.isLeft)) expect(refused.left).toMatchObject({ _tag: "PsychTestRefused", rule: "already-registered" })
+        yield* Events.registerParticipant(actor, session.value.id, seekers[1]!)
+        expect(left(yield* Effect.either(Events.registerParticipant(actor, session.value.id, seekers[2]!))))
+          .toMatchObject({ _tag: "PsychTestRefused", rule: "session-full" })
+        expect(yield* Events.participants(actor, session.value.id)).toHaveLength(2)
+        // Ten people racing for the last two places of another session: two get them.
+        const small = yield* Events.scheduleTest(actor, { kind: "values", heldOn: "2026-05-15", venue: "교육장", capacity: 2 })
+        const rush = yield* Effect.all(
+          seekers.slice(2).map((seekerId) => Effect.either(Events.registerParticipant(actor, small.value.id, seekerId))),
+          { concurrency: "unbounded" }
+        )
+        expect(rush.filter(Either.isRight)).toHaveLength(2)
+        expect(yield* Events.participants(actor, small.value.id)).toHaveLength(2)
       })))
 
     it.effect("books a study room once when 20 requests race for it, and keeps the 3-hour limit", () =>
