@@ -26,7 +26,8 @@ import {
   QuestionnaireRepository,
   SeekerRepository,
   SurveyResponseRepository,
-  TrainingDemandRepository
+  TrainingDemandRepository,
+  Transactor
 } from "./Repositories.js"
 import * as Survey from "./Survey.js"
 import { Note } from "./Text.js"
@@ -192,13 +193,16 @@ export const listTests = (actor: Actor) => Effect.flatMap(PsychTestSessionReposi
 
 /**
  * Registers a seeker of the district for a session, within its capacity and
- * once (two registrations racing: one is kept, the other refused).
+ * once, however registrations race: the session is locked while its places
+ * are counted, and a unique index keeps one registration per seeker.
  *
  * @since 0.2.0
  * @category psychological tests
  */
 export const registerParticipant = (actor: Actor, sessionId: string, seekerId: SeekerId) =>
   inTransaction(Effect.gen(function*() {
+    // A session's places are decided one registration at a time.
+    yield* Effect.flatMap(Transactor, (t) => t.lock(`iljari:psych-test-session:${actor.districtId}:${sessionId}`))
     const session = yield* Effect.flatMap(PsychTestSessionRepository, (r) => r.get(actor.districtId, sessionId))
     yield* Effect.flatMap(SeekerRepository, (r) => r.get(actor.districtId, seekerId))
     const store = yield* PsychTestParticipantRepository
