@@ -5,7 +5,7 @@
  * Content-Disposition.
  */
 import { HttpApiBuilder, HttpApp, HttpServerResponse } from "@effect/platform"
-import { Codes, Ids, JobCenter, LocalDate, Repositories, Validation } from "@iljari/core"
+import { Codes, Ids, JobCenter, LocalDate, Validation } from "@iljari/core"
 import { CenterResults, CounselorResults, Csv, FollowUpRate, Html, Period, Rate, Report, ReportSource, TargetGroups, Xlsx } from "@iljari/report"
 import type { Table } from "@iljari/report"
 import { Effect, Either } from "effect"
@@ -246,7 +246,7 @@ const build = (query: ReportQuery) =>
     const districtId = who.districtId
     const today = yield* JobCenter.today
     // Names from the staff records, else from the users file.
-    const counselors = yield* Effect.flatMap(Repositories.CounselorRepository, (r) => r.list(districtId))
+    const counselors = yield* JobCenter.listCounselors(who)
     const staff = (yield* Users).filter((u) => u.districtId === districtId)
     const names: Record<string, string> = Object.fromEntries([
       ...staff.map((u) => [u.counselorId, u.name] as const),

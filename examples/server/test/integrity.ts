@@ -32,6 +32,22 @@ const warmUp = Effect.gen(function*() {
   )
 })
 
+// `n` POSTs of one body at the same moment, from two counselors in turn: each answer's status and body.
+const postAtOnce = (path: string, body: unknown, n: number) =>
+  Effect.gen(function*() {
+    const http = yield* HttpClient.HttpClient
+    const counselors = [tokenOf("counselor-01"), tokenOf("counselor-02")]
+    const post = (bearer: string) =>
+      HttpClientRequest.post(path).pipe(
+        HttpClientRequest.bearerToken(bearer),
+        HttpClientRequest.bodyUnsafeJson(body),
+        http.execute,
+        Effect.flatMap((response) => Effect.map(response.json, (json) => ({ status: response.status, json }))),
+        Effect.scoped
+      )
+    return yield* Effect.all(Array.from({ length: n }, (_, i) => post(counselors[i % 2]!)), { concurrency: "unbounded" })
+  })
+
 export const integritySuite = (name: string, server: () => Layer.Layer<never, never, never>) =>
   describe(`integrity through the server on ${name}`, () => {
     it.layer(server() as never, { timeout: 120_000 })((it) => {
@@ -49,7 +65,6 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
           yield* client.cases.move({ path: { id: referral.value.id }, payload: { to: "interviewing", version: 2 } })
 
           yield* warmUp
-          const http = yield* HttpClient.HttpClient
           const body = {
             seekerId: seeker.value.id,
             referralId: referral.value.id,
@@ -57,19 +72,7 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
             contractType: "open-ended",
             schedule: "full-time"
           }
-          const place = (bearer: string) =>
-            HttpClientRequest.post("/placements").pipe(
-              HttpClientRequest.bearerToken(bearer),
-              HttpClientRequest.bodyUnsafeJson(body),
-              http.execute,
-              Effect.flatMap((response) => Effect.map(response.json, (json) => ({ status: response.status, json }))),
-              Effect.scoped
-            )
-          const counselors = [tokenOf("counselor-01"), tokenOf("counselor-02")]
-          const answers = yield* Effect.all(
-            Array.from({ length: 50 }, (_, i) => place(counselors[i % 2]!)),
-            { concurrency: "unbounded" }
-          )
+          const answers = yield* postAtOnce("/placements", body, 50)
           const accepted = answers.filter((a) => a.status === 201)
           const refused = answers.filter((a) => a.status === 409)
           expect(accepted).toHaveLength(1)
@@ -79,7 +82,7 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
             expect(answer.json).toMatchObject({ _tag: "AlreadyPlaced", referralId: referral.value.id, placementId })
           }
           // One more, after the race: refused too.
-          expect((yield* place(counselors[0]!)).status).toBe(409)
+          expect((yield* postAtOnce("/placements", body, 1))[0]!.status).toBe(409)
 
           const placements = yield* Effect.flatMap(Repositories.PlacementRepository, (r) => r.list(district))
           expect(placements.map((p) => p.value.id)).toEqual([placementId])
@@ -93,21 +96,8 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
         Effect.gen(function*() {
           yield* TestClock.setTime(Date.parse("2026-03-09T01:00:00Z"))
           yield* warmUp
-          const http = yield* HttpClient.HttpClient
           const form = { ...seekerForm, name: "최동시", contact: { phone: "010-2000-3000" }, birthDate: "1970-07-07" }
-          const register = (bearer: string) =>
-            HttpClientRequest.post("/seekers").pipe(
-              HttpClientRequest.bearerToken(bearer),
-              HttpClientRequest.bodyUnsafeJson(form),
-              http.execute,
-              Effect.flatMap((response) => Effect.map(response.json, (json) => ({ status: response.status, json }))),
-              Effect.scoped
-            )
-          const counselors = [tokenOf("counselor-01"), tokenOf("counselor-02")]
-          const answers = yield* Effect.all(
-            Array.from({ length: 50 }, (_, i) => register(counselors[i % 2]!)),
-            { concurrency: "unbounded" }
-          )
+          const answers = yield* postAtOnce("/seekers", form, 50)
           expect(answers.filter((a) => a.status === 201)).toHaveLength(1)
           const refused = answers.filter((a) => a.status === 409)
           expect(refused).toHaveLength(49)

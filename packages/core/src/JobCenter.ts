@@ -845,6 +845,18 @@ export const targetPace = (
   })
 
 // ---------------------------------------------------------------------------
+// Staff
+// ---------------------------------------------------------------------------
+
+/**
+ * The district's staff records (names for reports and ledgers).
+ *
+ * @since 0.2.0
+ * @category staff
+ */
+export const listCounselors = (actor: Actor) => Effect.flatMap(CounselorRepository, (repo) => repo.list(actor.districtId))
+
+// ---------------------------------------------------------------------------
 // The access log
 // ---------------------------------------------------------------------------
 
