@@ -83,13 +83,15 @@ const phonePattern = (phone: string) => new RegExp(phone.replace(/\D/g, "").spli
 
 /**
  * A shared text (an outreach session's notes) without the person in it: their
- * name, phone (however written) and e-mail address become `(파기됨)`.
+ * name (of two letters or more), phone (however written) and e-mail address
+ * become `(파기됨)`.
  *
  * @since 0.2.0
  * @category rules
  */
 export const withoutPerson = (text: string, person: Seeker.Seeker): string => {
-  let out = text.split(person.name).join(Seeker.erasedName)
+  // A one-letter "name" would strike that letter from everyone's notes.
+  let out = [...person.name].length < 2 ? text : text.split(person.name).join(Seeker.erasedName)
   if (person.contact.phone !== undefined) out = out.replace(phonePattern(person.contact.phone), Seeker.erasedName)
   if (person.contact.email !== undefined) out = out.split(person.contact.email).join(Seeker.erasedName)
   return out

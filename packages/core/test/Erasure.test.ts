@@ -81,6 +81,7 @@ describe("Erasure", () => {
       const person = { name: "김민수", contact: { phone: "010-1234-5678", email: "minsu@example.kr" } } as never
       expect(Erasure.withoutPerson("김민수(01012345678), minsu@example.kr 등록; 010 1234 5678 재확인; 이영희 동행", person))
         .toBe("(파기됨)((파기됨)), (파기됨) 등록; (파기됨) 재확인; 이영희 동행")
+      expect(Erasure.withoutPerson("김 씨와 김영희", { name: "김", contact: {} } as never)).toBe("김 씨와 김영희")
     }))
 })
 
