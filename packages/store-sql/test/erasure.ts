@@ -12,6 +12,7 @@ import {
   Events,
   type Ids,
   JobCenter,
+  JobFair,
   LocalDate,
   Outbox,
   Outreach,
@@ -65,6 +66,7 @@ const setToday = (iso: string) => TestClock.setTime(Date.parse(`${iso}T01:00:00Z
 let n = 0
 export interface Setting {
   readonly id: Ids.OpeningId
+  readonly employerId: Ids.EmployerId
   readonly questionnaire: Survey.Questionnaire
   readonly testSessionId: string
 }
@@ -174,8 +176,26 @@ export const setUp: Effect.Effect<Setting, unknown, any> = Effect.gen(function*(
   }))
   yield* Effect.flatMap(Repositories.QuestionnaireRepository, (r) => r.insert(questionnaire))
   const session = yield* Events.scheduleTest(kim, { kind: "aptitude", heldOn: "2026-05-14", venue: "성동구청 교육장", capacity: 30 })
-  return { id: opening.value.id, questionnaire, testSessionId: session.value.id }
+  return { id: opening.value.id, employerId: employer.value.id, questionnaire, testSessionId: session.value.id }
 })
+
+// A job fair that pre-selects and invites everyone: its SMS invitations name them.
+let fairs = 0
+const inviteToFair = (setting: Setting): Effect.Effect<unknown, unknown, any> =>
+  Effect.gen(function*() {
+    const fair = yield* JobFair.create(kim, {
+      title: `일 잡는 데이 ${++fairs}`,
+      heldOn: "2026-05-20",
+      venue: "성동구청 대강당",
+      schedule: { start: "14:00", slotMinutes: 20 },
+      maxInterviewsPerSeeker: 1,
+      minScore: 0,
+      employers: [{ employerId: setting.employerId, openingIds: [setting.id], capacity: 10 }]
+    })
+    const preselected = yield* JobFair.preselect(kim, fair.value.id, fair.version, 100)
+    const invited = yield* JobFair.invite(kim, fair.value.id, preselected.version)
+    expect(invited.value.invitations.length).toBeGreaterThanOrEqual(2)
+  })
 
 // The figures erasure must not move.
 const figures = (questionnaire: Survey.Questionnaire) =>
@@ -211,6 +231,7 @@ export const erasureSuite = (backend: Backend) =>
         for (const [erased, kept] of people) {
           const erasedId = yield* seedPerson(erased!, opening)
           yield* seedPerson(kept!, opening)
+          yield* inviteToFair(opening)
           const before = yield* figures(opening.questionnaire)
           yield* setToday("2026-06-30")
           yield* erase(erasedId)
