@@ -188,10 +188,12 @@ const lateRecords = (placements: ReadonlyArray<Placement>, config: Config) =>
   })
 
 const duplicateSeekers = (records: Records) => {
-  // The same person: same name and phone, or same name and birth date.
+  // The same person: same name and phone, or same name and birth date
+  // (Seeker.duplicateMatch's rule, grouped). Erased seekers are nobody's repeat.
   const groups = new Map<string, Array<Seeker>>()
   const add = (k: string, s: Seeker) => groups.set(k, [...(groups.get(k) ?? []), s])
   for (const s of records.seekers) {
+    if (s.erasedOn !== undefined) continue
     add(`b\u0000${s.name}\u0000${s.birthDate}`, s)
     if (s.contact.phone !== undefined) add(`p\u0000${s.name}\u0000${s.contact.phone}`, s)
   }
