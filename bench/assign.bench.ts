@@ -21,8 +21,8 @@
  */
 import { performance } from "node:perf_hooks"
 import { munkres } from "munkres"
-import * as Assignment from "../packages/core/src/Assignment.js"
-import { solveIndexed as solveWith } from "../packages/core/src/internal/assignmentSolve.js"
+import * as Assignment from "../packages/core/src/matching/Assignment.js"
+import { solveIndexed as solveWith } from "../packages/core/src/matching/internal/assignmentSolve.js"
 import { report } from "./measure.js"
 
 const mulberry32 = (seed: number) => () => {

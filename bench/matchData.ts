@@ -10,7 +10,7 @@
  * decoded), so that a million of them fit in memory and generate quickly.
  * Seeded (mulberry32): every run ranks the same population.
  */
-import type { OpeningFeatures, SeekerFeatures } from "../packages/core/src/Match.js"
+import type { OpeningFeatures, SeekerFeatures } from "../packages/core/src/matching/Match.js"
 
 export const mulberry32 = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0

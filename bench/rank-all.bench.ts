@@ -11,7 +11,7 @@
  * baseline's time over ours. One core.
  */
 import { performance } from "node:perf_hooks"
-import * as Ranking from "../packages/core/src/Ranking.js"
+import * as Ranking from "../packages/core/src/matching/Ranking.js"
 import { generate } from "./matchData.js"
 import { report } from "./measure.js"
 

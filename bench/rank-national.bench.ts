@@ -31,7 +31,7 @@
 import { readFileSync } from "node:fs"
 import { performance } from "node:perf_hooks"
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads"
-import * as Ranking from "../packages/core/src/Ranking.js"
+import * as Ranking from "../packages/core/src/matching/Ranking.js"
 import { generate } from "./matchData.js"
 import { report } from "./measure.js"
 

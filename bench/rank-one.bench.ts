@@ -13,7 +13,7 @@
  * force's median over ours. One core. Goal: p95 under 5 ms.
  */
 import { performance } from "node:perf_hooks"
-import * as Ranking from "../packages/core/src/Ranking.js"
+import * as Ranking from "../packages/core/src/matching/Ranking.js"
 import { generate } from "./matchData.js"
 import { report } from "./measure.js"
 

@@ -12,14 +12,14 @@
  * @since 0.1.0
  */
 import { Context, DateTime, Effect, Option, Schema } from "effect"
-import { type AuditAction, type AuditEntry, AuditLog, type AuditQuery } from "./Audit.js"
-import * as BusinessCalendar from "./BusinessCalendar.js"
-import { ContractType, WorkSchedule } from "./Codes.js"
-import * as Counseling from "./Counseling.js"
-import * as Employer from "./Employer.js"
-import type { PersistenceError } from "./Errors.js"
-import * as FollowUp from "./FollowUp.js"
-import * as UseCase from "./internal/useCase.js"
+import { type AuditAction, type AuditEntry, AuditLog, type AuditQuery } from "./kernel/Audit.js"
+import * as BusinessCalendar from "./kernel/BusinessCalendar.js"
+import { ContractType, WorkSchedule } from "./kernel/Codes.js"
+import * as Counseling from "./casework/Counseling.js"
+import * as Employer from "./registry/Employer.js"
+import type { PersistenceError } from "./kernel/Errors.js"
+import * as FollowUp from "./casework/FollowUp.js"
+import * as UseCase from "./kernel/UseCase.js"
 import {
   CounselingId,
   type CounselorId,
@@ -29,12 +29,12 @@ import {
   PlacementId,
   ReferralId,
   SeekerId
-} from "./Ids.js"
-import * as LocalDate from "./LocalDate.js"
-import * as Monitoring from "./Monitoring.js"
-import * as Opening from "./Opening.js"
-import { AlreadyPlaced, Placement } from "./Placement.js"
-import * as Referral from "./Referral.js"
+} from "./kernel/Ids.js"
+import * as LocalDate from "./kernel/LocalDate.js"
+import * as Monitoring from "./casework/Monitoring.js"
+import * as Opening from "./registry/Opening.js"
+import { AlreadyPlaced, Placement } from "./casework/Placement.js"
+import * as Referral from "./casework/Referral.js"
 import {
   CounselingRepository,
   CounselorRepository,
@@ -49,11 +49,11 @@ import {
   Transactor,
   type Versioned
 } from "./Repositories.js"
-import * as Seeker from "./Seeker.js"
-import * as Targets from "./Targets.js"
-import { Note } from "./Text.js"
-import * as Validation from "./Validation.js"
-import { DesiredWage } from "./Wage.js"
+import * as Seeker from "./registry/Seeker.js"
+import * as Targets from "./targets/Targets.js"
+import { Note } from "./kernel/Text.js"
+import * as Validation from "./kernel/Validation.js"
+import { DesiredWage } from "./kernel/Wage.js"
 
 /**
  * Who is acting: a staff member of one district, and where the request came

@@ -14,12 +14,12 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer, Option } from "effect"
-import { AuditLog } from "./Audit.js"
-import type { Counseling } from "./Counseling.js"
-import type { Counselor } from "./Counselor.js"
-import type { Employer } from "./Employer.js"
-import type { DuplicateId, NotFound, PersistenceError, StaleVersion } from "./Errors.js"
-import type { Check } from "./FollowUp.js"
+import { AuditLog } from "./kernel/Audit.js"
+import type { Counseling } from "./casework/Counseling.js"
+import type { Counselor } from "./registry/Counselor.js"
+import type { Employer } from "./registry/Employer.js"
+import type { DuplicateId, NotFound, PersistenceError, StaleVersion } from "./kernel/Errors.js"
+import type { Check } from "./casework/FollowUp.js"
 import type {
   CounselingId,
   CounselorId,
@@ -31,22 +31,22 @@ import type {
   PlacementId,
   ReferralId,
   SeekerId
-} from "./Ids.js"
-import * as Memory from "./internal/memory.js"
-import type { LocalDate } from "./LocalDate.js"
-import type { Opening } from "./Opening.js"
-import { Outbox } from "./Outbox.js"
-import { AlreadyPlaced, type Placement } from "./Placement.js"
-import type { Visit as DiscoveryVisit } from "./DiscoveryVisit.js"
-import type { JobFair } from "./JobFair.js"
-import type { Session as OutreachSession } from "./Outreach.js"
-import type { DemandResponse, Partner } from "./Partner.js"
-import { alreadyRegistered, type Participant as PsychTestParticipant, type Refused as PsychTestRefused, type Session as PsychTestSession } from "./PsychTest.js"
-import type { StoredBooking } from "./StudyRooms.js"
-import type { Questionnaire, Response as SurveyResponse } from "./Survey.js"
-import type { Referral } from "./Referral.js"
-import type { PhoneNumber } from "./Contact.js"
-import type { Seeker } from "./Seeker.js"
+} from "./kernel/Ids.js"
+import * as Memory from "./kernel/internal/memory.js"
+import type { LocalDate } from "./kernel/LocalDate.js"
+import type { Opening } from "./registry/Opening.js"
+import { Outbox } from "./kernel/Outbox.js"
+import { AlreadyPlaced, type Placement } from "./casework/Placement.js"
+import type { Visit as DiscoveryVisit } from "./events/DiscoveryVisit.js"
+import type { JobFair } from "./events/JobFair.js"
+import type { Session as OutreachSession } from "./events/Outreach.js"
+import type { DemandResponse, Partner } from "./events/Partner.js"
+import { alreadyRegistered, type Participant as PsychTestParticipant, type Refused as PsychTestRefused, type Session as PsychTestSession } from "./events/PsychTest.js"
+import type { StoredBooking } from "./cafes/StudyRooms.js"
+import type { Questionnaire, Response as SurveyResponse } from "./events/Survey.js"
+import type { Referral } from "./casework/Referral.js"
+import type { PhoneNumber } from "./kernel/Contact.js"
+import type { Seeker } from "./registry/Seeker.js"
 
 /**
  * A stored record and its version (1 when first stored, +1 on every update).

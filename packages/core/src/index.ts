@@ -6,124 +6,124 @@
  */
 
 /** @since 0.1.0 */
-export * as Assignment from "./Assignment.js"
+export * as Assignment from "./matching/Assignment.js"
 
 /** @since 0.1.0 */
-export * as Audit from "./Audit.js"
+export * as Audit from "./kernel/Audit.js"
 
 /** @since 0.1.0 */
-export * as BusinessCalendar from "./BusinessCalendar.js"
+export * as BusinessCalendar from "./kernel/BusinessCalendar.js"
 
 /** @since 0.1.0 */
-export * as Codes from "./Codes.js"
+export * as Codes from "./kernel/Codes.js"
 
 /** @since 0.1.0 */
-export * as Consent from "./Consent.js"
+export * as Consent from "./kernel/Consent.js"
 
 /** @since 0.1.0 */
-export * as Contact from "./Contact.js"
+export * as Contact from "./kernel/Contact.js"
 
 /** @since 0.1.0 */
-export * as Counseling from "./Counseling.js"
+export * as Counseling from "./casework/Counseling.js"
 
 /** @since 0.1.0 */
-export * as Counselor from "./Counselor.js"
+export * as Counselor from "./registry/Counselor.js"
 
 /** @since 0.1.0 */
-export * as DiscoveryVisit from "./DiscoveryVisit.js"
+export * as DiscoveryVisit from "./events/DiscoveryVisit.js"
 
 /** @since 0.1.0 */
-export * as Eligibility from "./Eligibility.js"
+export * as Eligibility from "./eligibility/Eligibility.js"
 
 /** @since 0.1.0 */
-export * as Employer from "./Employer.js"
+export * as Employer from "./registry/Employer.js"
 
 /** @since 0.2.0 */
-export * as Erasure from "./Erasure.js"
+export * as Erasure from "./privacy/Erasure.js"
 
 /** @since 0.1.0 */
-export * as Errors from "./Errors.js"
+export * as Errors from "./kernel/Errors.js"
 
 /** @since 0.2.0 */
-export * as Events from "./Events.js"
+export * as Events from "./events/Events.js"
 
 /** @since 0.1.0 */
-export * as FollowUp from "./FollowUp.js"
+export * as FollowUp from "./casework/FollowUp.js"
 
 /** @since 0.1.0 */
-export * as Ids from "./Ids.js"
+export * as Ids from "./kernel/Ids.js"
 
 /** @since 0.1.0 */
-export * as JobCafe from "./JobCafe.js"
+export * as JobCafe from "./cafes/JobCafe.js"
 
 /** @since 0.1.0 */
 export * as JobCenter from "./JobCenter.js"
 
 /** @since 0.1.0 */
-export * as JobFair from "./JobFair.js"
+export * as JobFair from "./events/JobFair.js"
 
 /** @since 0.1.0 */
-export * as LocalDate from "./LocalDate.js"
+export * as LocalDate from "./kernel/LocalDate.js"
 
 /** @since 0.1.0 */
-export * as Match from "./Match.js"
+export * as Match from "./matching/Match.js"
 
 /** @since 0.1.0 */
-export * as Mismatch from "./Mismatch.js"
+export * as Mismatch from "./matching/Mismatch.js"
 
 /** @since 0.1.0 */
-export * as Monitoring from "./Monitoring.js"
+export * as Monitoring from "./casework/Monitoring.js"
 
 /** @since 0.1.0 */
-export * as Notifier from "./Notifier.js"
+export * as Notifier from "./kernel/Notifier.js"
 
 /** @since 0.1.0 */
-export * as Opening from "./Opening.js"
+export * as Opening from "./registry/Opening.js"
 
 /** @since 0.1.0 */
-export * as Outbox from "./Outbox.js"
+export * as Outbox from "./kernel/Outbox.js"
 
 /** @since 0.1.0 */
-export * as Outreach from "./Outreach.js"
+export * as Outreach from "./events/Outreach.js"
 
 /** @since 0.1.0 */
-export * as Partner from "./Partner.js"
+export * as Partner from "./events/Partner.js"
 
 /** @since 0.1.0 */
-export * as Placement from "./Placement.js"
+export * as Placement from "./casework/Placement.js"
 
 /** @since 0.1.0 */
-export * as PsychTest from "./PsychTest.js"
+export * as PsychTest from "./events/PsychTest.js"
 
 /** @since 0.1.0 */
-export * as Ranking from "./Ranking.js"
+export * as Ranking from "./matching/Ranking.js"
 
 /** @since 0.1.0 */
-export * as Recommendations from "./Recommendations.js"
+export * as Recommendations from "./matching/Recommendations.js"
 
 /** @since 0.1.0 */
-export * as Referral from "./Referral.js"
+export * as Referral from "./casework/Referral.js"
 
 /** @since 0.1.0 */
 export * as Repositories from "./Repositories.js"
 
 /** @since 0.1.0 */
-export * as Seeker from "./Seeker.js"
+export * as Seeker from "./registry/Seeker.js"
 
 /** @since 0.1.0 */
-export * as StudyRooms from "./StudyRooms.js"
+export * as StudyRooms from "./cafes/StudyRooms.js"
 
 /** @since 0.1.0 */
-export * as Survey from "./Survey.js"
+export * as Survey from "./events/Survey.js"
 
 /** @since 0.1.0 */
-export * as Targets from "./Targets.js"
+export * as Targets from "./targets/Targets.js"
 
 /** @since 0.1.0 */
-export * as Text from "./Text.js"
+export * as Text from "./kernel/Text.js"
 
 /** @since 0.1.0 */
-export * as Validation from "./Validation.js"
+export * as Validation from "./kernel/Validation.js"
 
 /** @since 0.1.0 */
-export * as Wage from "./Wage.js"
+export * as Wage from "./kernel/Wage.js"

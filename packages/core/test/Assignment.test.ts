@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
 import { munkres } from "munkres"
-import * as Assignment from "../src/Assignment.js"
-import type { EmployerId, SeekerId } from "../src/Ids.js"
-import { solveIndexed as solveWith } from "../src/internal/assignmentSolve.js"
+import * as Assignment from "../src/matching/Assignment.js"
+import type { EmployerId, SeekerId } from "../src/kernel/Ids.js"
+import { solveIndexed as solveWith } from "../src/matching/internal/assignmentSolve.js"
 import { left, right } from "./either.js"
 
 // ---------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 import { y2025, y2026 } from "@hyunbinseo/holidays-kr/all"
 import { describe, expect, it } from "@effect/vitest"
 import { FastCheck as fc, Schema } from "effect"
-import * as BusinessCalendar from "../src/BusinessCalendar.js"
-import * as LocalDate from "../src/LocalDate.js"
+import * as BusinessCalendar from "../src/kernel/BusinessCalendar.js"
+import * as LocalDate from "../src/kernel/LocalDate.js"
 import { left, right } from "./either.js"
 
 const d = (s: string) => s as LocalDate.LocalDate

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import * as DiscoveryVisit from "../src/DiscoveryVisit.js"
+import * as DiscoveryVisit from "../src/events/DiscoveryVisit.js"
 import { right } from "./either.js"
 
 describe("DiscoveryVisit", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck as fc, Schema } from "effect"
-import { RegionCode } from "../src/Codes.js"
-import * as Eligibility from "../src/Eligibility.js"
-import * as LocalDate from "../src/LocalDate.js"
+import { RegionCode } from "../src/kernel/Codes.js"
+import * as Eligibility from "../src/eligibility/Eligibility.js"
+import * as LocalDate from "../src/kernel/LocalDate.js"
 import { left, right } from "./either.js"
 
 const date = (text: string) => Schema.decodeSync(LocalDate.LocalDate)(text)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc, Schema } from "effect"
-import * as BusinessCalendar from "../src/BusinessCalendar.js"
-import * as FollowUp from "../src/FollowUp.js"
-import * as Ids from "../src/Ids.js"
-import * as LocalDate from "../src/LocalDate.js"
+import * as BusinessCalendar from "../src/kernel/BusinessCalendar.js"
+import * as FollowUp from "../src/casework/FollowUp.js"
+import * as Ids from "../src/kernel/Ids.js"
+import * as LocalDate from "../src/kernel/LocalDate.js"
 import { left, right } from "./either.js"
 
 const d = (s: string) => s as LocalDate.LocalDate

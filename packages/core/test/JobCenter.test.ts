@@ -1,14 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Exit, Layer, TestClock } from "effect"
-import { AuditLog } from "../src/Audit.js"
-import * as BusinessCalendar from "../src/BusinessCalendar.js"
-import { PersistenceError } from "../src/Errors.js"
-import type { CounselorId, DistrictId, SeekerId } from "../src/Ids.js"
-import * as Erasure from "../src/Erasure.js"
+import { AuditLog } from "../src/kernel/Audit.js"
+import * as BusinessCalendar from "../src/kernel/BusinessCalendar.js"
+import { PersistenceError } from "../src/kernel/Errors.js"
+import type { CounselorId, DistrictId, SeekerId } from "../src/kernel/Ids.js"
+import * as Erasure from "../src/privacy/Erasure.js"
 import * as JobCenter from "../src/JobCenter.js"
-import type { LocalDate } from "../src/LocalDate.js"
-import { Outbox } from "../src/Outbox.js"
-import * as Counselor from "../src/Counselor.js"
+import type { LocalDate } from "../src/kernel/LocalDate.js"
+import { Outbox } from "../src/kernel/Outbox.js"
+import * as Counselor from "../src/registry/Counselor.js"
 import {
   CounselorRepository,
   FollowUpRepository,

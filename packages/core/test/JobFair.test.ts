@@ -1,8 +1,8 @@
 import { Effect, Exit, FastCheck as fc, Layer, TestClock, TestContext } from "effect"
 import { describe, expect, it } from "vitest"
-import type { CounselorId, DistrictId } from "../src/Ids.js"
+import type { CounselorId, DistrictId } from "../src/kernel/Ids.js"
 import * as JobCenter from "../src/JobCenter.js"
-import * as JobFair from "../src/JobFair.js"
+import * as JobFair from "../src/events/JobFair.js"
 import { IdGenerator, layerMemory } from "../src/Repositories.js"
 import { employerInput, openingInput, seekerInput } from "./fixtures.js"
 

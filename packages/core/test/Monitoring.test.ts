@@ -1,11 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc } from "effect"
-import type { CounselorId, DistrictId, EmployerId, PlacementId, ReferralId, SeekerId } from "../src/Ids.js"
-import type { LocalDate } from "../src/LocalDate.js"
-import * as Monitoring from "../src/Monitoring.js"
-import { Placement } from "../src/Placement.js"
-import { Referral, type ReferralStatus } from "../src/Referral.js"
-import * as Seeker from "../src/Seeker.js"
+import type { CounselorId, DistrictId, EmployerId, PlacementId, ReferralId, SeekerId } from "../src/kernel/Ids.js"
+import type { LocalDate } from "../src/kernel/LocalDate.js"
+import * as Monitoring from "../src/casework/Monitoring.js"
+import { Placement } from "../src/casework/Placement.js"
+import { Referral, type ReferralStatus } from "../src/casework/Referral.js"
+import * as Seeker from "../src/registry/Seeker.js"
 import { seekerInput } from "./fixtures.js"
 
 const district = "11200" as DistrictId

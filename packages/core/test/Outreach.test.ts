@@ -1,6 +1,6 @@
 import { FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
-import * as Outreach from "../src/Outreach.js"
+import * as Outreach from "../src/events/Outreach.js"
 import { left, right } from "./either.js"
 
 const session = (id: string, heldOn: string, site: string, extra: Record<string, unknown> = {}) =>

@@ -1,6 +1,6 @@
 import { FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
-import * as Partner from "../src/Partner.js"
+import * as Partner from "../src/events/Partner.js"
 import { left, right } from "./either.js"
 
 const option = (id: string, field: string, time: string, min = 2, max = 20) =>

@@ -1,8 +1,8 @@
 import { DateTime, Either, FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
-import type { SeekerId } from "../src/Ids.js"
-import * as PsychTest from "../src/PsychTest.js"
-import * as Seeker from "../src/Seeker.js"
+import type { SeekerId } from "../src/kernel/Ids.js"
+import * as PsychTest from "../src/events/PsychTest.js"
+import * as Seeker from "../src/registry/Seeker.js"
 import { left, right } from "./either.js"
 import { seekerInput } from "./fixtures.js"
 

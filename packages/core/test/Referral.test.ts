@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc } from "effect"
-import type { CounselorId, DistrictId, OpeningId, ReferralId, SeekerId } from "../src/Ids.js"
-import type { LocalDate } from "../src/LocalDate.js"
-import * as Referral from "../src/Referral.js"
+import type { CounselorId, DistrictId, OpeningId, ReferralId, SeekerId } from "../src/kernel/Ids.js"
+import type { LocalDate } from "../src/kernel/LocalDate.js"
+import * as Referral from "../src/casework/Referral.js"
 
 const start = new Referral.Referral({
   id: "referral-1" as ReferralId,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Exit, Layer } from "effect"
-import { AuditLog } from "../src/Audit.js"
-import { Outbox } from "../src/Outbox.js"
+import { AuditLog } from "../src/kernel/Audit.js"
+import { Outbox } from "../src/kernel/Outbox.js"
 import * as Repositories from "../src/Repositories.js"
-import * as Seeker from "../src/Seeker.js"
+import * as Seeker from "../src/registry/Seeker.js"
 import { seekerInput } from "./fixtures.js"
 
 describe("the ports' own memory layers", () => {

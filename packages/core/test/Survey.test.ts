@@ -1,6 +1,6 @@
 import { FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
-import * as Survey from "../src/Survey.js"
+import * as Survey from "../src/events/Survey.js"
 import { left, right } from "./either.js"
 
 const questionnaire = right(Survey.decodeQuestionnaire({

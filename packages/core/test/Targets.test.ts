@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc, Schema } from "effect"
-import type { CounselorId } from "../src/Ids.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Targets from "../src/Targets.js"
-import * as Validation from "../src/Validation.js"
+import type { CounselorId } from "../src/kernel/Ids.js"
+import * as LocalDate from "../src/kernel/LocalDate.js"
+import * as Targets from "../src/targets/Targets.js"
+import * as Validation from "../src/kernel/Validation.js"
 import { left, right } from "./either.js"
 
 const date = (text: string) => Schema.decodeSync(LocalDate.LocalDate)(text)

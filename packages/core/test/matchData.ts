@@ -2,8 +2,8 @@
 // that codes, regions and certificates overlap and every level of the score
 // occurs; each is decoded through the real schema.
 import { FastCheck as fc } from "effect"
-import * as Opening from "../src/Opening.js"
-import * as Seeker from "../src/Seeker.js"
+import * as Opening from "../src/registry/Opening.js"
+import * as Seeker from "../src/registry/Seeker.js"
 import { right } from "./either.js"
 import { openingInput, seekerInput } from "./fixtures.js"
 

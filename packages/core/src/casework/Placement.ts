@@ -1,0 +1,88 @@
+/**
+ * A placement (취업): a seeker started work. It counts toward the center's
+ * results only when it follows the center's own referral; a job the seeker
+ * found alone is recorded (it matters for follow-up and statistics) but
+ * marked as not counting, so the figures count real placements, not
+ * paperwork (사후취업).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { ContractType, WorkSchedule } from "../kernel/Codes.js"
+import { CounselorId, DistrictId, EmployerId, OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
+import { codeSet } from "../kernel/internal/codeSet.js"
+import { LocalDate } from "../kernel/LocalDate.js"
+import { Note } from "../kernel/Text.js"
+import { DesiredWage } from "../kernel/Wage.js"
+
+const verifications = codeSet("PlacementVerification", [
+  ["center-referral", { ko: "센터 알선 취업", en: "Placed through the center's referral" }],
+  ["self-found", { ko: "본인 구직(자체취업)", en: "Found by the seeker alone" }]
+])
+
+/**
+ * How the placement came about.
+ *
+ * @since 0.1.0
+ * @category codes
+ */
+export const Verification = verifications.schema
+/** @since 0.1.0 @category codes */
+export type Verification = typeof Verification.Type
+/** @since 0.1.0 @category codes */
+export const verificationLabel = verifications.label
+
+/**
+ * A placement. `countsForCenter` is decided when it is recorded: true exactly
+ * when it follows a referral by the center that ended in a hire.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Placement extends Schema.Class<Placement>("Placement")(
+  Schema.Struct({
+    id: PlacementId,
+    districtId: DistrictId,
+    seekerId: SeekerId,
+    employerId: EmployerId,
+    openingId: Schema.optionalWith(OpeningId, { exact: true }),
+    referralId: Schema.optionalWith(ReferralId, { exact: true }),
+    counselorId: CounselorId,
+    startOn: LocalDate,
+    /** The day the center recorded it; a long gap after `startOn` is what monitoring looks for. */
+    recordedOn: LocalDate,
+    contractType: ContractType,
+    schedule: WorkSchedule,
+    wage: Schema.optionalWith(DesiredWage, { exact: true }),
+    verification: Verification,
+    countsForCenter: Schema.Boolean,
+    notes: Schema.optionalWith(Note, { exact: true })
+  }).pipe(
+    Schema.filter((p) => {
+      if (p.verification === "center-referral" && p.referralId === undefined) {
+        return { path: ["referralId"], message: "is required when the placement came through the center's referral" }
+      }
+      if (p.countsForCenter && p.verification !== "center-referral") {
+        return { path: ["countsForCenter"], message: "can be true only for a placement through the center's referral" }
+      }
+      return true
+    })
+  )
+) {}
+
+/**
+ * A second placement of one referral: a referral leads to one job, and the
+ * center's figures count it once. Correct the existing placement instead.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class AlreadyPlaced extends Schema.TaggedError<AlreadyPlaced>()("AlreadyPlaced", {
+  referralId: ReferralId,
+  /** The placement the referral already led to. */
+  placementId: PlacementId
+}) {
+  override get message(): string {
+    return `Referral "${this.referralId}" already led to placement "${this.placementId}"; a referral is placed once — correct that placement instead`
+  }
+}

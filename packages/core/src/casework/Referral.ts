@@ -1,0 +1,138 @@
+/**
+ * A referral (알선): the center proposes a seeker to an opening and follows
+ * the application to its end. Its status moves only along the arrows below;
+ * any other move is an {@link InvalidTransition}.
+ *
+ * ```
+ * proposed → sent → interviewing → hired
+ *     │        │          ├──────→ rejected
+ *     │        ├──────────┼──────→ rejected
+ *     └────────┴──────────┴──────→ withdrawn
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { Either, Schema } from "effect"
+import { CounselorId, DistrictId, OpeningId, ReferralId, SeekerId } from "../kernel/Ids.js"
+import { codeSet } from "../kernel/internal/codeSet.js"
+import { LocalDate } from "../kernel/LocalDate.js"
+import { Note } from "../kernel/Text.js"
+
+const statuses = codeSet("ReferralStatus", [
+  ["proposed", { ko: "알선제안", en: "Proposed" }],
+  ["sent", { ko: "알선(서류전달)", en: "Sent to the employer" }],
+  ["interviewing", { ko: "면접진행", en: "Interviewing" }],
+  ["hired", { ko: "채용", en: "Hired" }],
+  ["rejected", { ko: "불합격", en: "Rejected" }],
+  ["withdrawn", { ko: "철회", en: "Withdrawn" }]
+])
+
+/**
+ * Where a referral stands.
+ *
+ * @since 0.1.0
+ * @category codes
+ */
+export const ReferralStatus = statuses.schema
+/** @since 0.1.0 @category codes */
+export type ReferralStatus = typeof ReferralStatus.Type
+/** @since 0.1.0 @category codes */
+export const referralStatusLabel = statuses.label
+
+/**
+ * The moves each status allows. Terminal statuses allow none.
+ *
+ * @since 0.1.0
+ * @category state machine
+ */
+export const transitions: { readonly [S in ReferralStatus]: ReadonlyArray<ReferralStatus> } = {
+  proposed: ["sent", "withdrawn"],
+  sent: ["interviewing", "rejected", "withdrawn"],
+  interviewing: ["hired", "rejected", "withdrawn"],
+  hired: [],
+  rejected: [],
+  withdrawn: []
+}
+
+/**
+ * Whether a status is final.
+ *
+ * @since 0.1.0
+ * @category state machine
+ */
+export const isTerminal = (status: ReferralStatus): boolean => transitions[status].length === 0
+
+/**
+ * A move the state machine does not allow.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("InvalidTransition", {
+  referralId: Schema.String,
+  from: ReferralStatus,
+  to: ReferralStatus
+}) {
+  override get message(): string {
+    const allowed = transitions[this.from]
+    return `Referral "${this.referralId}" cannot move from "${this.from}" (${referralStatusLabel(this.from)}) to "${this.to}" (${
+      referralStatusLabel(this.to)
+    }); ${allowed.length === 0 ? `"${this.from}" is final` : `from "${this.from}" it can move to ${allowed.join(", ")}`}`
+  }
+}
+
+/**
+ * One step of a referral's history.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Step = Schema.Struct({
+  status: ReferralStatus,
+  on: LocalDate,
+  by: CounselorId
+})
+/** @since 0.1.0 @category models */
+export type Step = typeof Step.Type
+
+/**
+ * A referral with its whole history; `status` is the last step's.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Referral extends Schema.Class<Referral>("Referral")({
+  id: ReferralId,
+  districtId: DistrictId,
+  seekerId: SeekerId,
+  openingId: OpeningId,
+  counselorId: CounselorId,
+  status: ReferralStatus,
+  history: Schema.NonEmptyArray(Step),
+  notes: Schema.optionalWith(Note, { exact: true })
+}) {}
+
+/**
+ * Moves a referral to `to` on a date, by a counselor, or fails with
+ * {@link InvalidTransition} naming both states.
+ *
+ * @since 0.1.0
+ * @category state machine
+ */
+export const transition = (
+  referral: Referral,
+  to: ReferralStatus,
+  on: LocalDate,
+  by: CounselorId
+): Either.Either<Referral, InvalidTransition> =>
+  transitions[referral.status].includes(to)
+    ? Either.right(new Referral({ ...referral, status: to, history: [...referral.history, { status: to, on, by }] }))
+    : Either.left(new InvalidTransition({ referralId: referral.id, from: referral.status, to }))
+
+/**
+ * The date the referral was first proposed.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const proposedOn = (referral: Referral): LocalDate => referral.history[0].on

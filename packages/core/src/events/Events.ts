@@ -1,0 +1,340 @@
+/**
+ * The center's events as use cases over the stores: outreach sessions,
+ * employer-discovery visits, satisfaction surveys, psychological-test
+ * sessions with their participants, and the training-demand survey.
+ *
+ * Forms arrive as `unknown` and are decoded, with the id and district the
+ * center gives them (a form that sets either is refused). Every step that
+ * writes or shows a seeker's data logs it, in one statement per step.
+ *
+ * @since 0.2.0
+ */
+import { Effect, type Either, Schema } from "effect"
+import * as DiscoveryVisit from "./DiscoveryVisit.js"
+import type { SeekerId } from "../kernel/Ids.js"
+import { type Actor, enqueue, fieldsOf, inTransaction, logAccess, logAccessAll, now, today } from "../kernel/UseCase.js"
+import type { LocalDate } from "../kernel/LocalDate.js"
+import * as Outreach from "./Outreach.js"
+import * as Partner from "./Partner.js"
+import * as PsychTest from "./PsychTest.js"
+import {
+  DiscoveryVisitRepository,
+  IdGenerator,
+  OutreachSessionRepository,
+  PsychTestParticipantRepository,
+  PsychTestSessionRepository,
+  QuestionnaireRepository,
+  SeekerRepository,
+  SurveyResponseRepository,
+  TrainingDemandRepository,
+  Transactor
+} from "../Repositories.js"
+import * as Survey from "./Survey.js"
+import { Note } from "../kernel/Text.js"
+import * as Validation from "../kernel/Validation.js"
+
+// A form's fields with the id the center gives and the actor's district.
+const withIdentity = (subject: string, kind: string, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf(subject, input, ["id", "districtId"])
+    const id = yield* Effect.flatMap(IdGenerator, (ids) => ids.next(kind))
+    return { ...fields, id }
+  })
+
+const decoded = <A>(decode: (input: unknown) => Either.Either<A, Validation.ValidationError>) => (input: unknown) =>
+  Effect.suspend(() => decode(input))
+
+// ---------------------------------------------------------------------------
+// Outreach (찾아가는 일자리상담실)
+// ---------------------------------------------------------------------------
+
+/**
+ * Records an outreach session; the seekers it registered on the spot are
+ * logged as written about.
+ *
+ * @since 0.2.0
+ * @category outreach
+ */
+export const recordOutreach = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* withIdentity("OutreachSession", "outreach", input)
+    const session = yield* decoded(Outreach.decodeSession)({ ...fields, districtId: actor.districtId })
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(OutreachSessionRepository, (r) => r.insert(session))
+      yield* logAccessAll(actor, "update", "seeker", session.registeredSeekerIds, "outreach.record")
+      return stored
+    }))
+  })
+
+/**
+ * A month's outreach against a plan (by default the seeds': four subway
+ * stations, one shelter, one library).
+ *
+ * @since 0.2.0
+ * @category outreach
+ */
+export const outreachProgress = (actor: Actor, month: string, plan: Outreach.MonthlyPlan = Outreach.seedPlan(month)) =>
+  Effect.map(
+    Effect.flatMap(OutreachSessionRepository, (r) => r.list(actor.districtId)),
+    (sessions) => Outreach.progress(plan, sessions.map((s) => s.value))
+  )
+
+// ---------------------------------------------------------------------------
+// Discovery visits (일자리발굴단)
+// ---------------------------------------------------------------------------
+
+/**
+ * Records an employer-discovery visit.
+ *
+ * @since 0.2.0
+ * @category discovery visits
+ */
+export const recordVisit = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* withIdentity("DiscoveryVisit", "visit", input)
+    const visit = yield* decoded(DiscoveryVisit.decodeVisit)({ ...fields, districtId: actor.districtId })
+    return yield* Effect.flatMap(DiscoveryVisitRepository, (r) => r.insert(visit))
+  })
+
+/**
+ * A year's visits up to `asOf` (today by default) against a plan.
+ *
+ * @since 0.2.0
+ * @category discovery visits
+ */
+export const discoveryProgress = (actor: Actor, plan: DiscoveryVisit.Plan, asOf?: LocalDate) =>
+  Effect.gen(function*() {
+    const visits = yield* Effect.flatMap(DiscoveryVisitRepository, (r) => r.list(actor.districtId))
+    return DiscoveryVisit.progress(plan, visits.map((v) => v.value), asOf ?? (yield* today))
+  })
+
+// ---------------------------------------------------------------------------
+// Satisfaction surveys
+// ---------------------------------------------------------------------------
+
+/**
+ * Creates a questionnaire.
+ *
+ * @since 0.2.0
+ * @category surveys
+ */
+export const createQuestionnaire = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* withIdentity("Questionnaire", "survey", input)
+    const questionnaire = yield* decoded(Survey.decodeQuestionnaire)({ ...fields, districtId: actor.districtId })
+    return yield* Effect.flatMap(QuestionnaireRepository, (r) => r.insert(questionnaire))
+  })
+
+/**
+ * Records a response, checked against its questionnaire; a response under a
+ * seeker's name is logged as written about them.
+ *
+ * @since 0.2.0
+ * @category surveys
+ */
+export const respond = (actor: Actor, questionnaireId: string, input: unknown) =>
+  Effect.gen(function*() {
+    const questionnaire = yield* Effect.flatMap(QuestionnaireRepository, (r) => r.get(actor.districtId, questionnaireId))
+    const fields = yield* withIdentity("SurveyResponse", "response", input)
+    const response = yield* decoded(Survey.decodeResponse(questionnaire.value))({
+      ...fields,
+      districtId: actor.districtId,
+      questionnaireId
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(SurveyResponseRepository, (r) => r.insert(response))
+      if (response.seekerId !== undefined) yield* logAccess(actor, "create", "seeker", response.seekerId, "survey.respond")
+      return stored
+    }))
+  })
+
+/**
+ * A questionnaire's scores for a period, overall or by counselor or month.
+ *
+ * @since 0.2.0
+ * @category surveys
+ */
+export const surveyScores = (
+  actor: Actor,
+  questionnaireId: string,
+  period: { readonly from: LocalDate; readonly to: LocalDate },
+  by: "all" | "counselor" | "month" = "all"
+) =>
+  Effect.gen(function*() {
+    const questionnaire = yield* Effect.flatMap(QuestionnaireRepository, (r) => r.get(actor.districtId, questionnaireId))
+    const responses = yield* Effect.flatMap(SurveyResponseRepository, (r) => r.list(actor.districtId))
+    return Survey.scores(questionnaire.value, responses.map((r) => r.value), period, by)
+  })
+
+// ---------------------------------------------------------------------------
+// Psychological tests (직업심리검사)
+// ---------------------------------------------------------------------------
+
+/**
+ * Schedules a test session.
+ *
+ * @since 0.2.0
+ * @category psychological tests
+ */
+export const scheduleTest = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* withIdentity("PsychTestSession", "psych-test", input)
+    const session = yield* decoded(PsychTest.decodeSession)({ ...fields, districtId: actor.districtId })
+    return yield* Effect.flatMap(PsychTestSessionRepository, (r) => r.insert(session))
+  })
+
+/**
+ * The district's test sessions.
+ *
+ * @since 0.2.0
+ * @category psychological tests
+ */
+export const listTests = (actor: Actor) => Effect.flatMap(PsychTestSessionRepository, (r) => r.list(actor.districtId))
+
+/**
+ * Registers a seeker of the district for a session, within its capacity and
+ * once, however registrations race: the session is locked while its places
+ * are counted, and a unique index keeps one registration per seeker.
+ *
+ * @since 0.2.0
+ * @category psychological tests
+ */
+export const registerParticipant = (actor: Actor, sessionId: string, seekerId: SeekerId) =>
+  inTransaction(Effect.gen(function*() {
+    // A session's places are decided one registration at a time.
+    yield* Effect.flatMap(Transactor, (t) => t.lock(`iljari:psych-test-session:${actor.districtId}:${sessionId}`))
+    const session = yield* Effect.flatMap(PsychTestSessionRepository, (r) => r.get(actor.districtId, sessionId))
+    yield* Effect.flatMap(SeekerRepository, (r) => r.get(actor.districtId, seekerId))
+    const store = yield* PsychTestParticipantRepository
+    const registered = yield* store.listBySession(actor.districtId, sessionId)
+    const participation = yield* Effect.suspend(() =>
+      PsychTest.register(session.value, registered.map((row) => row.value), seekerId)
+    )
+    const id = yield* Effect.flatMap(IdGenerator, (ids) => ids.next("participant"))
+    const stored = yield* store.insert(new PsychTest.Participant({ ...participation, id, districtId: actor.districtId }))
+    yield* logAccess(actor, "update", "seeker", seekerId, "psychTest.register")
+    return stored
+  }))
+
+/**
+ * A session's participants, each logged as shown.
+ *
+ * @since 0.2.0
+ * @category psychological tests
+ */
+export const participants = (actor: Actor, sessionId: string) =>
+  Effect.gen(function*() {
+    yield* Effect.flatMap(PsychTestSessionRepository, (r) => r.get(actor.districtId, sessionId))
+    const rows = yield* Effect.flatMap(PsychTestParticipantRepository, (r) => r.listBySession(actor.districtId, sessionId))
+    yield* logAccessAll(actor, "read", "seeker", rows.map((row) => row.value.seekerId), "psychTest.participants")
+    return rows
+  })
+
+/**
+ * What a participant's result form holds: whether they sat the test and, if
+ * so, the result to hand them.
+ *
+ * @since 0.2.0
+ * @category psychological tests
+ */
+export const ResultForm = Schema.Struct({
+  attended: Schema.Boolean,
+  result: Schema.optionalWith(Note, { exact: true })
+}).annotations({ identifier: "PsychTestResultForm" })
+
+/**
+ * Records whether a participant sat the test, and their result.
+ *
+ * @since 0.2.0
+ * @category psychological tests
+ */
+export const recordTestResult = (actor: Actor, participantId: string, expectedVersion: number, input: unknown) =>
+  Effect.gen(function*() {
+    const form = yield* Validation.decode(ResultForm)(input)
+    if (!form.attended && form.result !== undefined) {
+      return yield* Effect.fail(new Validation.ValidationError({
+        subject: "PsychTestResultForm",
+        issues: [new Validation.ValidationIssue({ path: "result", message: "must be absent for a participant who did not sit the test" })]
+      }))
+    }
+    const store = yield* PsychTestParticipantRepository
+    const current = yield* store.get(actor.districtId, participantId)
+    const { result: _previous, ...rest } = current.value
+    const next = new PsychTest.Participant({ ...rest, attended: form.attended, ...(form.result === undefined ? {} : { result: form.result }) })
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* store.update(next, expectedVersion)
+      yield* logAccess(actor, "update", "seeker", next.seekerId, "psychTest.result")
+      return stored
+    }))
+  })
+
+/**
+ * Delivers a participant's result to them alone (`PsychTest.deliver`): in
+ * person, or by e-mail through the outbox with their consent — the message
+ * carries the result, so erasing the seeker reaches it too.
+ *
+ * @since 0.2.0
+ * @category psychological tests
+ */
+export const deliverResult = (actor: Actor, participantId: string, expectedVersion: number, by: PsychTest.Delivery) =>
+  inTransaction(Effect.gen(function*() {
+    const store = yield* PsychTestParticipantRepository
+    const current = yield* store.get(actor.districtId, participantId)
+    const seeker = yield* Effect.flatMap(SeekerRepository, (r) => r.get(actor.districtId, current.value.seekerId))
+    const session = yield* Effect.flatMap(PsychTestSessionRepository, (r) => r.get(actor.districtId, current.value.sessionId))
+    const [on, at] = [yield* today, yield* now]
+    const checked = yield* Effect.suspend(() => PsychTest.deliver(current.value, seeker.value, by, on, at))
+    if (by === "email") {
+      yield* enqueue(actor, {
+        recipient: { kind: "seeker", id: seeker.value.id },
+        channel: "email",
+        purpose: "service",
+        urgent: false,
+        template: "psychological-test-result",
+        params: { name: seeker.value.name, test: PsychTest.kindLabel(session.value.kind), summary: current.value.result ?? "" },
+        idempotencyKey: `psychological-test-result:${current.value.id}`
+      })
+    }
+    const stored = yield* store.update(new PsychTest.Participant({ ...current.value, ...checked }), expectedVersion)
+    yield* logAccess(actor, "read", "seeker", seeker.value.id, "psychTest.deliver")
+    return stored
+  }))
+
+/**
+ * Outcomes of the district's sessions: per session and per target group.
+ *
+ * @since 0.2.0
+ * @category psychological tests
+ */
+export const testOutcomes = (actor: Actor) =>
+  Effect.gen(function*() {
+    const sessions = yield* Effect.flatMap(PsychTestSessionRepository, (r) => r.list(actor.districtId))
+    const rows = yield* Effect.flatMap(PsychTestParticipantRepository, (r) => r.list(actor.districtId))
+    return PsychTest.outcomes(sessions.map((s) => s.value), rows.map((r) => r.value))
+  })
+
+// ---------------------------------------------------------------------------
+// Training demand (교육 수요조사)
+// ---------------------------------------------------------------------------
+
+/**
+ * Records an answer to the training demand survey, given today unless the
+ * form says when; an answer under a seeker's name is logged.
+ *
+ * @since 0.2.0
+ * @category training demand
+ */
+export const recordDemandAnswer = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* withIdentity("TrainingDemandResponse", "demand", input)
+    const answer = yield* Validation.decode(Partner.DemandResponse)({
+      answeredOn: yield* today,
+      ...fields,
+      districtId: actor.districtId
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(TrainingDemandRepository, (r) => r.insert(answer))
+      if (answer.seekerId !== undefined) yield* logAccess(actor, "create", "seeker", answer.seekerId, "trainingDemand.record")
+      return stored
+    }))
+  })

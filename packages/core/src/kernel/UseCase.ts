@@ -1,0 +1,113 @@
+/**
+ * The plumbing every use case shares: who acts, the time, new ids, refusing a
+ * form, the access log, transactions and the outbox. Public through
+ * `JobCenter`; here so that use-case modules need not import each other.
+ */
+import { Clock, DateTime, Effect, Schema } from "effect"
+import { AuditEntry, type AuditAction, AuditLog, type ErasureReason } from "./Audit.js"
+import { AuditEntryId, type CounselorId, type DistrictId, MessageId } from "./Ids.js"
+import * as LocalDate from "./LocalDate.js"
+import { Outbox, OutboxMessage } from "./Outbox.js"
+import { IdGenerator, Transactor } from "../Repositories.js"
+import { ValidationError, ValidationIssue } from "./Validation.js"
+
+export interface Actor {
+  readonly districtId: DistrictId
+  readonly counselorId: CounselorId
+  readonly origin?: string
+}
+
+export const now = Effect.map(Clock.currentTimeMillis, (millis) => DateTime.unsafeMake(millis))
+
+export const today: Effect.Effect<LocalDate.LocalDate> = Effect.map(Clock.currentTimeMillis, LocalDate.fromEpochMillisInKorea)
+
+export const newId = <A>(brand: Schema.Schema<A, string>, kind: string) =>
+  Effect.flatMap(IdGenerator, (ids) => Effect.map(ids.next(kind), (id) => Schema.decodeSync(brand)(id)))
+
+export const invalid = (subject: string, path: string, message: string) =>
+  new ValidationError({ subject, issues: [new ValidationIssue({ path, message })] })
+
+// Forms arrive as unknown; anything but a plain object is refused before decoding,
+// and so are fields only the center sets (an erasure date, say).
+export const fieldsOf = (
+  subject: string,
+  input: unknown,
+  reserved: ReadonlyArray<string> = []
+): Effect.Effect<Record<string, unknown>, ValidationError> => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return Effect.fail(invalid(subject, "", "must be an object holding the record's fields"))
+  }
+  const taken = reserved.find((field) => field in input)
+  return taken === undefined
+    ? Effect.succeed(input as Record<string, unknown>)
+    : Effect.fail(invalid(subject, taken, "is set by the center, not by a form"))
+}
+
+/**
+ * One access-log entry per distinct subject, written in one statement: a
+ * list of a hundred seekers is one insert, not a hundred.
+ */
+export const logAccessAll = (
+  actor: Actor,
+  action: AuditAction,
+  subjectKind: AuditEntry["subjectKind"],
+  subjectIds: Iterable<string>,
+  purpose: string,
+  reason?: ErasureReason
+) =>
+  Effect.gen(function*() {
+    const subjects = [...new Set(subjectIds)]
+    if (subjects.length === 0) return
+    const at = yield* now
+    const entries: Array<AuditEntry> = []
+    for (const subjectId of subjects) {
+      entries.push(
+        new AuditEntry({
+          id: yield* newId(AuditEntryId, "audit"),
+          districtId: actor.districtId,
+          at,
+          actor: actor.counselorId,
+          ...(actor.origin === undefined ? {} : { origin: actor.origin }),
+          action,
+          subjectKind,
+          subjectId,
+          purpose,
+          ...(reason === undefined ? {} : { reason })
+        })
+      )
+    }
+    yield* Effect.flatMap(AuditLog, (log) => log.appendAll(entries))
+  })
+
+export const logAccess = (
+  actor: Actor,
+  action: AuditAction,
+  subjectKind: AuditEntry["subjectKind"],
+  subjectId: string,
+  purpose: string,
+  reason?: ErasureReason
+) => logAccessAll(actor, action, subjectKind, [subjectId], purpose, reason)
+
+export const inTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Transactor, (t) => t.withTransaction(effect))
+
+export const enqueue = (
+  actor: Actor,
+  message: Pick<
+    OutboxMessage,
+    "recipient" | "channel" | "purpose" | "urgent" | "template" | "params" | "idempotencyKey"
+  > & Partial<Pick<OutboxMessage, "about">>
+) =>
+  Effect.gen(function*() {
+    const outbox = yield* Outbox
+    const queued = new OutboxMessage({
+      ...message,
+      id: yield* newId(MessageId, "message"),
+      districtId: actor.districtId,
+      createdAt: yield* now,
+      status: "pending",
+      attempts: 0
+    })
+    yield* outbox.enqueue(queued)
+    return queued
+  })

@@ -1,0 +1,248 @@
+/**
+ * A job seeker (구직자) registered with a district job center.
+ *
+ * Birth date and gender are recorded because programs need them (a youth
+ * subsidy, a 65+ hour limit) and reports count by them; matching never reads
+ * them (직업안정법 제2조, 고령자고용법 제4조의4). No resident registration
+ * number is kept, and free text that holds one is refused.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import {
+  ContractType,
+  EducationLevel,
+  OccupationCode,
+  RegionCode,
+  sensitiveTargetGroups,
+  TargetGroup,
+  targetGroupLabel,
+  WorkSchedule
+} from "../kernel/Codes.js"
+import { Consent } from "../kernel/Consent.js"
+import { Contact } from "../kernel/Contact.js"
+import { DistrictId, SeekerId } from "../kernel/Ids.js"
+import { codeSet } from "../kernel/internal/codeSet.js"
+import { distinctList } from "../kernel/internal/lists.js"
+import { LocalDate } from "../kernel/LocalDate.js"
+import { Label, Note, PersonName } from "../kernel/Text.js"
+import * as Validation from "../kernel/Validation.js"
+import { DesiredWage } from "../kernel/Wage.js"
+
+const genders = codeSet("Gender", [
+  ["female", { ko: "여성", en: "Female" }],
+  ["male", { ko: "남성", en: "Male" }],
+  ["unspecified", { ko: "응답안함", en: "Not stated" }]
+])
+
+/**
+ * Gender as the seeker states it; used for statistics only.
+ *
+ * @since 0.1.0
+ * @category codes
+ */
+export const Gender = genders.schema
+/** @since 0.1.0 @category codes */
+export type Gender = typeof Gender.Type
+/** @since 0.1.0 @category codes */
+export const genderLabel = genders.label
+
+const registrationChannels = codeSet("RegistrationChannel", [
+  ["visit", { ko: "방문", en: "Walk-in visit" }],
+  ["phone", { ko: "전화", en: "Phone" }],
+  ["online", { ko: "온라인", en: "Online" }],
+  ["outreach", { ko: "찾아가는 일자리상담실", en: "Outreach counseling site" }],
+  ["job-cafe", { ko: "일자리카페", en: "Job café" }],
+  ["event", { ko: "채용행사", en: "Job fair or event" }],
+  ["partner", { ko: "협력기관 연계", en: "Referred by a partner organisation" }]
+])
+
+/**
+ * Where the seeker first registered.
+ *
+ * @since 0.1.0
+ * @category codes
+ */
+export const RegistrationChannel = registrationChannels.schema
+/** @since 0.1.0 @category codes */
+export type RegistrationChannel = typeof RegistrationChannel.Type
+/** @since 0.1.0 @category codes */
+export const registrationChannelLabel = registrationChannels.label
+
+/**
+ * A seeker's own education: Work24 levels `01`–`07` (`00`, "any", describes
+ * openings, not people).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AttainedEducation = EducationLevel.pipe(
+  Schema.filter((level) =>
+    level !== "00" || "must be the level the seeker attained (01 elementary … 07 doctorate); 00 means \"any\" and fits openings only"
+  )
+)
+
+/**
+ * The work a seeker is willing to take. Empty lists mean "any".
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DesiredEmployment = Schema.Struct({
+  contractTypes: distinctList(ContractType, { max: 4 }),
+  schedules: distinctList(WorkSchedule, { max: 2 }),
+  maxWeeklyHours: Schema.optionalWith(
+    Schema.Int.pipe(Schema.between(1, 68, { message: () => "must be between 1 and 68 hours a week" })),
+    { exact: true }
+  )
+}).annotations({ identifier: "DesiredEmployment" })
+/** @since 0.1.0 @category schemas */
+export type DesiredEmployment = typeof DesiredEmployment.Type
+
+/**
+ * The fields of a seeker.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const fields = {
+  id: SeekerId,
+  districtId: DistrictId,
+  name: PersonName,
+  contact: Contact,
+  /** For program eligibility and statistics only; never for matching. */
+  birthDate: LocalDate,
+  /** For statistics only; never for matching. */
+  gender: Gender,
+  addressRegion: RegionCode,
+  /** At most five KECO codes, most wanted first; a short code wishes for a whole group. */
+  desiredOccupations: distinctList(OccupationCode, { min: 1, max: 5 }),
+  /** Empty means anywhere; `11000` means anywhere in Seoul. */
+  desiredRegions: distinctList(RegionCode, { max: 10 }),
+  education: AttainedEducation,
+  careerMonths: Schema.Int.pipe(
+    Schema.between(0, 720, { message: () => "must be a whole number of months between 0 and 720" })
+  ),
+  certificates: distinctList(Label, { max: 50 }),
+  desiredWage: Schema.optionalWith(DesiredWage, { exact: true }),
+  desiredEmployment: DesiredEmployment,
+  targetGroups: distinctList(TargetGroup, { max: 10 }),
+  consents: Schema.Array(Consent),
+  registrationChannel: RegistrationChannel,
+  registeredAt: Schema.DateTimeUtc,
+  notes: Schema.optionalWith(Note, { exact: true }),
+  /** Set when the seeker's personal data was destroyed (개인정보 파기); see {@link anonymise}. */
+  erasedOn: Schema.optionalWith(LocalDate, { exact: true })
+}
+
+/**
+ * A job seeker. Recording a sensitive target group (a disability) needs the
+ * seeker's active consent to process sensitive data.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Seeker extends Schema.Class<Seeker>("Seeker")(
+  Schema.Struct(fields).pipe(
+    Schema.filter((seeker) => {
+      const sensitive = seeker.targetGroups.findIndex((group) => sensitiveTargetGroups.has(group))
+      if (sensitive === -1) return true
+      const consented = seeker.consents.some((c) => c.purpose === "sensitive-data" && c.withdrawnAt === undefined)
+      return consented || {
+        path: ["targetGroups", sensitive],
+        message: `"${seeker.targetGroups[sensitive]}" (${
+          targetGroupLabel(seeker.targetGroups[sensitive]!)
+        }) is sensitive data and needs an active "sensitive-data" consent in consents`
+      }
+    })
+  )
+) {}
+
+/**
+ * The name an erased seeker is shown under.
+ *
+ * @since 0.1.0
+ * @category destruction
+ */
+export const erasedName = "(파기됨)"
+
+/**
+ * The seeker with their personal data destroyed (개인정보 파기) at the end of
+ * its retention period, keeping only what anonymous statistics need: the
+ * name, contact, certificates, notes and sensitive target groups go; the
+ * birth date keeps only its year (for age-band counts); region, occupations,
+ * education, career, wage wish, gender, channel and dates stay, so counts and
+ * outcomes are unchanged.
+ *
+ * @since 0.1.0
+ * @category destruction
+ */
+export const anonymise = (seeker: Seeker, erasedOn: LocalDate): Seeker => {
+  const { notes: _notes, ...rest } = seeker
+  return new Seeker({
+    ...rest,
+    name: erasedName as Seeker["name"],
+    contact: {},
+    birthDate: `${seeker.birthDate.slice(0, 4)}-01-01` as LocalDate,
+    certificates: [],
+    targetGroups: seeker.targetGroups.filter((group) => !sensitiveTargetGroups.has(group)),
+    erasedOn
+  })
+}
+
+/**
+ * Which rule recognised a second record of the same person.
+ *
+ * @since 0.1.0
+ * @category duplicates
+ */
+export const DuplicateMatch = Schema.Literal("name-and-phone", "name-and-birth-date")
+/** @since 0.1.0 @category duplicates */
+export type DuplicateMatch = typeof DuplicateMatch.Type
+
+/**
+ * What {@link duplicateMatch} compares of a seeker.
+ *
+ * @since 0.1.0
+ * @category duplicates
+ */
+export interface DuplicateFacts {
+  readonly name: string
+  readonly contact: { readonly phone?: string | undefined }
+  readonly birthDate: string
+  readonly erasedOn?: string | undefined
+}
+
+/**
+ * Whether `seeker` is a second record of the person `other` records: the same
+ * name and the same phone (`"name-and-phone"`, named first when both hold), or
+ * the same name and the same birth date (`"name-and-birth-date"`); `undefined`
+ * when they are different people. An erased seeker ({@link anonymise}) is
+ * nobody's duplicate. Registration (`JobCenter.registerSeeker`) and bulk
+ * import both refuse a duplicate by this rule.
+ *
+ * @since 0.1.0
+ * @category duplicates
+ */
+export const duplicateMatch = (seeker: DuplicateFacts, other: DuplicateFacts): DuplicateMatch | undefined => {
+  if (seeker.erasedOn !== undefined || other.erasedOn !== undefined || seeker.name !== other.name) return undefined
+  if (seeker.contact.phone !== undefined && seeker.contact.phone === other.contact.phone) return "name-and-phone"
+  return seeker.birthDate === other.birthDate ? "name-and-birth-date" : undefined
+}
+
+/**
+ * Decodes a seeker from unknown input (a form, a JSON body, a spreadsheet
+ * row), naming every broken rule.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode = Validation.decode(Seeker)
+
+/**
+ * {@link decode} as a pure function returning `Either`.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeEither = Validation.decodeEither(Seeker)
