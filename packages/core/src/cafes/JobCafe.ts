@@ -11,8 +11,8 @@
  * @since 0.1.0
  */
 import { Either, Schema } from "effect"
-import { codeSet } from "../kernel/internal/codeSet.js"
-import type { Label } from "../kernel/internal/labels.js"
+import { codeSet } from "../kernel/CodeSet.js"
+import type { Label } from "../kernel/Labels.js"
 
 const venueTypes = codeSet("JobCafeType", [
   ["university", { ko: "대학", en: "University" }],

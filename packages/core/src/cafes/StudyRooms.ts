@@ -8,13 +8,18 @@
  *
  * @since 0.1.0
  */
-import { Effect, Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
 import { DistrictId, type SeekerId } from "../kernel/Ids.js"
 import type { AuditAction } from "../kernel/Audit.js"
 import { type Actor, logAccessAll } from "../kernel/UseCase.js"
 import * as JobCafe from "./JobCafe.js"
-import { IdGenerator, SeekerRepository, StudyRoomBookingRepository, Transactor } from "../Repositories.js"
+import { IdGenerator } from "../kernel/IdGenerator.js"
+import { Transactor } from "../kernel/Transactor.js"
+import { SeekerRepository } from "../registry/Seeker.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
 
 /**
  * A stored booking: the booking with its id and district.
@@ -79,3 +84,32 @@ export const bookingsOn = (actor: Actor, on: string) =>
     yield* logBookings(actor, "read", bookings.map((b) => b.value), "studyRoom.bookings")
     return bookings
   })
+
+/**
+ * Study-room bookings (see `StudyRooms`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class StudyRoomBookingRepository extends Context.Tag("@iljari/core/StudyRoomBookingRepository")<
+  StudyRoomBookingRepository,
+  Store<StoredBooking, string> & {
+    readonly listOn: (districtId: DistrictId, on: string) => Effect.Effect<ReadonlyArray<Versioned<StoredBooking>>, PersistenceError>
+    /** The bookings of anyone the café knows by one of `personIds`. */
+    readonly listByPeople: (
+      districtId: DistrictId,
+      personIds: ReadonlyArray<string>
+    ) => Effect.Effect<ReadonlyArray<Versioned<StoredBooking>>, PersistenceError>
+  }
+>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const store = Memory.store<StoredBooking, string>(db, "study-room booking")
+    return {
+      ...store,
+      listOn: (districtId: DistrictId, on: string) => store.filter(districtId, (b) => b.on === on),
+      listByPeople: (districtId: DistrictId, personIds: ReadonlyArray<string>) =>
+        store.filter(districtId, (b) => personIds.includes(b.personId))
+    }
+  })
+}

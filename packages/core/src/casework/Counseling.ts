@@ -4,12 +4,15 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
 import { CounselingId, CounselorId, DistrictId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
+import { codeSet } from "../kernel/CodeSet.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
 
 const channels = codeSet("CounselingChannel", [
   ["visit", { ko: "방문상담", en: "Visit to the center" }],
@@ -55,3 +58,27 @@ export class Counseling extends Schema.Class<Counseling>("Counseling")({
  * @category decoding
  */
 export const decode = Validation.decode(Counseling)
+
+/** @since 0.1.0 @category ports */
+export class CounselingRepository extends Context.Tag("@iljari/core/CounselingRepository")<CounselingRepository, Store<Counseling, CounselingId> & {
+  readonly listBySeeker: (
+    districtId: DistrictId,
+    seekerId: SeekerId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Counseling>>, PersistenceError>
+  /** Sessions held between `from` and `to`, both included. */
+  readonly listHeldBetween: (
+    districtId: DistrictId,
+    from: LocalDate,
+    to: LocalDate
+  ) => Effect.Effect<ReadonlyArray<Versioned<Counseling>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const counselings = Memory.store<Counseling, CounselingId>(db, "counseling session")
+    return {
+      ...counselings,
+      listBySeeker: (districtId, seekerId) => counselings.filter(districtId, (c) => c.seekerId === seekerId),
+      listHeldBetween: (districtId, from, to) => counselings.filter(districtId, (c) => c.heldOn >= from && c.heldOn <= to)
+    }
+  })
+}

@@ -12,13 +12,16 @@
  *
  * @since 0.1.0
  */
-import { Either, Schema } from "effect"
+import { Context, Effect, Either, Schema } from "effect"
 import { type BusinessCalendar, type CalendarNotCovered, rollBackward } from "../kernel/BusinessCalendar.js"
 import { CounselorId, DistrictId, FollowUpId, PlacementId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
+import { codeSet } from "../kernel/CodeSet.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import { Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
 
 // ---------------------------------------------------------------------------
 // Policy
@@ -516,4 +519,26 @@ export const ledger = (checks: ReadonlyArray<Check>, today: LocalDate.LocalDate)
     late: done.length - onTime,
     onTimeRate: settled === 0 ? undefined : onTime / settled
   }
+}
+
+/** @since 0.1.0 @category ports */
+export class FollowUpRepository extends Context.Tag("@iljari/core/FollowUpRepository")<FollowUpRepository, Store<Check, FollowUpId> & {
+  readonly listByCounselor: (
+    districtId: DistrictId,
+    counselorId: CounselorId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Check>>, PersistenceError>
+  readonly listByPlacement: (
+    districtId: DistrictId,
+    placementId: PlacementId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Check>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const followUps = Memory.store<Check, FollowUpId>(db, "follow-up check")
+    return {
+      ...followUps,
+      listByCounselor: (districtId, counselorId) => followUps.filter(districtId, (c) => c.counselorId === counselorId),
+      listByPlacement: (districtId, placementId) => followUps.filter(districtId, (c) => c.placementId === placementId)
+    }
+  })
 }

@@ -7,13 +7,16 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Context, Effect, Option, Schema } from "effect"
 import { ContractType, WorkSchedule } from "../kernel/Codes.js"
 import { CounselorId, DistrictId, EmployerId, OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
+import { codeSet } from "../kernel/CodeSet.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Note } from "../kernel/Text.js"
 import { DesiredWage } from "../kernel/Wage.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { DuplicateId, PersistenceError } from "../kernel/Errors.js"
 
 const verifications = codeSet("PlacementVerification", [
   ["center-referral", { ko: "센터 알선 취업", en: "Placed through the center's referral" }],
@@ -85,4 +88,46 @@ export class AlreadyPlaced extends Schema.TaggedError<AlreadyPlaced>()("AlreadyP
   override get message(): string {
     return `Referral "${this.referralId}" already led to placement "${this.placementId}"; a referral is placed once — correct that placement instead`
   }
+}
+
+/**
+ * Placements. A referral is placed at most once: inserting a second placement
+ * of one referral fails with `AlreadyPlaced` naming the first, in every
+ * adapter (the SQL ones by a unique index), however the inserts race.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepository")<PlacementRepository, Omit<Store<Placement, PlacementId>, "insert"> & {
+  readonly insert: (record: Placement) => Effect.Effect<Versioned<Placement>, AlreadyPlaced | DuplicateId | PersistenceError>
+  /** The placement a referral led to, if any. */
+  readonly findByReferral: (
+    districtId: DistrictId,
+    referralId: ReferralId
+  ) => Effect.Effect<Option.Option<Versioned<Placement>>, PersistenceError>
+  readonly listBySeeker: (
+    districtId: DistrictId,
+    seekerId: SeekerId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Placement>>, PersistenceError>
+  /** Placements that started between `from` and `to`, both included. */
+  readonly listStartedBetween: (
+    districtId: DistrictId,
+    from: LocalDate,
+    to: LocalDate
+  ) => Effect.Effect<ReadonlyArray<Versioned<Placement>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const placements = Memory.store<Placement, PlacementId, AlreadyPlaced>(db, "placement", {
+      key: (p) => p.referralId,
+      conflict: (p, existing) => new AlreadyPlaced({ referralId: p.referralId!, placementId: existing.id })
+    })
+    return {
+      ...placements,
+      findByReferral: (districtId, referralId) =>
+        Effect.map(placements.filter(districtId, (p) => p.referralId === referralId), (rows) => Option.fromNullable(rows[0])),
+      listBySeeker: (districtId, seekerId) => placements.filter(districtId, (p) => p.seekerId === seekerId),
+      listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to)
+    }
+  })
 }

@@ -12,11 +12,14 @@
  *
  * @since 0.1.0
  */
-import { Either, Schema } from "effect"
+import { Context, Effect, Either, Schema } from "effect"
 import { CounselorId, DistrictId, OpeningId, ReferralId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
+import { codeSet } from "../kernel/CodeSet.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Note } from "../kernel/Text.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
 
 const statuses = codeSet("ReferralStatus", [
   ["proposed", { ko: "알선제안", en: "Proposed" }],
@@ -136,3 +139,17 @@ export const transition = (
  * @category queries
  */
 export const proposedOn = (referral: Referral): LocalDate => referral.history[0].on
+
+/** @since 0.1.0 @category ports */
+export class ReferralRepository extends Context.Tag("@iljari/core/ReferralRepository")<ReferralRepository, Store<Referral, ReferralId> & {
+  readonly listBySeeker: (
+    districtId: DistrictId,
+    seekerId: SeekerId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Referral>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const referrals = Memory.store<Referral, ReferralId>(db, "referral")
+    return { ...referrals, listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId) }
+  })
+}

@@ -12,13 +12,15 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Context, Schema } from "effect"
 import { CounselorId, DistrictId, EmployerId, OpeningId } from "../kernel/Ids.js"
-import { distinctList } from "../kernel/internal/lists.js"
+import { distinctList } from "../kernel/Lists.js"
 import * as LocalDateModule from "../kernel/LocalDate.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store } from "../kernel/Store.js"
 
 /**
  * What one company visited had to offer.
@@ -125,4 +127,15 @@ export const progress = (plan: Plan, visits: ReadonlyArray<Visit>, asOf: LocalDa
     },
     yearElapsed: elapsed
   }
+}
+
+/**
+ * Employer-discovery visits (see `DiscoveryVisit`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class DiscoveryVisitRepository extends Context.Tag("@iljari/core/DiscoveryVisitRepository")<DiscoveryVisitRepository, Store<Visit, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Visit, string>(db, "discovery visit"))
 }

@@ -17,18 +17,14 @@ import type { LocalDate } from "../kernel/LocalDate.js"
 import * as Outreach from "./Outreach.js"
 import * as Partner from "./Partner.js"
 import * as PsychTest from "./PsychTest.js"
-import {
-  DiscoveryVisitRepository,
-  IdGenerator,
-  OutreachSessionRepository,
-  PsychTestParticipantRepository,
-  PsychTestSessionRepository,
-  QuestionnaireRepository,
-  SeekerRepository,
-  SurveyResponseRepository,
-  TrainingDemandRepository,
-  Transactor
-} from "../Repositories.js"
+import { DiscoveryVisitRepository } from "./DiscoveryVisit.js"
+import { OutreachSessionRepository } from "./Outreach.js"
+import { TrainingDemandRepository } from "./Partner.js"
+import { PsychTestParticipantRepository, PsychTestSessionRepository } from "./PsychTest.js"
+import { QuestionnaireRepository, SurveyResponseRepository } from "./Survey.js"
+import { IdGenerator } from "../kernel/IdGenerator.js"
+import { Transactor } from "../kernel/Transactor.js"
+import { SeekerRepository } from "../registry/Seeker.js"
 import * as Survey from "./Survey.js"
 import { Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"

@@ -24,22 +24,29 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Effect, Schema } from "effect"
+import { Context, DateTime, Effect, Schema } from "effect"
 import type { AuditLog } from "../kernel/Audit.js"
 import * as Assignment from "../matching/Assignment.js"
 import { isActive } from "../kernel/Consent.js"
 import { type NotFound, type PersistenceError, StaleVersion } from "../kernel/Errors.js"
 import { EmployerId, JobFairId, MessageId, OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
 import { DistrictId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
-import { distinctList } from "../kernel/internal/lists.js"
-import { type Actor, enqueue, logAccessAll, moveReferral, proposeReferral, recordPlacement, today } from "../JobCenter.js"
+import { codeSet } from "../kernel/CodeSet.js"
+import { distinctList } from "../kernel/Lists.js"
+import { moveReferral, proposeReferral, recordPlacement } from "../casework/Casework.js"
+import { type Actor, enqueue, logAccessAll, today } from "../kernel/UseCase.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import * as Match from "../matching/Match.js"
 import * as Ranking from "../matching/Ranking.js"
-import { IdGenerator, JobFairRepository, OpeningRepository, SeekerRepository, Transactor, type Versioned } from "../Repositories.js"
+import { IdGenerator } from "../kernel/IdGenerator.js"
+import { type Versioned } from "../kernel/Store.js"
+import { Transactor } from "../kernel/Transactor.js"
+import { OpeningRepository } from "../registry/Opening.js"
+import { SeekerRepository } from "../registry/Seeker.js"
 import { Label } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store } from "../kernel/Store.js"
 
 // ---------------------------------------------------------------------------
 // The record
@@ -182,6 +189,19 @@ const refuse = (path: string, message: string) =>
   Effect.fail(
     new Validation.ValidationError({ subject: "JobFair", issues: [new Validation.ValidationIssue({ path, message })] })
   )
+
+/**
+ * The store of job fairs (see `JobFair`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class JobFairRepository
+  extends Context.Tag("@iljari/core/JobFairRepository")<JobFairRepository, Store<JobFair, JobFairId>>()
+{
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<JobFair, JobFairId>(db, "job fair"))
+}
 
 const fairs = JobFairRepository
 

@@ -12,13 +12,15 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Context, Schema } from "effect"
 import { CounselingId, CounselorId, DistrictId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
-import { distinctList } from "../kernel/internal/lists.js"
+import { codeSet } from "../kernel/CodeSet.js"
+import { distinctList } from "../kernel/Lists.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store } from "../kernel/Store.js"
 
 const siteKinds = codeSet("OutreachSite", [
   ["subway-station", { ko: "지하철역사", en: "Subway station" }],
@@ -130,4 +132,15 @@ export const progress = (plan: MonthlyPlan, sessions: ReadonlyArray<Session>): P
     registrations: new Set(held.flatMap((s) => s.registeredSeekerIds)).size,
     met: bySite.every((row) => row.shortfall === 0)
   }
+}
+
+/**
+ * Outreach sessions (see `Outreach`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class OutreachSessionRepository extends Context.Tag("@iljari/core/OutreachSessionRepository")<OutreachSessionRepository, Store<Session, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Session, string>(db, "outreach session"))
 }

@@ -15,14 +15,17 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
 import { OccupationCode, TargetGroup } from "../kernel/Codes.js"
 import { DistrictId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
-import { distinctList } from "../kernel/internal/lists.js"
+import { codeSet } from "../kernel/CodeSet.js"
+import { distinctList } from "../kernel/Lists.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
 
 const kinds = codeSet("PartnerKind", [
   ["university", { ko: "대학교", en: "University" }],
@@ -254,4 +257,32 @@ export const pickPrograms = (
     })
   }
   return picks
+}
+
+/**
+ * Partner institutions (see `Partner`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class PartnerRepository extends Context.Tag("@iljari/core/PartnerRepository")<PartnerRepository, Store<Partner, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Partner, string>(db, "partner"))
+}
+
+/**
+ * Answers to the training demand survey (see `Partner`).
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export class TrainingDemandRepository extends Context.Tag("@iljari/core/TrainingDemandRepository")<TrainingDemandRepository, Store<DemandResponse, string> & {
+  /** The answers a seeker gave under their name. */
+  readonly listBySeeker: (districtId: DistrictId, seekerId: SeekerId) => Effect.Effect<ReadonlyArray<Versioned<DemandResponse>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const answers = Memory.store<DemandResponse, string>(db, "training demand answer")
+    return { ...answers, listBySeeker: (districtId, seekerId) => answers.filter(districtId, (a) => a.seekerId === seekerId) }
+  })
 }

@@ -11,16 +11,19 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Either, Schema } from "effect"
+import { Context, DateTime, Effect, Either, Schema } from "effect"
 import { TargetGroup } from "../kernel/Codes.js"
 import * as Consent from "../kernel/Consent.js"
 import { CounselingId, DistrictId, ReferralId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
-import type { Label as Text } from "../kernel/internal/labels.js"
+import { codeSet } from "../kernel/CodeSet.js"
+import type { Label as Text } from "../kernel/Labels.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import type { Seeker } from "../registry/Seeker.js"
 import { Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { DuplicateId, PersistenceError } from "../kernel/Errors.js"
 
 const kinds = codeSet("PsychTestKind", [
   ["job-preference", { ko: "직업선호도검사", en: "Job preference test" }],
@@ -238,4 +241,42 @@ export const outcomes = (
     bySession: tally((p) => (groupOf.has(p.sessionId) ? p.sessionId : undefined)),
     byTargetGroup: tally((p) => groupOf.get(p.sessionId))
   }
+}
+
+/**
+ * Psychological test sessions (see `PsychTest`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class PsychTestSessionRepository extends Context.Tag("@iljari/core/PsychTestSessionRepository")<PsychTestSessionRepository, Store<Session, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Session, string>(db, "psychological test session"))
+}
+
+/**
+ * The participants of psychological test sessions (see `PsychTest`). A
+ * seeker takes part in a session once: a second registration fails with
+ * `Refused` (`already-registered`) in every adapter.
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export class PsychTestParticipantRepository extends Context.Tag("@iljari/core/PsychTestParticipantRepository")<PsychTestParticipantRepository, Omit<Store<Participant, string>, "insert"> & {
+  readonly insert: (record: Participant) => Effect.Effect<Versioned<Participant>, Refused | DuplicateId | PersistenceError>
+  readonly listBySession: (districtId: DistrictId, sessionId: string) => Effect.Effect<ReadonlyArray<Versioned<Participant>>, PersistenceError>
+  readonly listBySeeker: (districtId: DistrictId, seekerId: SeekerId) => Effect.Effect<ReadonlyArray<Versioned<Participant>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const participants = Memory.store<Participant, string, Refused>(db, "psychological test participant", {
+      key: (p) => `${p.sessionId}\u0000${p.seekerId}`,
+      conflict: () => alreadyRegistered()
+    })
+    return {
+      ...participants,
+      listBySession: (districtId, sessionId) => participants.filter(districtId, (p) => p.sessionId === sessionId),
+      listBySeeker: (districtId, seekerId) => participants.filter(districtId, (p) => p.seekerId === seekerId)
+    }
+  })
 }

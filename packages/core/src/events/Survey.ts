@@ -10,13 +10,16 @@
  *
  * @since 0.1.0
  */
-import { Either, Schema } from "effect"
+import { Context, Effect, Either, Schema } from "effect"
 import { CounselorId, DistrictId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
-import { distinctList } from "../kernel/internal/lists.js"
+import { codeSet } from "../kernel/CodeSet.js"
+import { distinctList } from "../kernel/Lists.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
 
 const audiences = codeSet("SurveyAudience", [
   ["visitor", { ko: "방문자", en: "Visitors" }],
@@ -240,5 +243,33 @@ export const scores = (
           : []
       )
     }
+  })
+}
+
+/**
+ * Satisfaction questionnaires (see `Survey`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class QuestionnaireRepository extends Context.Tag("@iljari/core/QuestionnaireRepository")<QuestionnaireRepository, Store<Questionnaire, string>>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Questionnaire, string>(db, "questionnaire"))
+}
+
+/**
+ * Satisfaction survey responses (see `Survey`).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class SurveyResponseRepository extends Context.Tag("@iljari/core/SurveyResponseRepository")<SurveyResponseRepository, Store<Response, string> & {
+  /** The responses a seeker gave under their name (anonymous ones are nobody's). */
+  readonly listBySeeker: (districtId: DistrictId, seekerId: SeekerId) => Effect.Effect<ReadonlyArray<Versioned<Response>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const responses = Memory.store<Response, string>(db, "survey response")
+    return { ...responses, listBySeeker: (districtId, seekerId) => responses.filter(districtId, (r) => r.seekerId === seekerId) }
   })
 }

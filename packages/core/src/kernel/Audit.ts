@@ -5,11 +5,11 @@
  *
  * @since 0.1.0
  */
-import { Context, type Effect, Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
 import type { PersistenceError } from "./Errors.js"
 import { AuditEntryId, CounselorId, DistrictId } from "./Ids.js"
-import { codeSet } from "./internal/codeSet.js"
-import * as Memory from "./internal/memory.js"
+import { codeSet } from "./CodeSet.js"
+import * as Memory from "./Memory.js"
 import { Label } from "./Text.js"
 
 const actions = codeSet("AuditAction", [
@@ -111,5 +111,24 @@ export class AuditLog extends Context.Tag("@iljari/core/AuditLog")<AuditLog, {
   readonly list: (districtId: DistrictId, query?: AuditQuery) => Effect.Effect<ReadonlyArray<AuditEntry>, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase` of `Repositories`. */
-  static readonly layerMemory = Memory.layerOver(this, Memory.auditLog)
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const log = Memory.list<AuditEntry>(db, "audit")
+    const append = (entries: ReadonlyArray<AuditEntry>) =>
+      Effect.sync(() => log.replace([...log.rows(), ...entries])).pipe(Memory.exclusive(db))
+    return {
+      append: (entry: AuditEntry) => append([entry]),
+      appendAll: append,
+      list: (districtId: DistrictId, query: AuditQuery = {}) =>
+        Effect.sync(() =>
+          Memory.paged(
+            log.rows().filter((e) =>
+              e.districtId === districtId &&
+              (query.subjectId === undefined || e.subjectId === query.subjectId) &&
+              (query.actor === undefined || e.actor === query.actor)
+            ),
+            query
+          )
+        )
+    }
+  })
 }

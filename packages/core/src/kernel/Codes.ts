@@ -9,12 +9,12 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { codeSet, describe } from "./internal/codeSet.js"
+import { codeSet, describe } from "./CodeSet.js"
 import { majorGroups, middleGroups } from "./internal/keco.js"
-import type { Label, Language } from "./internal/labels.js"
+import type { Label, Language } from "./Labels.js"
 import { provinces, seoulDistricts as seoulDistrictTable } from "./internal/regions.js"
 
-export type { Label, Language } from "./internal/labels.js"
+export type { Label, Language } from "./Labels.js"
 
 // ---------------------------------------------------------------------------
 // Occupations (KECO 2018)

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { DateTime, Schema } from "effect"
-import { codeSet } from "./internal/codeSet.js"
+import { codeSet } from "./CodeSet.js"
 
 const purposes = codeSet("ConsentPurpose", [
   ["personal-data", { ko: "개인정보 수집·이용", en: "Collection and use of personal data" }],

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { ParseResult, Schema } from "effect"
-import { describe } from "./internal/codeSet.js"
+import { describe } from "./CodeSet.js"
 
 // Each pattern splits the digits into the groups Koreans write with hyphens.
 const numberPlans: ReadonlyArray<RegExp> = [

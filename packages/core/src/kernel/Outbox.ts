@@ -9,11 +9,11 @@
  *
  * @since 0.1.0
  */
-import { Context, type DateTime, type Duration, type Effect, Schema } from "effect"
+import { Context, DateTime, type Duration, Effect, Schema } from "effect"
 import { Channel } from "./Consent.js"
-import type { NotFound, PersistenceError } from "./Errors.js"
+import { NotFound as NotFoundError, type NotFound, type PersistenceError } from "./Errors.js"
 import { DistrictId, MessageId } from "./Ids.js"
-import * as Memory from "./internal/memory.js"
+import * as Memory from "./Memory.js"
 
 /**
  * Who a message is for.
@@ -212,8 +212,57 @@ export class Outbox extends Context.Tag("@iljari/core/Outbox")<Outbox, {
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase` of `Repositories`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
-    const outbox = Memory.outbox(db, (message, worker, status, holder) =>
-      new LeaseLost({ id: message.id, worker, status, ...(holder === undefined ? {} : { holder }) }))
-    return { ...outbox, redact: (districtId: DistrictId, seekerId: string) => outbox.redact(districtId, seekerId, redacted, concerns) }
+    // The leases live beside the messages, as the SQL adapter keeps them in
+    // columns beside the message's data; a save presents the lease it holds.
+    const messages = Memory.list<OutboxMessage>(db, "outbox")
+    const leases = () => Memory.map<Lease>(db, "outbox leases")
+    return {
+      enqueue: (message: OutboxMessage) =>
+        Effect.sync(() => {
+          if (!messages.rows().some((m) => m.idempotencyKey === message.idempotencyKey)) messages.replace([...messages.rows(), message])
+        }).pipe(Memory.exclusive(db)),
+      list: (districtId: DistrictId, status?: MessageStatus) =>
+        Effect.sync(() => messages.rows().filter((m) => m.districtId === districtId && (status === undefined || m.status === status))),
+      claim: (worker: string, now: DateTime.Utc, limit: number, leaseFor: Duration.DurationInput) =>
+        Effect.sync((): Claimed => {
+          const lease: Lease = { owner: worker, until: DateTime.addDuration(now, leaseFor) }
+          const claimable = (m: OutboxMessage) => {
+            if (m.status !== "pending") return false
+            if (m.notBefore !== undefined && DateTime.greaterThan(m.notBefore, now)) return false
+            const held = leases().get(Memory.key(m.districtId, m.id))
+            return held === undefined || DateTime.lessThanOrEqualTo(held.until, now)
+          }
+          const claimed = messages.rows().filter(claimable).slice(0, Math.max(0, limit))
+          for (const m of claimed) leases().set(Memory.key(m.districtId, m.id), lease)
+          return { lease, messages: claimed }
+        }).pipe(Memory.exclusive(db)),
+      save: (lease: Lease, message: OutboxMessage) =>
+        Effect.suspend((): Effect.Effect<void, NotFound | LeaseLost> => {
+          const rows = messages.rows()
+          const index = rows.findIndex((m) => m.id === message.id && m.districtId === message.districtId)
+          if (index === -1) return Effect.fail(new NotFoundError({ kind: "outbox message", id: message.id }))
+          const current = rows[index]!
+          const k = Memory.key(message.districtId, message.id)
+          const held = leases().get(k)
+          // Fenced: only the lease that holds a pending message may record its attempt.
+          if (current.status !== "pending" || held === undefined || held.owner !== lease.owner || !DateTime.Equivalence(held.until, lease.until)) {
+            return Effect.fail(new LeaseLost({ id: message.id, worker: lease.owner, status: current.status, ...(held === undefined ? {} : { holder: held.owner }) }))
+          }
+          messages.replace(rows.map((m, i) => (i === index ? message : m)))
+          leases().delete(k)
+          return Effect.void
+        }).pipe(Memory.exclusive(db)),
+      redact: (districtId: DistrictId, seekerId: string) =>
+        Effect.sync(() => {
+          let changed = 0
+          messages.replace(messages.rows().map((m) => {
+            if (m.districtId !== districtId || !concerns(m, seekerId)) return m
+            changed++
+            leases().delete(Memory.key(m.districtId, m.id))
+            return redacted(m)
+          }))
+          return changed
+        }).pipe(Memory.exclusive(db))
+    }
   })
 }

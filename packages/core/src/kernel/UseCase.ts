@@ -1,14 +1,16 @@
 /**
  * The plumbing every use case shares: who acts, the time, new ids, refusing a
- * form, the access log, transactions and the outbox. Public through
- * `JobCenter`; here so that use-case modules need not import each other.
+ * form, the access log, transactions and the outbox.
+ *
+ * @since 0.2.0
  */
 import { Clock, DateTime, Effect, Schema } from "effect"
 import { AuditEntry, type AuditAction, AuditLog, type ErasureReason } from "./Audit.js"
 import { AuditEntryId, type CounselorId, type DistrictId, MessageId } from "./Ids.js"
 import * as LocalDate from "./LocalDate.js"
 import { Outbox, OutboxMessage } from "./Outbox.js"
-import { IdGenerator, Transactor } from "../Repositories.js"
+import { IdGenerator } from "./IdGenerator.js"
+import { Transactor } from "./Transactor.js"
 import { ValidationError, ValidationIssue } from "./Validation.js"
 
 export interface Actor {

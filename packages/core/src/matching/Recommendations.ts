@@ -26,13 +26,11 @@ import type { LocalDate } from "../kernel/LocalDate.js"
 import * as Match from "./Match.js"
 import type { Opening } from "../registry/Opening.js"
 import * as Ranking from "./Ranking.js"
-import {
-  type IdGenerator,
-  OpeningRepository,
-  PlacementRepository,
-  SeekerRepository,
-  type Versioned
-} from "../Repositories.js"
+import { PlacementRepository } from "../casework/Placement.js"
+import { type IdGenerator } from "../kernel/IdGenerator.js"
+import { type Versioned } from "../kernel/Store.js"
+import { OpeningRepository } from "../registry/Opening.js"
+import { SeekerRepository } from "../registry/Seeker.js"
 import type { Seeker } from "../registry/Seeker.js"
 
 /**

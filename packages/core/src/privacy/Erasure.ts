@@ -32,19 +32,17 @@ import * as Partner from "../events/Partner.js"
 import { Placement } from "../casework/Placement.js"
 import * as PsychTest from "../events/PsychTest.js"
 import * as Referral from "../casework/Referral.js"
-import {
-  CounselingRepository,
-  FollowUpRepository,
-  OutreachSessionRepository,
-  PlacementRepository,
-  PsychTestParticipantRepository,
-  ReferralRepository,
-  SeekerRepository,
-  StudyRoomBookingRepository,
-  SurveyResponseRepository,
-  TrainingDemandRepository,
-  Transactor
-} from "../Repositories.js"
+import { StudyRoomBookingRepository } from "../cafes/StudyRooms.js"
+import { CounselingRepository } from "../casework/Counseling.js"
+import { FollowUpRepository } from "../casework/FollowUp.js"
+import { PlacementRepository } from "../casework/Placement.js"
+import { ReferralRepository } from "../casework/Referral.js"
+import { OutreachSessionRepository } from "../events/Outreach.js"
+import { TrainingDemandRepository } from "../events/Partner.js"
+import { PsychTestParticipantRepository } from "../events/PsychTest.js"
+import { SurveyResponseRepository } from "../events/Survey.js"
+import { Transactor } from "../kernel/Transactor.js"
+import { SeekerRepository } from "../registry/Seeker.js"
 import * as Seeker from "../registry/Seeker.js"
 import { StoredBooking } from "../cafes/StudyRooms.js"
 import * as Survey from "../events/Survey.js"

@@ -4,12 +4,14 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Context, Schema } from "effect"
 import { Contact } from "../kernel/Contact.js"
 import { CounselorId, DistrictId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
+import { codeSet } from "../kernel/CodeSet.js"
 import { PersonName } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store } from "../kernel/Store.js"
 
 const roles = codeSet("StaffRole", [
   ["counselor", { ko: "직업상담사", en: "Job counselor" }],
@@ -61,3 +63,11 @@ export const decode = Validation.decode(Counselor)
  * @category decoding
  */
 export const decodeEither = Validation.decodeEither(Counselor)
+
+/** @since 0.1.0 @category ports */
+export class CounselorRepository
+  extends Context.Tag("@iljari/core/CounselorRepository")<CounselorRepository, Store<Counselor, CounselorId>>()
+{
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Counselor, CounselorId>(db, "counselor"))
+}

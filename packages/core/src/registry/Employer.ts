@@ -3,13 +3,15 @@
  *
  * @since 0.1.0
  */
-import { ParseResult, Schema } from "effect"
+import { Context, ParseResult, Schema } from "effect"
 import { RegionCode } from "../kernel/Codes.js"
 import { Contact } from "../kernel/Contact.js"
 import { DistrictId, EmployerId } from "../kernel/Ids.js"
-import { codeSet, describe } from "../kernel/internal/codeSet.js"
+import { codeSet, describe } from "../kernel/CodeSet.js"
 import { Label, Note, PersonName } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store } from "../kernel/Store.js"
 
 const checkWeights = [1, 3, 7, 1, 3, 7, 1, 3, 5] as const
 
@@ -173,3 +175,11 @@ export const decode = Validation.decode(Employer)
  * @category decoding
  */
 export const decodeEither = Validation.decodeEither(Employer)
+
+/** @since 0.1.0 @category ports */
+export class EmployerRepository
+  extends Context.Tag("@iljari/core/EmployerRepository")<EmployerRepository, Store<Employer, EmployerId>>()
+{
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Employer, EmployerId>(db, "employer"))
+}

@@ -5,15 +5,18 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
 import { CareerRequirement, ContractType, EducationLevel, OccupationCode, RegionCode, WorkingDays, WorkSchedule } from "../kernel/Codes.js"
 import { DistrictId, EmployerId, OpeningId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
-import { distinctList } from "../kernel/internal/lists.js"
+import { codeSet } from "../kernel/CodeSet.js"
+import { distinctList } from "../kernel/Lists.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
 import { OfferedWage } from "../kernel/Wage.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
 
 const statuses = codeSet("OpeningStatus", [
   ["open", { ko: "채용중", en: "Open" }],
@@ -161,3 +164,20 @@ export const decode = Validation.decode(Opening)
  * @category decoding
  */
 export const decodeEither = Validation.decodeEither(Opening)
+
+/** @since 0.1.0 @category ports */
+export class OpeningRepository extends Context.Tag("@iljari/core/OpeningRepository")<OpeningRepository, Store<Opening, OpeningId> & {
+  readonly listByEmployer: (
+    districtId: DistrictId,
+    employerId: EmployerId
+  ) => Effect.Effect<ReadonlyArray<Versioned<Opening>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const openings = Memory.store<Opening, OpeningId>(db, "opening")
+    return {
+      ...openings,
+      listByEmployer: (districtId, employerId) => openings.filter(districtId, (o) => o.employerId === employerId)
+    }
+  })
+}

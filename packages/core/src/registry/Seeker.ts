@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
 import {
   ContractType,
   EducationLevel,
@@ -22,12 +22,16 @@ import {
 import { Consent } from "../kernel/Consent.js"
 import { Contact } from "../kernel/Contact.js"
 import { DistrictId, SeekerId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
-import { distinctList } from "../kernel/internal/lists.js"
+import { codeSet } from "../kernel/CodeSet.js"
+import { distinctList } from "../kernel/Lists.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Label, Note, PersonName } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
 import { DesiredWage } from "../kernel/Wage.js"
+import * as Memory from "../kernel/Memory.js"
+import type { Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
+import type { PhoneNumber } from "../kernel/Contact.js"
 
 const genders = codeSet("Gender", [
   ["female", { ko: "여성", en: "Female" }],
@@ -246,3 +250,37 @@ export const decode = Validation.decode(Seeker)
  * @category decoding
  */
 export const decodeEither = Validation.decodeEither(Seeker)
+
+/**
+ * What identifies a possible second registration of the same person.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DuplicateProbe {
+  readonly name: string
+  readonly phone?: PhoneNumber
+  readonly birthDate: LocalDate
+}
+
+/** @since 0.1.0 @category ports */
+export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository")<SeekerRepository, Store<Seeker, SeekerId> & {
+  /** Seekers with the same name and phone, or the same name and birth date. */
+  readonly findPossibleDuplicates: (
+    districtId: DistrictId,
+    probe: DuplicateProbe
+  ) => Effect.Effect<ReadonlyArray<Versioned<Seeker>>, PersistenceError>
+}>() {
+  /** The memory implementation, over the shared `MemoryDatabase`. */
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const seekers = Memory.store<Seeker, SeekerId>(db, "seeker")
+    return {
+      ...seekers,
+      findPossibleDuplicates: (districtId, probe) =>
+        seekers.filter(districtId, (s) =>
+          s.name === probe.name &&
+          ((probe.phone !== undefined && s.contact.phone === probe.phone) || s.birthDate === probe.birthDate)
+        )
+    }
+  })
+}

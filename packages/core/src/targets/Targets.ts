@@ -17,7 +17,7 @@
  */
 import { Either, Schema } from "effect"
 import { CounselorId } from "../kernel/Ids.js"
-import { codeSet } from "../kernel/internal/codeSet.js"
+import { codeSet } from "../kernel/CodeSet.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 
 // ---------------------------------------------------------------------------

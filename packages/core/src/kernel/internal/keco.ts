@@ -1,4 +1,4 @@
-import type { Label } from "./labels.js"
+import type { Label } from "../Labels.js"
 
 // KECO 2018 (한국고용직업분류 2018), published by the Ministry of Employment and
 // Labor: 10 major groups (대분류, 1 digit) and 35 middle groups (중분류, 2 digits).

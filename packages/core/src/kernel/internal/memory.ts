@@ -1,16 +1,14 @@
-import { Context, DateTime, Duration, Effect, Exit, FiberRef, Layer } from "effect"
-import type { AuditEntry, AuditQuery } from "../Audit.js"
+import { Context, Effect, Exit, FiberRef, Layer } from "effect"
 import { DuplicateId, NotFound, StaleVersion } from "../Errors.js"
 import type { DistrictId } from "../Ids.js"
-import type { Claimed, Lease, OutboxMessage } from "../Outbox.js"
-import type { Page, Versioned } from "../../Repositories.js"
+import type { Page, Versioned } from "../Store.js"
 
+// The memory database knows no record kind: stores keep versioned records by
+// kind, the audit log and the outbox keep lists, the outbox's leases a map.
 interface Tables {
   records: Map<string, Map<string, Versioned<unknown>>>
-  audit: Array<AuditEntry>
-  outbox: Array<OutboxMessage>
-  /** The live or expired lease on each claimed outbox message, by district and id. */
-  outboxLeases: Map<string, Lease>
+  lists: Map<string, Array<unknown>>
+  maps: Map<string, Map<string, unknown>>
 }
 
 export interface Database {
@@ -22,11 +20,11 @@ const inTransaction = FiberRef.unsafeMake(false)
 
 // A write outside a transaction takes the database's lock too, so that a
 // concurrent transaction's rollback cannot erase it; inside one it already holds it.
-const exclusive = (db: Database) => <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+export const exclusive = (db: Database) => <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.flatMap(FiberRef.get(inTransaction), (nested) => nested ? effect : db.lock.withPermits(1)(effect))
 
 export const makeDatabase: Effect.Effect<Database> = Effect.map(Effect.makeSemaphore(1), (lock) => ({
-  tables: { records: new Map(), audit: [], outbox: [], outboxLeases: new Map() },
+  tables: { records: new Map(), lists: new Map(), maps: new Map() },
   lock
 }))
 
@@ -49,12 +47,12 @@ const table = (db: Database, kind: string): Map<string, Versioned<unknown>> => {
 }
 
 // Ids are unique per district in the key, so one district can never reach another's row.
-const key = (districtId: DistrictId, id: string) => `${districtId}\u0000${id}`
+export const key = (districtId: DistrictId, id: string) => `${districtId}\u0000${id}`
 
 const byId = <A extends { readonly id: string }>(a: Versioned<A>, b: Versioned<A>) =>
   a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0
 
-const paged = <A>(rows: ReadonlyArray<A>, page?: Page): ReadonlyArray<A> => {
+export const paged = <A>(rows: ReadonlyArray<A>, page?: Page): ReadonlyArray<A> => {
   const offset = page?.offset ?? 0
   return rows.slice(offset, page?.limit === undefined ? undefined : offset + page.limit)
 }
@@ -119,82 +117,26 @@ export const store = <A extends { readonly id: string; readonly districtId: Dist
   }
 }
 
-export const auditLog = (db: Database) => ({
-  append: (entry: AuditEntry) => Effect.sync(() => void db.tables.audit.push(entry)).pipe(exclusive(db)),
-  appendAll: (entries: ReadonlyArray<AuditEntry>) => Effect.sync(() => void db.tables.audit.push(...entries)).pipe(exclusive(db)),
-  list: (districtId: DistrictId, query: AuditQuery = {}) =>
-    Effect.sync(() =>
-      paged(
-        db.tables.audit.filter((e) =>
-          e.districtId === districtId &&
-          (query.subjectId === undefined || e.subjectId === query.subjectId) &&
-          (query.actor === undefined || e.actor === query.actor)
-        ),
-        query
-      )
-    )
+/** A named list of the database (the audit log, the outbox), read and replaced whole. */
+export const list = <A>(db: Database, name: string) => ({
+  rows: (): Array<A> => (db.tables.lists.get(name) ?? []) as Array<A>,
+  replace: (rows: Array<A>) => void db.tables.lists.set(name, rows)
 })
 
-// The outbox's leases live beside its messages, as the SQL adapter keeps them
-// in columns beside the message's data; a save presents the lease it holds.
-export const outbox = <LeaseLost>(
-  db: Database,
-  leaseLost: (message: OutboxMessage, worker: string, status: OutboxMessage["status"], holder: string | undefined) => LeaseLost
-) => ({
-  enqueue: (message: OutboxMessage) =>
-    Effect.sync(() => {
-      if (!db.tables.outbox.some((m) => m.idempotencyKey === message.idempotencyKey)) db.tables.outbox.push(message)
-    }).pipe(exclusive(db)),
-  list: (districtId: DistrictId, status?: OutboxMessage["status"]) =>
-    Effect.sync(() =>
-      db.tables.outbox.filter((m) => m.districtId === districtId && (status === undefined || m.status === status))
-    ),
-  claim: (worker: string, now: DateTime.Utc, limit: number, leaseFor: Duration.DurationInput) =>
-    Effect.sync((): Claimed => {
-      const lease: Lease = { owner: worker, until: DateTime.addDuration(now, leaseFor) }
-      const claimable = (m: OutboxMessage) => {
-        if (m.status !== "pending") return false
-        if (m.notBefore !== undefined && DateTime.greaterThan(m.notBefore, now)) return false
-        const held = db.tables.outboxLeases.get(key(m.districtId, m.id))
-        return held === undefined || DateTime.lessThanOrEqualTo(held.until, now)
-      }
-      const messages = db.tables.outbox.filter(claimable).slice(0, Math.max(0, limit))
-      for (const m of messages) db.tables.outboxLeases.set(key(m.districtId, m.id), lease)
-      return { lease, messages }
-    }).pipe(exclusive(db)),
-  redact: (districtId: DistrictId, seekerId: string, redacted: (message: OutboxMessage) => OutboxMessage, concerns: (message: OutboxMessage, seekerId: string) => boolean) =>
-    Effect.sync(() => {
-      let changed = 0
-      db.tables.outbox = db.tables.outbox.map((m) => {
-        if (m.districtId !== districtId || !concerns(m, seekerId)) return m
-        changed++
-        db.tables.outboxLeases.delete(key(m.districtId, m.id))
-        return redacted(m)
-      })
-      return changed
-    }).pipe(exclusive(db)),
-  save: (lease: Lease, message: OutboxMessage) =>
-    Effect.suspend((): Effect.Effect<void, NotFound | LeaseLost> => {
-      const index = db.tables.outbox.findIndex((m) => m.id === message.id && m.districtId === message.districtId)
-      if (index === -1) return Effect.fail(new NotFound({ kind: "outbox message", id: message.id }))
-      const current = db.tables.outbox[index]!
-      const k = key(message.districtId, message.id)
-      const held = db.tables.outboxLeases.get(k)
-      // Fenced: only the lease that holds a pending message may record its attempt.
-      if (current.status !== "pending" || held === undefined || held.owner !== lease.owner || !DateTime.Equivalence(held.until, lease.until)) {
-        return Effect.fail(leaseLost(message, lease.owner, current.status, held?.owner))
-      }
-      db.tables.outbox[index] = message
-      db.tables.outboxLeases.delete(k)
-      return Effect.void
-    }).pipe(exclusive(db))
-})
+/** A named map of the database (the outbox's leases). */
+export const map = <A>(db: Database, name: string): Map<string, A> => {
+  let m = db.tables.maps.get(name)
+  if (m === undefined) {
+    m = new Map()
+    db.tables.maps.set(name, m)
+  }
+  return m as Map<string, A>
+}
 
 const snapshot = (tables: Tables): Tables => ({
   records: new Map([...tables.records].map(([kind, rows]) => [kind, new Map(rows)])),
-  audit: [...tables.audit],
-  outbox: [...tables.outbox],
-  outboxLeases: new Map(tables.outboxLeases)
+  lists: new Map([...tables.lists].map(([name, rows]) => [name, [...rows]])),
+  maps: new Map([...tables.maps].map(([name, entries]) => [name, new Map(entries)]))
 })
 
 // Transactions take the database's one lock and restore a snapshot when they

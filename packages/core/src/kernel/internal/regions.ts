@@ -1,4 +1,4 @@
-import type { Label } from "./labels.js"
+import type { Label } from "../Labels.js"
 
 // 시도 (province-level) codes: the first two digits of every 5-digit 시군구 code.
 // Gangwon (42 → 51, 2023) and Jeonbuk (45 → 52, 2024) changed codes when they

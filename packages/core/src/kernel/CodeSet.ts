@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import type { Label, Language } from "./labels.js"
+import type { Label, Language } from "./Labels.js"
 
 /**
  * A closed set of codes with Korean and English labels: one literal schema

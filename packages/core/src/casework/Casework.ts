@@ -1,0 +1,446 @@
+/**
+ * Casework as use cases: counseling, referrals, placements (one per
+ * referral) with their follow-up schedule, the follow-up ledger and digests,
+ * and the monitoring review — each in its transaction, every read or write of
+ * a seeker's data logged.
+ *
+ * @since 0.2.0
+ */
+import { Context, Effect, Option, Schema } from "effect"
+import * as BusinessCalendar from "../kernel/BusinessCalendar.js"
+import { ContractType, WorkSchedule } from "../kernel/Codes.js"
+import { CounselingId, type CounselorId, EmployerId, FollowUpId, type OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
+import * as LocalDate from "../kernel/LocalDate.js"
+import type { Versioned } from "../kernel/Store.js"
+import { Note } from "../kernel/Text.js"
+import * as UseCase from "../kernel/UseCase.js"
+import { type Actor } from "../kernel/UseCase.js"
+import * as Validation from "../kernel/Validation.js"
+import { DesiredWage } from "../kernel/Wage.js"
+import { CounselorRepository } from "../registry/Counselor.js"
+import { EmployerRepository } from "../registry/Employer.js"
+import * as Opening from "../registry/Opening.js"
+import { OpeningRepository } from "../registry/Opening.js"
+import { SeekerRepository } from "../registry/Seeker.js"
+import * as Counseling from "./Counseling.js"
+import { CounselingRepository } from "./Counseling.js"
+import * as FollowUp from "./FollowUp.js"
+import { FollowUpRepository } from "./FollowUp.js"
+import * as Monitoring from "./Monitoring.js"
+import { AlreadyPlaced, Placement, PlacementRepository } from "./Placement.js"
+import * as Referral from "./Referral.js"
+import { ReferralRepository } from "./Referral.js"
+
+const { enqueue, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, today } = UseCase
+
+/**
+ * A district's settings for the use cases. Provide your own with
+ * `Effect.provideService(JobCenter.Config, { ... })`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export class Config extends Context.Reference<Config>()("@iljari/core/Casework/Config", {
+  defaultValue: (): {
+    readonly followUpPolicy: FollowUp.Policy
+    readonly calendar: BusinessCalendar.BusinessCalendar
+    readonly monitoring: Monitoring.Config
+  } => ({
+    followUpPolicy: FollowUp.threeMonthly,
+    calendar: BusinessCalendar.korea,
+    monitoring: Monitoring.defaultConfig
+  })
+}) {}
+
+/**
+ * A referral to an opening that no longer takes candidates.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class OpeningNotOpen extends Schema.TaggedError<OpeningNotOpen>()("OpeningNotOpen", {
+  openingId: Schema.String,
+  status: Opening.OpeningStatus
+}) {
+  override get message(): string {
+    return `Opening "${this.openingId}" is ${this.status}, not open: it takes no new referrals`
+  }
+}
+
+
+const CounselingRequest = Schema.Struct({
+  seekerId: SeekerId,
+  heldOn: LocalDate.LocalDate,
+  channel: Counseling.CounselingChannel,
+  notes: Schema.optionalWith(Note, { exact: true }),
+  nextStep: Schema.optionalWith(Schema.String, { exact: true })
+}).annotations({ identifier: "Counseling" })
+
+/**
+ * Logs a counseling session the acting counselor held with a seeker.
+ *
+ * @since 0.1.0
+ * @category counseling
+ */
+export const logCounseling = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const fields = yield* fieldsOf("Counseling", input)
+    const request = yield* Validation.decode(CounselingRequest)(fields)
+    yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    const session = yield* Counseling.decode({
+      ...fields,
+      id: yield* newId(CounselingId, "counseling"),
+      districtId: actor.districtId,
+      counselorId: actor.counselorId
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(CounselingRepository, (repo) => repo.insert(session))
+      yield* logAccess(actor, "update", "seeker", session.seekerId, "counseling.log")
+      return stored
+    }))
+  })
+
+/**
+ * Proposes a seeker for an open opening: a referral in `proposed`.
+ *
+ * @since 0.1.0
+ * @category referrals
+ */
+export const proposeReferral = (
+  actor: Actor,
+  request: { readonly seekerId: SeekerId; readonly openingId: OpeningId; readonly notes?: string }
+) =>
+  Effect.gen(function*() {
+    yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    const opening = yield* Effect.flatMap(OpeningRepository, (repo) => repo.get(actor.districtId, request.openingId))
+    if (opening.value.status !== "open") {
+      return yield* new OpeningNotOpen({ openingId: opening.value.id, status: opening.value.status })
+    }
+    const on = yield* today
+    const referral = yield* Validation.decode(Referral.Referral)({
+      id: yield* newId(ReferralId, "referral"),
+      districtId: actor.districtId,
+      seekerId: request.seekerId,
+      openingId: request.openingId,
+      counselorId: actor.counselorId,
+      status: "proposed",
+      history: [{ status: "proposed", on, by: actor.counselorId }],
+      ...(request.notes === undefined ? {} : { notes: request.notes })
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(ReferralRepository, (repo) => repo.insert(referral))
+      yield* logAccess(actor, "update", "seeker", referral.seekerId, "referral.propose")
+      return stored
+    }))
+  })
+
+/**
+ * Moves a referral along its state machine; an illegal move fails with
+ * `InvalidTransition` naming both states.
+ *
+ * @since 0.1.0
+ * @category referrals
+ */
+export const moveReferral = (
+  actor: Actor,
+  request: { readonly referralId: ReferralId; readonly to: Referral.ReferralStatus; readonly expectedVersion: number }
+) =>
+  Effect.gen(function*() {
+    const repo = yield* ReferralRepository
+    const current = yield* repo.get(actor.districtId, request.referralId)
+    const moved = yield* Referral.transition(current.value, request.to, yield* today, actor.counselorId)
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* repo.update(moved, request.expectedVersion)
+      yield* logAccess(actor, "update", "seeker", moved.seekerId, "referral.move")
+      return stored
+    }))
+  })
+
+
+// ---------------------------------------------------------------------------
+// Placements and follow-up
+// ---------------------------------------------------------------------------
+
+/**
+ * The placement form: the seeker, the referral (absent for a job they found
+ * alone), the start and the terms — what `recordPlacement` decodes, and what
+ * an HTTP API documents.
+ *
+ * @since 0.2.0
+ * @category placements
+ */
+export const PlacementRequest = Schema.Struct({
+  seekerId: SeekerId,
+  /** The center's referral that led to the job; absent for a job the seeker found alone. */
+  referralId: Schema.optionalWith(ReferralId, { exact: true }),
+  /** Required for a self-found job; taken from the referral's opening otherwise. */
+  employerId: Schema.optionalWith(EmployerId, { exact: true }),
+  startOn: LocalDate.LocalDate,
+  contractType: ContractType,
+  schedule: WorkSchedule,
+  wage: Schema.optionalWith(DesiredWage, { exact: true }),
+  notes: Schema.optionalWith(Note, { exact: true })
+}).annotations({ identifier: "Placement" })
+
+/**
+ * What recording a placement stored.
+ *
+ * @since 0.1.0
+ * @category placements
+ */
+export interface PlacementRecorded {
+  readonly placement: Versioned<Placement>
+  readonly followUps: ReadonlyArray<Versioned<FollowUp.Check>>
+}
+
+/**
+ * Records a placement with its follow-up schedule, all or nothing. A
+ * referral is placed once: a second placement of it fails with
+ * `AlreadyPlaced`, naming the first.
+ *
+ * Through a referral of the center, the referral moves to `hired` (from
+ * `interviewing`) and the placement counts for the center. Without one, the
+ * placement is recorded as self-found and does not count. The schedule falls
+ * on business days of the configured calendar, and the seeker is sent a
+ * notice of the follow-up calls to expect (through the outbox).
+ *
+ * @since 0.1.0
+ * @category placements
+ */
+export const recordPlacement = (actor: Actor, input: unknown) =>
+  Effect.gen(function*() {
+    const request = yield* Validation.decode(PlacementRequest)(yield* fieldsOf("Placement", input))
+    const config = yield* Config
+    const seeker = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    const referrals = yield* ReferralRepository
+    const recordedOn = yield* today
+
+    let hired: { readonly referral: Referral.Referral; readonly version: number } | undefined
+    let employerId = request.employerId
+    let openingId: OpeningId | undefined
+    if (request.referralId !== undefined) {
+      const referral = yield* referrals.get(actor.districtId, request.referralId)
+      if (referral.value.seekerId !== request.seekerId) {
+        return yield* invalid("Placement", "referralId", `is a referral of another seeker ("${referral.value.seekerId}")`)
+      }
+      // A referral is placed once; the placements' unique index keeps this under a race too.
+      const placed = yield* Effect.flatMap(PlacementRepository, (repo) => repo.findByReferral(actor.districtId, referral.value.id))
+      if (Option.isSome(placed)) {
+        return yield* new AlreadyPlaced({ referralId: referral.value.id, placementId: placed.value.value.id })
+      }
+      const moved = referral.value.status === "hired"
+        ? referral.value
+        : yield* Referral.transition(referral.value, "hired", recordedOn, actor.counselorId)
+      hired = { referral: moved, version: referral.version }
+      const opening = yield* Effect.flatMap(OpeningRepository, (repo) => repo.get(actor.districtId, moved.openingId))
+      if (employerId !== undefined && employerId !== opening.value.employerId) {
+        return yield* invalid("Placement", "employerId", `differs from the referral's employer ("${opening.value.employerId}")`)
+      }
+      employerId = opening.value.employerId
+      openingId = opening.value.id
+    } else if (employerId === undefined) {
+      return yield* invalid("Placement", "employerId", "is required for a job the seeker found without a referral")
+    } else {
+      yield* Effect.flatMap(EmployerRepository, (repo) => repo.get(actor.districtId, employerId!))
+    }
+
+    const placement = new Placement({
+      id: yield* newId(PlacementId, "placement"),
+      districtId: actor.districtId,
+      seekerId: request.seekerId,
+      employerId,
+      ...(openingId === undefined ? {} : { openingId }),
+      ...(hired === undefined ? {} : { referralId: hired.referral.id }),
+      counselorId: actor.counselorId,
+      startOn: request.startOn,
+      recordedOn,
+      contractType: request.contractType,
+      schedule: request.schedule,
+      ...(request.wage === undefined ? {} : { wage: request.wage }),
+      verification: hired === undefined ? "self-found" : "center-referral",
+      countsForCenter: hired !== undefined,
+      ...(request.notes === undefined ? {} : { notes: request.notes })
+    })
+    const drafts = yield* FollowUp.schedule(request.startOn, config.followUpPolicy, config.calendar)
+    const checks: Array<FollowUp.Check> = []
+    for (const draft of drafts) {
+      checks.push(
+        new FollowUp.Check({
+          ...draft,
+          id: yield* newId(FollowUpId, "follow-up"),
+          districtId: actor.districtId,
+          placementId: placement.id,
+          seekerId: placement.seekerId,
+          counselorId: actor.counselorId
+        })
+      )
+    }
+
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* Effect.flatMap(PlacementRepository, (repo) => repo.insert(placement))
+      // Saved even when it was already hired (without a placement), so that a
+      // referral someone changed meanwhile fails the whole placement with StaleVersion.
+      if (hired !== undefined) yield* referrals.update(hired.referral, hired.version)
+      const followUps = yield* Effect.flatMap(FollowUpRepository, (repo) => Effect.forEach(checks, repo.insert))
+      if (seeker.value.contact.phone !== undefined && checks.length > 0) {
+        yield* enqueue(actor, {
+          recipient: { kind: "seeker", id: placement.seekerId },
+          channel: "sms",
+          purpose: "service",
+          urgent: false,
+          template: "follow-up-schedule",
+          params: { firstCheck: checks[0]!.dueOn, checks: String(checks.length) },
+          idempotencyKey: `placement:${placement.id}:follow-up-schedule`
+        })
+      }
+      yield* logAccess(actor, "update", "seeker", placement.seekerId, "placement.record")
+      return { placement: stored, followUps } satisfies PlacementRecorded
+    }))
+  })
+
+/**
+ * Records a follow-up check's result. A check can be recorded once, not
+ * before its window opens and not in the future; "quit" opens re-employment
+ * support — the seeker is invited back for counseling through the outbox —
+ * and cancels the placement's later checks.
+ *
+ * @since 0.1.0
+ * @category follow-up
+ */
+export const recordFollowUp = (
+  actor: Actor,
+  request: { readonly checkId: FollowUp.Check["id"]; readonly expectedVersion: number; readonly result: unknown }
+) =>
+  Effect.gen(function*() {
+    const result = yield* Validation.decode(FollowUp.Result)(request.result)
+    const on = yield* today
+    if (result.doneOn > on) {
+      return yield* invalid("FollowUpResult", "doneOn", `must not be in the future (today is ${on}); got ${result.doneOn}`)
+    }
+    const repo = yield* FollowUpRepository
+    const current = yield* repo.get(actor.districtId, request.checkId)
+    const recorded = yield* FollowUp.record(current.value, result)
+    return yield* inTransaction(Effect.gen(function*() {
+      const stored = yield* repo.update(recorded.check, request.expectedVersion)
+      if (recorded.reemploymentSupport) {
+        // The job ended: its later checks are no longer due and must not turn overdue.
+        const siblings = yield* repo.listByPlacement(actor.districtId, recorded.check.placementId)
+        const versions = new Map(siblings.map((row) => [row.value.id, row.version] as const))
+        const cancelled = FollowUp.cancelAfterQuit(recorded.check, siblings.map((row) => row.value), on)
+        yield* Effect.forEach(cancelled, (check) => repo.update(check, versions.get(check.id)!))
+        yield* enqueue(actor, {
+          recipient: { kind: "seeker", id: recorded.check.seekerId },
+          channel: "sms",
+          purpose: "service",
+          urgent: false,
+          template: "reemployment-support",
+          params: { counselorId: actor.counselorId },
+          idempotencyKey: `follow-up:${recorded.check.id}:reemployment-support`
+        })
+      }
+      yield* logAccess(actor, "update", "seeker", recorded.check.seekerId, "followUp.record")
+      return { check: stored, reemploymentSupport: recorded.reemploymentSupport }
+    }))
+  })
+
+/**
+ * A counselor's follow-up ledger (취업자 사후관리대장) today: due today,
+ * overdue, upcoming, done and the on-time rate.
+ *
+ * @since 0.1.0
+ * @category follow-up
+ */
+export const followUpLedger = (actor: Actor, counselorId: CounselorId = actor.counselorId) =>
+  Effect.gen(function*() {
+    const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
+    yield* logAccessAll(actor, "read", "seeker", rows.map((row) => row.value.seekerId), "followUp.ledger")
+    return FollowUp.ledger(rows.map((row) => row.value), yield* today)
+  })
+
+/**
+ * Queues each active counselor's daily follow-up digest (e-mail): the calls
+ * due today and overdue, with each seeker's name and phone. Reading them is
+ * audited per seeker. One digest per counselor a day, however often this
+ * runs; counselors with nothing due get none.
+ *
+ * @since 0.1.0
+ * @category follow-up
+ */
+export const enqueueFollowUpDigests = (actor: Actor) =>
+  Effect.gen(function*() {
+    const day = yield* today
+    const [counselors, followUps, seekers] = yield* Effect.all([CounselorRepository, FollowUpRepository, SeekerRepository])
+    let queued = 0
+    for (const { value: counselor } of yield* counselors.list(actor.districtId)) {
+      if (!counselor.active || counselor.contact.email === undefined) continue
+      const rows = yield* followUps.listByCounselor(actor.districtId, counselor.id)
+      const ledger = FollowUp.ledger(rows.map((row) => row.value), day)
+      const calls = [...ledger.overdue, ...ledger.dueToday]
+      if (calls.length === 0) continue
+      const lines: Array<string> = []
+      for (const check of calls) {
+        const seeker = yield* seekers.get(actor.districtId, check.seekerId)
+        const late = check.dueOn < day ? ` (지연, 기한 ${check.dueOn})` : ""
+        lines.push(`- ${seeker.value.name} ${seeker.value.contact.phone ?? "전화번호 없음"} · ${check.sequence}차${late}`)
+      }
+      const named = calls.map((check) => check.seekerId)
+      yield* logAccessAll(actor, "read", "seeker", named, "followUp.digest")
+      yield* enqueue(actor, {
+        recipient: { kind: "counselor", id: counselor.id },
+        channel: "email",
+        purpose: "service",
+        urgent: false,
+        template: "follow-up-digest",
+        params: {
+          counselor: counselor.name,
+          date: day,
+          dueToday: String(ledger.dueToday.length),
+          overdue: String(ledger.overdue.length),
+          list: lines.join("\n")
+        },
+        idempotencyKey: `follow-up-digest:${counselor.id}:${day}`,
+        about: [...new Set(named)]
+      })
+      queued++
+    }
+    return queued
+  })
+
+// ---------------------------------------------------------------------------
+// Review
+// ---------------------------------------------------------------------------
+
+/**
+ * The monitoring review of a period over the district's records.
+ *
+ * @since 0.1.0
+ * @category monitoring
+ */
+export const monitor = (actor: Actor, period: Monitoring.Period) =>
+  Effect.gen(function*() {
+    const config = yield* Config
+    const length = LocalDate.daysBetween(period.from, period.to) + 1
+    const historyFrom = LocalDate.addDays(period.from, -length * config.monitoring.volumeBaselinePeriods)
+    const values = <A>(rows: ReadonlyArray<Versioned<A>>) => rows.map((row) => row.value)
+    const [seekers, referrals, placements, counselings] = yield* Effect.all([
+      Effect.flatMap(SeekerRepository, (repo) => repo.list(actor.districtId)),
+      Effect.flatMap(ReferralRepository, (repo) => repo.list(actor.districtId)),
+      Effect.flatMap(PlacementRepository, (repo) => repo.listStartedBetween(actor.districtId, historyFrom, period.to)),
+      Effect.flatMap(CounselingRepository, (repo) => repo.list(actor.districtId))
+    ])
+    const findings = Monitoring.review(
+      {
+        districtId: actor.districtId,
+        seekers: values(seekers),
+        referrals: values(referrals),
+        placements: values(placements),
+        counselings: values(counselings)
+      },
+      period,
+      config.monitoring
+    )
+    const named = findings.flatMap((finding) => finding.records.filter((r) => r.kind === "seeker").map((r) => r.id))
+    yield* logAccessAll(actor, "read", "seeker", named, "monitoring.review")
+    return findings
+  })
+

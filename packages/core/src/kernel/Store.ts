@@ -1,0 +1,53 @@
+/**
+ * What every record store has: versioned records, pages of a listing, and
+ * the generic `Store` methods each port extends with its own finders.
+ *
+ * Every method is scoped to a district: a record of another district is not
+ * found, never returned. Records that change carry a version; an update names
+ * the version it was based on and fails with `StaleVersion` when someone else
+ * saved first.
+ *
+ * @since 0.2.0
+ */
+import type { Effect } from "effect"
+import type { DuplicateId, NotFound, PersistenceError, StaleVersion } from "./Errors.js"
+import type { DistrictId } from "./Ids.js"
+
+/**
+ * A stored record and its version (1 when first stored, +1 on every update).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Versioned<A> {
+  readonly value: A
+  readonly version: number
+}
+
+/**
+ * A slice of a listing, ordered by id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Page {
+  readonly offset?: number
+  readonly limit?: number
+}
+
+/**
+ * The methods every record store has.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface Store<A, Id extends string> {
+  readonly insert: (record: A) => Effect.Effect<Versioned<A>, DuplicateId | PersistenceError>
+  readonly get: (districtId: DistrictId, id: Id) => Effect.Effect<Versioned<A>, NotFound | PersistenceError>
+  /** Replaces the record when `expectedVersion` is its current version. */
+  readonly update: (
+    record: A,
+    expectedVersion: number
+  ) => Effect.Effect<Versioned<A>, StaleVersion | NotFound | PersistenceError>
+  readonly list: (districtId: DistrictId, page?: Page) => Effect.Effect<ReadonlyArray<Versioned<A>>, PersistenceError>
+}
