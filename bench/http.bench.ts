@@ -9,7 +9,7 @@
 import { ReportSource } from "@iljari/report"
 import { HttpServer } from "@effect/platform"
 import { NodeContext, NodeHttpServer } from "@effect/platform-node"
-import { Repositories, Seeker } from "@iljari/core"
+import { JobCenter, Repositories, Seeker } from "@iljari/core"
 import autocannon from "autocannon"
 import { Effect, Either, Layer, Schema } from "effect"
 import { createServer } from "node:http"
@@ -36,7 +36,7 @@ const load = (url: string, headers: Record<string, string>) =>
 
 const program = Effect.gen(function*() {
   // Seed through the in-memory ports, as the demo does through SQL.
-  const data = generate(2016, 0.1)
+  const data = generate(yield* JobCenter.Config, 2016, 0.1)
   const seekers = yield* Repositories.SeekerRepository
   for (const row of data.seekers) yield* seekers.insert(Either.getOrThrow(Seeker.decodeEither(row)))
   const address = (yield* HttpServer.HttpServer).address as HttpServer.TcpAddress

@@ -47,7 +47,13 @@ export interface DemoData {
 
 export const counselorIds = ["counselor-01", "counselor-02", "counselor-03", "counselor-04"] as const
 
-export const generate = (seed = 2016, scale = 1): DemoData => {
+/** The follow-up rule and calendar the server's placements use (`JobCenter.Config`), so demo placements follow them too. */
+export interface Casework {
+  readonly followUpPolicy: FollowUp.Policy
+  readonly calendar: BusinessCalendar.BusinessCalendar
+}
+
+export const generate = (casework: Casework, seed = 2016, scale = 1): DemoData => {
   const random = prng(seed)
   const pick = <A>(items: ReadonlyArray<A>): A => items[Math.floor(random() * items.length)]!
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
@@ -181,7 +187,7 @@ export const generate = (seed = 2016, scale = 1): DemoData => {
       contractType: opening.contractType, schedule: opening.schedule,
       verification: throughCenter ? "center-referral" : "self-found", countsForCenter: throughCenter
     })
-    const schedule = FollowUp.schedule(startOn, FollowUp.threeMonthly, BusinessCalendar.korea)
+    const schedule = FollowUp.schedule(startOn, casework.followUpPolicy, casework.calendar)
     if (Either.isRight(schedule)) {
       for (const draft of schedule.right) {
         const done = draft.dueOn < "2026-11-20" && random() < 0.85

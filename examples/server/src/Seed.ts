@@ -2,7 +2,7 @@
  * Creates the demo district on first start: when district 11200 has no
  * seekers yet, the generated records are imported in batches.
  */
-import { Repositories } from "@iljari/core"
+import { JobCenter, Repositories } from "@iljari/core"
 import type { Ids } from "@iljari/core"
 import { BulkImport } from "@iljari/store-sql"
 import { Console, Effect } from "effect"
@@ -13,7 +13,9 @@ export const seedDemo = (scale = 1) =>
     const existing = yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(district as Ids.DistrictId, { limit: 1 }))
     if (existing.length > 0) return false
     yield* Console.log("Creating the demo district (성동구, about 6,600 seekers and a year of casework)…")
-    const data = generate(2016, scale)
+    // The demo follows the rules the server's own placements follow.
+    const casework = yield* JobCenter.Config
+    const data = generate(casework, 2016, scale)
     const into = district as Ids.DistrictId
     const steps = [
       ["counselors", BulkImport.counselors(into, data.counselors)],
@@ -33,7 +35,7 @@ export const seedDemo = (scale = 1) =>
       yield* Console.log(`  ${String(report.imported).padStart(6)} ${what}`)
     }
     // A neighbouring district, so that isolation can be tried with the Gwangjin token.
-    const small = generate(2017, 0.01)
+    const small = generate(casework, 2017, 0.01)
     yield* BulkImport.seekers(
       neighbour as Ids.DistrictId,
       small.seekers.map((s) => ({ ...s, id: (s as { id: string }).id.replace("seeker-", "gwangjin-seeker-"), districtId: neighbour }))

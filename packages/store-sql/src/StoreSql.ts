@@ -28,7 +28,7 @@ import {
   type Survey
 } from "@iljari/core"
 import { SqlError } from "@effect/sql/SqlError"
-import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
+import { DateTime, Effect, Layer, Option, Schema } from "effect"
 import { encodedJson } from "./internal/json.js"
 import { makeStore, persistence, type TableSpec } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
@@ -242,7 +242,7 @@ const make = Effect.gen(function*() {
   const { where: demandWhere, ...demandStore } = demand
 
   return {
-    seekers: {
+    SeekerRepository: {
       ...seekerStore,
       findPossibleDuplicates: (districtId: DistrictId, probe: Repositories.DuplicateProbe) =>
         seekerWhere(
@@ -252,48 +252,48 @@ const make = Effect.gen(function*() {
           })`
         )
     },
-    employers: employerStore,
-    openings: { ...openingStore, listByEmployer: (d: DistrictId, id: string) => openingWhere(d, equals("employer_id", id)) },
-    counselors: counselorStore,
-    counselings: {
+    EmployerRepository: employerStore,
+    OpeningRepository: { ...openingStore, listByEmployer: (d: DistrictId, id: string) => openingWhere(d, equals("employer_id", id)) },
+    CounselorRepository: counselorStore,
+    CounselingRepository: {
       ...counselingStore,
       listBySeeker: (d: DistrictId, id: string) => counselingWhere(d, equals("seeker_id", id)),
       listHeldBetween: (d: DistrictId, from: string, to: string) => counselingWhere(d, between("held_on", from, to))
     },
-    referrals: { ...referralStore, listBySeeker: (d: DistrictId, id: string) => referralWhere(d, equals("seeker_id", id)) },
-    placements: {
+    ReferralRepository: { ...referralStore, listBySeeker: (d: DistrictId, id: string) => referralWhere(d, equals("seeker_id", id)) },
+    PlacementRepository: {
       ...placementStore,
       findByReferral: (d: DistrictId, id: string) => Effect.map(placementWhere(d, equals("referral_id", id)), (rows) => Option.fromNullable(rows[0])),
       listBySeeker: (d: DistrictId, id: string) => placementWhere(d, equals("seeker_id", id)),
       listStartedBetween: (d: DistrictId, from: string, to: string) => placementWhere(d, between("start_on", from, to))
     },
-    followUps: {
+    FollowUpRepository: {
       ...followUpStore,
       listByCounselor: (d: DistrictId, id: string) => followUpWhere(d, equals("counselor_id", id)),
       listByPlacement: (d: DistrictId, id: string) => followUpWhere(d, equals("placement_id", id))
     },
-    jobFairs: jobFairStore,
-    outreachSessions: plain(Tables.outreachSessions),
-    discoveryVisits: plain(Tables.discoveryVisits),
-    psychTestSessions: plain(Tables.psychTestSessions),
-    partners: plain(Tables.partners),
-    questionnaires: plain(Tables.questionnaires),
-    surveyResponses: { ...responseStore, listBySeeker: (d: DistrictId, id: string) => responseWhere(d, equals("seeker_id", id)) },
-    studyRoomBookings: {
+    JobFairRepository: jobFairStore,
+    OutreachSessionRepository: plain(Tables.outreachSessions),
+    DiscoveryVisitRepository: plain(Tables.discoveryVisits),
+    PsychTestSessionRepository: plain(Tables.psychTestSessions),
+    PartnerRepository: plain(Tables.partners),
+    QuestionnaireRepository: plain(Tables.questionnaires),
+    SurveyResponseRepository: { ...responseStore, listBySeeker: (d: DistrictId, id: string) => responseWhere(d, equals("seeker_id", id)) },
+    StudyRoomBookingRepository: {
       ...bookingStore,
       listOn: (d: DistrictId, on: string) => bookingWhere(d, equals("booked_on", on)),
       listByPeople: (d: DistrictId, personIds: ReadonlyArray<string>) =>
         personIds.length === 0 ? Effect.succeed([]) : bookingWhere(d, sql.in("person_id", personIds))
     },
-    psychTestParticipants: {
+    PsychTestParticipantRepository: {
       ...participantStore,
       listBySession: (d: DistrictId, id: string) => participantWhere(d, equals("session_id", id)),
       listBySeeker: (d: DistrictId, id: string) => participantWhere(d, equals("seeker_id", id))
     },
-    trainingDemand: { ...demandStore, listBySeeker: (d: DistrictId, id: string) => demandWhere(d, equals("seeker_id", id)) },
-    auditLog,
-    outbox,
-    transactor: {
+    TrainingDemandRepository: { ...demandStore, listBySeeker: (d: DistrictId, id: string) => demandWhere(d, equals("seeker_id", id)) },
+    AuditLog: auditLog,
+    Outbox: outbox,
+    Transactor: {
       // SQLite copies the WAL into the file (whose freed pages secure_delete
       // zeroed) and truncates it, so no old frame keeps the erased record;
       // PostgreSQL keeps old row versions until VACUUM (see the storage guide).
@@ -327,31 +327,7 @@ const make = Effect.gen(function*() {
  * @since 0.1.0
  * @category layers
  */
-export const layer = Layer.effectContext(Effect.map(make, (ports) =>
-  Context.empty().pipe(
-    Context.add(Repositories.SeekerRepository, ports.seekers),
-    Context.add(Repositories.EmployerRepository, ports.employers),
-    Context.add(Repositories.OpeningRepository, ports.openings),
-    Context.add(Repositories.CounselorRepository, ports.counselors),
-    Context.add(Repositories.CounselingRepository, ports.counselings),
-    Context.add(Repositories.ReferralRepository, ports.referrals),
-    Context.add(Repositories.PlacementRepository, ports.placements),
-    Context.add(Repositories.FollowUpRepository, ports.followUps),
-  ).pipe(
-    Context.add(Repositories.JobFairRepository, ports.jobFairs),
-    Context.add(Repositories.OutreachSessionRepository, ports.outreachSessions),
-    Context.add(Repositories.DiscoveryVisitRepository, ports.discoveryVisits),
-    Context.add(Repositories.PsychTestSessionRepository, ports.psychTestSessions),
-    Context.add(Repositories.PartnerRepository, ports.partners),
-    Context.add(Repositories.QuestionnaireRepository, ports.questionnaires),
-    Context.add(Repositories.SurveyResponseRepository, ports.surveyResponses),
-    Context.add(Repositories.StudyRoomBookingRepository, ports.studyRoomBookings),
-    Context.add(Repositories.PsychTestParticipantRepository, ports.psychTestParticipants),
-    Context.add(Repositories.TrainingDemandRepository, ports.trainingDemand),
-    Context.add(Audit.AuditLog, ports.auditLog),
-    Context.add(Outbox.Outbox, ports.outbox),
-    Context.add(Repositories.Transactor, ports.transactor)
-  )))
+export const layer = Layer.effectContext(Effect.map(make, (ports) => Repositories.context(ports satisfies Repositories.Implementations)))
 
 /**
  * The ports {@link layer} provides.

@@ -12,6 +12,7 @@
  */
 import { Either, Schema } from "effect"
 import { codeSet } from "../kernel/CodeSet.js"
+import { distanceMetres, Point } from "../kernel/Geo.js"
 import type { Label } from "../kernel/Labels.js"
 
 const venueTypes = codeSet("JobCafeType", [
@@ -33,34 +34,12 @@ export type VenueType = typeof VenueType.Type
 /** @since 0.1.0 @category codes */
 export const venueTypeLabel = venueTypes.label
 
-/**
- * A point on the map (WGS 84 degrees).
- *
- * @since 0.1.0
- * @category location
- */
-export const Point = Schema.Struct({
-  lat: Schema.Number.pipe(Schema.between(-90, 90)),
-  lon: Schema.Number.pipe(Schema.between(-180, 180))
-}).annotations({ identifier: "Point" })
-/** @since 0.1.0 @category location */
-export type Point = typeof Point.Type
-
-/**
- * The great-circle distance between two points, in metres (haversine,
- * Earth radius 6,371 km).
- *
- * @since 0.1.0
- * @category location
- */
-export const distanceMetres = (a: Point, b: Point): number => {
-  const rad = Math.PI / 180
-  const dLat = (b.lat - a.lat) * rad
-  const dLon = (b.lon - a.lon) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2
-  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)))
+export {
+  /** The great-circle distance in metres; see `Geo`. @since 0.1.0 @category location */
+  distanceMetres,
+  /** A point on the map (WGS 84 degrees); see `Geo`. @since 0.1.0 @category location */
+  Point
 }
-
 /**
  * How far people walk: 4.8 km/h (80 m a minute) by default, and a detour
  * factor of 1.3 because streets are not straight lines.

@@ -6,7 +6,7 @@
 //
 // Nothing here reads a birth date, an age, a gender or a target group: the
 // compiled features below are all the kernel ever sees.
-import { distanceMetres } from "../../cafes/JobCafe.js"
+import { distanceMetres } from "../../kernel/Geo.js"
 import type { Opening } from "../../registry/Opening.js"
 import type { Seeker } from "../../registry/Seeker.js"
 import { toMonthly } from "../../kernel/Wage.js"
