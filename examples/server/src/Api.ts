@@ -89,14 +89,7 @@ const CounselingForm = form(
   "CounselingForm",
   Schema.Struct(Struct.pick(Counseling.Counseling.fields, "seekerId", "heldOn", "channel", "notes", "nextStep"))
 )
-const PlacementForm = form("PlacementForm", Schema.Struct({
-  seekerId: Ids.SeekerId,
-  referralId: Schema.optional(Ids.ReferralId),
-  employerId: Schema.optional(Ids.EmployerId),
-  startOn: LocalDate.LocalDate,
-  contractType: Schema.String,
-  schedule: Schema.String
-}))
+const PlacementForm = form("PlacementForm", JobCenter.PlacementRequest)
 const FollowUpResultForm = form("FollowUpResultForm", FollowUp.Result)
 
 const Page = Schema.Struct({

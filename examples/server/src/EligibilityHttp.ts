@@ -5,56 +5,36 @@
  * whole is neither stored nor logged.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Codes, Eligibility, type Ids, JobCenter, type LocalDate } from "@iljari/core"
+import { Eligibility, type Ids, JobCenter, type LocalDate } from "@iljari/core"
 import { Effect } from "effect"
 import { actor } from "./Actor.js"
 import { Api } from "./Api.js"
 
 type Language = "ko" | "en"
 
-/**
- * The district's programs: the core's presets, their residence rules pointed
- * at the district — and their names too, when a preset is another district's
- * (public works is Yeongdeungpo-gu's: here it reads 공공근로사업 (성동구)).
- */
-export const programsOf = (districtId: Ids.DistrictId): ReadonlyArray<Eligibility.Program> =>
-  Eligibility.presets.map((preset) => {
-    const program = Eligibility.forDistrict(preset, districtId)
-    const from = preset.district
-    if (from === undefined || from === districtId) return program
-    const rename = (language: Codes.Language) =>
-      preset.name[language].replace(Codes.regionName(from, language), Codes.regionName(districtId, language))
-    return { ...program, name: { ko: rename("ko"), en: rename("en") } }
-  })
+/** The district's programs: the core's presets pointed at it. */
+export const programsOf = (districtId: Ids.DistrictId) => Eligibility.presetsFor(districtId)
 
-const evaluateAll = (
-  districtId: Ids.DistrictId,
-  applicant: Eligibility.Applicant,
-  asOf: LocalDate.LocalDate,
-  language: Language
-) => {
-  const programs = programsOf(districtId).map((program) => {
-    const evaluation = Eligibility.evaluate(program, applicant, asOf)
-    const status = evaluation.eligible
-      ? "eligible" as const
-      : evaluation.reasons.some((r) => r.outcome === "failed")
-      ? "not-eligible" as const
-      : "needs-facts" as const
-    return {
-      programId: program.id,
-      name: program.name[language],
-      eligible: evaluation.eligible,
-      status,
-      reasons: evaluation.reasons.map((r) => ({
-        outcome: r.outcome,
-        requirement: r.requirement[language],
-        finding: r.finding[language],
-        message: r.message[language]
-      }))
-    }
-  })
-  return { asOf, eligibleFor: programs.filter((p) => p.eligible).map((p) => p.programId), programs }
-}
+// Each program's standing and reasons, in the caller's language.
+const inLanguage = (checked: ReturnType<typeof Eligibility.evaluateAll>, language: Language) => ({
+  asOf: checked.asOf,
+  eligibleFor: checked.eligibleFor,
+  programs: checked.results.map(({ evaluation, program, standing }) => ({
+    programId: program.id,
+    name: program.name[language],
+    eligible: evaluation.eligible,
+    status: standing,
+    reasons: evaluation.reasons.map((r) => ({
+      outcome: r.outcome,
+      requirement: r.requirement[language],
+      finding: r.finding[language],
+      message: r.message[language]
+    }))
+  }))
+})
+
+const evaluateAll = (districtId: Ids.DistrictId, applicant: Eligibility.Applicant, asOf: LocalDate.LocalDate, language: Language) =>
+  inLanguage(Eligibility.evaluateAll(programsOf(districtId), applicant, asOf), language)
 
 export const EligibilityLive = HttpApiBuilder.group(Api, "eligibility", (handlers) =>
   handlers

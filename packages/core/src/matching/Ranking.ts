@@ -16,6 +16,11 @@
  * Scores are the same numbers `Match.score` explains: one kernel computes
  * both.
  *
+ * Why one module of this size (about 700 lines): the index, its best-first
+ * walk, the allocation-free top-k lists and the brute-force reference the
+ * index is tested against share one private struct-of-arrays layout; split,
+ * they would have to export it.
+ *
  * @since 0.1.0
  */
 import type { LocalDate } from "../kernel/LocalDate.js"

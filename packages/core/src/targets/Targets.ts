@@ -13,6 +13,11 @@
  * month weights, counselor weights, the pace tolerance — is a value passed in;
  * the defaults are exported and documented.
  *
+ * Why one module of this size (about 900 lines): plan, splits, schedules,
+ * pace and projection are one calculation from the year's target to today's
+ * expected count, sharing the month weights, the rounding and the largest-
+ * remainder split; the sections below are marked.
+ *
  * @since 0.1.0
  */
 import { Either, Schema } from "effect"
