@@ -2,7 +2,7 @@
  * Creates the demo district on first start: when district 11200 has no
  * seekers yet, the generated records are imported in batches.
  */
-import { JobCenter, Repositories } from "@iljari/core"
+import { JobCenter } from "@iljari/core"
 import type { Ids } from "@iljari/core"
 import { BulkImport } from "@iljari/store-sql"
 import { Console, Effect } from "effect"
@@ -10,7 +10,9 @@ import { district, generate, neighbour } from "./Demo.js"
 
 export const seedDemo = (scale = 1) =>
   Effect.gen(function*() {
-    const existing = yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.list(district as Ids.DistrictId, { limit: 1 }))
+    // The seed acts as a system user of the district; its look is logged like any other.
+    const seed: JobCenter.Actor = { districtId: district as Ids.DistrictId, counselorId: "demo-seed" as Ids.CounselorId }
+    const existing = yield* JobCenter.listSeekers(seed, { limit: 1 })
     if (existing.length > 0) return false
     yield* Console.log("Creating the demo district (성동구, about 6,600 seekers and a year of casework)…")
     // The demo follows the rules the server's own placements follow.
