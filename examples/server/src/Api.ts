@@ -85,10 +85,7 @@ const CheckRecord = versioned(FollowUp.Check, "VersionedFollowUpCheck")
 const SeekerForm = form("SeekerForm", Schema.Struct(Struct.omit(Seeker.fields, "id", "districtId", "registeredAt", "erasedOn")))
 const EmployerForm = form("EmployerForm", Schema.Struct(Struct.omit(Employer.Employer.fields, "id", "districtId", "registeredAt")))
 const OpeningForm = form("OpeningForm", Opening.Opening)
-const CounselingForm = form(
-  "CounselingForm",
-  Schema.Struct(Struct.pick(Counseling.Counseling.fields, "seekerId", "heldOn", "channel", "notes", "nextStep"))
-)
+const CounselingForm = form("CounselingForm", JobCenter.CounselingRequest)
 const PlacementForm = form("PlacementForm", JobCenter.PlacementRequest)
 const FollowUpResultForm = form("FollowUpResultForm", FollowUp.Result)
 
@@ -201,7 +198,7 @@ export class EmployersApi extends HttpApiGroup.make("employers")
 export class CasesApi extends HttpApiGroup.make("cases")
   .add(
     HttpApiEndpoint.post("propose", "/referrals")
-      .setPayload(Schema.Struct({ seekerId: Ids.SeekerId, openingId: Ids.OpeningId }))
+      .setPayload(JobCenter.ReferralRequest)
       .addSuccess(ReferralRecord, { status: 201 })
       .addError(Errors.NotFound, notFound)
       .addError(JobCenter.OpeningNotOpen, conflict)

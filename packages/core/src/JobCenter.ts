@@ -108,6 +108,8 @@ export {
 export {
   /** @since 0.1.0 */
   Config,
+  /** @since 0.2.0 */
+  CounselingRequest,
   /** @since 0.1.0 */
   enqueueFollowUpDigests,
   /** @since 0.1.0 */
@@ -127,7 +129,9 @@ export {
   /** @since 0.1.0 */
   recordFollowUp,
   /** @since 0.1.0 */
-  recordPlacement
+  recordPlacement,
+  /** @since 0.2.0 */
+  ReferralRequest
 } from "./casework/Casework.js"
 export type {
   /** @since 0.1.0 */

@@ -9,7 +9,7 @@
 import { Context, Effect, Option, Schema } from "effect"
 import * as BusinessCalendar from "../kernel/BusinessCalendar.js"
 import { ContractType, WorkSchedule } from "../kernel/Codes.js"
-import { CounselingId, type CounselorId, EmployerId, FollowUpId, type OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
+import { CounselingId, type CounselorId, EmployerId, FollowUpId, OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import type { Versioned } from "../kernel/Store.js"
 import { Note } from "../kernel/Text.js"
@@ -68,7 +68,14 @@ export class OpeningNotOpen extends Schema.TaggedError<OpeningNotOpen>()("Openin
 }
 
 
-const CounselingRequest = Schema.Struct({
+/**
+ * The counseling form: what `logCounseling` decodes, and what an HTTP API
+ * documents.
+ *
+ * @since 0.2.0
+ * @category counseling
+ */
+export const CounselingRequest = Schema.Struct({
   seekerId: SeekerId,
   heldOn: LocalDate.LocalDate,
   channel: Counseling.CounselingChannel,
@@ -101,15 +108,24 @@ export const logCounseling = (actor: Actor, input: unknown) =>
   })
 
 /**
+ * The referral form: the seeker, the opening, and a note.
+ *
+ * @since 0.2.0
+ * @category referrals
+ */
+export const ReferralRequest = Schema.Struct({
+  seekerId: SeekerId,
+  openingId: OpeningId,
+  notes: Schema.optionalWith(Note, { exact: true })
+}).annotations({ identifier: "Referral" })
+
+/**
  * Proposes a seeker for an open opening: a referral in `proposed`.
  *
  * @since 0.1.0
  * @category referrals
  */
-export const proposeReferral = (
-  actor: Actor,
-  request: { readonly seekerId: SeekerId; readonly openingId: OpeningId; readonly notes?: string }
-) =>
+export const proposeReferral = (actor: Actor, request: typeof ReferralRequest.Type) =>
   Effect.gen(function*() {
     yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
     const opening = yield* Effect.flatMap(OpeningRepository, (repo) => repo.get(actor.districtId, request.openingId))
