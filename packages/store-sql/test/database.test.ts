@@ -5,7 +5,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Audit, type Ids, type LocalDate, Outbox, Repositories, Seeker } from "@iljari/core"
 import { describePostgres } from "@iljari/testing/inject"
 import { DateTime, Effect, Either, Layer, Redacted, Schema } from "effect"
-import { seekerInput } from "../../core/test/fixtures.js"
+import { seekerInput } from "@iljari/testing/fixtures"
 import { Migrations, StoreSql } from "../src/index.js"
 import { postgresDatabase, sqliteFile } from "./backends.js"
 

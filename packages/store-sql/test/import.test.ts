@@ -8,7 +8,7 @@ import { Effect, FastCheck as fc, Layer, Redacted, Runtime, Schema, Stream } fro
 import { Repositories, Seeker } from "@iljari/core"
 import { BulkImport, StoreSql } from "../src/index.js"
 import { postgresDatabase, sqliteFile } from "./backends.js"
-import { openingInput } from "../../core/test/fixtures.js"
+import { openingInput } from "@iljari/testing/fixtures"
 import { seekerRow } from "./rows.js"
 
 const district = "11200" as Ids.DistrictId
