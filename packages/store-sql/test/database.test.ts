@@ -7,7 +7,7 @@ import { describePostgres } from "@iljari/testing/inject"
 import { DateTime, Effect, Either, Layer, Redacted, Schema } from "effect"
 import { seekerInput } from "@iljari/testing/fixtures"
 import { Migrations, StoreSql } from "../src/index.js"
-import { postgresDatabase, sqliteFile } from "./backends.js"
+import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
 
 const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unknown>) =>
   describe(`the database on ${name}`, () => {
