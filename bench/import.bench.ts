@@ -16,7 +16,7 @@ import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import pg from "pg"
 import { BulkImport, StoreSql } from "../packages/store-sql/src/index.js"
-import { seekerRow } from "../packages/store-sql/test/rows.js"
+import { seekerRow } from "../packages/testing/src/rows.js"
 import { acquirePostgres } from "../packages/testing/src/postgres.js"
 import { report } from "./measure.js"
 

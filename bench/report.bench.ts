@@ -25,7 +25,7 @@ import { performance } from "node:perf_hooks"
 import pg from "pg"
 import { Report, ReportSource } from "../packages/report/src/index.js"
 import { StoreSql } from "../packages/store-sql/src/index.js"
-import { seekerRow } from "../packages/store-sql/test/rows.js"
+import { seekerRow } from "../packages/testing/src/rows.js"
 import { acquirePostgres } from "../packages/testing/src/postgres.js"
 import { report } from "./measure.js"
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { SqlClient } from "@effect/sql"
 import { Audit, Outbox, Repositories, type Ids } from "@iljari/core"
 import { Effect, type Layer, TestClock } from "effect"
-import { employerInput, openingInput, seekerInput } from "../../../packages/core/test/fixtures.js"
+import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 import { clientFor, token, tokenOf } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { LocalDate } from "@iljari/core"
 import { Effect, Layer, Schema, TestClock } from "effect"
 import ExcelJS from "exceljs"
-import { employerInput, openingInput, seekerInput } from "../../../packages/core/test/fixtures.js"
+import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 import { get, records } from "./csv.js"
 import { clientFor, TestServer, token, tokenOf } from "./server.js"
 

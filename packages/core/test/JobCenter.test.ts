@@ -18,8 +18,8 @@ import {
   ReferralRepository,
   SeekerRepository
 } from "../src/Repositories.js"
-import { left } from "./either.js"
-import { counselorInput, employerInput, openingInput, seekerInput } from "./fixtures.js"
+import { left } from "@iljari/testing/either"
+import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 
 const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
 

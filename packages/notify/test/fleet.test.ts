@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { postgresDatabase } from "../../store-sql/test/backends.js"
+import { postgresDatabase } from "@iljari/testing/storage/backends"
 import { district, message, seekerWith, serviceBoth } from "./fixtures.js"
 import { type Peer, startPeer } from "./providerPeer.js"
 

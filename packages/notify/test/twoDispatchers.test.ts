@@ -8,7 +8,7 @@ import { Outbox, Repositories } from "@iljari/core"
 import { StoreSql } from "@iljari/store-sql"
 import { describePostgres } from "@iljari/testing/inject"
 import { Context, Effect, Layer, Redacted, TestClock } from "effect"
-import { postgresDatabase } from "../../store-sql/test/backends.js"
+import { postgresDatabase } from "@iljari/testing/storage/backends"
 import { Dispatcher, Notifiers } from "../src/index.js"
 import { config as center, message, seekerWith, serviceBoth } from "./fixtures.js"
 

@@ -7,7 +7,7 @@ import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Repositories } from "@iljari/core"
 import { StoreSql } from "@iljari/store-sql"
 import { Effect, Layer, Redacted } from "effect"
-import { postgresDatabase, sqliteFile } from "../../store-sql/test/backends.js"
+import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
 import { ReportSource } from "../src/ReportSource.js"
 
 export type Repos =

@@ -24,7 +24,7 @@ import {
   Wage
 } from "@iljari/core"
 import { Effect, Either, Layer } from "effect"
-import { openingInput, seekerInput } from "../../core/test/fixtures.js"
+import { openingInput, seekerInput } from "@iljari/testing/fixtures"
 import type * as Budget from "../src/Budget.js"
 import type * as JobFairs from "../src/JobFairs.js"
 import * as Report from "../src/Report.js"

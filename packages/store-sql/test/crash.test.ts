@@ -6,7 +6,7 @@ import { describePostgres } from "@iljari/testing/inject"
 import { Effect, Layer, Redacted } from "effect"
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { postgresDatabase, sqliteFile } from "./backends.js"
+import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
 
 const child = fileURLToPath(new URL("./crash-child.ts", import.meta.url))
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from "@effect/vitest"
 import { Audit, type Ids, type LocalDate, Outbox, Repositories, Seeker } from "@iljari/core"
 import { describePostgres } from "@iljari/testing/inject"
 import { DateTime, Effect, Either, Layer, Redacted, Schema } from "effect"
-import { seekerInput } from "../../core/test/fixtures.js"
+import { seekerInput } from "@iljari/testing/fixtures"
 import { Migrations, StoreSql } from "../src/index.js"
-import { postgresDatabase, sqliteFile } from "./backends.js"
+import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
 
 const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unknown>) =>
   describe(`the database on ${name}`, () => {

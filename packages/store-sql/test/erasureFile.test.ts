@@ -9,8 +9,8 @@ import { Repositories } from "@iljari/core"
 import { Effect, FastCheck as fc, Layer, TestClock } from "effect"
 import { existsSync, readFileSync } from "node:fs"
 import { StoreSql } from "../src/index.js"
-import { sqliteFile } from "./backends.js"
-import { erase, markers, seedPerson, setUp, traces } from "./erasure.js"
+import { sqliteFile } from "@iljari/testing/storage/backends"
+import { erase, markers, seedPerson, setUp, traces } from "@iljari/testing/storage/erasure"
 
 const bytesOf = (file: string) => (existsSync(file) ? readFileSync(file) : Buffer.alloc(0))
 

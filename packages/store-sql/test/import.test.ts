@@ -7,9 +7,9 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, FastCheck as fc, Layer, Redacted, Runtime, Schema, Stream } from "effect"
 import { Repositories, Seeker } from "@iljari/core"
 import { BulkImport, StoreSql } from "../src/index.js"
-import { postgresDatabase, sqliteFile } from "./backends.js"
-import { openingInput } from "../../core/test/fixtures.js"
-import { seekerRow } from "./rows.js"
+import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
+import { openingInput } from "@iljari/testing/fixtures"
+import { seekerRow } from "@iljari/testing/rows"
 
 const district = "11200" as Ids.DistrictId
 

@@ -1,7 +1,7 @@
-import { memory } from "./backends.js"
-import { erasureSuite } from "./erasure.js"
-import { jobFairSuite } from "./jobFair.js"
-import { sharedSuite } from "./suite.js"
+import { memory } from "@iljari/testing/storage/backends"
+import { erasureSuite } from "@iljari/testing/storage/erasure"
+import { jobFairSuite } from "@iljari/testing/storage/jobFair"
+import { sharedSuite } from "@iljari/testing/storage/suite"
 
 // The memory layers pass the same suite as the SQL adapters.
 sharedSuite(memory)

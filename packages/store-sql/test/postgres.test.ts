@@ -1,8 +1,8 @@
 import { describePostgres } from "@iljari/testing/inject"
-import { postgres } from "./backends.js"
-import { erasureSuite } from "./erasure.js"
-import { jobFairSuite } from "./jobFair.js"
-import { sharedSuite } from "./suite.js"
+import { postgres } from "@iljari/testing/storage/backends"
+import { erasureSuite } from "@iljari/testing/storage/erasure"
+import { jobFairSuite } from "@iljari/testing/storage/jobFair"
+import { sharedSuite } from "@iljari/testing/storage/suite"
 
 describePostgres("PostgreSQL", (url) => {
   sharedSuite(postgres(url))

@@ -1,7 +1,7 @@
-import { sqlite } from "./backends.js"
-import { erasureSuite } from "./erasure.js"
-import { jobFairSuite } from "./jobFair.js"
-import { sharedSuite } from "./suite.js"
+import { sqlite } from "@iljari/testing/storage/backends"
+import { erasureSuite } from "@iljari/testing/storage/erasure"
+import { jobFairSuite } from "@iljari/testing/storage/jobFair"
+import { sharedSuite } from "@iljari/testing/storage/suite"
 
 sharedSuite(sqlite)
 jobFairSuite(sqlite)

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { type Ids, JobCenter, JobFair, Outbox, Repositories } from "@iljari/core"
 import { Effect, Exit, TestClock } from "effect"
-import { employerInput, openingInput, seekerInput } from "../../core/test/fixtures.js"
+import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 import type { Backend } from "./backends.js"
 
 const kim: JobCenter.Actor = { districtId: "11200" as Ids.DistrictId, counselorId: "counselor-01" as Ids.CounselorId }

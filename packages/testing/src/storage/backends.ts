@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import pg from "pg"
-import { StoreSql } from "../src/index.js"
+import { StoreSql } from "@iljari/store-sql"
 
 export type Ports = StoreSql.Ports | Repositories.IdGenerator
 

@@ -21,7 +21,7 @@ import {
   Survey
 } from "@iljari/core"
 import { Effect, Either, FastCheck as fc, TestClock } from "effect"
-import { counselorInput, employerInput, openingInput, seekerInput } from "../../core/test/fixtures.js"
+import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 import type { Backend } from "./backends.js"
 
 const district = "11200" as Ids.DistrictId

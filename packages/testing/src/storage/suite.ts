@@ -14,8 +14,8 @@ import {
   Seeker
 } from "@iljari/core"
 import { DateTime, Effect, Either, Exit, FastCheck as fc, TestClock } from "effect"
-import { counselorInput, employerInput, openingInput, seekerInput } from "../../core/test/fixtures.js"
-import { left } from "../../core/test/either.js"
+import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { left } from "@iljari/testing/either"
 import type { Backend } from "./backends.js"
 import { Counselor, DiscoveryVisit, Employer, Opening, Outreach, Partner, Placement, PsychTest, StudyRooms, Survey } from "@iljari/core"
 
