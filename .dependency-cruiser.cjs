@@ -62,6 +62,20 @@ module.exports = {
       to: { path: "^examples/" }
     },
     {
+      name: "no-other-package-test",
+      comment: "Test support shared between packages lives in @iljari/testing, not in another package's test/ folder.",
+      severity: "error",
+      from: { path: "^(packages|examples)/([^/]+)/" },
+      to: { path: "^(packages|examples)/[^/]+/test/", pathNot: "^(packages|examples)/$2/test/" }
+    },
+    {
+      name: "bench-imports-no-test",
+      comment: "Benchmarks use the packages and @iljari/testing, never a package's test/ folder.",
+      severity: "error",
+      from: { path: "^bench/" },
+      to: { path: "^(packages|examples)/[^/]+/test/" }
+    },
+    {
       name: "no-other-package-internal",
       comment: "A package is used through its public modules, not its internal/ folder or its sources' private files.",
       severity: "error",

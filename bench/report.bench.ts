@@ -4,7 +4,7 @@
  * counseling sessions, referrals, placements and follow-up checks over two
  * years — built two ways in the same run, on SQLite and on PostgreSQL:
  *
- * - `sql`: `ReportSource.layerSql`, every count a `GROUP BY` in the database;
+ * - `sql`: `ReportSourceSql.layer` (`@iljari/store-sql`), every count a `GROUP BY` in the database;
  * - `node`: `ReportSource.layerMemory` over the `@iljari/store-sql`
  *   repositories, which pull the rows into Node, decode them and count there.
  *
@@ -24,7 +24,7 @@ import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import pg from "pg"
 import { Report, ReportSource } from "../packages/report/src/index.js"
-import { StoreSql } from "../packages/store-sql/src/index.js"
+import { ReportSourceSql, StoreSql } from "../packages/store-sql/src/index.js"
 import { seekerRow } from "../packages/testing/src/rows.js"
 import { acquirePostgres } from "../packages/testing/src/postgres.js"
 import { report } from "./measure.js"
@@ -208,7 +208,7 @@ const timed = async <A>(run: () => Promise<A>) => {
 const median = (values: ReadonlyArray<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 const compare = async (client: () => Layer.Layer<SqlClient.SqlClient, unknown>) => {
-  const sql = ManagedRuntime.make(ReportSource.layerSql.pipe(Layer.provide(client())))
+  const sql = ManagedRuntime.make(ReportSourceSql.layer.pipe(Layer.provide(client())))
   const node = ManagedRuntime.make(ReportSource.layerMemory.pipe(Layer.provide(StoreSql.layer), Layer.provide(client())))
   try {
     const monthly = Report.monthly(request)

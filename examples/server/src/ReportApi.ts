@@ -14,29 +14,14 @@
  * their own rows only (403 if they ask for a colleague's).
  */
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
-import { Ids, LocalDate, Validation } from "@iljari/core"
+import { Validation } from "@iljari/core"
+import { ReportQuery as Query } from "@iljari/report"
 import { Schema } from "effect"
 
-/** The query every report download takes. */
+/** The query every report download takes: `@iljari/report`'s query, and the labels' language. */
 export const ReportQuery = Schema.Struct({
-  month: Schema.optional(
-    Schema.String.pipe(
-      Schema.pattern(/^(\d{4}-(0[1-9]|1[0-2])|0?[1-9]|1[0-2])$/, {
-        message: () => "month must be a month written YYYY-MM (e.g. 2026-10), or 1–12 together with year"
-      })
-    ).annotations({ description: "The monthly report: YYYY-MM, or 1–12 with year" })
-  ),
-  year: Schema.optional(
-    Schema.NumberFromString.pipe(
-      Schema.int({ message: () => "year must be a whole year from 2000 to 2100" }),
-      Schema.between(2000, 2100, { message: () => "year must be a whole year from 2000 to 2100" })
-    ).annotations({ description: "Alone: the annual report; with month=1–12: that month's report" })
-  ),
-  week: Schema.optional(LocalDate.LocalDate.annotations({ description: "The weekly report of the week (Monday to Sunday) holding this day" })),
-  from: Schema.optional(LocalDate.LocalDate.annotations({ description: "With to: the results of these days, month by month" })),
-  to: Schema.optional(LocalDate.LocalDate.annotations({ description: "The last day of from–to, included" })),
-  lang: Schema.optional(Schema.Literal("ko", "en").annotations({ description: "Labels in Korean (default) or English" })),
-  counselorId: Schema.optional(Ids.CounselorId.annotations({ description: "One counselor's rows only (managers; a counselor gets their own)" }))
+  ...Query.Query.fields,
+  lang: Schema.optional(Schema.Literal("ko", "en").annotations({ description: "Labels in Korean (default) or English" }))
 }).annotations({ identifier: "ReportQuery" })
 
 export type ReportQuery = typeof ReportQuery.Type

@@ -12,8 +12,7 @@ import type { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Repositories } from "@iljari/core"
-import { ReportSource } from "@iljari/report"
-import { StoreSql } from "@iljari/store-sql"
+import { ReportSourceSql, StoreSql } from "@iljari/store-sql"
 import { Console, Effect, Layer, Redacted, Schema } from "effect"
 import { mkdirSync, readFileSync } from "node:fs"
 import { createServer } from "node:http"
@@ -62,7 +61,7 @@ const Main = HttpLive.pipe(
   Layer.provide(NodeHttpServer.layer(createServer, { port, host })),
   Layer.provide(Users.fromFile(usersFile)),
   Layer.provide(Layer.effectDiscard(Effect.zipRight(seedDemo(), announce))),
-  Layer.provide(ReportSource.layerSql),
+  Layer.provide(ReportSourceSql.layer),
   Layer.provideMerge(Storage),
   Layer.provide(NodeContext.layer)
 )

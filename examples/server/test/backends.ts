@@ -7,8 +7,7 @@ import type { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Repositories } from "@iljari/core"
-import { ReportSource } from "@iljari/report"
-import { StoreSql } from "@iljari/store-sql"
+import { ReportSourceSql, StoreSql } from "@iljari/store-sql"
 import { Effect, Layer, Redacted } from "effect"
 import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
 import { HttpLive } from "../src/Server.js"
@@ -18,7 +17,7 @@ import { users } from "./server.js"
 const serverOver = (client: Layer.Layer<SqlClient.SqlClient, unknown>) =>
   HttpLive.pipe(
     Layer.provide(Layer.succeed(Users, users)),
-    Layer.provide(ReportSource.layerSql),
+    Layer.provide(ReportSourceSql.layer),
     Layer.provideMerge(
       StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client), Layer.merge(Repositories.IdGenerator.layerSequential))
     ),

@@ -1,6 +1,6 @@
 /**
  * The server as `npm start` runs it — SQLite storage, reports counted with
- * GROUP BY by `ReportSource.layerSql`, the demo district seeded (at a small
+ * GROUP BY by `ReportSourceSql.layer` (from `@iljari/store-sql`), the demo district seeded (at a small
  * scale) — driven through the typed client.
  */
 import { describe, expect, it } from "@effect/vitest"

@@ -3,7 +3,7 @@ import { HttpApiClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Repositories } from "@iljari/core"
-import { StoreSql } from "@iljari/store-sql"
+import { ReportSourceSql, StoreSql } from "@iljari/store-sql"
 import { Effect, Layer, Schema } from "effect"
 import { readFileSync } from "node:fs"
 import { Api } from "../src/Api.js"
@@ -34,14 +34,14 @@ export const tokenOf = (counselorId: string) => users.find((u) => u.counselorId 
 
 /**
  * The real server over SQLite (an in-memory database, migrated), with the
- * reports counted by `ReportSource.layerSql` as `npm start` does, and the demo
+ * reports counted by store-sql's `ReportSourceSql.layer` as `npm start` does, and the demo
  * district seeded at a small scale.
  */
 export const SqliteTestServer = (scale: number) =>
   HttpLive.pipe(
     Layer.provide(Layer.succeed(Users, users)),
     Layer.provide(Layer.effectDiscard(seedDemo(scale))),
-    Layer.provide(ReportSource.layerSql),
+    Layer.provide(ReportSourceSql.layer),
     Layer.provideMerge(
       StoreSql.layerWithMigrations.pipe(
         Layer.provideMerge(SqliteClient.layer({ filename: ":memory:" })),

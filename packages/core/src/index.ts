@@ -107,6 +107,9 @@ export * as Referral from "./casework/Referral.js"
 /** @since 0.1.0 */
 export * as Repositories from "./Repositories.js"
 
+/** @since 0.3.0 */
+export * as Rounding from "./kernel/Rounding.js"
+
 /** @since 0.1.0 */
 export * as Seeker from "./registry/Seeker.js"
 

@@ -18,6 +18,7 @@
  *
  * @since 0.1.0
  */
+import { Rounding } from "@iljari/core"
 import { Either, Schema } from "effect"
 import { InvalidInput } from "./Errors.js"
 import * as Rate from "./Rate.js"
@@ -75,11 +76,11 @@ export interface Figure {
  * @category models
  */
 export interface Options {
-  readonly rounding?: Rate.Rounding
+  readonly rounding?: Rounding.Rounding
   readonly statedTotal?: { readonly budget: number; readonly spent: number }
 }
 
-const execution = (line: Line, rounding: Rate.Rounding): Execution => ({
+const execution = (line: Line, rounding: Rounding.Rounding): Execution => ({
   ...line,
   rate: Rate.rate(line.spent, line.budget, rounding),
   remaining: line.budget - line.spent
@@ -135,7 +136,7 @@ export const make = (lines: ReadonlyArray<Line>, options: Options = {}): Either.
  */
 export const table = (
   figure: Figure,
-  options: { readonly unit?: Table.Label; readonly rounding?: Rate.Rounding } = {}
+  options: { readonly unit?: Table.Label; readonly rounding?: Rounding.Rounding } = {}
 ): Table.Table => {
   const unit = options.unit ?? { ko: "천원", en: "₩1,000" }
   const cells = (e: Execution, name: Table.Cell): Record<string, Table.Cell> => ({
@@ -153,7 +154,7 @@ export const table = (
       { key: "budget", label: { ko: `예산액(${unit.ko})`, en: `Budget (${unit.en})` }, kind: "amount" },
       { key: "spent", label: { ko: `집행액(${unit.ko})`, en: `Spent (${unit.en})` }, kind: "amount" },
       { key: "remaining", label: { ko: `잔액(${unit.ko})`, en: `Remaining (${unit.en})` }, kind: "amount" },
-      { key: "rate", label: { ko: "집행률", en: "Execution rate" }, kind: "percent", decimals: (options.rounding ?? Rate.defaultRounding).decimals }
+      { key: "rate", label: { ko: "집행률", en: "Execution rate" }, kind: "percent", decimals: Rounding.decimalsOf(options.rounding ?? Rate.defaultRounding) }
     ],
     rows: [
       { cells: cells(figure.total, { ko: "계", en: "Total" }), total: true },

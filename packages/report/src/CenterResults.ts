@@ -11,11 +11,11 @@
  *
  * @since 0.1.0
  */
-import { type LocalDate, Targets } from "@iljari/core"
+import { type LocalDate, Rounding, Targets } from "@iljari/core"
 import { Either } from "effect"
 import * as Period from "./Period.js"
 import * as Rate from "./Rate.js"
-import type { MonthCounts } from "./ReportSource.js"
+import type { MonthCounts } from "./Counts.js"
 import type * as Table from "./Table.js"
 
 /**
@@ -68,7 +68,7 @@ export interface Request {
   readonly targets: Targets.MetricCounts
   /** How the annual targets are split into months; default `Targets.equalMonths`. */
   readonly weights?: Targets.MonthWeights
-  readonly rounding?: Rate.Rounding
+  readonly rounding?: Rounding.Rounding
 }
 
 const monthOf = (counts: ReadonlyArray<MonthCounts>, year: number, month: number) => {
@@ -225,8 +225,8 @@ const col = (key: string, ko: string, en: string, kind: Table.ColumnKind, decima
  * @since 0.1.0
  * @category tables
  */
-export const monthTable = (figure: Month, rounding: Rate.Rounding = Rate.defaultRounding): Table.Table => {
-  const p = rounding.decimals
+export const monthTable = (figure: Month, rounding: Rounding.Rounding = Rate.defaultRounding): Table.Table => {
+  const p = Rounding.decimalsOf(rounding)
   return {
     id: "center-month",
     title: { ko: `센터 실적 ${figure.year}년 ${figure.month}월`, en: `Center results, ${Period.monthName(figure.month).en} ${figure.year}` },
@@ -274,7 +274,7 @@ export const monthTable = (figure: Month, rounding: Rate.Rounding = Rate.default
  * @since 0.1.0
  * @category tables
  */
-export const yearTable = (figure: Year, rounding: Rate.Rounding = Rate.defaultRounding): Table.Table => {
+export const yearTable = (figure: Year, rounding: Rounding.Rounding = Rate.defaultRounding): Table.Table => {
   const withTarget = Targets.allMetrics.filter((m) => figure.total.target[m] !== undefined)
   const columns: Array<Table.Column> = [col("month", "월", "Month", "text")]
   for (const metric of Targets.allMetrics) {
@@ -282,7 +282,7 @@ export const yearTable = (figure: Year, rounding: Rate.Rounding = Rate.defaultRo
     if (withTarget.includes(metric)) columns.push({ key: `${metric}Target`, label: { ko: `${name.ko} 목표`, en: `${name.en} target` }, kind: "count" })
     columns.push({ key: `${metric}Actual`, label: { ko: `${name.ko} 실적`, en: `${name.en} actual` }, kind: "count" })
     if (withTarget.includes(metric)) {
-      columns.push({ key: `${metric}Rate`, label: { ko: `${name.ko} 달성률`, en: `${name.en} achieved` }, kind: "percent", decimals: rounding.decimals })
+      columns.push({ key: `${metric}Rate`, label: { ko: `${name.ko} 달성률`, en: `${name.en} achieved` }, kind: "percent", decimals: Rounding.decimalsOf(rounding) })
     }
   }
   columns.push(col("selfFound", "자체취업(제외)", "Self-found (left out)", "count"))
@@ -348,7 +348,7 @@ export const pace = (request: {
   readonly targets: Targets.MetricCounts
   readonly weights?: Targets.MonthWeights
   readonly options?: Targets.PaceOptions
-  readonly rounding?: Rate.Rounding
+  readonly rounding?: Rounding.Rounding
 }): Either.Either<ReadonlyArray<PaceLine>, Targets.InvalidPlan | Targets.InvalidSplit> =>
   Either.gen(function*() {
     const lines: Array<PaceLine> = []
@@ -380,7 +380,7 @@ export const pace = (request: {
 export const paceTable = (
   lines: ReadonlyArray<PaceLine>,
   period: Targets.PacePeriod,
-  rounding: Rate.Rounding = Rate.defaultRounding
+  rounding: Rounding.Rounding = Rate.defaultRounding
 ): Table.Table => {
   const first = lines.find((l) => l.pace !== undefined)?.pace
   const name = { ko: Targets.pacePeriodLabel(period, "ko"), en: Targets.pacePeriodLabel(period, "en") }
@@ -392,7 +392,7 @@ export const paceTable = (
       col("target", "기간 목표", "Period target", "decimal"),
       col("expected", "기준치", "Expected so far", "decimal"),
       col("actual", "실적", "Actual", "count"),
-      col("ratio", "진도율", "Pace", "percent", rounding.decimals),
+      col("ratio", "진도율", "Pace", "percent", Rounding.decimalsOf(rounding)),
       col("status", "평가", "Status", "text")
     ],
     rows: lines.map((line) => ({

@@ -8,8 +8,7 @@
  * @since 0.1.0
  */
 import { Effect } from "effect"
-import * as vega from "vega"
-import { compile, type TopLevelSpec } from "vega-lite"
+import type { TopLevelSpec } from "vega-lite"
 import { RenderError } from "./Errors.js"
 import * as Table from "./Table.js"
 
@@ -76,7 +75,13 @@ interface TextMetrics {
   readonly estimateWidth: (item: TextItem, text?: unknown) => number
 }
 
-const textMetrics = (vega as unknown as { readonly textMetrics?: TextMetrics }).textMetrics
+// Vega and Vega-Lite are loaded on the first chart drawn, not when the
+// package is imported: code that only needs the port or the figures (such as
+// @iljari/store-sql's SQL source) never pays for them.
+const libraries = async () => {
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")])
+  return { vega, compile: vegaLite.compile }
+}
 
 const measure = (item: TextItem, text?: unknown): number => {
   const value = text === undefined || text === null ? item.text : text
@@ -85,7 +90,7 @@ const measure = (item: TextItem, text?: unknown): number => {
   return textWidth(line.trim(), size)
 }
 
-const withTextMeasure = async <A>(draw: () => Promise<A>): Promise<A> => {
+const withTextMeasure = async <A>(textMetrics: TextMetrics | undefined, draw: () => Promise<A>): Promise<A> => {
   if (textMetrics === undefined || textMetrics.width !== textMetrics.estimateWidth) return draw()
   textMetrics.width = measure
   try {
@@ -203,9 +208,11 @@ export const svg = (table: Table.Table, language: Table.Language = "ko"): Effect
   if (vl === undefined) return Effect.succeed(undefined)
   return Effect.tryPromise({
     try: async () => {
+      const { compile, vega } = await libraries()
       const view = new vega.View(vega.parse(compile(vl).spec), { renderer: "none" })
+      const textMetrics = (vega as unknown as { readonly textMetrics?: TextMetrics }).textMetrics
       try {
-        return await withTextMeasure(() => view.toSVG())
+        return await withTextMeasure(textMetrics, () => view.toSVG())
       } finally {
         view.finalize()
       }

@@ -12,10 +12,10 @@
  *
  * @since 0.1.0
  */
-import { type Ids, type LocalDate, Targets } from "@iljari/core"
+import { type Ids, type LocalDate, Rounding, Targets } from "@iljari/core"
 import { Either } from "effect"
 import * as Rate from "./Rate.js"
-import type { CounselorCounts } from "./ReportSource.js"
+import type { CounselorCounts } from "./Counts.js"
 import type * as Table from "./Table.js"
 
 /**
@@ -114,7 +114,7 @@ export interface Request {
   readonly targets: ReadonlyArray<CounselorTarget>
   readonly weights?: Targets.MonthWeights
   readonly options?: Targets.PaceOptions
-  readonly rounding?: Rate.Rounding
+  readonly rounding?: Rounding.Rounding
 }
 
 const statusOf = (actual: number, expected: number, tolerance: number): Targets.PaceStatus => {
@@ -244,9 +244,9 @@ const periodName = { week: { ko: "주간", en: "week" }, month: { ko: "월간", 
  */
 export const table = (
   figure: Figure,
-  options: { readonly names?: Readonly<Record<string, string>>; readonly rounding?: Rate.Rounding } = {}
+  options: { readonly names?: Readonly<Record<string, string>>; readonly rounding?: Rounding.Rounding } = {}
 ): Table.Table => {
-  const decimals = (options.rounding ?? Rate.defaultRounding).decimals
+  const decimals = Rounding.decimalsOf(options.rounding ?? Rate.defaultRounding)
   const name = (id: Ids.CounselorId | undefined): Table.Cell =>
     id === undefined ? { ko: "합계", en: "Total" } : options.names?.[id] ?? id
   const cells = (row: Row): Record<string, Table.Cell> => ({

@@ -14,7 +14,7 @@
  *
  * @since 0.1.0
  */
-import { type LocalDate, Targets } from "@iljari/core"
+import { type LocalDate, Rounding, Targets } from "@iljari/core"
 import { metricLabel } from "./CenterResults.js"
 import * as Rate from "./Rate.js"
 import type * as Table from "./Table.js"
@@ -42,7 +42,7 @@ export interface Figure {
   readonly year: number
   readonly baselineYear: number
   readonly growthPercent: number
-  readonly rounding: Targets.Rounding
+  readonly rounding: Rounding.Rounding
   readonly lines: ReadonlyArray<Line>
   /** The last day the results cover, when results are given. */
   readonly resultsThrough: LocalDate.LocalDate | undefined
@@ -59,7 +59,7 @@ export const make = (
   options: {
     readonly results?: Targets.MetricCounts
     readonly resultsThrough?: LocalDate.LocalDate
-    readonly rounding?: Rate.Rounding
+    readonly rounding?: Rounding.Rounding
   } = {}
 ): Figure => ({
   year: plan.year,
@@ -103,8 +103,8 @@ const grouped = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits
  * @since 0.1.0
  * @category tables
  */
-export const table = (figure: Figure, options: { readonly rounding?: Rate.Rounding } = {}): Table.Table => {
-  const decimals = (options.rounding ?? Rate.defaultRounding).decimals
+export const table = (figure: Figure, options: { readonly rounding?: Rounding.Rounding } = {}): Table.Table => {
+  const decimals = Rounding.decimalsOf(options.rounding ?? Rate.defaultRounding)
   const row = (name: Table.Label, value: (line: Line) => number | undefined, remark?: Table.Label, kind?: "percent") =>
     ({
       cells: {
@@ -142,11 +142,11 @@ export const table = (figure: Figure, options: { readonly rounding?: Rate.Roundi
       cells: { ...last.cells, ...Object.fromEntries(figure.lines.map((l) => [`${l.metric}Rate`, l.rate])) }
     }
   }
-  const mode = (m: Targets.RoundingMode) => ({ ko: Targets.roundingModeLabel(m, "ko"), en: Targets.roundingModeLabel(m, "en").toLowerCase() })
+  const mode = (m: Rounding.Mode) => ({ ko: Rounding.modeLabel(m, "ko"), en: Rounding.modeLabel(m, "en").toLowerCase() })
   const notes: Array<Table.Label> = [{
-    ko: `목표 = 전년 실적 × ${(100 + figure.growthPercent) / 100}, ${grouped(figure.rounding.unit)} 단위 ${mode(figure.rounding.mode).ko}. 월평균 = 연간 목표 ÷ 12 (내림).`,
+    ko: `목표 = 전년 실적 × ${(100 + figure.growthPercent) / 100}, ${grouped(Rounding.unitOf(figure.rounding))} 단위 ${mode(figure.rounding.mode).ko}. 월평균 = 연간 목표 ÷ 12 (내림).`,
     en: `Target = last year's result × ${(100 + figure.growthPercent) / 100}, rounded ${mode(figure.rounding.mode).en} to ${
-      grouped(figure.rounding.unit)
+      grouped(Rounding.unitOf(figure.rounding))
     }. Monthly average = annual target ÷ 12, rounded down.`
   }]
   for (const line of figure.lines.filter((l) => l.overridden)) {

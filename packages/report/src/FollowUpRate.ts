@@ -9,8 +9,9 @@
  * @since 0.1.0
  */
 import type { Ids } from "@iljari/core"
+import { Rounding } from "@iljari/core"
 import * as Rate from "./Rate.js"
-import type { FollowUpCounts } from "./ReportSource.js"
+import type { FollowUpCounts } from "./Counts.js"
 import type * as Table from "./Table.js"
 
 /**
@@ -37,7 +38,7 @@ export interface Figure {
   readonly total: Row
 }
 
-const withRate = (counts: Omit<Row, "rate">, rounding: Rate.Rounding): Row => ({
+const withRate = (counts: Omit<Row, "rate">, rounding: Rounding.Rounding): Row => ({
   ...counts,
   rate: Rate.rate(counts.onTime, counts.onTime + counts.late + counts.overdue, rounding)
 })
@@ -49,7 +50,7 @@ const withRate = (counts: Omit<Row, "rate">, rounding: Rate.Rounding): Row => ({
  * @since 0.1.0
  * @category figures
  */
-export const make = (counts: ReadonlyArray<FollowUpCounts>, rounding: Rate.Rounding = Rate.defaultRounding): Figure => {
+export const make = (counts: ReadonlyArray<FollowUpCounts>, rounding: Rounding.Rounding = Rate.defaultRounding): Figure => {
   const sum = (key: Exclude<keyof FollowUpCounts, "counselorId">) => counts.reduce((n, c) => n + c[key], 0)
   return {
     rows: counts.map((c) => withRate(c, rounding)),
@@ -75,7 +76,7 @@ export const table = (
   figure: Figure,
   options: {
     readonly names?: Readonly<Record<string, string>>
-    readonly rounding?: Rate.Rounding
+    readonly rounding?: Rounding.Rounding
     readonly period?: string
     readonly asOf?: string
   } = {}
@@ -101,7 +102,7 @@ export const table = (
       { key: "overdue", label: { ko: "기한 경과 미완료", en: "Overdue" }, kind: "count" },
       { key: "pending", label: { ko: "진행 중", en: "Not yet due" }, kind: "count" },
       { key: "cancelled", label: { ko: "취소(퇴사)", en: "Cancelled (quit)" }, kind: "count" },
-      { key: "rate", label: { ko: "준수율", en: "On-time rate" }, kind: "percent", decimals: (options.rounding ?? Rate.defaultRounding).decimals }
+      { key: "rate", label: { ko: "준수율", en: "On-time rate" }, kind: "percent", decimals: Rounding.decimalsOf(options.rounding ?? Rate.defaultRounding) }
     ],
     rows: [...figure.rows.map((row) => ({ cells: cells(row) })), { cells: cells(figure.total), total: true }],
     notes: [{

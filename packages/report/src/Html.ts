@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Codes } from "@iljari/core"
+import { Codes, Rounding } from "@iljari/core"
 import { Effect } from "effect"
 import * as Charts from "./Charts.js"
 import type { RenderError } from "./Errors.js"
@@ -100,7 +100,7 @@ const highlightsHtml = (report: Report, language: Table.Language): string => {
     const target = h.target === undefined
       ? ""
       : `${Table.say(h.targetLabel ?? words.target, language)} ${h.target.toLocaleString("en-US")}${
-        h.rate === undefined ? "" : ` · ${Table.say(words.achieved, language)} ${Rate.percentText(h.rate, report.rounding.decimals)}`
+        h.rate === undefined ? "" : ` · ${Table.say(words.achieved, language)} ${Rate.percentText(h.rate, Rounding.decimalsOf(report.rounding))}`
       }`
     const width = h.rate === undefined ? undefined : Math.max(0, Math.min(100, h.rate * 100))
     return `<div class="card"><div class="label">${escape(Table.say(h.label, language))}</div>` +

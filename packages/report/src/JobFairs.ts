@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { LocalDate } from "@iljari/core"
+import { LocalDate, Rounding } from "@iljari/core"
 import { Either, Schema } from "effect"
 import { InvalidInput } from "./Errors.js"
 import * as Rate from "./Rate.js"
@@ -79,7 +79,7 @@ export interface Figure {
   readonly total: Omit<Outcome, "heldOn" | "name"> & { readonly count: number }
 }
 
-const rates = (f: { readonly invited: number; readonly attended: number; readonly interviewed: number; readonly hired: number }, rounding: Rate.Rounding) => ({
+const rates = (f: { readonly invited: number; readonly attended: number; readonly interviewed: number; readonly hired: number }, rounding: Rounding.Rounding) => ({
   attendanceRate: Rate.rate(f.attended, f.invited, rounding),
   interviewRate: Rate.rate(f.interviewed, f.attended, rounding),
   hireRate: Rate.rate(f.hired, f.interviewed, rounding),
@@ -95,7 +95,7 @@ const validate = Schema.validateEither(Fair)
  * @since 0.1.0
  * @category figures
  */
-export const make = (fairs: ReadonlyArray<Fair>, rounding: Rate.Rounding = Rate.defaultRounding): Either.Either<Figure, InvalidInput> => {
+export const make = (fairs: ReadonlyArray<Fair>, rounding: Rounding.Rounding = Rate.defaultRounding): Either.Either<Figure, InvalidInput> => {
   for (const [i, fair] of fairs.entries()) {
     for (const field of ["invited", "attended", "interviewed", "hired"] as const) {
       const n = fair[field]
@@ -130,8 +130,8 @@ export const make = (fairs: ReadonlyArray<Fair>, rounding: Rate.Rounding = Rate.
  * @since 0.1.0
  * @category tables
  */
-export const table = (figure: Figure, options: { readonly rounding?: Rate.Rounding } = {}): Table.Table => {
-  const decimals = (options.rounding ?? Rate.defaultRounding).decimals
+export const table = (figure: Figure, options: { readonly rounding?: Rounding.Rounding } = {}): Table.Table => {
+  const decimals = Rounding.decimalsOf(options.rounding ?? Rate.defaultRounding)
   const cells = (o: Omit<Outcome, "heldOn" | "name">, name: Table.Cell, heldOn: Table.Cell): Record<string, Table.Cell> => ({
     name,
     heldOn,

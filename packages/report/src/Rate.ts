@@ -1,7 +1,8 @@
 /**
  * Rates as a report prints them: achievement (달성률), execution (집행률),
  * on-time (준수율) and share figures, rounded to a fixed number of decimals of
- * a percent by a policy the district chooses.
+ * a percent by a policy the district chooses (core's `Rounding`, the one
+ * rounding policy of the project).
  *
  * The seeds' own tables **truncate**: the budget table prints 2,227,790 ÷
  * 3,249,090 = 68.566…% as 68.5% and 1,301,295 ÷ 1,887,159 = 68.955…% as
@@ -10,48 +11,22 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
-
-/**
- * How a rate is rounded: to `decimals` decimals **of a percent** (1 prints
- * 68.5%), down (`floor`, the seeds' way), to the nearest (halves away from
- * zero) or up.
- *
- * @since 0.1.0
- * @category rounding
- */
-export const Rounding = Schema.Struct({
-  decimals: Schema.Int.pipe(
-    Schema.between(0, 6, { message: (issue) => `must be a whole number of decimals from 0 to 6; got ${String(issue.actual)}` })
-  ),
-  mode: Schema.Literal("floor", "nearest", "ceil")
-}).annotations({ identifier: "RateRounding" })
-/** @since 0.1.0 @category rounding */
-export type Rounding = typeof Rounding.Type
+import { Rounding } from "@iljari/core"
 
 /**
  * One decimal of a percent, rounded down: 68.566…% prints 68.5%, as the
- * seeds' budget table does.
+ * seeds' budget table does. A rate's policy is the project's one
+ * `Rounding.Rounding`, applied to the **percent**: `{ mode: "floor",
+ * decimals: 1 }` rounds to a tenth of a percent, down (`floor`, the seeds'
+ * way), to the nearest (halves away from zero) or up.
  *
  * @since 0.1.0
  * @category rounding
  */
-export const defaultRounding: Rounding = { decimals: 1, mode: "floor" }
+export const defaultRounding: Rounding.Rounding = { decimals: 1, mode: "floor" }
 
-const bigRound = (numerator: bigint, denominator: bigint, mode: Rounding["mode"]): bigint => {
-  // Work on magnitudes and put the sign back, so "floor" means toward −∞.
-  const negative = (numerator < 0n) !== (denominator < 0n)
-  const n = numerator < 0n ? -numerator : numerator
-  const d = denominator < 0n ? -denominator : denominator
-  const q = n / d
-  const r = n % d
-  let magnitude: bigint
-  if (r === 0n) magnitude = q
-  else if (mode === "nearest") magnitude = 2n * r >= d ? q + 1n : q
-  else if ((mode === "floor") !== negative) magnitude = q
-  else magnitude = q + 1n
-  return negative ? -magnitude : magnitude
-}
+// A fraction is a percent ÷ 100: its steps are two decimals finer.
+const ofFraction = (rounding: Rounding.Rounding): Rounding.Rounding => Rounding.shift(rounding, 2)
 
 /**
  * Rounds a fraction (`0.68566…`) to the policy's decimals of a percent and
@@ -61,18 +36,8 @@ const bigRound = (numerator: bigint, denominator: bigint, mode: Rounding["mode"]
  * @since 0.1.0
  * @category rounding
  */
-export const roundFraction = (fraction: number, rounding: Rounding = defaultRounding): number => {
-  const scale = 10 ** (rounding.decimals + 2)
-  const raw = fraction * scale
-  const nearest = Math.round(raw)
-  const units = Math.abs(raw - nearest) <= 1e-9 * Math.max(1, Math.abs(raw)) ? nearest : raw
-  const rounded = rounding.mode === "floor"
-    ? Math.floor(units)
-    : rounding.mode === "ceil"
-    ? Math.ceil(units)
-    : Math.sign(units) * Math.floor(Math.abs(units) + 0.5)
-  return rounded / scale
-}
+export const roundFraction = (fraction: number, rounding: Rounding.Rounding = defaultRounding): number =>
+  Rounding.round(fraction, ofFraction(rounding))
 
 /**
  * `numerator ÷ denominator` as a fraction rounded by the policy, or
@@ -83,14 +48,8 @@ export const roundFraction = (fraction: number, rounding: Rounding = defaultRoun
  * @since 0.1.0
  * @category rates
  */
-export const rate = (numerator: number, denominator: number, rounding: Rounding = defaultRounding): number | undefined => {
-  if (denominator === 0 || !Number.isFinite(numerator) || !Number.isFinite(denominator)) return undefined
-  const scale = 10 ** (rounding.decimals + 2)
-  if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator)) {
-    return Number(bigRound(BigInt(numerator) * BigInt(scale), BigInt(denominator), rounding.mode)) / scale
-  }
-  return roundFraction(numerator / denominator, rounding)
-}
+export const rate = (numerator: number, denominator: number, rounding: Rounding.Rounding = defaultRounding): number | undefined =>
+  Rounding.roundQuotient(numerator, denominator, ofFraction(rounding))
 
 /**
  * A fraction written as a percent with the policy's decimals: `0.685` →
@@ -99,5 +58,5 @@ export const rate = (numerator: number, denominator: number, rounding: Rounding 
  * @since 0.1.0
  * @category formatting
  */
-export const percentText = (fraction: number, decimals: number = defaultRounding.decimals): string =>
+export const percentText = (fraction: number, decimals: number = Rounding.decimalsOf(defaultRounding)): string =>
   `${(fraction * 100).toFixed(decimals)}%`

@@ -14,7 +14,7 @@
  *
  * @since 0.1.0
  */
-import type { Errors, Ids, Monitoring } from "@iljari/core"
+import type { Errors, Ids, Monitoring, Rounding } from "@iljari/core"
 import { Codes, LocalDate, Targets } from "@iljari/core"
 import { Effect, Either } from "effect"
 import * as Budget from "./Budget.js"
@@ -27,7 +27,8 @@ import * as FollowUpRate from "./FollowUpRate.js"
 import * as JobFairs from "./JobFairs.js"
 import * as Period from "./Period.js"
 import * as Rate from "./Rate.js"
-import { type MonthCounts, ReportSource } from "./ReportSource.js"
+import type { MonthCounts } from "./Counts.js"
+import { ReportSource } from "./ReportSource.js"
 import * as SupplyDemand from "./SupplyDemand.js"
 import type * as Table from "./Table.js"
 import * as TargetGroups from "./TargetGroups.js"
@@ -63,7 +64,7 @@ export interface Report {
   readonly highlights: ReadonlyArray<Highlight>
   readonly tables: ReadonlyArray<Table.Table>
   /** The rounding of the rates, which the renderers print with. */
-  readonly rounding: Rate.Rounding
+  readonly rounding: Rounding.Rounding
 }
 
 /**
@@ -105,7 +106,7 @@ export interface Settings {
   readonly counselorTargets?: ReadonlyArray<CounselorResults.CounselorTarget>
   readonly weights?: Targets.MonthWeights
   readonly paceOptions?: Targets.PaceOptions
-  readonly rounding?: Rate.Rounding
+  readonly rounding?: Rounding.Rounding
 }
 
 /**
@@ -150,7 +151,7 @@ const counselorPace = (settings: Settings, period: "week" | "month", asOf: Local
 
 const extraTables = (
   extras: Extras,
-  rounding: Rate.Rounding,
+  rounding: Rounding.Rounding,
   disclosure: { readonly results: Targets.MetricCounts; readonly through: LocalDate.LocalDate }
 ): Either.Either<ReadonlyArray<Table.Table>, InvalidInput> =>
   Either.gen(function*() {
@@ -376,6 +377,129 @@ export const annual = (request: AnnualRequest): Effect.Effect<Report, BuildError
         FollowUpRate.table(FollowUpRate.make(followUps, rounding), { ...names, rounding, period: Period.text(period), asOf }),
         TargetGroups.table(TargetGroups.make(groups, total, rounding), { rounding, skipEmpty: true }),
         ...extras
+      ]
+    }
+  })
+
+/**
+ * A request for the report of any stretch of days.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface RangeRequest {
+  readonly districtId: Ids.DistrictId
+  readonly period: Period.Period
+  /** The day the follow-up checks are read as of; default the period's last day. */
+  readonly asOf?: LocalDate.LocalDate
+  /** Counselor names by id, printed instead of ids. */
+  readonly names?: Readonly<Record<string, string>>
+  readonly rounding?: Rounding.Rounding
+}
+
+const countColumn = (key: string, ko: string, en: string): Table.Column => ({ key, label: { ko, en }, kind: "count" })
+const metricColumn = (key: Targets.Metric): Table.Column => ({ key, label: CenterResults.metricLabel(key), kind: "count" })
+
+/**
+ * The report of any period (a from–to of days): the center's counts month by
+ * month, each counselor's counts, the follow-up checks due and the results by
+ * target group — without targets, which are set by year. The first and last
+ * months count the days in the period only.
+ *
+ * @since 0.3.0
+ * @category builders
+ */
+export const range = (request: RangeRequest): Effect.Effect<Report, Errors.PersistenceError, ReportSource> =>
+  Effect.gen(function*() {
+    const source = yield* ReportSource
+    const { districtId, period } = request
+    const rounding = request.rounding ?? Rate.defaultRounding
+    const asOf = request.asOf ?? period.to
+    const names = request.names ?? {}
+    const [months, counselors, followUps, groups] = yield* Effect.all([
+      source.monthly(districtId, period),
+      source.byCounselor(districtId, period),
+      source.followUps(districtId, period, asOf),
+      source.targetGroups(districtId, period)
+    ])
+    const sum = <K extends string>(rows: ReadonlyArray<Readonly<Record<K, number>>>, key: K) => rows.reduce((n, r) => n + r[key], 0)
+    const total = sumMonths(months)
+    const district = districtName(districtId)
+    const text = Period.text(period)
+    const center: Table.Table = {
+      id: "center-period",
+      title: { ko: `월별 센터 실적 (${text})`, en: `Center results by month (${text})` },
+      columns: [
+        { key: "month", label: { ko: "월", en: "Month" }, kind: "text" },
+        metricColumn("openings"),
+        metricColumn("seekers"),
+        metricColumn("placements"),
+        metricColumn("counseling"),
+        countColumn("selfFound", "자체취업(제외)", "Self-found (left out)")
+      ],
+      rows: [
+        ...months.map((m) => ({ cells: { ...m } })),
+        {
+          cells: {
+            month: { ko: "합계", en: "Total" },
+            openings: total.openings,
+            seekers: total.seekers,
+            placements: total.placements,
+            selfFound: total.selfFound,
+            counseling: total.counseling
+          },
+          total: true
+        }
+      ],
+      notes: [{
+        ko: "취업은 센터 알선에 의한 취업만 집계함. 첫 달과 끝 달은 기간에 든 날만 셈.",
+        en: "Placements count only those made through the center's referral. The first and last months count the days in the period only."
+      }],
+      chart: { kind: "bar", category: "month", series: ["placements", "counseling"], title: { ko: "월별 취업과 상담", en: "Placements and counseling by month" } }
+    }
+    const name = (id: string | undefined): Table.Cell => (id === undefined ? { ko: "합계", en: "Total" } : names[id] ?? id)
+    const byCounselor: Table.Table = {
+      id: "counselors-period",
+      title: { ko: `상담사별 실적 (${text})`, en: `Results by counselor (${text})` },
+      columns: [
+        { key: "counselor", label: { ko: "상담사", en: "Counselor" }, kind: "text" },
+        metricColumn("counseling"),
+        countColumn("referrals", "알선(건)", "Referrals"),
+        metricColumn("placements"),
+        countColumn("selfFound", "자체취업(제외)", "Self-found (left out)")
+      ],
+      rows: [
+        ...counselors.map((c) => ({ cells: { ...c, counselor: name(c.counselorId) } })),
+        {
+          cells: {
+            counselor: name(undefined),
+            counseling: sum(counselors, "counseling"),
+            referrals: sum(counselors, "referrals"),
+            placements: sum(counselors, "placements"),
+            selfFound: sum(counselors, "selfFound")
+          },
+          total: true
+        }
+      ],
+      chart: { kind: "bar", category: "counselor", series: ["counseling", "placements"], title: { ko: "상담사별 상담과 취업", en: "Counseling and placements by counselor" } }
+    }
+    return {
+      title: { ko: `${district.ko} 일자리센터 실적 (${text})`, en: `${district.en} job center: results ${period.from} to ${period.to}` },
+      districtId,
+      period,
+      asOf,
+      rounding,
+      highlights: Targets.allMetrics.map((key) => ({
+        label: CenterResults.metricLabel(key),
+        actual: total[key],
+        target: undefined,
+        rate: undefined
+      })),
+      tables: [
+        center,
+        byCounselor,
+        FollowUpRate.table(FollowUpRate.make(followUps, rounding), { names, rounding, period: text, asOf }),
+        TargetGroups.table(TargetGroups.make(groups, total, rounding), { rounding, skipEmpty: true })
       ]
     }
   })

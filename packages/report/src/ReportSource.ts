@@ -6,12 +6,14 @@
  * - {@link ReportSource.layerMemory} counts over the core's storage ports
  *   (the memory layers in tests, or any other implementation of them): it
  *   lists the records and counts them in Node.
- * - {@link ReportSource.layerSql} counts **in the database** with `GROUP BY`
- *   over the tables of `@iljari/store-sql`, on SQLite and PostgreSQL alike;
- *   only the counts cross the wire. This is the one to use at scale.
+ * - a storage adapter may count **in its database**: `@iljari/store-sql`'s
+ *   `ReportSourceSql.layer` counts with `GROUP BY` over its own tables, on
+ *   SQLite and PostgreSQL alike, and only the counts cross the wire. This is
+ *   the one to use at scale. This package knows no table.
  *
- * Both count the same things in the same way (one shared test suite holds
- * them to the same hand-computed figures):
+ * Every implementation counts the same things in the same way (one shared
+ * test suite, `test/sourceSuite.ts`, holds them to the same hand-computed
+ * figures):
  *
  * - a seeker counts on the day they registered, in Korea;
  * - a placement counts for the center only when it followed the center's own
@@ -22,81 +24,19 @@
  *
  * @since 0.1.0
  */
-import type { SqlClient } from "@effect/sql"
-import { type Codes, type Errors, type Ids, LocalDate, Referral, Repositories } from "@iljari/core"
+import { type Errors, type Ids, LocalDate, Referral, Repositories } from "@iljari/core"
 import { Context, DateTime, Effect, Layer } from "effect"
-import * as Aggregate from "./internal/aggregate.js"
-import { makeSql } from "./internal/sql.js"
+import type { CounselorCounts, FollowUpCounts, MonthCounts, TargetGroupCounts } from "./Counts.js"
+import * as Aggregate from "./Aggregate.js"
 import type { Period } from "./Period.js"
 
 /**
- * One month's results (`month` is `YYYY-MM`): openings received (구인),
- * seekers registered (구직), placements that count for the center (취업),
- * placements that do not (self-found, 자체취업) and counseling sessions (상담).
+ * The count shapes, defined in {@link Counts} and named here too.
  *
  * @since 0.1.0
  * @category models
  */
-export interface MonthCounts {
-  readonly month: string
-  readonly openings: number
-  readonly seekers: number
-  readonly placements: number
-  readonly selfFound: number
-  readonly counseling: number
-}
-
-/**
- * One counselor's results in a period: counseling sessions held, referrals
- * proposed, placements that count and self-found placements recorded.
- * Openings and seekers are not counted per counselor: the core's records do
- * not say who registered them.
- *
- * @since 0.1.0
- * @category models
- */
-export interface CounselorCounts {
-  readonly counselorId: Ids.CounselorId
-  readonly counseling: number
-  readonly referrals: number
-  readonly placements: number
-  readonly selfFound: number
-}
-
-/**
- * One counselor's follow-up checks due in a period, read as of a day, in the
- * categories of `FollowUp.ledger`: every due check is in exactly one of
- * `onTime` (done by its due date), `late` (done after it), `overdue` (not
- * done, due before the day of reading), `pending` (not done, due that day or
- * later) and `cancelled` (no longer needed: the seeker quit).
- *
- * @since 0.1.0
- * @category models
- */
-export interface FollowUpCounts {
-  readonly counselorId: Ids.CounselorId
-  readonly due: number
-  readonly onTime: number
-  readonly late: number
-  readonly overdue: number
-  readonly pending: number
-  readonly cancelled: number
-}
-
-/**
- * One target group's results in a period: seekers of the group registered,
- * counseling sessions with seekers of the group, and placements of seekers of
- * the group that count. A seeker in two groups counts in both.
- *
- * @since 0.1.0
- * @category models
- */
-export interface TargetGroupCounts {
-  readonly group: Codes.TargetGroup
-  readonly seekers: number
-  readonly counseling: number
-  readonly placements: number
-}
+export type { CounselorCounts, FollowUpCounts, MonthCounts, TargetGroupCounts } from "./Counts.js"
 
 /**
  * The source's methods. Results are in a fixed order: months in order (every
@@ -212,14 +152,6 @@ export class ReportSource extends Context.Tag("@iljari/report/ReportSource")<Rep
     | Repositories.PlacementRepository
     | Repositories.FollowUpRepository
   > = Layer.effect(this, makeMemory)
-
-  /**
-   * Counts in the database with `GROUP BY` over the `@iljari/store-sql`
-   * tables, on the `SqlClient` in context (SQLite or PostgreSQL). The tables
-   * must exist: run `StoreSql.migrate` first, or compose with
-   * `StoreSql.layerWithMigrations`.
-   */
-  static readonly layerSql: Layer.Layer<ReportSource, never, SqlClient.SqlClient> = Layer.effect(this, makeSql)
 }
 
 /**
@@ -229,11 +161,3 @@ export class ReportSource extends Context.Tag("@iljari/report/ReportSource")<Rep
  * @category layers
  */
 export const layerMemory = ReportSource.layerMemory
-
-/**
- * {@link ReportSource.layerSql}: counts with `GROUP BY` in SQLite or PostgreSQL.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerSql = ReportSource.layerSql

@@ -16,7 +16,7 @@
  *
  * @since 0.1.0
  */
-import { Codes } from "@iljari/core"
+import { Codes, Rounding } from "@iljari/core"
 import { Either, Schema } from "effect"
 import { InvalidInput } from "./Errors.js"
 import * as Rate from "./Rate.js"
@@ -207,7 +207,7 @@ const order = (dimension: Dimension, bands: ReadonlyArray<WageBand>) => (a: Entr
  */
 export const make = (
   input: Input,
-  options: { readonly bands?: ReadonlyArray<WageBand>; readonly rounding?: Rate.Rounding } = {}
+  options: { readonly bands?: ReadonlyArray<WageBand>; readonly rounding?: Rounding.Rounding } = {}
 ): Either.Either<Figure, InvalidInput> => {
   const bands = options.bands ?? defaultWageBands
   const rounding = options.rounding ?? Rate.defaultRounding
@@ -244,7 +244,7 @@ export const make = (
           positionShare,
           gap: seekerShare === undefined || positionShare === undefined
             ? undefined
-            : Rate.roundFraction(seekerShare - positionShare, { decimals: rounding.decimals, mode: "nearest" }),
+            : Rate.roundFraction(seekerShare - positionShare, { ...rounding, mode: "nearest" }),
           seekersPerPosition: perPosition(e.seekers, e.positions)
         }
       })
@@ -273,8 +273,8 @@ const keyHeader: Record<Dimension, Table.Label> = {
  * @since 0.1.0
  * @category tables
  */
-export const tables = (figure: Figure, options: { readonly rounding?: Rate.Rounding } = {}): ReadonlyArray<Table.Table> => {
-  const decimals = (options.rounding ?? Rate.defaultRounding).decimals
+export const tables = (figure: Figure, options: { readonly rounding?: Rounding.Rounding } = {}): ReadonlyArray<Table.Table> => {
+  const decimals = Rounding.decimalsOf(options.rounding ?? Rate.defaultRounding)
   return figure.views.map((view): Table.Table => ({
     id: `mismatch-${view.dimension.replace("wageBand", "wage")}`,
     title: titles[view.dimension],

@@ -10,9 +10,9 @@
  *
  * @since 0.1.0
  */
-import { Codes } from "@iljari/core"
+import { Codes, Rounding } from "@iljari/core"
 import * as Rate from "./Rate.js"
-import type { TargetGroupCounts } from "./ReportSource.js"
+import type { TargetGroupCounts } from "./Counts.js"
 import type * as Table from "./Table.js"
 
 /**
@@ -60,7 +60,7 @@ export interface Figure {
 export const make = (
   counts: ReadonlyArray<TargetGroupCounts>,
   totals: Totals,
-  rounding: Rate.Rounding = Rate.defaultRounding
+  rounding: Rounding.Rounding = Rate.defaultRounding
 ): Figure => ({
   totals,
   rows: counts.map((c) => ({
@@ -79,9 +79,9 @@ export const make = (
  */
 export const table = (
   figure: Figure,
-  options: { readonly rounding?: Rate.Rounding; readonly skipEmpty?: boolean } = {}
+  options: { readonly rounding?: Rounding.Rounding; readonly skipEmpty?: boolean } = {}
 ): Table.Table => {
-  const decimals = (options.rounding ?? Rate.defaultRounding).decimals
+  const decimals = Rounding.decimalsOf(options.rounding ?? Rate.defaultRounding)
   const rows = options.skipEmpty === true
     ? figure.rows.filter((r) => r.seekers + r.counseling + r.placements > 0)
     : figure.rows

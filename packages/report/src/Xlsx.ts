@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 import { Effect } from "effect"
 import { RenderError } from "./Errors.js"
 import type { Report } from "./Report.js"
@@ -66,6 +66,15 @@ const width = (text: string): number => {
   let w = 0
   for (const ch of text) w += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1
   return w
+}
+
+// exceljs is loaded on the first workbook, not when the package is imported:
+// code that only needs the port or the figures (such as @iljari/store-sql's
+// SQL source) never pays for it. It is CommonJS: Node gives its exports as
+// the namespace's default.
+const excel = async (): Promise<typeof ExcelJS> => {
+  const loaded = (await import("exceljs")) as typeof ExcelJS & { readonly default?: typeof ExcelJS }
+  return loaded.default ?? loaded
 }
 
 const cellValue = (cell: Table.Cell, language: Table.Language): ExcelJS.CellValue =>
@@ -125,7 +134,8 @@ export const tables = (
   Effect.tryPromise({
     try: async () => {
       const language = options.language ?? "ko"
-      const workbook = new ExcelJS.Workbook()
+      const Excel = await excel()
+      const workbook = new Excel.Workbook()
       workbook.creator = "iljari"
       if (options.title !== undefined) workbook.title = options.title
       // A fixed date keeps the bytes a function of the report, not of the clock.

@@ -22,6 +22,12 @@ export * as Charts from "./Charts.js"
 /** @since 0.1.0 */
 export * as CounselorResults from "./CounselorResults.js"
 
+/** @since 0.3.0 */
+export * as Counts from "./Counts.js"
+
+/** @since 0.2.0 */
+export * as Aggregate from "./Aggregate.js"
+
 /** @since 0.1.0 */
 export * as Csv from "./Csv.js"
 
@@ -51,6 +57,9 @@ export * as Rate from "./Rate.js"
 
 /** @since 0.1.0 */
 export * as Report from "./Report.js"
+
+/** @since 0.3.0 */
+export * as ReportQuery from "./ReportQuery.js"
 
 /** @since 0.1.0 */
 export * as ReportSource from "./ReportSource.js"

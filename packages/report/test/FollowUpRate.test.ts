@@ -2,9 +2,9 @@ import { describe, expect, it } from "@effect/vitest"
 import { FollowUp, LocalDate } from "@iljari/core"
 import { FastCheck as fc } from "effect"
 import * as FollowUpRate from "../src/FollowUpRate.js"
-import * as Aggregate from "../src/internal/aggregate.js"
+import * as Aggregate from "../src/Aggregate.js"
 import * as Rate from "../src/Rate.js"
-import { check, d, k } from "./fixtures.js"
+import { check, d, k } from "@iljari/testing/report/fixtures"
 
 describe("FollowUpRate", () => {
   it("is on time ÷ (on time + late + overdue), per counselor and for the center (counted by hand)", () => {

@@ -1,5 +1,5 @@
-import { memory } from "./backends.js"
-import { sourceSuite } from "./sourceSuite.js"
+import { memory } from "@iljari/testing/report/backends"
+import { sourceSuite } from "@iljari/testing/report/sourceSuite"
 
 // The memory source passes the same suite as the SQL source.
 sourceSuite(memory)

@@ -24,6 +24,7 @@ import { Either, Schema } from "effect"
 import { CounselorId } from "../kernel/Ids.js"
 import { codeSet } from "../kernel/CodeSet.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import * as Rounding from "../kernel/Rounding.js"
 
 // ---------------------------------------------------------------------------
 // Metrics
@@ -106,9 +107,6 @@ const growthIssue = (n: number): string | undefined =>
     ? undefined
     : `must be a growth in percent of at least -100 (a target cannot fall below zero), e.g. 5 for +5%; got ${n}`
 
-const unitIssue = (n: number): string | undefined =>
-  Number.isSafeInteger(n) && n >= 1 ? undefined : `must be a whole number of at least 1, e.g. 1, 10 or 100; got ${n}`
-
 const weightIssue = (n: number): string | undefined =>
   Number.isFinite(n) && n >= 0 ? undefined : `must be a number of at least 0; got ${n}`
 
@@ -159,46 +157,15 @@ export const GrowthPercent = checked(growthIssue, "GrowthPercent")
  */
 export const Weight = checked(weightIssue, "TargetWeight")
 
-const roundingModes = codeSet("RoundingMode", [
-  ["nearest", { ko: "반올림", en: "Nearest" }],
-  ["floor", { ko: "내림", en: "Down" }],
-  ["ceil", { ko: "올림", en: "Up" }]
-])
-
-/**
- * How a computed target is rounded to its unit: to the nearest (halves up),
- * down or up.
- *
- * @since 0.1.0
- * @category rounding
- */
-export const RoundingMode = roundingModes.schema
-/** @since 0.1.0 @category rounding */
-export type RoundingMode = typeof RoundingMode.Type
-/** @since 0.1.0 @category rounding */
-export const roundingModeLabel = roundingModes.label
-
-/**
- * A rounding policy: a mode and the unit targets are rounded to (1, 10,
- * 100…).
- *
- * @since 0.1.0
- * @category rounding
- */
-export const Rounding = Schema.Struct({
-  mode: RoundingMode,
-  unit: checked(unitIssue, "RoundingUnit")
-}).annotations({ identifier: "Rounding" })
-/** @since 0.1.0 @category rounding */
-export type Rounding = typeof Rounding.Type
-
 /**
  * The rounding used unless a plan names its own: to the nearest whole number.
+ * A plan's rounding is a `Rounding.Rounding`, the project's one policy type;
+ * targets are whole counts, so a plan refuses a policy with decimals.
  *
  * @since 0.1.0
  * @category rounding
  */
-export const defaultRounding: Rounding = { mode: "nearest", unit: 1 }
+export const defaultRounding: Rounding.Rounding = { mode: "nearest", unit: 1 }
 
 /**
  * A count per metric; a metric left out has no figure.
@@ -224,7 +191,11 @@ interface Issue {
 const crossIssues = (request: {
   readonly baseline: MetricCounts
   readonly overrides?: MetricCounts
+  readonly rounding?: Rounding.Rounding
 }): ReadonlyArray<Issue> => [
+  ...((request.rounding?.decimals ?? 0) === 0
+    ? []
+    : [{ path: ["rounding", "decimals"], message: "must be 0: a target is a whole count" }]),
   ...(allMetrics.some((metric) => request.baseline[metric] !== undefined)
     ? []
     : [{ path: ["baseline"], message: "must give the result of at least one metric" }]),
@@ -250,7 +221,7 @@ export const PlanRequest = Schema.Struct({
   year: Year,
   growthPercent: GrowthPercent,
   baseline: MetricCounts,
-  rounding: Schema.optionalWith(Rounding, { exact: true }),
+  rounding: Schema.optionalWith(Rounding.Rounding, { exact: true }),
   overrides: Schema.optionalWith(MetricCounts, { exact: true })
 }).pipe(
   Schema.filter((request) => crossIssues(request))
@@ -271,25 +242,14 @@ export type PlanRequest = typeof PlanRequest.Type
 export const grow = (baseline: number, growthPercent: number): number => (baseline * (100 + growthPercent)) / 100
 
 /**
- * Rounds a figure of at least 0 by a policy: `round(6_923.7, { mode:
- * "nearest", unit: 10 })` is 6,920. Halves round up. A value within
- * floating-point noise of a unit boundary counts as on it, so `1.1 * 100`
- * (110.00000000000001) rounds up to 110, not 111.
+ * Rounds a figure of at least 0 by a policy, by default
+ * {@link defaultRounding}: `round(6_923.7, { mode: "nearest", unit: 10 })` is
+ * 6,920. Halves round up. It is `Rounding.round` with the targets' default.
  *
  * @since 0.1.0
  * @category rounding
  */
-export const round = (value: number, rounding: Rounding = defaultRounding): number => {
-  const raw = value / rounding.unit
-  const nearest = Math.round(raw)
-  const units = Math.abs(raw - nearest) <= 1e-9 * Math.max(1, Math.abs(raw)) ? nearest : raw
-  const rounded = rounding.mode === "floor"
-    ? Math.floor(units)
-    : rounding.mode === "ceil"
-    ? Math.ceil(units)
-    : Math.floor(units + 0.5)
-  return rounded * rounding.unit
-}
+export const round = (value: number, rounding: Rounding.Rounding = defaultRounding): number => Rounding.round(value, rounding)
 
 /**
  * The monthly average a target table shows: the annual target divided by 12,
@@ -338,8 +298,13 @@ export interface Plan {
   readonly year: number
   readonly growthPercent: number
   /** The rounding that was applied (the default when the request named none). */
-  readonly rounding: Rounding
+  readonly rounding: Rounding.Rounding
   readonly lines: ReadonlyArray<PlanLine>
+}
+
+const roundingIssues = (rounding: Rounding.Rounding): ReadonlyArray<Issue> => {
+  const problem = Rounding.issue(rounding)
+  return problem === undefined ? [] : [{ path: ["rounding", problem.field], message: problem.reason }]
 }
 
 const requestIssues = (request: PlanRequest): ReadonlyArray<Issue> => {
@@ -353,7 +318,7 @@ const requestIssues = (request: PlanRequest): ReadonlyArray<Issue> => {
   return [
     ...field(["year"], yearIssue(request.year)),
     ...field(["growthPercent"], growthIssue(request.growthPercent)),
-    ...(request.rounding === undefined ? [] : field(["rounding", "unit"], unitIssue(request.rounding.unit))),
+    ...(request.rounding === undefined ? [] : roundingIssues(request.rounding)),
     ...counts("baseline", request.baseline),
     ...counts("overrides", request.overrides),
     ...crossIssues(request)

@@ -1,22 +1,33 @@
-// ReportSource over the @iljari/store-sql tables: every count is a GROUP BY in
-// the database. Dates the queries filter on are columns (registered_on,
-// opened_on, held_on, start_on, due_on); the counselor of a session, a
-// referral or a placement, a placement's countsForCenter, a referral's first
-// day and a check's doneOn/cancelledOn live only in the JSON `data` column and
-// are read with json_extract (SQLite) or jsonb operators (PostgreSQL).
+/**
+ * `@iljari/report`'s `ReportSource` port over this package's tables: every
+ * count is a `GROUP BY` in the database, on SQLite and PostgreSQL alike, and
+ * only the counts cross the wire. The report package owns the port and the
+ * count shapes; the tables, and so the queries over them, are this package's.
+ *
+ * Dates the queries filter on are columns (`registered_on`, `opened_on`,
+ * `held_on`, `start_on`, `due_on`); the counselor of a session, a referral or
+ * a placement, a placement's `countsForCenter`, a referral's first day and a
+ * check's `doneOn`/`cancelledOn` live only in the JSON `data` column and are
+ * read with `json_extract` (SQLite) or jsonb operators (PostgreSQL).
+ *
+ * It counts exactly as `ReportSource.layerMemory` does: one shared suite
+ * (`packages/report/test/sourceSuite.ts`) holds both to the same figures.
+ *
+ * @since 0.3.0
+ */
 import { SqlClient, type Statement } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
-import { Errors, type Ids, type LocalDate } from "@iljari/core"
-import { Effect } from "effect"
-import * as Period from "../Period.js"
-import type { CounselorCounts, FollowUpCounts, MonthCounts, Service, TargetGroupCounts } from "../ReportSource.js"
-import * as Aggregate from "./aggregate.js"
+import type { Ids, LocalDate } from "@iljari/core"
+import { Counts, Period, ReportSource } from "@iljari/report"
+import { Effect, Layer } from "effect"
+import { persistence } from "./internal/store.js"
+import * as Tables from "./internal/tables.js"
 
-const persistence = (operation: string) => (error: SqlError) =>
-  new Errors.PersistenceError({
-    operation,
-    reason: `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`
-  })
+type CounselorCounts = Counts.CounselorCounts
+type FollowUpCounts = Counts.FollowUpCounts
+type MonthCounts = Counts.MonthCounts
+type TargetGroupCounts = Counts.TargetGroupCounts
+type Service = ReportSource.Service
 
 // COUNT and SUM come back as bigint strings from PostgreSQL, numbers from SQLite.
 const count = (value: unknown): number => {
@@ -26,7 +37,13 @@ const count = (value: unknown): number => {
 
 type Field = "counselorId" | "doneOn" | "cancelledOn" | "proposedOn"
 
-export const makeSql = Effect.gen(function*() {
+/**
+ * The source over the `SqlClient` in context.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const make: Effect.Effect<ReportSource.Service, never, SqlClient.SqlClient> = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const isPg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
   const lit = (text: string) => sql.literal(text)
@@ -43,27 +60,35 @@ export const makeSql = Effect.gen(function*() {
   const counts = lit(isPg ? "((j ->> 'countsForCenter') = 'true')" : "(json_extract(j, '$.countsForCenter') = 1)")
 
   const run = <A extends object>(operation: string, statement: Statement.Statement<A>) =>
-    Effect.mapError(statement, persistence(operation))
+    Effect.mapError(statement, (error: SqlError) => persistence(operation)(error))
+
+  // The tables, named where they are defined.
+  const seekers = sql(Tables.seekers.table)
+  const openings = sql(Tables.openings.table)
+  const counselings = sql(Tables.counselings.table)
+  const referrals = sql(Tables.referrals.table)
+  const placements = sql(Tables.placements.table)
+  const followUpChecks = sql(Tables.followUps.table)
 
   const monthly: Service["monthly"] = (districtId, period) =>
     run(
       "count results by month",
       sql<{ metric: string; month: string; n: unknown }>`
-        SELECT 'openings' AS metric, substr(opened_on, 1, 7) AS month, COUNT(*) AS n FROM iljari_openings
+        SELECT 'openings' AS metric, substr(opened_on, 1, 7) AS month, COUNT(*) AS n FROM ${openings}
           WHERE district_id = ${districtId} AND opened_on BETWEEN ${period.from} AND ${period.to} GROUP BY substr(opened_on, 1, 7)
         UNION ALL
-        SELECT 'seekers', substr(registered_on, 1, 7), COUNT(*) FROM iljari_seekers
+        SELECT 'seekers', substr(registered_on, 1, 7), COUNT(*) FROM ${seekers}
           WHERE district_id = ${districtId} AND registered_on BETWEEN ${period.from} AND ${period.to} GROUP BY substr(registered_on, 1, 7)
         UNION ALL
-        SELECT 'counseling', substr(held_on, 1, 7), COUNT(*) FROM iljari_counselings
+        SELECT 'counseling', substr(held_on, 1, 7), COUNT(*) FROM ${counselings}
           WHERE district_id = ${districtId} AND held_on BETWEEN ${period.from} AND ${period.to} GROUP BY substr(held_on, 1, 7)
         UNION ALL
         SELECT CASE WHEN ${counts} THEN 'placements' ELSE 'selfFound' END, substr(start_on, 1, 7), COUNT(*)
-          FROM (SELECT start_on, ${doc} AS j FROM iljari_placements
+          FROM (SELECT start_on, ${doc} AS j FROM ${placements}
             WHERE district_id = ${districtId} AND start_on BETWEEN ${period.from} AND ${period.to}) p
           GROUP BY CASE WHEN ${counts} THEN 'placements' ELSE 'selfFound' END, substr(start_on, 1, 7)`
     ).pipe(Effect.map((rows): ReadonlyArray<MonthCounts> => {
-      const months = new Map(Period.months(period).map((m) => [m, { ...Aggregate.emptyMonth(m) }] as const))
+      const months = new Map(Period.months(period).map((m) => [m, { ...Counts.emptyMonth(m) }] as const))
       for (const row of rows) {
         const target = months.get(row.month) as Record<string, number> | undefined
         if (target !== undefined && row.metric in target) target[row.metric] = count(row.n)
@@ -76,17 +101,17 @@ export const makeSql = Effect.gen(function*() {
       "count results by counselor",
       sql<{ counselor_id: string; metric: string; n: unknown }>`
         SELECT ${field("counselorId")} AS counselor_id, 'counseling' AS metric, COUNT(*) AS n
-          FROM (SELECT ${doc} AS j FROM iljari_counselings
+          FROM (SELECT ${doc} AS j FROM ${counselings}
             WHERE district_id = ${districtId} AND held_on BETWEEN ${period.from} AND ${period.to}) c
           GROUP BY ${field("counselorId")}
         UNION ALL
         SELECT ${field("counselorId")}, 'referrals', COUNT(*)
-          FROM (SELECT ${doc} AS j FROM iljari_referrals WHERE district_id = ${districtId}) r
+          FROM (SELECT ${doc} AS j FROM ${referrals} WHERE district_id = ${districtId}) r
           WHERE ${field("proposedOn")} BETWEEN ${period.from} AND ${period.to}
           GROUP BY ${field("counselorId")}
         UNION ALL
         SELECT ${field("counselorId")}, CASE WHEN ${counts} THEN 'placements' ELSE 'selfFound' END, COUNT(*)
-          FROM (SELECT ${doc} AS j FROM iljari_placements
+          FROM (SELECT ${doc} AS j FROM ${placements}
             WHERE district_id = ${districtId} AND start_on BETWEEN ${period.from} AND ${period.to}) p
           GROUP BY ${field("counselorId")}, CASE WHEN ${counts} THEN 'placements' ELSE 'selfFound' END`
     ).pipe(Effect.map((rows): ReadonlyArray<CounselorCounts> => {
@@ -102,7 +127,7 @@ export const makeSql = Effect.gen(function*() {
         }
       }
       return [...byId.values()]
-        .sort((a, b) => (a.counselorId < b.counselorId ? -1 : a.counselorId > b.counselorId ? 1 : 0))
+        .sort(Counts.byCounselorId)
     }))
 
   const followUps: Service["followUps"] = (districtId, period, asOf: LocalDate.LocalDate) =>
@@ -117,7 +142,7 @@ export const makeSql = Effect.gen(function*() {
           SUM(CASE WHEN cancelled_on IS NULL AND done_on IS NULL AND due_on >= ${asOf} THEN 1 ELSE 0 END) AS pending,
           SUM(CASE WHEN cancelled_on IS NOT NULL THEN 1 ELSE 0 END) AS cancelled
         FROM (SELECT counselor_id, due_on, ${field("doneOn")} AS done_on, ${field("cancelledOn")} AS cancelled_on
-          FROM (SELECT counselor_id, due_on, ${doc} AS j FROM iljari_follow_ups
+          FROM (SELECT counselor_id, due_on, ${doc} AS j FROM ${followUpChecks}
             WHERE district_id = ${districtId} AND due_on BETWEEN ${period.from} AND ${period.to}) f0) f
         GROUP BY counselor_id`
     ).pipe(Effect.map((rows) =>
@@ -131,7 +156,7 @@ export const makeSql = Effect.gen(function*() {
           pending: count(row.pending),
           cancelled: count(row.cancelled)
         }))
-        .sort((a, b) => (a.counselorId < b.counselorId ? -1 : a.counselorId > b.counselorId ? 1 : 0))
+        .sort(Counts.byCounselorId)
     ))
 
   // A seeker's target groups are a JSON array: one row per (seeker, group).
@@ -150,26 +175,26 @@ export const makeSql = Effect.gen(function*() {
       "count results by target group",
       sql<{ grp: string; metric: string; n: unknown }>`
         SELECT g.value AS grp, 'seekers' AS metric, COUNT(*) AS n
-          FROM iljari_seekers s ${groupsOf("s")}
+          FROM ${seekers} s ${groupsOf("s")}
           WHERE s.district_id = ${districtId} AND s.registered_on BETWEEN ${period.from} AND ${period.to}
           GROUP BY g.value
         UNION ALL
         SELECT g.value, 'counseling', COUNT(*)
-          FROM iljari_counselings c
-          JOIN iljari_seekers s ON s.district_id = c.district_id AND s.id = c.seeker_id
+          FROM ${counselings} c
+          JOIN ${seekers} s ON s.district_id = c.district_id AND s.id = c.seeker_id
           ${groupsOf("s")}
           WHERE c.district_id = ${districtId} AND c.held_on BETWEEN ${period.from} AND ${period.to}
           GROUP BY g.value
         UNION ALL
         SELECT g.value, 'placements', COUNT(*)
-          FROM iljari_placements p
-          JOIN iljari_seekers s ON s.district_id = p.district_id AND s.id = p.seeker_id
+          FROM ${placements} p
+          JOIN ${seekers} s ON s.district_id = p.district_id AND s.id = p.seeker_id
           ${groupsOf("s")}
           WHERE p.district_id = ${districtId} AND p.start_on BETWEEN ${period.from} AND ${period.to} AND ${placementCounts}
           GROUP BY g.value`
     ).pipe(Effect.map((rows): ReadonlyArray<TargetGroupCounts> => {
       const groups = new Map(
-        Aggregate.allGroups.map((group) => [group, { group, seekers: 0, counseling: 0, placements: 0 }] as const)
+        Counts.allGroups.map((group) => [group, { ...Counts.emptyGroup(group) }] as const)
       )
       for (const row of rows) {
         const target = groups.get(row.grp as never) as Record<string, unknown> | undefined
@@ -181,3 +206,13 @@ export const makeSql = Effect.gen(function*() {
   const service: Service = { monthly, byCounselor, followUps, targetGroups }
   return service
 })
+
+/**
+ * The `ReportSource` port counted in the database, over the `SqlClient` in
+ * context (SQLite or PostgreSQL). The tables must exist: run
+ * `StoreSql.migrate` first, or compose with `StoreSql.layerWithMigrations`.
+ *
+ * @since 0.3.0
+ * @category layers
+ */
+export const layer: Layer.Layer<ReportSource.ReportSource, never, SqlClient.SqlClient> = Layer.effect(ReportSource.ReportSource, make)

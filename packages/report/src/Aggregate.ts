@@ -1,11 +1,15 @@
-// The counts a report needs, computed in Node over the few fields of each
-// record that matter ("facts"). The memory source maps the core's models to
-// facts; the benchmark's row-pulling path maps parsed rows to the same facts,
-// so both aggregate with exactly this code.
-import { Codes, type Ids, type LocalDate } from "@iljari/core"
-import * as Period from "../Period.js"
-// Type-only: the port owns the shapes it returns; no runtime import cycle.
-import type { CounselorCounts, FollowUpCounts, MonthCounts, TargetGroupCounts } from "../ReportSource.js"
+/**
+ * The counts a report needs, computed in Node over the few fields of each
+ * record that matter ("facts"). The memory source maps the core's models to
+ * facts; the benchmark's row-pulling path maps parsed rows to the same facts,
+ * and the shared source suite checks every `ReportSource` against it, so all
+ * of them aggregate with exactly this code.
+ *
+ * @since 0.2.0
+ */
+import type { Codes, Ids, LocalDate } from "@iljari/core"
+import { allGroups, byCounselorId, type CounselorCounts, emptyGroup, emptyMonth, type FollowUpCounts, type MonthCounts, type TargetGroupCounts } from "./Counts.js"
+import * as Period from "./Period.js"
 
 export interface SeekerFact {
   readonly id: string
@@ -38,19 +42,7 @@ export interface CheckFact {
   readonly counselorId: Ids.CounselorId
 }
 
-const byId = <A extends { readonly counselorId: string }>(a: A, b: A) =>
-  a.counselorId < b.counselorId ? -1 : a.counselorId > b.counselorId ? 1 : 0
-
 type Mutable<A> = { -readonly [K in keyof A]: A[K] }
-
-export const emptyMonth = (month: string): MonthCounts => ({
-  month,
-  openings: 0,
-  seekers: 0,
-  placements: 0,
-  selfFound: 0,
-  counseling: 0
-})
 
 export const monthly = (
   period: Period.Period,
@@ -96,7 +88,7 @@ export const byCounselor = (
   for (const p of facts.placements) {
     if (Period.contains(period, p.startOn)) row(p.counselorId)[p.countsForCenter ? "placements" : "selfFound"]++
   }
-  return [...rows.values()].sort(byId)
+  return [...rows.values()].sort(byCounselorId)
 }
 
 export const followUps = (
@@ -118,10 +110,8 @@ export const followUps = (
     else if (c.doneOn !== undefined) row[c.doneOn <= c.dueOn ? "onTime" : "late"]++
     else row[c.dueOn < asOf ? "overdue" : "pending"]++
   }
-  return [...rows.values()].sort(byId)
+  return [...rows.values()].sort(byCounselorId)
 }
-
-export const allGroups: ReadonlyArray<Codes.TargetGroup> = Codes.TargetGroup.literals
 
 export const targetGroups = (
   period: Period.Period,
@@ -131,7 +121,7 @@ export const targetGroups = (
     readonly placements: Iterable<PlacementFact>
   }
 ): ReadonlyArray<TargetGroupCounts> => {
-  const rows = new Map(allGroups.map((group) => [group, { group, seekers: 0, counseling: 0, placements: 0 } as Mutable<TargetGroupCounts>] as const))
+  const rows = new Map(allGroups.map((group) => [group, emptyGroup(group) as Mutable<TargetGroupCounts>] as const))
   const groupsOf = new Map<string, ReadonlyArray<Codes.TargetGroup>>()
   for (const s of facts.seekers) {
     groupsOf.set(s.id, s.targetGroups)

@@ -6,8 +6,10 @@
 import { expect, layer } from "@effect/vitest"
 import { Codes, Counseling, FollowUp, type Ids, LocalDate, Placement, Referral, Repositories } from "@iljari/core"
 import { DateTime, Effect, FastCheck as fc, Layer } from "effect"
-import * as Aggregate from "../src/internal/aggregate.js"
-import { ReportSource } from "../src/ReportSource.js"
+import { Aggregate, ReportSource as Source } from "@iljari/report"
+
+const { ReportSource } = Source
+type ReportSource = Source.ReportSource
 import type { Backend, Repos } from "./backends.js"
 import { A, B, d, firstQuarter, k, march, opening, records, seeker } from "./fixtures.js"
 

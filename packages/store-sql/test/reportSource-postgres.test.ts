@@ -1,5 +1,5 @@
 import { describePostgres } from "@iljari/testing/inject"
-import { postgres } from "./backends.js"
-import { sourceSuite } from "./sourceSuite.js"
+import { sourceSuite } from "@iljari/testing/report/sourceSuite"
+import { postgres } from "./reportSource.js"
 
 describePostgres("PostgreSQL", (url) => sourceSuite(postgres(url)))

@@ -1,4 +1,0 @@
-import { sqlite } from "./backends.js"
-import { sourceSuite } from "./sourceSuite.js"
-
-sourceSuite(sqlite)
