@@ -27,6 +27,7 @@ import {
   Targets,
   Validation
 } from "@iljari/core"
+import { TargetPlanning } from "@iljari/report"
 import { Context, Schema, Struct } from "effect"
 import { EligibilityApi } from "./EligibilityApi.js"
 import { EventsApi } from "./EventsApi.js"
@@ -301,7 +302,7 @@ export class ReviewApi extends HttpApiGroup.make("review")
         growth: Schema.optional(
           Schema.NumberFromString.pipe(
             Schema.between(-100, 1000, { message: () => "growth must be a growth in percent from -100 to 1000, e.g. 5 for +5%" })
-          ).annotations({ description: "Growth over last year's results in percent (default 5)" })
+          ).annotations({ description: `Growth over last year's results in percent (default ${TargetPlanning.defaultGrowthPercent})` })
         ),
         roundTo: Schema.optional(
           Schema.NumberFromString.pipe(

@@ -4,8 +4,8 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Erasure, JobCenter, Monitoring, Targets, Validation } from "@iljari/core"
-import { Period, ReportSource } from "@iljari/report"
+import { Erasure, JobCenter, Monitoring, Validation } from "@iljari/core"
+import { TargetPlanning } from "@iljari/report"
 import { Effect, Layer } from "effect"
 import { actor, adminOnly, managerOnly } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
@@ -87,35 +87,18 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
     .handle("plan", ({ urlParams }) =>
       Effect.gen(function*() {
         const who = yield* actor
-        const baselineYear = urlParams.year - 1
-        // Last year's results, counted by the report source (GROUP BY in the database).
-        const months = yield* Effect.flatMap(ReportSource.ReportSource, (source) =>
-          source.monthly(who.districtId, Period.year(baselineYear)))
-        const baseline = Object.fromEntries(
-          Targets.allMetrics.map((metric) => [metric, months.reduce((n, m) => n + m[metric], 0)])
-        ) as Targets.MetricCounts
-        const growthPercent = urlParams.growth ?? 5
-        const plan = yield* Targets.plan({
-          year: urlParams.year,
-          growthPercent,
-          baseline,
-          rounding: { mode: "nearest", unit: urlParams.roundTo ?? 1 }
-        }).pipe(Effect.mapError((e) => invalid(e.field, e.reason)))
-        const current = targetsOf(who.districtId)
-        const lines = yield* Effect.forEach(plan.lines, (line) =>
-          Effect.map(
-            Effect.mapError(Targets.splitByMonth(line.target), (e) => invalid("targets", e.reason)),
-            (months) => ({
-              metric: line.metric,
-              baseline: line.baseline,
-              exact: line.exact,
-              target: line.target,
-              monthlyAverage: line.monthlyAverage,
-              months,
-              ...(current[line.metric] === undefined ? {} : { current: current[line.metric] })
-            })
-          ))
-        return { year: plan.year, baselineYear, growthPercent, lines }
+        const { growth, roundTo, year } = urlParams
+        return yield* TargetPlanning.planFromLastYear(who.districtId, {
+          year,
+          growthPercent: growth,
+          roundTo,
+          current: targetsOf(who.districtId)
+        }).pipe(
+          Effect.catchTags({
+            InvalidPlan: (e) => Effect.fail(invalid(e.field, e.reason)),
+            InvalidSplit: (e) => Effect.fail(invalid("targets", e.reason))
+          })
+        )
       }))
     .handle("monitoring", ({ urlParams }) =>
       Effect.gen(function*() {

@@ -73,5 +73,8 @@ export * as Table from "./Table.js"
 /** @since 0.1.0 */
 export * as TargetGroups from "./TargetGroups.js"
 
+/** @since 0.3.0 */
+export * as TargetPlanning from "./TargetPlanning.js"
+
 /** @since 0.1.0 */
 export * as Xlsx from "./Xlsx.js"
