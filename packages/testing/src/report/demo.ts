@@ -25,11 +25,7 @@ import {
 } from "@iljari/core"
 import { Effect, Either, Layer } from "effect"
 import { openingInput, seekerInput } from "@iljari/testing/fixtures"
-import type * as Budget from "../src/Budget.js"
-import type * as JobFairs from "../src/JobFairs.js"
-import * as Report from "../src/Report.js"
-import * as SupplyDemand from "../src/SupplyDemand.js"
-import { ReportSource } from "../src/ReportSource.js"
+import { type Budget, type JobFairs, Report, ReportSource, SupplyDemand } from "@iljari/report"
 
 export const district = "11200" as Ids.DistrictId
 
@@ -325,7 +321,7 @@ export const marchReport = Effect.gen(function*() {
     yield* insert(yield* Repositories.ReferralRepository, all.referrals)
     yield* insert(yield* Repositories.PlacementRepository, all.placements)
     yield* insert(yield* Repositories.FollowUpRepository, all.followUps)
-  }).pipe(Effect.orDie)).pipe(Layer.provideMerge(ReportSource.layerMemory), Layer.provide(Repositories.layerMemory))
+  }).pipe(Effect.orDie)).pipe(Layer.provideMerge(ReportSource.ReportSource.layerMemory), Layer.provide(Repositories.layerMemory))
 
   // The supply and demand of March's new seekers and openings (tallied here until the
   // matching module's mismatch tally is wired in).
