@@ -114,7 +114,7 @@ export class AuditLog extends Context.Tag("@iljari/core/AuditLog")<AuditLog, {
   static readonly layerMemory = Memory.layerOver(this, (db) => {
     const log = Memory.list<AuditEntry>(db, "audit")
     const append = (entries: ReadonlyArray<AuditEntry>) =>
-      Effect.sync(() => log.replace([...log.rows(), ...entries])).pipe(Memory.exclusive(db))
+      Effect.sync(() => log.append(entries)).pipe(Memory.exclusive(db))
     return {
       append: (entry: AuditEntry) => append([entry]),
       appendAll: append,

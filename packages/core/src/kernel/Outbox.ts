@@ -219,7 +219,7 @@ export class Outbox extends Context.Tag("@iljari/core/Outbox")<Outbox, {
     return {
       enqueue: (message: OutboxMessage) =>
         Effect.sync(() => {
-          if (!messages.rows().some((m) => m.idempotencyKey === message.idempotencyKey)) messages.replace([...messages.rows(), message])
+          if (!messages.rows().some((m) => m.idempotencyKey === message.idempotencyKey)) messages.append([message])
         }).pipe(Memory.exclusive(db)),
       list: (districtId: DistrictId, status?: MessageStatus) =>
         Effect.sync(() => messages.rows().filter((m) => m.districtId === districtId && (status === undefined || m.status === status))),

@@ -120,7 +120,14 @@ export const store = <A extends { readonly id: string; readonly districtId: Dist
 /** A named list of the database (the audit log, the outbox), read and replaced whole. */
 export const list = <A>(db: Database, name: string) => ({
   rows: (): Array<A> => (db.tables.lists.get(name) ?? []) as Array<A>,
-  replace: (rows: Array<A>) => void db.tables.lists.set(name, rows)
+  replace: (rows: Array<A>) => void db.tables.lists.set(name, rows),
+  // In place: an append must not copy a list that grows with every request
+  // (the audit log). A transaction's snapshot holds its own copy.
+  append: (rows: ReadonlyArray<A>) => {
+    const current = db.tables.lists.get(name)
+    if (current === undefined) db.tables.lists.set(name, [...rows])
+    else for (const row of rows) current.push(row)
+  }
 })
 
 /** A named map of the database (the outbox's leases). */
