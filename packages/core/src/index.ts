@@ -5,6 +5,9 @@
  * @since 0.1.0
  */
 
+/** @since 0.3.0 */
+export * as Account from "./access/Account.js"
+
 /** @since 0.1.0 */
 export * as Assignment from "./matching/Assignment.js"
 
@@ -89,6 +92,9 @@ export * as Outreach from "./events/Outreach.js"
 /** @since 0.1.0 */
 export * as Partner from "./events/Partner.js"
 
+/** @since 0.3.0 */
+export * as Password from "./access/Password.js"
+
 /** @since 0.1.0 */
 export * as Placement from "./casework/Placement.js"
 
@@ -106,6 +112,9 @@ export * as Referral from "./casework/Referral.js"
 
 /** @since 0.1.0 */
 export * as Repositories from "./Repositories.js"
+
+/** @since 0.3.0 */
+export * as Roles from "./access/Roles.js"
 
 /** @since 0.3.0 */
 export * as Rounding from "./kernel/Rounding.js"

@@ -102,7 +102,10 @@ const make = Effect.gen(function*() {
         sql.and([
           sql`district_id = ${districtId}`,
           ...(query.subjectId === undefined ? [] : [sql`subject_id = ${query.subjectId}`]),
-          ...(query.actor === undefined ? [] : [sql`actor = ${query.actor}`])
+          ...(query.actor === undefined ? [] : [sql`actor = ${query.actor}`]),
+          // ISO instants in UTC compare as text in both databases.
+          ...(query.from === undefined ? [] : [sql`at >= ${DateTime.formatIso(query.from)}`]),
+          ...(query.before === undefined ? [] : [sql`at < ${DateTime.formatIso(query.before)}`])
         ])
       } ORDER BY seq${
         query.limit === undefined && query.offset === undefined

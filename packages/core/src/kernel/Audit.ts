@@ -1,11 +1,14 @@
 /**
  * The access log for personal data (개인정보 보호법): who read or changed
- * whose data, when, from where, and why. It is append-only: the port has no
- * way to change or delete an entry, and storage adapters keep it that way.
+ * whose data, when, from where, and why — and the access records of staff
+ * accounts (개인정보의 안전성 확보조치 기준 제5조, 제8조): sign-ins, refusals,
+ * locks, sign-outs, token use and every change of access rights. It is
+ * append-only: the port has no way to change or delete an entry, and storage
+ * adapters keep it that way; erasure never touches it.
  *
  * @since 0.1.0
  */
-import { Context, Effect, Schema } from "effect"
+import { Context, DateTime, Effect, Schema } from "effect"
 import type { PersistenceError } from "./Errors.js"
 import { AuditEntryId, CounselorId, DistrictId } from "./Ids.js"
 import { codeSet } from "./CodeSet.js"
@@ -17,7 +20,13 @@ const actions = codeSet("AuditAction", [
   ["create", { ko: "등록", en: "Create" }],
   ["update", { ko: "수정", en: "Update" }],
   ["export", { ko: "반출", en: "Export" }],
-  ["erase", { ko: "파기", en: "Erase" }]
+  ["erase", { ko: "파기", en: "Erase" }],
+  ["sign-in", { ko: "로그인", en: "Sign-in" }],
+  ["sign-in-refused", { ko: "로그인 실패", en: "Sign-in refused" }],
+  ["sign-out", { ko: "로그아웃", en: "Sign-out" }],
+  ["lock", { ko: "계정 잠금", en: "Account locked" }],
+  ["rights-change", { ko: "권한 변경", en: "Change of access rights" }],
+  ["token-use", { ko: "API 토큰 사용", en: "API token used" }]
 ])
 
 /**
@@ -75,12 +84,18 @@ export class AuditEntry extends Schema.Class<AuditEntry>("AuditEntry")({
    * logged by the booking's id (`booking`), which leads to the person while
    * the booking keeps their data.
    */
-  subjectKind: Schema.Literal("seeker", "employer", "counselor", "booking"),
+  subjectKind: Schema.Literal("seeker", "employer", "counselor", "booking", "account", "token"),
   subjectId: Schema.String,
   /** Which use case, e.g. `seeker.get`, `followUp.ledger`. */
   purpose: Schema.String,
   /** For an erasure: why. */
-  reason: Schema.optionalWith(ErasureReason, { exact: true })
+  reason: Schema.optionalWith(ErasureReason, { exact: true }),
+  /**
+   * For a change of access rights: what changed, e.g. `role: counselor →
+   * manager`; for a refused sign-in: why (`password`, `locked`, `disabled`).
+   * Never a password, a token or a person's data.
+   */
+  detail: Schema.optionalWith(Label, { exact: true })
 }) {}
 
 /**
@@ -92,6 +107,10 @@ export class AuditEntry extends Schema.Class<AuditEntry>("AuditEntry")({
 export interface AuditQuery {
   readonly subjectId?: string
   readonly actor?: CounselorId
+  /** Entries at or after this instant. */
+  readonly from?: DateTime.Utc
+  /** Entries before this instant. */
+  readonly before?: DateTime.Utc
   /** A slice of the matching entries, oldest first. */
   readonly offset?: number
   readonly limit?: number
@@ -124,7 +143,9 @@ export class AuditLog extends Context.Tag("@iljari/core/AuditLog")<AuditLog, {
             log.rows().filter((e) =>
               e.districtId === districtId &&
               (query.subjectId === undefined || e.subjectId === query.subjectId) &&
-              (query.actor === undefined || e.actor === query.actor)
+              (query.actor === undefined || e.actor === query.actor) &&
+              (query.from === undefined || DateTime.greaterThanOrEqualTo(e.at, query.from)) &&
+              (query.before === undefined || DateTime.lessThan(e.at, query.before))
             ),
             query
           )

@@ -64,6 +64,8 @@ export const paged = <A>(rows: ReadonlyArray<A>, page?: Page): ReadonlyArray<A> 
 export interface Unique<A, E> {
   readonly key: (record: A) => string | undefined
   readonly conflict: (record: A, existing: A) => E
+  /** The rule holds across districts (a sign-in name), not within each. */
+  readonly acrossDistricts?: boolean
 }
 
 export const store = <A extends { readonly id: string; readonly districtId: DistrictId }, Id extends string, E = never>(
@@ -76,7 +78,9 @@ export const store = <A extends { readonly id: string; readonly districtId: Dist
     const wanted = unique?.key(record)
     if (wanted === undefined) return undefined
     for (const row of rows().values()) {
-      if (row.value.districtId === record.districtId && unique!.key(row.value) === wanted) return row.value
+      if ((unique!.acrossDistricts === true || row.value.districtId === record.districtId) && unique!.key(row.value) === wanted) {
+        return row.value
+      }
     }
     return undefined
   }
@@ -86,6 +90,9 @@ export const store = <A extends { readonly id: string; readonly districtId: Dist
     )
   return {
     filter,
+    /** The one record, of any district, that matches: for a port that looks across districts on purpose. */
+    find: (predicate: (a: A) => boolean) =>
+      Effect.sync(() => [...rows().values()].find((row) => predicate(row.value))),
     insert: (record: A) =>
       Effect.suspend((): Effect.Effect<Versioned<A>, DuplicateId | E> => {
         const k = key(record.districtId, record.id)
