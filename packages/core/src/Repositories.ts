@@ -14,6 +14,9 @@
  * @since 0.1.0
  */
 import { Context, Layer } from "effect"
+import { AccountRepository } from "./access/Account.js"
+import { ApiTokenRepository } from "./access/ApiToken.js"
+import { SessionRepository } from "./access/Session.js"
 import { StudyRoomBookingRepository } from "./cafes/StudyRooms.js"
 import { CounselingRepository } from "./casework/Counseling.js"
 import { FollowUpRepository } from "./casework/FollowUp.js"
@@ -38,6 +41,8 @@ import { SeekerRepository } from "./registry/Seeker.js"
 export type { Page, Store, Versioned } from "./kernel/Store.js"
 export type { DuplicateProbe } from "./registry/Seeker.js"
 export {
+  AccountRepository,
+  ApiTokenRepository,
   AuditLog,
   CounselingRepository,
   CounselorRepository,
@@ -56,6 +61,7 @@ export {
   QuestionnaireRepository,
   ReferralRepository,
   SeekerRepository,
+  SessionRepository,
   StudyRoomBookingRepository,
   SurveyResponseRepository,
   TrainingDemandRepository,
@@ -88,6 +94,9 @@ export const ports = {
   QuestionnaireRepository,
   SurveyResponseRepository,
   StudyRoomBookingRepository,
+  AccountRepository,
+  SessionRepository,
+  ApiTokenRepository,
   AuditLog,
   Outbox,
   Transactor

@@ -8,6 +8,12 @@
 /** @since 0.3.0 */
 export * as Account from "./access/Account.js"
 
+/** @since 0.3.0 */
+export * as Accounts from "./access/Accounts.js"
+
+/** @since 0.3.0 */
+export * as ApiToken from "./access/ApiToken.js"
+
 /** @since 0.1.0 */
 export * as Assignment from "./matching/Assignment.js"
 
@@ -40,6 +46,9 @@ export * as Eligibility from "./eligibility/Eligibility.js"
 
 /** @since 0.1.0 */
 export * as Employer from "./registry/Employer.js"
+
+/** @since 0.3.0 */
+export * as Enrolment from "./access/Enrolment.js"
 
 /** @since 0.2.0 */
 export * as Erasure from "./privacy/Erasure.js"
@@ -98,6 +107,9 @@ export * as Password from "./access/Password.js"
 /** @since 0.1.0 */
 export * as Placement from "./casework/Placement.js"
 
+/** @since 0.3.0 */
+export * as Policy from "./access/Policy.js"
+
 /** @since 0.1.0 */
 export * as PsychTest from "./events/PsychTest.js"
 
@@ -119,8 +131,23 @@ export * as Roles from "./access/Roles.js"
 /** @since 0.3.0 */
 export * as Rounding from "./kernel/Rounding.js"
 
+/** @since 0.3.0 */
+export * as SecondFactor from "./access/SecondFactor.js"
+
+/** @since 0.3.0 */
+export * as Secret from "./access/Secret.js"
+
 /** @since 0.1.0 */
 export * as Seeker from "./registry/Seeker.js"
+
+/** @since 0.3.0 */
+export * as Session from "./access/Session.js"
+
+/** @since 0.3.0 */
+export * as SignIn from "./access/SignIn.js"
+
+/** @since 0.3.0 */
+export * as Staff from "./access/Staff.js"
 
 /** @since 0.1.0 */
 export * as StudyRooms from "./cafes/StudyRooms.js"

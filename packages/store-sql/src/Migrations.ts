@@ -215,6 +215,21 @@ const erasureReach = Effect.gen(function*() {
   yield* run("CREATE INDEX iljari_training_demand_seeker ON iljari_training_demand (district_id, seeker_id)")
 })
 
+// Staff access: accounts (a sign-in name is unique across districts, as is
+// an identity provider's subject), browser sessions and API tokens, each
+// found by the digest of its secret.
+const staffAccess = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  yield* run(recordTable("iljari_accounts", ["login TEXT NOT NULL", "external_id TEXT"]))
+  yield* run("CREATE UNIQUE INDEX iljari_accounts_login ON iljari_accounts (login)")
+  yield* run("CREATE UNIQUE INDEX iljari_accounts_external ON iljari_accounts (external_id) WHERE external_id IS NOT NULL")
+  yield* run(recordTable("iljari_sessions", ["digest TEXT NOT NULL", "expires_at TEXT NOT NULL"]))
+  yield* run("CREATE UNIQUE INDEX iljari_sessions_digest ON iljari_sessions (digest)")
+  yield* run(recordTable("iljari_api_tokens", ["digest TEXT NOT NULL"]))
+  yield* run("CREATE UNIQUE INDEX iljari_api_tokens_digest ON iljari_api_tokens (digest)")
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -229,7 +244,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0005_study_rooms": studyRooms,
   "0006_outbox_lease": outboxLease,
   "0007_placement_per_referral": placementPerReferral,
-  "0008_erasure_reach": erasureReach
+  "0008_erasure_reach": erasureReach,
+  "0009_staff_access": staffAccess
 }
 
 /**

@@ -8,6 +8,8 @@
  */
 import { Migrator, SqlClient } from "@effect/sql"
 import {
+  Account,
+  ApiToken,
   Audit,
   Counseling,
   Counselor,
@@ -24,6 +26,7 @@ import {
   Referral,
   Repositories,
   Seeker,
+  Session,
   type StudyRooms,
   type Survey
 } from "@iljari/core"
@@ -65,6 +68,20 @@ const make = Effect.gen(function*() {
     Tables.psychTestParticipants
   )
   const demand = makeStore<Partner.DemandResponse, typeof Partner.DemandResponse.Encoded, string>(sql, Tables.trainingDemand)
+  const { where: _accounts, findAcross: findAccount, ...accountStore } = makeStore<
+    Account.Account,
+    typeof Account.Account.Encoded,
+    Ids.CounselorId,
+    Account.LoginTaken
+  >(sql, Tables.accounts)
+  const { where: _sessions, findAcross: findSession, ...sessionStore } = makeStore<Session.Session, typeof Session.Session.Encoded, Ids.SessionId>(
+    sql,
+    Tables.sessions
+  )
+  const { where: _tokens, findAcross: findToken, ...tokenStore } = makeStore<ApiToken.ApiToken, typeof ApiToken.ApiToken.Encoded, Ids.ApiTokenId>(
+    sql,
+    Tables.apiTokens
+  )
   // Records of outreach and events: plain stores, listed by district.
   const plain = <A extends { readonly id: string; readonly districtId: DistrictId }, I>(spec: TableSpec<A, I>) => {
     const { where: _, ...store } = makeStore<A, I, string>(sql, spec)
@@ -294,6 +311,13 @@ const make = Effect.gen(function*() {
       listBySeeker: (d: DistrictId, id: string) => participantWhere(d, equals("seeker_id", id))
     },
     TrainingDemandRepository: { ...demandStore, listBySeeker: (d: DistrictId, id: string) => demandWhere(d, equals("seeker_id", id)) },
+    AccountRepository: {
+      ...accountStore,
+      findByLogin: (login: string) => findAccount("login", login),
+      findByExternalId: (externalId: string) => findAccount("external_id", externalId)
+    },
+    SessionRepository: { ...sessionStore, findByDigest: (digest: string) => findSession("digest", digest) },
+    ApiTokenRepository: { ...tokenStore, findByDigest: (digest: string) => findToken("digest", digest) },
     AuditLog: auditLog,
     Outbox: outbox,
     Transactor: {

@@ -1,4 +1,5 @@
 import { memory } from "@iljari/testing/storage/backends"
+import { accessSuite } from "@iljari/testing/storage/access"
 import { erasureSuite } from "@iljari/testing/storage/erasure"
 import { jobFairSuite } from "@iljari/testing/storage/jobFair"
 import { sharedSuite } from "@iljari/testing/storage/suite"
@@ -7,3 +8,4 @@ import { sharedSuite } from "@iljari/testing/storage/suite"
 sharedSuite(memory)
 jobFairSuite(memory)
 erasureSuite(memory)
+accessSuite(memory)

@@ -79,6 +79,16 @@ export class Account extends Schema.Class<Account>("Account")({
   failedSignIns: Schema.Int.pipe(Schema.nonNegative()),
   /** Until when a `locked` account stays locked. */
   lockedUntil: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
+  /** The TOTP secret (base32) once the staff member has enrolled an authenticator app. */
+  totpSecret: Schema.optionalWith(Schema.Redacted(Schema.String), { exact: true }),
+  /** A TOTP secret shown for enrolment and not yet confirmed with a code. */
+  totpEnrolling: Schema.optionalWith(Schema.Redacted(Schema.String), { exact: true }),
+  /** The time step of the last TOTP code accepted: a code is never accepted twice. */
+  totpLastStep: Schema.optionalWith(Schema.Int, { exact: true }),
+  /** SHA-256 digests of the recovery codes not yet used. */
+  recoveryCodes: Schema.optionalWith(Schema.Array(Schema.String), { exact: true, default: () => [] }),
+  /** The identity provider's issuer and subject (`issuer#subject`) this account signs in as by single sign-on. */
+  externalId: Schema.optionalWith(Schema.String, { exact: true }),
   createdAt: Schema.DateTimeUtc,
   createdBy: CounselorId,
   changedAt: Schema.DateTimeUtc,
@@ -92,7 +102,9 @@ export class Account extends Schema.Class<Account>("Account")({
  * @since 0.3.0
  * @category models
  */
-export const View = Account.pipe(Schema.omit("passwordHash")).annotations({ identifier: "AccountView" })
+export const View = Account.pipe(Schema.omit("passwordHash", "totpSecret", "totpEnrolling", "totpLastStep", "recoveryCodes")).annotations({
+  identifier: "AccountView"
+})
 /** @since 0.3.0 @category models */
 export type View = typeof View.Type
 
@@ -102,9 +114,9 @@ export type View = typeof View.Type
  * @since 0.3.0
  * @category models
  */
-export const view = (account: Account): View & { readonly hasPassword: boolean } => {
-  const { passwordHash, ...shown } = account
-  return { ...shown, hasPassword: passwordHash !== undefined }
+export const view = (account: Account): View & { readonly hasPassword: boolean; readonly hasSecondFactor: boolean } => {
+  const { passwordHash, recoveryCodes: _codes, totpEnrolling: _enrolling, totpLastStep: _step, totpSecret, ...shown } = account
+  return { ...shown, hasPassword: passwordHash !== undefined, hasSecondFactor: totpSecret !== undefined }
 }
 
 /**
@@ -132,6 +144,7 @@ export class LoginTaken extends Schema.TaggedError<LoginTaken>()("LoginTaken", {
 export class AccountRepository extends Context.Tag("@iljari/core/AccountRepository")<AccountRepository, Omit<Store<Account, CounselorId>, "insert"> & {
   readonly insert: (account: Account) => Effect.Effect<Versioned<Account>, LoginTaken | DuplicateId | PersistenceError>
   readonly findByLogin: (login: LoginName) => Effect.Effect<Option.Option<Versioned<Account>>, PersistenceError>
+  readonly findByExternalId: (externalId: string) => Effect.Effect<Option.Option<Versioned<Account>>, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
@@ -142,7 +155,8 @@ export class AccountRepository extends Context.Tag("@iljari/core/AccountReposito
     })
     return {
       ...accounts,
-      findByLogin: (login) => Effect.map(accounts.find((a) => a.login === login), Option.fromNullable)
+      findByLogin: (login) => Effect.map(accounts.find((a) => a.login === login), Option.fromNullable),
+      findByExternalId: (externalId) => Effect.map(accounts.find((a) => a.externalId === externalId), Option.fromNullable)
     }
   })
 }

@@ -83,3 +83,13 @@ export type AuditEntryId = typeof AuditEntryId.Type
 export const MessageId = id("MessageId", "outbox message")
 /** @since 0.1.0 @category ids */
 export type MessageId = typeof MessageId.Type
+
+/** @since 0.3.0 @category ids */
+export const SessionId = id("SessionId", "session")
+/** @since 0.3.0 @category ids */
+export type SessionId = typeof SessionId.Type
+
+/** @since 0.3.0 @category ids */
+export const ApiTokenId = id("ApiTokenId", "API token")
+/** @since 0.3.0 @category ids */
+export type ApiTokenId = typeof ApiTokenId.Type

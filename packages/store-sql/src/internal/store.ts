@@ -1,7 +1,7 @@
 import { SqlClient, type Statement } from "@effect/sql"
 import { SqlError } from "@effect/sql/SqlError"
 import { Errors, type Ids, type Repositories } from "@iljari/core"
-import { Effect, Either, ParseResult, Schema } from "effect"
+import { Effect, Either, Option, ParseResult, Schema } from "effect"
 import { encodedJson } from "./json.js"
 
 type DistrictId = Ids.DistrictId
@@ -22,6 +22,12 @@ export interface TableSpec<A, I, E = never> {
   readonly table: string
   readonly kind: string
   readonly schema: Schema.Schema<A, I>
+  /**
+   * The record's stored JSON, when plain `JSON.stringify` is not its encoding:
+   * a record with `Redacted` fields (an account's password hash), which print
+   * as `<redacted>`.
+   */
+  readonly encode?: (record: A) => string
   /** The queried columns a record fills besides `district_id`, `id`, `version` and `data`. */
   readonly columns: (record: A) => Columns
   /**
@@ -32,6 +38,8 @@ export interface TableSpec<A, I, E = never> {
   readonly unique?: {
     readonly columns: ReadonlyArray<string>
     readonly conflict: (record: A, existingId: string) => E
+    /** The rule holds across districts (a sign-in name), not within each. */
+    readonly acrossDistricts?: boolean
   }
 }
 
@@ -49,6 +57,7 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
   spec: TableSpec<A, I, E>
 ) => {
   const decode = Schema.decodeUnknownEither(spec.schema)
+  const json = spec.encode ?? encodedJson
   const table = sql(spec.table)
   // Ids are compared byte by byte on both databases, like the memory layer.
   const byId = sql.onDialectOrElse({ pg: () => sql.literal(`id COLLATE "C"`), orElse: () => sql.literal("id") })
@@ -84,8 +93,11 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
       const unique = spec.unique
       if (unique !== undefined) {
         const values = spec.columns(record)
-        const [existing] = yield* sql<{ id: string }>`SELECT id FROM ${table} WHERE district_id = ${record.districtId} AND ${
-          sql.and(unique.columns.map((column) => sql`${sql(column)} = ${values[column] ?? null}`))
+        const [existing] = yield* sql<{ id: string }>`SELECT id FROM ${table} WHERE ${
+          sql.and([
+            ...(unique.acrossDistricts === true ? [] : [sql`district_id = ${record.districtId}`]),
+            ...unique.columns.map((column) => sql`${sql(column)} = ${values[column] ?? null}`)
+          ])
         }`
         if (existing !== undefined) return yield* Effect.fail(unique.conflict(record, existing.id))
       }
@@ -95,8 +107,18 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
       }))
     })
 
+  // The one record of any district with a column's value: for the few ports
+  // that look across districts on purpose (a sign-in name, a secret's digest).
+  const findAcross = (column: string, value: string) =>
+    sql<Row>`SELECT version, data FROM ${table} WHERE ${sql(column)} = ${value}`.pipe(
+      Effect.flatMap(rowsOf),
+      Effect.map((rows) => Option.fromNullable(rows[0])),
+      Effect.mapError(persistence(`find ${spec.kind}`))
+    )
+
   return {
     where,
+    findAcross,
     // ON CONFLICT DO NOTHING keeps a PostgreSQL transaction usable after a
     // conflict, so the refusal can be explained by reading what is there.
     insert: (record: A): Effect.Effect<Versioned<A>, E | Errors.DuplicateId | Errors.PersistenceError> =>
@@ -106,7 +128,7 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
           id: record.id,
           version: 1,
           ...spec.columns(record),
-          data: encodedJson(record)
+          data: json(record)
         })
       } ON CONFLICT DO NOTHING RETURNING id`.pipe(
         Effect.mapError(persistence(`insert ${spec.kind}`)),
@@ -131,7 +153,7 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
     ): Effect.Effect<Versioned<A>, Errors.StaleVersion | Errors.NotFound | Errors.PersistenceError> =>
       Effect.gen(function*() {
         const updated = yield* sql<{ version: number | string }>`UPDATE ${table} SET ${
-          sql.update({ version: expectedVersion + 1, ...spec.columns(record), data: encodedJson(record) })
+          sql.update({ version: expectedVersion + 1, ...spec.columns(record), data: json(record) })
         } WHERE district_id = ${record.districtId} AND id = ${record.id} AND version = ${expectedVersion} RETURNING version`
         if (updated.length === 1) return { value: record, version: expectedVersion + 1 }
         const actual = yield* currentVersion(record.districtId, record.id)

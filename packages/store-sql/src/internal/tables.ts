@@ -1,4 +1,6 @@
 import {
+  Account,
+  ApiToken,
   Counseling,
   Counselor,
   DiscoveryVisit,
@@ -12,10 +14,11 @@ import {
   PsychTest,
   Referral,
   Seeker,
+  Session,
   StudyRooms,
   Survey
 } from "@iljari/core"
-import { DateTime } from "effect"
+import { DateTime, Schema } from "effect"
 import type { TableSpec } from "./store.js"
 
 const koreanDate = (at: DateTime.Utc) => DateTime.formatIsoDate(DateTime.add(at, { hours: 9 }))
@@ -157,4 +160,29 @@ export const trainingDemand: TableSpec<Partner.DemandResponse, typeof Partner.De
   kind: "training demand answer",
   schema: Partner.DemandResponse,
   columns: (a) => ({ answered_on: a.answeredOn, seeker_id: a.seekerId ?? null })
+}
+
+const encodeAccount = Schema.encodeSync(Account.Account)
+
+export const accounts: TableSpec<Account.Account, typeof Account.Account.Encoded, Account.LoginTaken> = {
+  table: "iljari_accounts",
+  kind: "account",
+  schema: Account.Account,
+  encode: (a) => JSON.stringify(encodeAccount(a)),
+  columns: (a) => ({ login: a.login, external_id: a.externalId ?? null }),
+  unique: { columns: ["login"], conflict: (a) => new Account.LoginTaken({ login: a.login }), acrossDistricts: true }
+}
+
+export const sessions: TableSpec<Session.Session, typeof Session.Session.Encoded> = {
+  table: "iljari_sessions",
+  kind: "session",
+  schema: Session.Session,
+  columns: (s) => ({ digest: s.digest, expires_at: DateTime.formatIso(s.expiresAt) })
+}
+
+export const apiTokens: TableSpec<ApiToken.ApiToken, typeof ApiToken.ApiToken.Encoded> = {
+  table: "iljari_api_tokens",
+  kind: "API token",
+  schema: ApiToken.ApiToken,
+  columns: (t) => ({ digest: t.digest })
 }

@@ -1,0 +1,186 @@
+/**
+ * Managing staff accounts (계정·권한 관리): an administrator creates them,
+ * changes their role or status, resets a password or a lost second factor.
+ * Every change of access rights is in the access log — who, when, what
+ * (개인정보의 안전성 확보조치 기준 제5조 ③: kept at least three years; the
+ * access log is never erased).
+ *
+ * @since 0.3.0
+ */
+import { Effect, Redacted, Schema } from "effect"
+import { CounselorId, DistrictId } from "../kernel/Ids.js"
+import { PersonName } from "../kernel/Text.js"
+import { fieldsOf, inTransaction, invalid, logAccess, newId, now } from "../kernel/UseCase.js"
+import { Transactor } from "../kernel/Transactor.js"
+import { decode, ValidationError, ValidationIssue } from "../kernel/Validation.js"
+import { Account, AccountRepository, AccountStatus, LoginName, view } from "./Account.js"
+import { PasswordHasher, problems } from "./Password.js"
+import { Policy } from "./Policy.js"
+import { Role } from "./Roles.js"
+import { require, type Staff } from "./Staff.js"
+
+/**
+ * A new account, as an administrator fills it in. The password is optional:
+ * an account of a district with single sign-on may have none.
+ *
+ * @since 0.3.0
+ * @category requests
+ */
+export const NewAccount = Schema.Struct({
+  /** The staff id; a new one unless given (e.g. the staff record's). */
+  id: Schema.optionalWith(CounselorId, { exact: true }),
+  login: LoginName,
+  name: PersonName,
+  role: Role,
+  grants: Schema.optionalWith(Schema.Array(DistrictId), { exact: true, default: () => [] }),
+  password: Schema.optionalWith(Schema.Redacted(Schema.String), { exact: true }),
+  externalId: Schema.optionalWith(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500)), { exact: true })
+}).annotations({ identifier: "NewAccount" })
+/** @since 0.3.0 @category requests */
+export type NewAccount = typeof NewAccount.Type
+
+const decodeNewAccount = decode(NewAccount)
+
+/**
+ * Refuses a password that breaks the rule, naming each problem in Korean and
+ * English.
+ *
+ * @since 0.3.0
+ * @category passwords
+ */
+export const checkPassword = (password: Redacted.Redacted<string>, login: string) =>
+  Effect.flatMap(Policy, (policy) => {
+    const found = problems(Redacted.value(password), { login, isCommon: policy.isCommonPassword })
+    const [first, ...rest] = found.map((p) => new ValidationIssue({ path: "password", message: `${p.en} (${p.ko})` }))
+    return first === undefined ? Effect.void : Effect.fail(new ValidationError({ subject: "Password", issues: [first, ...rest] }))
+  })
+
+const hashed = (password: Redacted.Redacted<string>, login: string) =>
+  Effect.zipRight(checkPassword(password, login), Effect.flatMap(PasswordHasher, (hasher) => hasher.hash(password)))
+
+// An analyst reads the figures of districts granted to them; no one else has grants.
+const checkGrants = (role: Role, grants: ReadonlyArray<DistrictId>) =>
+  role !== "analyst" && grants.length > 0
+    ? Effect.fail(invalid("Account", "grants", "only an analyst is granted districts (통계 분석가만 구를 지정받습니다)"))
+    : Effect.void
+
+/**
+ * Creates an account in the administrator's district.
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const create = (staff: Staff, input: unknown) =>
+  Effect.gen(function*() {
+    yield* require(staff, "accounts.manage")
+    const fields = yield* fieldsOf("Account", input)
+    const request = yield* decodeNewAccount(fields)
+    yield* checkGrants(request.role, request.grants)
+    const passwordHash = request.password === undefined ? undefined : yield* hashed(request.password, request.login)
+    const at = yield* now
+    const account = new Account({
+      id: request.id ?? (yield* newId(CounselorId, "staff")),
+      districtId: staff.districtId,
+      login: request.login,
+      name: request.name,
+      role: request.role,
+      status: "active",
+      grants: request.grants,
+      ...(passwordHash === undefined ? {} : { passwordHash }),
+      ...(request.externalId === undefined ? {} : { externalId: request.externalId }),
+      failedSignIns: 0,
+      recoveryCodes: [],
+      createdAt: at,
+      createdBy: staff.counselorId,
+      changedAt: at,
+      changedBy: staff.counselorId
+    })
+    return yield* inTransaction(Effect.gen(function*() {
+      yield* Effect.flatMap(AccountRepository, (accounts) => accounts.insert(account))
+      yield* logAccess(staff, "rights-change", "account", account.id, `account.create.${account.role}`)
+      return view(account)
+    }))
+  })
+
+// Reads, changes and logs one account under its lock, so that racing changes
+// cannot lose one another.
+const change = <R>(
+  staff: Staff,
+  id: CounselorId,
+  purpose: string,
+  edit: (account: Account) => Effect.Effect<Account, ValidationError, R>
+) =>
+  Effect.gen(function*() {
+    yield* require(staff, "accounts.manage")
+    return yield* inTransaction(Effect.gen(function*() {
+      const accounts = yield* AccountRepository
+      yield* Effect.flatMap(Transactor, (t) => t.lock(`account:${id}`))
+      const current = yield* accounts.get(staff.districtId, id)
+      const edited = yield* edit(current.value)
+      const saved = yield* accounts.update(
+        new Account({ ...edited, changedAt: yield* now, changedBy: staff.counselorId }),
+        current.version
+      )
+      yield* logAccess(staff, "rights-change", "account", id, purpose)
+      return view(saved.value)
+    }))
+  })
+
+/**
+ * Changes an account's role (and an analyst's districts).
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const changeRole = (staff: Staff, id: CounselorId, role: Role, grants: ReadonlyArray<DistrictId> = []) =>
+  change(staff, id, `account.role.${role}`, (account) =>
+    Effect.as(checkGrants(role, grants), new Account({ ...account, role, grants })))
+
+/**
+ * Disables an account (a staff member who left keeps their history, never
+ * their access), or makes it active again — which also lifts a lock.
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const changeStatus = (staff: Staff, id: CounselorId, status: Exclude<AccountStatus, "locked">) =>
+  change(staff, id, `account.status.${status}`, (account) => {
+    const { lockedUntil: _lifted, ...rest } = account
+    return Effect.succeed(new Account({ ...rest, status, failedSignIns: 0 }))
+  })
+
+/**
+ * Sets a new password for an account (a reset by an administrator).
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const resetPassword = (staff: Staff, id: CounselorId, password: Redacted.Redacted<string>) =>
+  change(staff, id, "account.password.reset", (account) =>
+    Effect.map(hashed(password, account.login), (passwordHash) => new Account({ ...account, passwordHash })))
+
+/**
+ * Removes an account's second factor (a lost phone and no recovery code
+ * left); it enrols again at its next sign-in if the policy needs one.
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const resetSecondFactor = (staff: Staff, id: CounselorId) =>
+  change(staff, id, "account.second-factor.reset", (account) => {
+    const { totpSecret: _secret, totpEnrolling: _enrolling, totpLastStep: _step, ...rest } = account
+    return Effect.succeed(new Account({ ...rest, recoveryCodes: [] }))
+  })
+
+/**
+ * The district's accounts.
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const list = (staff: Staff) =>
+  Effect.gen(function*() {
+    yield* require(staff, "accounts.manage")
+    const accounts = yield* Effect.flatMap(AccountRepository, (repo) => repo.list(staff.districtId))
+    return accounts.map((a) => view(a.value))
+  })

@@ -1,0 +1,80 @@
+/**
+ * Enrolling an authenticator app as a second factor (2단계 인증 등록): the
+ * staff member scans a QR code, proves it with a first code, and receives
+ * recovery codes, shown this once and kept only as digests.
+ *
+ * @since 0.3.0
+ */
+import { Effect, Option, type Redacted } from "effect"
+import { inTransaction } from "../kernel/UseCase.js"
+import { Transactor } from "../kernel/Transactor.js"
+import { Account, AccountRepository } from "./Account.js"
+import { SecondFactor } from "./SecondFactor.js"
+import * as Sessions from "./Session.js"
+import { CodeRefused, record } from "./SignIn.js"
+
+const live = (secret: Redacted.Redacted<string>) =>
+  Effect.gen(function*() {
+    const { account, session } = yield* Sessions.resume(secret)
+    // A pending session of an enrolled account must give its code, not enrol a new app.
+    if (session.stage === "pending" && account.totpSecret !== undefined) return yield* new Sessions.SessionEnded()
+    return { account, session }
+  })
+
+/**
+ * Starts an enrolment: a new secret kept on the account until confirmed, and
+ * what the app scans.
+ *
+ * @since 0.3.0
+ * @category enrolment
+ */
+export const start = (sessionSecret: Redacted.Redacted<string>) =>
+  Effect.gen(function*() {
+    const factor = yield* SecondFactor
+    const { account } = yield* live(sessionSecret)
+    const totp = yield* factor.newSecret
+    yield* inTransaction(Effect.gen(function*() {
+      const accounts = yield* AccountRepository
+      yield* Effect.flatMap(Transactor, (t) => t.lock(`account:${account.id}`))
+      const current = yield* accounts.get(account.districtId, account.id)
+      yield* accounts.update(new Account({ ...current.value, totpEnrolling: totp }), current.version)
+    }))
+    return yield* factor.enrolment(totp, account.login)
+  })
+
+/**
+ * Confirms an enrolment with a first code: the app becomes the account's
+ * second factor, a pending session completes, and the recovery codes are
+ * returned (the only time they are).
+ *
+ * @since 0.3.0
+ * @category enrolment
+ */
+export const confirm = (sessionSecret: Redacted.Redacted<string>, code: string) =>
+  Effect.gen(function*() {
+    const factor = yield* SecondFactor
+    const sessions = yield* Sessions.SessionRepository
+    const { account, session } = yield* live(sessionSecret)
+    if (account.totpEnrolling === undefined) return yield* new CodeRefused()
+    const step = yield* factor.check(account.totpEnrolling, code, undefined)
+    if (Option.isNone(step)) return yield* new CodeRefused()
+    const recovery = yield* factor.newRecoveryCodes
+    yield* inTransaction(Effect.gen(function*() {
+      const accounts = yield* AccountRepository
+      yield* Effect.flatMap(Transactor, (t) => t.lock(`account:${account.id}`))
+      const current = yield* accounts.get(account.districtId, account.id)
+      const { totpEnrolling, ...rest } = current.value
+      if (totpEnrolling === undefined) return yield* new CodeRefused()
+      yield* accounts.update(
+        new Account({ ...rest, totpSecret: totpEnrolling, totpLastStep: step.value, recoveryCodes: recovery.digests }),
+        current.version
+      )
+      yield* record(account, "update", "second-factor.enrol", session.origin, "second factor (authenticator app) enrolled")
+      if (session.stage === "pending") {
+        const stored = yield* sessions.get(session.districtId, session.id)
+        yield* Sessions.complete(stored)
+        yield* record(account, "sign-in", "sign-in.totp", session.origin)
+      }
+    }))
+    return { recoveryCodes: recovery.codes }
+  })
