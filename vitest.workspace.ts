@@ -6,6 +6,7 @@
  * means adding its folder here.
  */
 export const projects = [
+  "packages/auth",
   "packages/core",
   "packages/notify",
   "packages/report",

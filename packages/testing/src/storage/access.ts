@@ -3,8 +3,10 @@
  * sessions and API tokens behave the same on memory, SQLite and PostgreSQL.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Accounts, ApiToken, Audit, type Ids, Password, Policy, Repositories, Session, SignIn, type Staff } from "@iljari/core"
-import { Context, Duration, Effect, Exit, Layer, Redacted, Ref, TestClock } from "effect"
+import { Accounts, ApiToken, Audit, Enrolment, type Ids, Password, Policy, Repositories, Session, SignIn, type Staff } from "@iljari/core"
+import { SecondFactorTotp } from "@iljari/auth"
+import { Clock, Context, Duration, Effect, Exit, Layer, Option, Redacted, Ref, TestClock } from "effect"
+import { TOTP, URI } from "otpauth"
 import type { Backend } from "./backends.js"
 
 const A = "11200" as Ids.DistrictId
@@ -32,7 +34,12 @@ export const accessSuite = (backend: Backend) => {
       const verifications = yield* Ref.make(0)
       return yield* Effect.provide(
         effect,
-        Layer.mergeAll(backend.layer(), countingHasher(verifications), Layer.succeed(Verifications, verifications))
+        Layer.mergeAll(
+          backend.layer(),
+          countingHasher(verifications),
+          Layer.succeed(Verifications, verifications),
+          SecondFactorTotp.layer({ issuer: "성동구 일자리센터" })
+        )
       )
     }) as Effect.Effect<A, E | unknown>
 
@@ -158,6 +165,46 @@ export const accessSuite = (backend: Backend) => {
         expect((yield* Effect.flip(signIn("kim.jh")))._tag).toBe("SignInRefused")
 
         expect(yield* ended(Redacted.make("iljari_s_not-a-session"))).toBe(true)
+      })))
+
+    it.effect("enrols an authenticator app, then asks for its code; a code works once, a recovery code once", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-12-05T00:00:00Z"))
+        yield* create("kim.jh")
+        // From outside the office networks, a second factor is required.
+        const outside = yield* SignIn.withPassword({ login: "kim.jh", password, fromOutsideOffice: true })
+        expect([outside.session.stage, outside.secondFactor]).toEqual(["pending", "enrol"])
+        expect(yield* Effect.map(Effect.exit(Session.resume(outside.secret)), (e) => Exit.isSuccess(e) && e.value.session.stage)).toBe("pending")
+
+        const shown = yield* Enrolment.start(outside.secret)
+        expect(Redacted.value(shown.qrSvg)).toContain("<svg")
+        const totp = URI.parse(Redacted.value(shown.uri)) as TOTP
+        expect(totp.issuer).toBe("성동구 일자리센터")
+        const codeNow = Effect.map(Clock.currentTimeMillis, (timestamp) => totp.generate({ timestamp }))
+        expect((yield* Effect.flip(Enrolment.confirm(outside.secret, "000000")))._tag).toBe("CodeRefused")
+        const { recoveryCodes } = yield* Enrolment.confirm(outside.secret, yield* codeNow)
+        expect(recoveryCodes).toHaveLength(10)
+        const live = yield* Session.resume(outside.secret)
+        expect(live.session.stage).toBe("complete")
+
+        // Enrolled: every sign-in asks for a code, even from the office.
+        yield* TestClock.adjust(Duration.seconds(30))
+        const next = yield* signIn("kim.jh")
+        expect(next.secondFactor).toBe("code")
+        const code = yield* codeNow
+        yield* SignIn.withCode(next.secret, code)
+        const again = yield* signIn("kim.jh")
+        expect((yield* Effect.flip(SignIn.withCode(again.secret, code)))._tag).toBe("CodeRefused") // the same code twice
+        const left = yield* SignIn.withCode(again.secret, recoveryCodes[0]!.toUpperCase())
+        expect(left.recoveryCodesLeft).toBe(9)
+        const third = yield* signIn("kim.jh")
+        expect((yield* Effect.flip(SignIn.withCode(third.secret, recoveryCodes[0]!)))._tag).toBe("CodeRefused")
+        const stored = yield* Effect.flatMap(Repositories.AccountRepository, (r) => r.list(A))
+        expect(stored[0]!.value.recoveryCodes).toHaveLength(9)
+        expect(Option.isSome(Option.fromNullable(stored[0]!.value.totpSecret))).toBe(true)
+        // The codes are kept as digests only.
+        const texts = yield* backend.scan
+        expect(texts.filter((t) => recoveryCodes.some((c) => t.text.includes(c)))).toEqual([])
       })))
 
     it.effect("scopes tokens to a district and refuses expired and revoked ones", () =>
