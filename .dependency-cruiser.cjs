@@ -13,7 +13,7 @@ const below = {
   cafes: ["registry"],
   eligibility: ["registry"],
   events: ["registry", "casework", "matching"],
-  privacy: ["registry", "casework", "events", "cafes"],
+  privacy: ["registry", "casework", "events", "cafes", "access"],
   access: ["registry"]
 }
 const subDomains = Object.keys(below)

@@ -11,19 +11,19 @@ import { HttpServer } from "@effect/platform"
 import { NodeContext, NodeHttpServer } from "@effect/platform-node"
 import { JobCenter, Repositories, Seeker } from "@iljari/core"
 import autocannon from "autocannon"
-import { Effect, Either, Layer, Schema } from "effect"
+import { Argon2, SecondFactorTotp } from "@iljari/auth"
+import { Effect, Either, Layer } from "effect"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { generate } from "../examples/server/src/Demo.js"
 import { HttpLive } from "../examples/server/src/Server.js"
-import { UserEntry, Users } from "../examples/server/src/Users.js"
+import { AccessSettings, demoOfficeNetworks, officeNetworks } from "../examples/server/src/AccessSettings.js"
+import { demoTokens, seedDemoAccess } from "../examples/server/src/DemoAccess.js"
 import { report } from "./measure.js"
 
 const seconds = Number(process.env["ILJARI_HTTP_SECONDS"] ?? 3)
-const token = "bench-counselor-token-0001"
-const users = Schema.decodeUnknownSync(Schema.Array(UserEntry))([
-  { token, name: "벤치", counselorId: "counselor-01", districtId: "11200", role: "counselor" }
-])
+// The demo's read-write API token of Seongdong-gu: every request is authenticated by its digest.
+const token = demoTokens.find((t) => t.districtId === "11200" && t.scope === "write")!.secret
 
 const load = (url: string, headers: Record<string, string>) =>
   autocannon({ url, connections: 10, duration: seconds, headers }).then((r) => ({
@@ -66,7 +66,12 @@ const program = Effect.gen(function*() {
 
 await Effect.runPromise(program.pipe(
   Effect.provide(HttpLive.pipe(
-    Layer.provide(Layer.succeed(Users, users)),
+    Layer.provide(Layer.effectDiscard(seedDemoAccess)),
+    Layer.provide(Layer.mergeAll(
+      Argon2.layer(),
+      SecondFactorTotp.layer({ issuer: "iljari bench" }),
+      Layer.succeed(AccessSettings, { secureCookies: false, inOffice: officeNetworks(demoOfficeNetworks) })
+    )),
     Layer.provide(ReportSource.layerMemory),
     Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)),
     Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })),

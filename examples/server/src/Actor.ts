@@ -3,7 +3,7 @@
  * where the request came from (for the access log).
  */
 import { HttpServerRequest } from "@effect/platform"
-import type { JobCenter } from "@iljari/core"
+import type { JobCenter, Staff } from "@iljari/core"
 import { Effect, Option } from "effect"
 import { CurrentUser, Forbidden } from "./Api.js"
 
@@ -24,3 +24,13 @@ export const managerOnly = Effect.flatMap(CurrentUser, (user) =>
 /** Fails with 403 unless the user is an administrator. */
 export const adminOnly = Effect.flatMap(CurrentUser, (user) =>
   user.role === "admin" ? Effect.void : Effect.fail(new Forbidden({ message: "Administrators only" })))
+
+/**
+ * The caller as the access use cases take them: a signed-in staff member
+ * with their role. An API token manages nothing.
+ */
+export const staff = Effect.gen(function*() {
+  const user = yield* CurrentUser
+  if (user.role === "integration") return yield* new Forbidden({ message: "An API token cannot do this; sign in as a staff member" })
+  return { ...(yield* actor), role: user.role } satisfies Staff.Staff
+})

@@ -7,7 +7,7 @@
  * gets the core's `ValidationError` — every field named with its rule — and
  * fields the model does not keep are refused rather than dropped.
  */
-import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "@effect/platform"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
 import {
   Audit,
   BusinessCalendar,
@@ -28,7 +28,9 @@ import {
   Validation
 } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
-import { Context, Schema, Struct } from "effect"
+import { Schema, Struct } from "effect"
+import { AdminApi, AuthApi } from "./AccessApi.js"
+import { Authentication, Forbidden } from "./Caller.js"
 import { EligibilityApi } from "./EligibilityApi.js"
 import { EventsApi } from "./EventsApi.js"
 import { FairsApi } from "./FairApi.js"
@@ -36,37 +38,7 @@ import { form } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
 import { ReportsApi } from "./ReportApi.js"
 
-// ---------------------------------------------------------------------------
-// Who is calling
-// ---------------------------------------------------------------------------
-
-/** A staff member as the server knows them: one district, one role. */
-export class User extends Schema.Class<User>("User")({
-  name: Schema.String,
-  counselorId: Ids.CounselorId,
-  districtId: Ids.DistrictId,
-  role: Schema.Literal("counselor", "manager", "admin")
-}) {}
-
-export class CurrentUser extends Context.Tag("CurrentUser")<CurrentUser, User>() {}
-
-export class Unauthorized extends Schema.TaggedError<Unauthorized>()(
-  "Unauthorized",
-  { message: Schema.String },
-  HttpApiSchema.annotations({ status: 401 })
-) {}
-
-export class Forbidden extends Schema.TaggedError<Forbidden>()(
-  "Forbidden",
-  { message: Schema.String },
-  HttpApiSchema.annotations({ status: 403 })
-) {}
-
-export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("Authentication", {
-  failure: Unauthorized,
-  provides: CurrentUser,
-  security: { bearer: HttpApiSecurity.bearer }
-}) {}
+export { Authentication, CurrentUser, Forbidden, sessionCookie, Unauthorized, User } from "./Caller.js"
 
 // ---------------------------------------------------------------------------
 // Shapes
@@ -350,6 +322,8 @@ export class ReviewApi extends HttpApiGroup.make("review")
 {}
 
 export class Api extends HttpApi.make("iljari")
+  .add(AuthApi)
+  .add(AdminApi.middleware(Authentication))
   .add(SeekersApi)
   .add(EmployersApi)
   .add(CasesApi)
@@ -363,5 +337,8 @@ export class Api extends HttpApi.make("iljari")
   .addError(Errors.DuplicateId, { status: 409 })
   .addError(Errors.PersistenceError, { status: 503 })
   .annotate(OpenApi.Title, "iljari — district job center API")
-  .annotate(OpenApi.Description, "The example server of iljari (일자리). Authenticate with a bearer token from users.json.")
+  .annotate(
+    OpenApi.Description,
+    "The example server of iljari (일자리). Staff sign in at POST /auth/sign-in (a session cookie, and a CSRF token for X-CSRF-Token); integrations send an API token as Authorization: Bearer <token>. The demo prints its accounts and tokens at start."
+  )
 {}

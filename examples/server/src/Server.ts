@@ -1,17 +1,19 @@
 /**
  * The server as a layer: the API with its handlers and authentication,
  * `/openapi.json`, the offline API reference at `/docs`, over whatever
- * storage and users are provided.
+ * storage, password hasher, second factor and access settings are provided.
  */
 import { HttpApiBuilder, HttpApiScalar, type HttpApp, HttpMiddleware, HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Recommendations } from "@iljari/core"
 import { Effect, Layer } from "effect"
 import { Api } from "./Api.js"
+import { AuthenticationLive } from "./Access.js"
+import { AccessLive } from "./AccessHttp.js"
 import { HandlersLive } from "./Http.js"
-import { AuthenticationLive } from "./Users.js"
 
 export const ApiLive = HttpApiBuilder.api(Api).pipe(
   Layer.provide(HandlersLive.pipe(Layer.provide(Recommendations.layer()))),
+  Layer.provide(AccessLive),
   Layer.provide(AuthenticationLive)
 )
 

@@ -3,55 +3,63 @@
  *
  * Storage is an SQLite file (./data/iljari.db) unless DATABASE_URL names a
  * PostgreSQL database; migrations run at start, and the demo district is
- * created on the first run. Users and their bearer tokens come from
- * users.json (USERS_FILE to use another).
+ * created on the first run, with demo staff accounts and API tokens (printed
+ * at start). Access settings come from the environment: OFFICE_NETWORKS
+ * (CIDR blocks, comma-separated; from elsewhere a second factor is
+ * required), SECURE_COOKIES=true when it is served over TLS (the demo is
+ * plain HTTP on loopback), and OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI
+ * for single sign-on.
  */
 import { HttpServer } from "@effect/platform"
 import { NodeContext, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
-import type { SqlClient } from "@effect/sql"
-import { PgClient } from "@effect/sql-pg"
-import { SqliteClient } from "@effect/sql-sqlite-node"
-import { Repositories } from "@iljari/core"
-import { ReportSourceSql, StoreSql } from "@iljari/store-sql"
-import { Console, Effect, Layer, Redacted, Schema } from "effect"
-import { mkdirSync, readFileSync } from "node:fs"
+import { Argon2, SecondFactorTotp } from "@iljari/auth"
+import { ReportSourceSql } from "@iljari/store-sql"
+import { Console, Effect, Layer, Redacted } from "effect"
 import { createServer } from "node:http"
-import { dirname, join, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { AccessSettings, demoOfficeNetworks, officeNetworks } from "./AccessSettings.js"
+import { demoAccounts, demoPassword, demoTokens, seedDemoAccess } from "./DemoAccess.js"
 import { seedDemo } from "./Seed.js"
 import { HttpLive } from "./Server.js"
-import { Users, UsersFile } from "./Users.js"
+import { databaseUrl, sqliteFile, Storage } from "./Storage.js"
 
-const here = dirname(fileURLToPath(import.meta.url))
 const port = Number(process.env["PORT"] ?? 8080)
 const host = process.env["HOST"] ?? "127.0.0.1"
-const usersFile = process.env["USERS_FILE"] ?? join(here, "..", "users.json")
-const databaseUrl = process.env["DATABASE_URL"]
-const sqliteFile = resolve(process.env["ILJARI_DB"] ?? join(here, "..", "..", "..", "data", "iljari.db"))
 
-const client: Layer.Layer<SqlClient.SqlClient, unknown> = databaseUrl
-  ? PgClient.layer({ url: Redacted.make(databaseUrl) })
-  : Layer.unwrapEffect(Effect.sync(() => {
-    mkdirSync(dirname(sqliteFile), { recursive: true })
-    return SqliteClient.layer({ filename: sqliteFile })
-  }))
+const env = (name: string) => {
+  const value = process.env[name]?.trim()
+  return value === undefined || value === "" ? undefined : value
+}
 
-const Storage = StoreSql.layerWithMigrations.pipe(
-  Layer.provideMerge(client),
-  Layer.merge(Repositories.IdGenerator.layerRandom)
-)
+const issuer = env("OIDC_ISSUER")
+const Access = Layer.succeed(AccessSettings, {
+  secureCookies: env("SECURE_COOKIES") === undefined ? false : env("SECURE_COOKIES") === "true",
+  inOffice: officeNetworks(env("OFFICE_NETWORKS")?.split(",") ?? demoOfficeNetworks),
+  ...(issuer === undefined ? {} : {
+    singleSignOn: {
+      config: {
+        issuer,
+        clientId: env("OIDC_CLIENT_ID") ?? "iljari",
+        ...(env("OIDC_CLIENT_SECRET") === undefined ? {} : { clientSecret: Redacted.make(env("OIDC_CLIENT_SECRET")!) }),
+        redirectUri: env("OIDC_REDIRECT_URI") ?? `http://${host}:${port}/auth/sso/callback`
+      },
+      afterSignIn: "/"
+    }
+  })
+})
 
 const announce = Effect.gen(function*() {
-  const users = Schema.decodeUnknownSync(UsersFile)(readFileSync(usersFile, "utf8"))
   const base = `http://${host}:${port}`
   yield* Console.log([
     "",
     `iljari demo server — ${databaseUrl ? "PostgreSQL" : `SQLite ${sqliteFile}`}`,
     `  API reference  ${base}/docs`,
     `  OpenAPI        ${base}/openapi.json`,
-    "  Demo users (Authorization: Bearer <token>):",
-    ...users.map((u) => `    ${u.token.padEnd(30)} ${u.role.padEnd(9)} ${u.districtId} ${u.name}`),
-    `  Try: curl -H "Authorization: Bearer ${users[0]?.token}" "${base}/seekers?limit=2"`,
+    `  DEMO staff accounts (password for all: ${demoPassword}; demo only, published):`,
+    ...demoAccounts.map((a) => `    ${a.login.padEnd(24)} ${a.role.padEnd(9)} ${a.districtId} ${a.name}`),
+    "  DEMO API tokens (Authorization: Bearer <token>; demo only, published):",
+    ...demoTokens.map((t) => `    ${t.secret} ${t.scope.padEnd(5)} ${t.districtId} ${t.name}`),
+    `  Try: curl -H "Authorization: Bearer ${demoTokens[0]!.secret}" "${base}/seekers?limit=2"`,
+    `   or: curl -c jar -H "content-type: application/json" -d '{"login":"${demoAccounts[0]!.login}","password":"${demoPassword}"}' ${base}/auth/sign-in`,
     ""
   ].join("\n"))
 })
@@ -59,8 +67,8 @@ const announce = Effect.gen(function*() {
 const Main = HttpLive.pipe(
   HttpServer.withLogAddress,
   Layer.provide(NodeHttpServer.layer(createServer, { port, host })),
-  Layer.provide(Users.fromFile(usersFile)),
-  Layer.provide(Layer.effectDiscard(Effect.zipRight(seedDemo(), announce))),
+  Layer.provide(Layer.effectDiscard(Effect.zipRight(Effect.zipRight(seedDemo(), seedDemoAccess), announce))),
+  Layer.provide(Layer.mergeAll(Argon2.layer(), SecondFactorTotp.layer({ issuer: "iljari 데모" }), Access)),
   Layer.provide(ReportSourceSql.layer),
   Layer.provideMerge(Storage),
   Layer.provide(NodeContext.layer)

@@ -3,7 +3,7 @@ import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, FastCheck as fc, TestClock } from "effect"
 import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
-import { clientFor, TestServer, token } from "./server.js"
+import { apiToken, clientFor, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
 const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
@@ -39,7 +39,7 @@ describe("the example server", () => {
     it.effect("drives a counselor's day through the typed client", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
-        const client = yield* clientFor(token("counselor"))
+        let client = yield* clientFor(staffLogin("counselor"))
         const seeker = yield* client.seekers.register({ payload: seekerForm })
         const employer = yield* client.employers.registerEmployer({ payload: employerForm })
         const opening = yield* client.employers.registerOpening({
@@ -55,6 +55,8 @@ describe("the example server", () => {
         expect(placed.placement.value.countsForCenter).toBe(true)
         expect(placed.followUps.map((f) => f.value.dueOn)).toEqual(["2026-04-08", "2026-05-08", "2026-06-08"])
         yield* TestClock.setTime(Date.parse("2026-04-08T01:00:00Z"))
+        // A month later, yesterday's session has long ended: the counselor signs in again.
+        client = yield* clientFor(staffLogin("counselor"))
         const ledger = yield* client.cases.ledger({ urlParams: {} })
         expect(ledger.dueToday.map((c) => c.sequence)).toEqual([1])
         const recorded = yield* client.cases.recordFollowUp({
@@ -68,7 +70,7 @@ describe("the example server", () => {
         const pace = yield* client.review.pace({ urlParams: { year: 2026, period: "year", placements: 120 } })
         expect(pace[0]).toMatchObject({ metric: "placements", pace: { actual: 1 } })
         // Managers see the access log of the seeker's data; counselors may not.
-        const manager = yield* clientFor(token("manager"))
+        const manager = yield* clientFor(staffLogin("manager"))
         const log = yield* manager.review.audit({ urlParams: { subjectId: seeker.value.id } })
         expect(log.map((e) => e.purpose)).toContain("seeker.register")
         expect((yield* Effect.flip(client.review.audit({ urlParams: {} })))._tag).toBe("Forbidden")
@@ -76,8 +78,8 @@ describe("the example server", () => {
 
     it.effect("keeps districts apart: another district's record is a 404, not a leak", () =>
       Effect.gen(function*() {
-        const seongdong = yield* clientFor(token("counselor"))
-        const gwangjin = yield* clientFor(token("counselor", "11215"))
+        const seongdong = yield* clientFor(staffLogin("counselor"))
+        const gwangjin = yield* clientFor(staffLogin("counselor", "11215"))
         const seeker = yield* seongdong.seekers.register({ payload: { ...seekerForm, name: "경계선", contact: { phone: "010-3333-4444" } } })
         const error = yield* Effect.flip(gwangjin.seekers.get({ path: { id: seeker.value.id } }))
         expect(error).toMatchObject({ _tag: "NotFound", kind: "seeker", id: seeker.value.id })
@@ -115,7 +117,10 @@ describe("the example server", () => {
           ["POST", "/outreach-sessions"], ["GET", "/outreach-sessions/progress?month=2026-13"], ["POST", "/discovery-visits"],
           ["GET", "/discovery-visits/progress?year=x"], ["POST", "/surveys"], ["POST", "/surveys/x/responses"],
           ["GET", "/surveys/x/scores?from=2026-01-01&to=y"],
-          ["POST", "/study-rooms/bookings"], ["POST", "/psych-tests"], ["GET", "/study-rooms/bookings?on=tomorrow"]
+          ["POST", "/study-rooms/bookings"], ["POST", "/psych-tests"], ["GET", "/study-rooms/bookings?on=tomorrow"],
+          ["POST", "/auth/sign-in"], ["POST", "/auth/second-factor"], ["POST", "/auth/enrolment/confirm"], ["GET", "/auth/session"],
+          ["POST", "/accounts"], ["PUT", "/accounts/x/role"], ["PUT", "/accounts/%20/status"], ["POST", "/tokens"],
+          ["DELETE", "/tokens/x"], ["GET", "/access-records?from=2026-13-01&to=x"]
         ] as const
         const bodies = fc.oneof(
           fc.constant(""),
@@ -124,9 +129,9 @@ describe("the example server", () => {
           fc.jsonValue().map((v) => JSON.stringify(v)),
           fc.record({ name: fc.string(), contact: fc.record({ phone: fc.string() }), birthDate: fc.string() }).map((v) => JSON.stringify(v))
         )
-        const tokens = fc.oneof(fc.constant(token("counselor")), fc.constant(token("manager")), fc.string(), fc.constant(""))
+        const tokens = fc.oneof(fc.constant(apiToken("write")), fc.constant(apiToken("read")), fc.string(), fc.constant(""))
         // Every route with every kind of caller at least once, then random bodies and tokens.
-        const callers = [token("counselor"), token("manager"), token("admin"), token("counselor", "11215"), "nobody-with-this-token", ""]
+        const callers = [apiToken("write"), apiToken("read"), apiToken("read", "11215"), "iljari_t_nobody", "nobody-with-this-token", ""]
         const cases = [
           ...routes.flatMap((route) => callers.map((caller) => [route, "{}", caller] as const)),
           ...fc.sample(fc.tuple(fc.constantFrom(...routes), bodies, tokens), { numRuns: 600, seed: 42 })

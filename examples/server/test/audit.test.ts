@@ -11,7 +11,7 @@ import { Audit, type Ids } from "@iljari/core"
 import { Effect, TestClock } from "effect"
 import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 import { Api } from "../src/Api.js"
-import { TestServer, token } from "./server.js"
+import { as, staffLogin, TestServer } from "./server.js"
 
 const district = "11200" as Ids.DistrictId
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
@@ -33,16 +33,20 @@ interface Context {
   questionnaireId: string
   sessionId: string
   participantId: string
+  accountId: string
+  tokenId: string
 }
 
 interface Sample {
   readonly as?: "counselor" | "manager" | "admin"
-  readonly method: "GET" | "POST" | "PUT"
+  readonly method: "GET" | "POST" | "PUT" | "DELETE"
   readonly url: (c: Context) => string
   readonly body?: (c: Context) => unknown
   /** Keeps what later samples need from the answer. */
   readonly keep?: (c: Context, json: any) => void
   readonly at?: string
+  /** The answer expected, when it is not a success (a sign-in step this caller is not at). */
+  readonly status?: number
 }
 
 const get = (url: (c: Context) => string, options: Partial<Sample> = {}): Sample => ({ method: "GET", url, ...options })
@@ -204,6 +208,30 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
   ["reports.csv", get(() => "/reports/results.csv?month=2026-05", { as: "manager" })],
   ["seekers.retentionDue", get(() => "/retention/due", { as: "admin" })],
   ["seekers.retentionSweep", post(() => "/retention/sweep", () => ({}), { as: "admin" })],
+  ["admin.accessRecords", get(() => "/access-records?from=2026-05-01&to=2026-05-31", { as: "manager" })],
+  ["admin.listAccounts", get(() => "/accounts", { as: "admin" })],
+  ["admin.createAccount", post(() => "/accounts", () => ({ login: "audit.new", name: "신규상담", role: "counselor", password: "Audit#Sample-2026" }), {
+    as: "admin",
+    keep: (c, json) => void (c.accountId = json.id)
+  })],
+  ["admin.changeRole", { method: "PUT", url: (c) => `/accounts/${c.accountId}/role`, body: () => ({ role: "manager" }), as: "admin" }],
+  ["admin.changeStatus", { method: "PUT", url: (c) => `/accounts/${c.accountId}/status`, body: () => ({ status: "disabled" }), as: "admin" }],
+  ["admin.resetPassword", { method: "PUT", url: (c) => `/accounts/${c.accountId}/password`, body: () => ({ password: "Audit#Reset-2026" }), as: "admin" }],
+  ["admin.resetSecondFactor", { method: "DELETE", url: (c) => `/accounts/${c.accountId}/second-factor`, as: "admin" }],
+  ["admin.listTokens", get(() => "/tokens", { as: "admin" })],
+  ["admin.createToken", post(() => "/tokens", () => ({ name: "감사 시험", scope: "read", days: 1 }), {
+    as: "admin",
+    keep: (c, json) => void (c.tokenId = json.token.id)
+  })],
+  ["admin.revokeToken", { method: "DELETE", url: (c) => `/tokens/${c.tokenId}`, as: "admin" }],
+  ["auth.signIn", post(() => "/auth/sign-in", () => ({ login: "seongdong-counselor-02", password: "iljari-demo-2026!" }))],
+  ["auth.session", get(() => "/auth/session")],
+  ["auth.startEnrolment", post(() => "/auth/enrolment", () => ({}))],
+  ["auth.confirmEnrolment", post(() => "/auth/enrolment/confirm", () => ({ code: "000000" }), { status: 401 })],
+  ["auth.secondFactor", post(() => "/auth/second-factor", () => ({ code: "000000" }), { status: 401 })],
+  ["auth.singleSignOn", get(() => "/auth/sso", { status: 401 })],
+  ["auth.singleSignOnCallback", get(() => "/auth/sso/callback?code=x&state=y", { status: 401 })],
+  ["auth.signOut", post(() => "/auth/sign-out", () => ({}))],
   ["seekers.erase", post((c) => `/seekers/${c.seekerId}/erasure`, () => ({ reason: "subject-request" }), { as: "admin" })]
 ]
 
@@ -236,13 +264,16 @@ describe("the access log, route by route", () => {
             ? HttpClientRequest.get(sample.url(c))
             : sample.method === "PUT"
             ? HttpClientRequest.put(sample.url(c))
+            : sample.method === "DELETE"
+            ? HttpClientRequest.del(sample.url(c))
             : HttpClientRequest.post(sample.url(c))).pipe(
-              HttpClientRequest.bearerToken(token(sample.as ?? "counselor")),
+              yield* as(staffLogin(sample.as ?? "counselor")),
               sample.body === undefined ? (r) => r : HttpClientRequest.bodyUnsafeJson(sample.body(c))
             )
           const response = yield* Effect.scoped(http.execute(request))
           const text = yield* response.text
-          expect(response.status, `${route}: ${text.slice(0, 300)}`).toBeLessThan(300)
+          if (sample.status === undefined) expect(response.status, `${route}: ${text.slice(0, 300)}`).toBeLessThan(300)
+          else expect(response.status, `${route}: ${text.slice(0, 300)}`).toBe(sample.status)
           if (sample.keep !== undefined) sample.keep(c, JSON.parse(text))
           const written = (yield* log.list(district)).slice(before)
           const reveals = [

@@ -11,12 +11,13 @@ import { ReportSourceSql, StoreSql } from "@iljari/store-sql"
 import { Effect, Layer, Redacted } from "effect"
 import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
 import { HttpLive } from "../src/Server.js"
-import { Users } from "../src/Users.js"
-import { users } from "./server.js"
+import { seedDemoAccess } from "../src/DemoAccess.js"
+import { accessFor } from "./server.js"
 
 const serverOver = (client: Layer.Layer<SqlClient.SqlClient, unknown>) =>
   HttpLive.pipe(
-    Layer.provide(Layer.succeed(Users, users)),
+    Layer.provide(Layer.effectDiscard(seedDemoAccess)),
+    Layer.provide(accessFor()),
     Layer.provide(ReportSourceSql.layer),
     Layer.provideMerge(
       StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client), Layer.merge(Repositories.IdGenerator.layerSequential))

@@ -1,11 +1,14 @@
-/** Test helpers: a raw GET with a token, and CSV read back as data. */
+/** Test helpers: a raw GET as a signed-in staff member, and CSV read back as data. */
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { expect } from "@effect/vitest"
 import { Effect } from "effect"
+import { as } from "./server.js"
 
-export const get = (path: string, bearer: string) =>
-  Effect.flatMap(HttpClient.HttpClient, (http) =>
-    http.execute(HttpClientRequest.get(path).pipe(HttpClientRequest.bearerToken(bearer))))
+export const get = (path: string, login: string) =>
+  Effect.gen(function*() {
+    const http = yield* HttpClient.HttpClient
+    return yield* http.execute(HttpClientRequest.get(path).pipe(yield* as(login)))
+  })
 
 /**
  * RFC 4180 CSV (quoted fields, doubled quotes, CRLF). Text decoders drop the

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
 import ExcelJS from "exceljs"
-import { clientFor, SqliteTestServer, token } from "./server.js"
+import { clientFor, SqliteTestServer, staffLogin } from "./server.js"
 import { records } from "./csv.js"
 
 const month = { from: "2026-10-01" as never, to: "2026-10-31" as never }
@@ -16,7 +16,7 @@ describe("the demo district over SQLite", () => {
     it.effect("reports count in the database what the stores hold, per district", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-11-16T01:00:00Z"))
-        const manager = yield* clientFor(token("manager"))
+        const manager = yield* clientFor(staffLogin("manager"))
         const results = yield* manager.review.results({ urlParams: month })
         expect(results.counseling).toBeGreaterThan(0)
         const center = records(yield* manager.reports.csv({ urlParams: { month: "2026-10" } }))
@@ -40,7 +40,7 @@ describe("the demo district over SQLite", () => {
         expect(total[header.indexOf("취업(명) 실적")]).toBe(year.placements)
 
         // Gwangjin's counselor gets Gwangjin's figures: its own seekers, none of Seongdong's sessions.
-        const gwangjin = yield* clientFor(token("counselor", "11215"))
+        const gwangjin = yield* clientFor(staffLogin("counselor", "11215"))
         const theirs = yield* gwangjin.review.results({ urlParams: { from: "2025-01-01" as never, to: "2026-12-31" as never } })
         const theirReport = records(yield* gwangjin.reports.csv({ urlParams: { from: "2025-01-01" as never, to: "2026-12-31" as never } }))
         const totalRow = theirReport.find((r) => r["월"] === "합계")!
@@ -52,7 +52,7 @@ describe("the demo district over SQLite", () => {
     it.effect("checks demo seekers' programs; another district's seeker is a 404 both ways", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-11-16T01:00:00Z"))
-        const counselor = yield* clientFor(token("counselor"))
+        const counselor = yield* clientFor(staffLogin("counselor"))
         const seekers = yield* counselor.seekers.list({ urlParams: { limit: 300 } })
         const facts = {
           employmentStatus: "unemployed",
@@ -75,7 +75,7 @@ describe("the demo district over SQLite", () => {
           .map((p) => p.programId)
         expect(residenceFailed).toEqual(["public-works-yeongdeungpo", "youth-intern", "middle-aged-hire"])
 
-        const gwangjin = yield* clientFor(token("counselor", "11215"))
+        const gwangjin = yield* clientFor(staffLogin("counselor", "11215"))
         expect((yield* Effect.flip(gwangjin.eligibility.check({ path: { id: resident.value.id }, urlParams: {}, payload: facts })))._tag)
           .toBe("NotFound")
         const theirs = (yield* gwangjin.seekers.list({ urlParams: { limit: 1 } }))[0]!
@@ -87,7 +87,7 @@ describe("the demo district over SQLite", () => {
     it.effect("plans next year from last year's results and reads the pace against the district's targets", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-11-16T01:00:00Z"))
-        const manager = yield* clientFor(token("manager"))
+        const manager = yield* clientFor(staffLogin("manager"))
         const plan = yield* manager.review.plan({ urlParams: { year: 2027 } })
         const lastYear = yield* manager.review.results({ urlParams: { from: "2026-01-01" as never, to: "2026-12-31" as never } })
         expect(plan).toMatchObject({ year: 2027, baselineYear: 2026, growthPercent: 5 })

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
-import { clientFor, TestServer, token } from "./server.js"
+import { clientFor, staffLogin, TestServer } from "./server.js"
 
 describe("outreach, discovery visits and surveys over HTTP", () => {
   it.layer(TestServer, { timeout: 60_000 })((it) => {
     it.effect("records outreach and visits, and reads them against their plans", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-06-30T01:00:00Z"))
-        const client = yield* clientFor(token("counselor"))
+        const client = yield* clientFor(staffLogin("counselor"))
         for (const [day, site] of [["05", "subway-station"], ["12", "subway-station"], ["19", "shelter"]] as const) {
           yield* client.events.recordOutreach({
             payload: {
@@ -31,14 +31,14 @@ describe("outreach, discovery visits and surveys over HTTP", () => {
 
         const bad = yield* Effect.flip(client.events.recordOutreach({ payload: { id: "mine", heldOn: "2026-06-31" } }))
         expect(bad._tag).toBe("ValidationError")
-        const neighbour = yield* clientFor(token("counselor", "11215"))
+        const neighbour = yield* clientFor(staffLogin("counselor", "11215"))
         expect((yield* neighbour.events.outreachProgress({ urlParams: { month: "2026-06" } })).held).toBe(0)
       }))
 
     it.effect("runs a satisfaction survey and scores it by counselor", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-06-30T01:00:00Z"))
-        const client = yield* clientFor(token("counselor"))
+        const client = yield* clientFor(staffLogin("counselor"))
         const survey = yield* client.events.createSurvey({
           payload: {
             title: "방문자 만족도", audience: "visitor",
@@ -58,13 +58,13 @@ describe("outreach, discovery visits and surveys over HTTP", () => {
         ])
         const wrong = yield* Effect.flip(client.events.respond({ path: { id: survey.value.id }, payload: { respondedOn: "2026-06-20", answers: [] } }))
         expect(wrong._tag).toBe("ValidationError")
-        const neighbour = yield* clientFor(token("counselor", "11215"))
+        const neighbour = yield* clientFor(staffLogin("counselor", "11215"))
         expect((yield* Effect.flip(neighbour.events.scores({ path: { id: survey.value.id }, urlParams: { from: "2026-06-01" as never, to: "2026-06-30" as never } })))._tag).toBe("NotFound")
       }))
 
     it.effect("books study rooms within the 3-hour limit, refuses a taken room with its reasons, and schedules a test session", () =>
       Effect.gen(function*() {
-        const client = yield* clientFor(token("counselor"))
+        const client = yield* clientFor(staffLogin("counselor"))
         const booking = (personId: string, start: string, end: string) =>
           ({ cafeId: "cafe-seongsu", roomId: "room-1", personId, on: "2026-06-30", start, end })
         yield* client.events.book({ payload: booking("p-1", "10:00", "12:00") })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
 import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
-import { clientFor, TestServer, token } from "./server.js"
+import { clientFor, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
 const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
@@ -12,7 +12,7 @@ describe("a job fair over HTTP", () => {
     it.effect("plan → pre-select → invite → attendance → timetable → a hire that counts → figures", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-05-04T01:00:00Z"))
-        const client = yield* clientFor(token("counselor"))
+        const client = yield* clientFor(staffLogin("counselor"))
         for (const [i, wish] of ["5410", "5410", "5611", "0231"].entries()) {
           yield* client.seekers.register({
             payload: { ...seekerForm, name: `방문자${i}`, contact: { phone: `010-4000-100${i}` }, desiredOccupations: [wish], desiredRegions: [] }
@@ -65,7 +65,7 @@ describe("a job fair over HTTP", () => {
         expect(fair.outcome).toMatchObject({ invited: 3, attended: 3, interviewed: 1, hired: 1 })
         const results = yield* client.review.results({ urlParams: { from: "2026-05-01" as never, to: "2026-05-31" as never } })
         expect(results.placements).toBe(1)
-        const neighbour = yield* clientFor(token("counselor", "11215"))
+        const neighbour = yield* clientFor(staffLogin("counselor", "11215"))
         expect((yield* Effect.flip(neighbour.fairs.get({ path: { id: fair.value.id } })))._tag).toBe("NotFound")
         const bad = yield* Effect.flip(client.fairs.create({ payload: { title: "", employers: [] } }))
         expect(bad._tag).toBe("ValidationError")

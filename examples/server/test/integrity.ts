@@ -10,7 +10,7 @@ import { SqlClient } from "@effect/sql"
 import { Audit, Outbox, Repositories, type Ids } from "@iljari/core"
 import { Effect, type Layer, TestClock } from "effect"
 import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
-import { clientFor, token, tokenOf } from "./server.js"
+import { as, clientFor, loginOf, staffLogin } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
 const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
@@ -21,10 +21,11 @@ const district = "11200" as Ids.DistrictId
 // open and the race that follows is a real one (connecting serialises it).
 const warmUp = Effect.gen(function*() {
   const http = yield* HttpClient.HttpClient
+  const counselor = yield* as(staffLogin("counselor"))
   yield* Effect.all(
     Array.from({ length: 20 }, () =>
       HttpClientRequest.get("/seekers?limit=1").pipe(
-        HttpClientRequest.bearerToken(token("counselor")),
+        counselor,
         http.execute,
         Effect.scoped
       )),
@@ -36,10 +37,10 @@ const warmUp = Effect.gen(function*() {
 const postAtOnce = (path: string, body: unknown, n: number) =>
   Effect.gen(function*() {
     const http = yield* HttpClient.HttpClient
-    const counselors = [tokenOf("counselor-01"), tokenOf("counselor-02")]
-    const post = (bearer: string) =>
+    const counselors = [yield* as(loginOf("counselor-01")), yield* as(loginOf("counselor-02"))]
+    const post = (signed: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest) =>
       HttpClientRequest.post(path).pipe(
-        HttpClientRequest.bearerToken(bearer),
+        signed,
         HttpClientRequest.bodyUnsafeJson(body),
         http.execute,
         Effect.flatMap((response) => Effect.map(response.json, (json) => ({ status: response.status, json }))),
@@ -54,7 +55,7 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
       it.effect("accepts exactly one of 50 parallel placements on one referral, from two counselors", () =>
         Effect.gen(function*() {
           yield* TestClock.setTime(Date.parse("2026-03-09T01:00:00Z"))
-          const client = yield* clientFor(token("counselor"))
+          const client = yield* clientFor(staffLogin("counselor"))
           const seeker = yield* client.seekers.register({ payload: seekerForm })
           const employer = yield* client.employers.registerEmployer({ payload: employerForm })
           const opening = yield* client.employers.registerOpening({
@@ -109,7 +110,7 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
       it.effect("erases a seeker for an administrator, with the reason logged, leaving no trace in any table", () =>
         Effect.gen(function*() {
           yield* TestClock.setTime(Date.parse("2026-05-04T01:00:00Z"))
-          const counselor = yield* clientFor(token("counselor"))
+          const counselor = yield* clientFor(staffLogin("counselor"))
           const marked = { name: "소거대상", phone: "010-7777-6543", email: "erase-me@example.kr", note: "소거표식" }
           const seeker = yield* counselor.seekers.register({
             payload: { ...seekerForm, name: marked.name, contact: { phone: marked.phone, email: marked.email }, notes: `${marked.note} 메모` }
@@ -152,10 +153,10 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
           // Only an administrator erases, and only in their own district.
           const refused = yield* Effect.flip(counselor.seekers.erase({ path: { id }, payload: { reason: "subject-request" } }))
           expect(refused._tag).toBe("Forbidden")
-          const neighbour = yield* clientFor(token("counselor", "11215"))
+          const neighbour = yield* clientFor(staffLogin("counselor", "11215"))
           expect((yield* Effect.flip(neighbour.seekers.erase({ path: { id }, payload: { reason: "subject-request" } })))._tag)
             .toBe("Forbidden")
-          const admin = yield* clientFor(token("admin"))
+          const admin = yield* clientFor(staffLogin("admin"))
           const erased = yield* admin.seekers.erase({ path: { id }, payload: { reason: "subject-request" } })
           expect(erased.value).toMatchObject({ name: "(파기됨)", contact: {}, erasedOn: "2026-05-04" })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
 import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
-import { clientFor, TestServer, token } from "./server.js"
+import { clientFor, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
 const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
@@ -12,7 +12,7 @@ describe("recommendations over HTTP", () => {
     it.effect("a counselor gets a seeker's best openings and an opening's best seekers, explained", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
-        const client = yield* clientFor(token("counselor"))
+        const client = yield* clientFor(staffLogin("counselor"))
         const guard = yield* client.seekers.register({
           payload: { ...seekerForm, desiredOccupations: ["5410"], desiredRegions: [], certificates: [] }
         })
@@ -52,7 +52,7 @@ describe("recommendations over HTTP", () => {
         expect(forJob.matches[0]!.seeker).toMatchObject({ id: guard.value.id, name: seekerForm.name })
 
         // Every seeker shown is in the access log, for the manager to see.
-        const manager = yield* clientFor(token("manager"))
+        const manager = yield* clientFor(staffLogin("manager"))
         const log = yield* manager.review.audit({ urlParams: { subjectId: guard.value.id } })
         expect(log.map((e) => e.purpose)).toEqual(
           expect.arrayContaining(["recommendations.openings", "recommendations.seekers"])
@@ -62,9 +62,9 @@ describe("recommendations over HTTP", () => {
     it.effect("another district's seeker or opening is not found, and k is bounded", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
-        const client = yield* clientFor(token("counselor"))
+        const client = yield* clientFor(staffLogin("counselor"))
         const seeker = yield* client.seekers.register({ payload: { ...seekerForm, name: "최다른", contact: { phone: "010-5555-0101" } } })
-        const neighbour = yield* clientFor(token("counselor", "11215"))
+        const neighbour = yield* clientFor(staffLogin("counselor", "11215"))
         const refused = yield* Effect.flip(neighbour.matches.openingsForSeeker({ path: { id: seeker.value.id }, urlParams: {} }))
         expect(refused._tag).toBe("NotFound")
         const tooMany = yield* Effect.flip(client.matches.openingsForSeeker({ path: { id: seeker.value.id }, urlParams: { k: 1000 } }))

@@ -1,10 +1,11 @@
+import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { LocalDate } from "@iljari/core"
 import { Effect, Layer, Schema, TestClock } from "effect"
 import ExcelJS from "exceljs"
 import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 import { get, records } from "./csv.js"
-import { clientFor, TestServer, token, tokenOf } from "./server.js"
+import { clientFor, loginOf, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
 const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
@@ -29,8 +30,8 @@ const sheetRows = (sheet: ExcelJS.Worksheet): Array<Array<unknown>> => {
 // March 2026 in Seongdong: two counselors, three sessions; one session in Gwangjin.
 const setUp = Effect.gen(function*() {
   yield* TestClock.setTime(Date.parse("2026-03-10T01:00:00Z"))
-  const first = yield* clientFor(tokenOf("counselor-01"))
-  const second = yield* clientFor(tokenOf("counselor-02"))
+  const first = yield* clientFor(loginOf("counselor-01"))
+  const second = yield* clientFor(loginOf("counselor-02"))
   const seeker = yield* first.seekers.register({ payload: { ...seekerForm, name: "보고서", contact: { phone: "010-5555-0101" } } })
   const employer = yield* first.employers.registerEmployer({ payload: employerForm })
   yield* first.employers.registerOpening({
@@ -39,7 +40,7 @@ const setUp = Effect.gen(function*() {
   yield* first.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-03", channel: "visit" } })
   yield* first.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-09", channel: "phone" } })
   yield* second.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-10", channel: "visit" } })
-  const gwangjin = yield* clientFor(token("counselor", "11215"))
+  const gwangjin = yield* clientFor(staffLogin("counselor", "11215"))
   const theirs = yield* gwangjin.seekers.register({ payload: { ...seekerForm, name: "광진구", contact: { phone: "010-5555-0202" }, addressRegion: "11215" } })
   yield* gwangjin.seekers.counsel({ payload: { seekerId: theirs.value.id, heldOn: "2026-03-04", channel: "visit" } })
 })
@@ -50,7 +51,7 @@ describe("reports over HTTP", () => {
     it.effect("a manager downloads the month as CSV, XLSX and HTML with the stored figures", () =>
       Effect.gen(function*() {
         yield* setUp
-        const manager = yield* clientFor(token("manager"))
+        const manager = yield* clientFor(staffLogin("manager"))
 
         // CSV: the center's month, read back as data.
         const center = records(yield* manager.reports.csv({ urlParams: { month: "2026-03" } }))
@@ -83,18 +84,18 @@ describe("reports over HTTP", () => {
         expect(page).toContain("<svg")
 
         // Headers: content types and file names.
-        const csv = yield* get("/reports/results.csv?month=2026-03&table=counselors-month", token("manager"))
+        const csv = yield* get("/reports/results.csv?month=2026-03&table=counselors-month", staffLogin("manager"))
         expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8")
         // UTF-8 with a byte-order mark, so that Excel reads the Korean.
         const bytes = new Uint8Array(yield* csv.arrayBuffer)
         expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
         expect(new TextDecoder().decode(bytes)).toContain("상담사,상담 실적")
         expect(csv.headers["content-disposition"]).toBe('attachment; filename="iljari-11200-2026-03-counselors-month.csv"')
-        const xlsx = yield* get("/reports/results.xlsx?month=2026-03", token("admin"))
+        const xlsx = yield* get("/reports/results.xlsx?month=2026-03", staffLogin("admin"))
         expect(xlsx.status).toBe(200)
         expect(xlsx.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         expect(xlsx.headers["content-disposition"]).toBe('attachment; filename="iljari-11200-2026-03.xlsx"')
-        const html = yield* get("/reports/results.html?month=2026-03&lang=en", token("manager"))
+        const html = yield* get("/reports/results.html?month=2026-03&lang=en", staffLogin("manager"))
         expect(html.headers["content-type"]).toBe("text/html; charset=utf-8")
         expect(html.headers["content-disposition"]).toBe('inline; filename="iljari-11200-2026-03.html"')
         expect(yield* html.text).toContain("Results by counselor")
@@ -106,10 +107,10 @@ describe("reports over HTTP", () => {
     it.effect("reads a year, a week or any period; refuses an unclear period with a 400 that says how to write one", () =>
       Effect.gen(function*() {
         yield* setUp
-        const manager = yield* clientFor(token("manager"))
+        const manager = yield* clientFor(staffLogin("manager"))
         const year = records(yield* manager.reports.csv({ urlParams: { year: 2026 } }))
         expect(year.find((r) => r["월"] === "3월")!["상담(건) 실적"]).toBe("3")
-        const week = yield* get("/reports/results.csv?week=2026-03-10&table=counselors-week", token("manager"))
+        const week = yield* get("/reports/results.csv?week=2026-03-10&table=counselors-week", staffLogin("manager"))
         expect(week.headers["content-disposition"]).toBe('attachment; filename="iljari-11200-week-2026-03-09-counselors-week.csv"')
         // Monday 9 and Tuesday 10 March: one session each.
         expect(records(yield* week.text).map((r) => [r["상담사"], r["상담 실적"]])).toEqual([["박상담", "1"], ["김지원", "1"], ["합계", "2"]])
@@ -136,7 +137,7 @@ describe("reports over HTTP", () => {
           ["month=2026-03&table=nonsense", "must be one of center-month, counselors-month"]
         ]
         for (const [query, message] of refusals) {
-          const response = yield* get(`/reports/results.csv?${query}`, token("manager"))
+          const response = yield* get(`/reports/results.csv?${query}`, staffLogin("manager"))
           const text = yield* response.text
           expect({ query, status: response.status }).toEqual({ query, status: 400 })
           expect(text).toContain(message)
@@ -149,16 +150,16 @@ describe("reports over HTTP", () => {
     it.effect("a counselor gets the district's figures with their own rows only; never a colleague's", () =>
       Effect.gen(function*() {
         yield* setUp
-        const counselor = yield* clientFor(tokenOf("counselor-01"))
+        const counselor = yield* clientFor(loginOf("counselor-01"))
         const own = records(yield* counselor.reports.csv({ urlParams: { month: "2026-03", table: "counselors-month" } }))
         expect(own.map((r) => [r["상담사"], r["상담 실적"]])).toEqual([["박상담", "2"], ["합계", "2"]])
         // The same annual target as in the manager's report (the center's split among the counselors counted).
-        const everyone = records(yield* (yield* clientFor(token("manager"))).reports.csv({ urlParams: { month: "2026-03", table: "counselors-month" } }))
+        const everyone = records(yield* (yield* clientFor(staffLogin("manager"))).reports.csv({ urlParams: { month: "2026-03", table: "counselors-month" } }))
         expect(own[0]!["상담 기간목표"]).toBe(everyone[0]!["상담 기간목표"])
         // District figures stay whole.
         const center = records(yield* counselor.reports.csv({ urlParams: { month: "2026-03" } }))
         expect(center.find((r) => r["구분"] === "상담(건)")!["월 실적"]).toBe("3")
-        const file = yield* get("/reports/results.xlsx?month=2026-03", tokenOf("counselor-01"))
+        const file = yield* get("/reports/results.xlsx?month=2026-03", loginOf("counselor-01"))
         expect(file.headers["content-disposition"]).toBe('attachment; filename="iljari-11200-2026-03-counselor-01.xlsx"')
         const workbook = yield* loadXlsx(new Uint8Array(yield* file.arrayBuffer))
         const names = workbook.worksheets.flatMap((sheet) => sheetRows(sheet).map((row) => row[0]))
@@ -171,7 +172,7 @@ describe("reports over HTTP", () => {
         const refused = yield* Effect.flip(counselor.reports.csv({ urlParams: { month: "2026-03", counselorId: "counselor-02" as never } }))
         expect(refused).toMatchObject({ _tag: "Forbidden" })
         // A manager may ask for one counselor's rows.
-        const one = records(yield* (yield* clientFor(token("manager"))).reports.csv({
+        const one = records(yield* (yield* clientFor(staffLogin("manager"))).reports.csv({
           urlParams: { month: "2026-03", table: "counselors-month", counselorId: "counselor-02" as never }
         }))
         expect(one.map((r) => r["상담사"])).toEqual(["김지원", "합계"])
@@ -183,18 +184,20 @@ describe("reports over HTTP", () => {
     it.effect("keeps districts apart: another district's user gets only their own figures", () =>
       Effect.gen(function*() {
         yield* setUp
-        const gwangjin = yield* clientFor(token("counselor", "11215"))
+        const gwangjin = yield* clientFor(staffLogin("counselor", "11215"))
         const center = records(yield* gwangjin.reports.csv({ urlParams: { month: "2026-03" } }))
         expect(center.find((r) => r["구분"] === "상담(건)")!["월 실적"]).toBe("1")
         expect(center.find((r) => r["구분"] === "구인(건)")!["월 실적"]).toBe("0")
         const page = yield* gwangjin.reports.html({ urlParams: { month: "2026-03" } })
         expect(page).toContain("광진구 일자리센터")
         expect(page).not.toContain("박상담")
-        const file = yield* get("/reports/results.csv?month=2026-03", token("counselor", "11215"))
+        const file = yield* get("/reports/results.csv?month=2026-03", staffLogin("counselor", "11215"))
         expect(file.headers["content-disposition"]).toBe('attachment; filename="iljari-11215-2026-03-counselor-91-center-month.csv"')
         // Asking for a Seongdong counselor's rows is refused, and nothing of theirs comes back.
-        expect((yield* get("/reports/results.csv?month=2026-03&counselorId=counselor-01", token("counselor", "11215"))).status).toBe(403)
-        expect((yield* get("/reports/results.csv?month=2026-03", "not-a-token-at-all")).status).toBe(401)
+        expect((yield* get("/reports/results.csv?month=2026-03&counselorId=counselor-01", staffLogin("counselor", "11215"))).status).toBe(403)
+        const http = yield* HttpClient.HttpClient
+        const stranger = HttpClientRequest.get("/reports/results.csv?month=2026-03").pipe(HttpClientRequest.bearerToken("not-a-token-at-all"))
+        expect((yield* http.execute(stranger)).status).toBe(401)
       }))
   })
 })

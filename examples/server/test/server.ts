@@ -1,36 +1,92 @@
 import { ReportSource } from "@iljari/report"
-import { HttpApiClient, HttpClient, HttpClientRequest } from "@effect/platform"
+import { Cookies, HttpApiClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
 import { SqliteClient } from "@effect/sql-sqlite-node"
-import { Repositories } from "@iljari/core"
+import { Argon2, SecondFactorTotp } from "@iljari/auth"
+import { type Password, Repositories, type SecondFactor } from "@iljari/core"
 import { ReportSourceSql, StoreSql } from "@iljari/store-sql"
-import { Effect, Layer, Schema } from "effect"
-import { readFileSync } from "node:fs"
+import { Effect, Layer } from "effect"
 import { Api } from "../src/Api.js"
+import { AccessSettings, demoOfficeNetworks, officeNetworks } from "../src/AccessSettings.js"
+import { demoAccounts, demoPassword, demoTokens, seedDemoAccess } from "../src/DemoAccess.js"
 import { seedDemo } from "../src/Seed.js"
 import { HttpLive } from "../src/Server.js"
-import { Users, UsersFile } from "../src/Users.js"
 
-// The demo users.json, as the server reads it.
-export const users = Schema.decodeUnknownSync(UsersFile)(readFileSync(new URL("../users.json", import.meta.url), "utf8"))
-export const token = (role: string, district = "11200") => users.find((u) => u.role === role && u.districtId === district)!.token
+/**
+ * What the server's staff access needs, as `npm start` provides it: real
+ * Argon2id (cheaper parameters, so that hundreds of sign-ins stay quick),
+ * real TOTP, the demo's office networks (loopback is an office) and its
+ * demo accounts and tokens.
+ */
+export const testArgon2 = Argon2.layer({ memoryCost: 4096, timeCost: 1 })
 
-/** The real server on a free loopback port, over the memory layers, with a client pointed at it. */
-export const TestServer = HttpLive.pipe(
-  Layer.provide(Layer.succeed(Users, users)),
-  Layer.provide(ReportSource.layerMemory),
-  Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)),
-  Layer.provideMerge(NodeHttpServer.layerTest)
-)
+export const accessFor = (settings: Partial<typeof AccessSettings.Service> = {}) =>
+  Layer.mergeAll(
+    testArgon2,
+    SecondFactorTotp.layer({ issuer: "iljari test" }),
+    Layer.succeed(AccessSettings, { secureCookies: false, inOffice: officeNetworks(demoOfficeNetworks), ...settings })
+  )
 
-/** A typed client of the API, acting with a bearer token. */
-export const clientFor = (bearer: string) =>
+/** The sign-in name of a demo staff member by role and district. */
+export const staffLogin = (role: string, district = "11200") =>
+  demoAccounts.find((a) => a.role === role && a.districtId === district)!.login
+
+/** The sign-in name of a demo staff member by staff id. */
+export const loginOf = (counselorId: string) => demoAccounts.find((a) => a.id === counselorId)!.login
+
+/** A demo API token's secret by scope and district. */
+export const apiToken = (scope: "read" | "write", district = "11200") =>
+  demoTokens.find((t) => t.scope === scope && t.districtId === district)!.secret
+
+/**
+ * The real server on a free loopback port, over the memory layers, with a
+ * client pointed at it; its staff access as given (the demo's by default).
+ */
+export const testServerWith = (access: Layer.Layer<AccessSettings | Password.PasswordHasher | SecondFactor.SecondFactor>) =>
+  HttpLive.pipe(
+    Layer.provide(Layer.effectDiscard(seedDemoAccess)),
+    Layer.provide(access),
+    Layer.provide(ReportSource.layerMemory),
+    Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)),
+    Layer.provideMerge(NodeHttpServer.layerTest),
+    Layer.orDie
+  )
+
+/** The real server on a free loopback port, over the memory layers, with the demo's staff access. */
+export const TestServer = testServerWith(accessFor())
+
+/**
+ * Signs a demo staff member in over HTTP, as a browser would: what each of
+ * their later requests must carry (the session cookie and the CSRF token).
+ */
+export const signIn = (login: string, password = demoPassword) =>
+  Effect.gen(function*() {
+    const http = yield* HttpClient.HttpClient
+    const response = yield* http.execute(
+      HttpClientRequest.post("/auth/sign-in").pipe(HttpClientRequest.bodyUnsafeJson({ login, password }))
+    )
+    const body = (yield* response.json) as { readonly csrfToken?: string }
+    const cookie = Cookies.toRecord(response.cookies)["iljari_session"]
+    if (response.status !== 200 || cookie === undefined || body.csrfToken === undefined) {
+      return yield* Effect.dieMessage(`${login} could not sign in: ${response.status} ${JSON.stringify(body)}`)
+    }
+    return { cookie, csrfToken: body.csrfToken }
+  }).pipe(Effect.scoped)
+
+/** A request transformer acting as a signed-in demo staff member. */
+export const as = (login: string) =>
+  Effect.map(signIn(login), ({ cookie, csrfToken }) => (request: HttpClientRequest.HttpClientRequest) =>
+    request.pipe(HttpClientRequest.setHeaders({ cookie: `iljari_session=${cookie}`, "x-csrf-token": csrfToken })))
+
+/** A typed client of the API, signed in as a demo staff member. */
+export const clientFor = (login: string) =>
+  Effect.flatMap(as(login), (signed) => HttpApiClient.make(Api, { transformClient: HttpClient.mapRequest(signed) }))
+
+/** A typed client of the API, acting with an API token. */
+export const clientWithToken = (bearer: string) =>
   HttpApiClient.make(Api, { transformClient: HttpClient.mapRequest(HttpClientRequest.bearerToken(bearer)) })
 
 export const raw = Effect.map(HttpClient.HttpClient, (client) => client)
-
-/** A user's token by counselor id. */
-export const tokenOf = (counselorId: string) => users.find((u) => u.counselorId === counselorId)!.token
 
 /**
  * The real server over SQLite (an in-memory database, migrated), with the
@@ -39,8 +95,8 @@ export const tokenOf = (counselorId: string) => users.find((u) => u.counselorId 
  */
 export const SqliteTestServer = (scale: number) =>
   HttpLive.pipe(
-    Layer.provide(Layer.succeed(Users, users)),
-    Layer.provide(Layer.effectDiscard(seedDemo(scale))),
+    Layer.provide(Layer.effectDiscard(Effect.zipRight(seedDemo(scale), seedDemoAccess))),
+    Layer.provide(accessFor()),
     Layer.provide(ReportSourceSql.layer),
     Layer.provideMerge(
       StoreSql.layerWithMigrations.pipe(

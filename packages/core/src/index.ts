@@ -6,6 +6,9 @@
  */
 
 /** @since 0.3.0 */
+export * as AccessLog from "./privacy/AccessLog.js"
+
+/** @since 0.3.0 */
 export * as Account from "./access/Account.js"
 
 /** @since 0.3.0 */

@@ -129,7 +129,7 @@ export class LoginTaken extends Schema.TaggedError<LoginTaken>()("LoginTaken", {
   login: Schema.String
 }) {
   override get message() {
-    return `The sign-in name ${this.login} is taken by another account`
+    return `The sign-in name ${this.login} is taken by another account (이미 사용 중인 아이디입니다)`
   }
 }
 

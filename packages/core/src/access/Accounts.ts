@@ -11,9 +11,9 @@ import { Effect, Redacted, Schema } from "effect"
 import { CounselorId, DistrictId } from "../kernel/Ids.js"
 import { PersonName } from "../kernel/Text.js"
 import { fieldsOf, inTransaction, invalid, logAccess, newId, now } from "../kernel/UseCase.js"
-import { Transactor } from "../kernel/Transactor.js"
 import { decode, ValidationError, ValidationIssue } from "../kernel/Validation.js"
 import { Account, AccountRepository, AccountStatus, LoginName, view } from "./Account.js"
+import { underLock } from "./internal/accountLock.js"
 import { PasswordHasher, problems } from "./Password.js"
 import { Policy } from "./Policy.js"
 import { Role } from "./Roles.js"
@@ -112,9 +112,10 @@ const change = <R>(
 ) =>
   Effect.gen(function*() {
     yield* require(staff, "accounts.manage")
-    return yield* inTransaction(Effect.gen(function*() {
-      const accounts = yield* AccountRepository
-      yield* Effect.flatMap(Transactor, (t) => t.lock(`account:${id}`))
+    const accounts = yield* AccountRepository
+    // Another district's account is not found, like one that does not exist.
+    yield* accounts.get(staff.districtId, id)
+    return yield* underLock(id, Effect.gen(function*() {
       const current = yield* accounts.get(staff.districtId, id)
       const edited = yield* edit(current.value)
       const saved = yield* accounts.update(
@@ -184,3 +185,24 @@ export const list = (staff: Staff) =>
     const accounts = yield* Effect.flatMap(AccountRepository, (repo) => repo.list(staff.districtId))
     return accounts.map((a) => view(a.value))
   })
+
+/**
+ * The names of a district's staff by id, for reports that name counselors.
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const names = (districtId: DistrictId) =>
+  Effect.map(
+    Effect.flatMap(AccountRepository, (repo) => repo.list(districtId)),
+    (accounts) => Object.fromEntries(accounts.map((a) => [a.value.id, a.value.name] as const))
+  )
+
+/**
+ * An account by sign-in name, for a deployment's own tools (the demo's
+ * seed, the first administrator's command): no permission is checked.
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const findByLogin = (login: LoginName) => Effect.flatMap(AccountRepository, (repo) => repo.findByLogin(login))

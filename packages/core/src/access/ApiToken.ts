@@ -79,11 +79,12 @@ export class ApiTokenRepository extends Context.Tag("@iljari/core/ApiTokenReposi
  * @since 0.3.0
  * @category errors
  */
-export class TokenRefused extends Schema.TaggedError<TokenRefused>()("TokenRefused", {}) {
-  override get message() {
-    return "Unknown, expired or revoked API token (알 수 없거나 만료·폐기된 API 토큰입니다)"
-  }
-}
+export class TokenRefused extends Schema.TaggedError<TokenRefused>()("TokenRefused", {
+  message: Schema.String.pipe(
+    Schema.propertySignature,
+    Schema.withConstructorDefault(() => "Unknown, expired or revoked API token (알 수 없거나 만료·폐기된 API 토큰입니다)")
+  )
+}) {}
 
 /**
  * What a new token is for, what it may do and how long it lives (1 to 366
@@ -107,11 +108,18 @@ export type TokenRequest = typeof TokenRequest.Type
  * @since 0.3.0
  * @category tokens
  */
-export const create = (staff: Staff, request: TokenRequest) =>
+export const create = (
+  staff: Staff,
+  request: TokenRequest,
+  options: {
+    /** A secret known in advance: for a demo's published tokens only, never in production. */
+    readonly secret?: Redacted.Redacted<string>
+  } = {}
+) =>
   Effect.gen(function*() {
     yield* require(staff, "tokens.manage")
     const at = yield* now
-    const secret = yield* Secret.make("iljari_t_")
+    const secret = options.secret ?? (yield* Secret.make("iljari_t_"))
     const token = new ApiToken({
       id: yield* newId(ApiTokenId, "token"),
       districtId: staff.districtId,
@@ -186,7 +194,7 @@ export const authenticate = (secret: Redacted.Redacted<string>, origin?: string)
       yield* inTransaction(Effect.gen(function*() {
         yield* tokens.update(new ApiToken({ ...token, lastUsedOn: day }), version)
         yield* logAccess(actor, "token-use", "token", token.id, `token.use.${token.scope}`)
-      })).pipe(Effect.catchTag("StaleVersion", () => Effect.void))
+      })).pipe(Effect.catchTags({ StaleVersion: () => Effect.void, NotFound: () => Effect.void }))
     }
     return token
   })

@@ -6,9 +6,8 @@
  * @since 0.3.0
  */
 import { Effect, Option, type Redacted } from "effect"
-import { inTransaction } from "../kernel/UseCase.js"
-import { Transactor } from "../kernel/Transactor.js"
 import { Account, AccountRepository } from "./Account.js"
+import { underLock } from "./internal/accountLock.js"
 import { SecondFactor } from "./SecondFactor.js"
 import * as Sessions from "./Session.js"
 import { CodeRefused, record } from "./SignIn.js"
@@ -33,9 +32,8 @@ export const start = (sessionSecret: Redacted.Redacted<string>) =>
     const factor = yield* SecondFactor
     const { account } = yield* live(sessionSecret)
     const totp = yield* factor.newSecret
-    yield* inTransaction(Effect.gen(function*() {
+    yield* underLock(account.id, Effect.gen(function*() {
       const accounts = yield* AccountRepository
-      yield* Effect.flatMap(Transactor, (t) => t.lock(`account:${account.id}`))
       const current = yield* accounts.get(account.districtId, account.id)
       yield* accounts.update(new Account({ ...current.value, totpEnrolling: totp }), current.version)
     }))
@@ -59,9 +57,8 @@ export const confirm = (sessionSecret: Redacted.Redacted<string>, code: string) 
     const step = yield* factor.check(account.totpEnrolling, code, undefined)
     if (Option.isNone(step)) return yield* new CodeRefused()
     const recovery = yield* factor.newRecoveryCodes
-    yield* inTransaction(Effect.gen(function*() {
+    yield* underLock(account.id, Effect.gen(function*() {
       const accounts = yield* AccountRepository
-      yield* Effect.flatMap(Transactor, (t) => t.lock(`account:${account.id}`))
       const current = yield* accounts.get(account.districtId, account.id)
       const { totpEnrolling, ...rest } = current.value
       if (totpEnrolling === undefined) return yield* new CodeRefused()

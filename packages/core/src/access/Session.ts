@@ -71,11 +71,12 @@ export class SessionRepository extends Context.Tag("@iljari/core/SessionReposito
  * @since 0.3.0
  * @category errors
  */
-export class SessionEnded extends Schema.TaggedError<SessionEnded>()("SessionEnded", {}) {
-  override get message() {
-    return "The session has ended; sign in again (세션이 끝났습니다. 다시 로그인하세요)"
-  }
-}
+export class SessionEnded extends Schema.TaggedError<SessionEnded>()("SessionEnded", {
+  message: Schema.String.pipe(
+    Schema.propertySignature,
+    Schema.withConstructorDefault(() => "The session has ended; sign in again (세션이 끝났습니다. 다시 로그인하세요)")
+  )
+}) {}
 
 /**
  * The token a browser sends back in the `X-CSRF-Token` header with every
@@ -149,7 +150,9 @@ export const resume = (secret: Redacted.Redacted<string>) =>
     if (account.value.status !== "active") return yield* new SessionEnded()
     if (DateTime.lessThan(DateTime.addDuration(session.lastSeenAt, refreshAfter), at)) {
       // Two requests racing to refresh: one wins, and the other's refresh is not needed.
-      yield* sessions.update(new Session({ ...session, lastSeenAt: at }), version).pipe(Effect.catchTag("StaleVersion", () => Effect.void))
+      yield* sessions.update(new Session({ ...session, lastSeenAt: at }), version).pipe(
+        Effect.catchTags({ StaleVersion: () => Effect.void, NotFound: () => new SessionEnded() })
+      )
     }
     return { session, account: account.value }
   })
@@ -173,8 +176,12 @@ export const end = (secret: Redacted.Redacted<string>) =>
     const found = yield* sessions.findByDigest(yield* Secret.digest(secret))
     if (Option.isNone(found) || found.value.value.endedAt !== undefined) return
     const { value: session, version } = found.value
-    yield* sessions.update(new Session({ ...session, endedAt: yield* now }), version)
-    yield* logAccess(actorOf(session), "sign-out", "account", session.accountId, "sign-out")
+    // Racing sign-outs: one ends the session and logs it.
+    const ended = yield* sessions.update(new Session({ ...session, endedAt: yield* now }), version).pipe(
+      Effect.as(true),
+      Effect.catchTags({ StaleVersion: () => Effect.succeed(false), NotFound: () => Effect.succeed(false) })
+    )
+    if (ended) yield* logAccess(actorOf(session), "sign-out", "account", session.accountId, "sign-out")
   })
 
 /**

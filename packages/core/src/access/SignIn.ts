@@ -14,13 +14,13 @@
 import { DateTime, Duration, Effect, Option, Redacted, Schema } from "effect"
 import { AuditEntry, AuditLog } from "../kernel/Audit.js"
 import { AuditEntryId } from "../kernel/Ids.js"
-import { inTransaction, newId, now } from "../kernel/UseCase.js"
-import { Transactor } from "../kernel/Transactor.js"
+import { newId, now } from "../kernel/UseCase.js"
 import { Account, AccountRepository, LoginName } from "./Account.js"
 import { PasswordHasher } from "./Password.js"
 import { Policy } from "./Policy.js"
 import { SecondFactor } from "./SecondFactor.js"
 import * as Secret from "./Secret.js"
+import { underLock } from "./internal/accountLock.js"
 import * as Sessions from "./Session.js"
 
 /**
@@ -29,11 +29,12 @@ import * as Sessions from "./Session.js"
  * @since 0.3.0
  * @category errors
  */
-export class SignInRefused extends Schema.TaggedError<SignInRefused>()("SignInRefused", {}) {
-  override get message() {
-    return "The sign-in name or password is wrong, or the account is locked (아이디 또는 비밀번호가 맞지 않거나 계정이 잠겨 있습니다)"
-  }
-}
+export class SignInRefused extends Schema.TaggedError<SignInRefused>()("SignInRefused", {
+  message: Schema.String.pipe(
+    Schema.propertySignature,
+    Schema.withConstructorDefault(() => "The sign-in name or password is wrong, or the account is locked (아이디 또는 비밀번호가 맞지 않거나 계정이 잠겨 있습니다)")
+  )
+}) {}
 
 /**
  * A second-factor code that is wrong or already used.
@@ -41,11 +42,12 @@ export class SignInRefused extends Schema.TaggedError<SignInRefused>()("SignInRe
  * @since 0.3.0
  * @category errors
  */
-export class CodeRefused extends Schema.TaggedError<CodeRefused>()("CodeRefused", {}) {
-  override get message() {
-    return "The code is wrong or was already used (인증 코드가 맞지 않거나 이미 사용되었습니다)"
-  }
-}
+export class CodeRefused extends Schema.TaggedError<CodeRefused>()("CodeRefused", {
+  message: Schema.String.pipe(
+    Schema.propertySignature,
+    Schema.withConstructorDefault(() => "The code is wrong or was already used (인증 코드가 맞지 않거나 이미 사용되었습니다)")
+  )
+}) {}
 
 /**
  * Logs staff access in the account's district, with the account as the actor.
@@ -82,10 +84,9 @@ const mayTry = (account: Account, at: DateTime.Utc) => account.status === "activ
  * Re-reads the account under its lock, so that racing failures all count.
  */
 const countFailure = (account: Account, origin: string | undefined, purpose: string) =>
-  inTransaction(Effect.gen(function*() {
+  underLock(account.id, Effect.gen(function*() {
     const policy = yield* Policy
     const accounts = yield* AccountRepository
-    yield* Effect.flatMap(Transactor, (t) => t.lock(`account:${account.id}`))
     const at = yield* now
     const current = yield* accounts.get(account.districtId, account.id)
     const fresh = lockOver(current.value, at) ? { ...current.value, status: "active" as const, failedSignIns: 0 } : current.value
@@ -106,9 +107,8 @@ const countFailure = (account: Account, origin: string | undefined, purpose: str
   }))
 
 const succeed = (account: Account) =>
-  inTransaction(Effect.gen(function*() {
+  underLock(account.id, Effect.gen(function*() {
     const accounts = yield* AccountRepository
-    yield* Effect.flatMap(Transactor, (t) => t.lock(`account:${account.id}`))
     const current = yield* accounts.get(account.districtId, account.id)
     const { lockedUntil: _over, ...rest } = current.value
     if (current.value.failedSignIns === 0 && current.value.status === "active") return current.value
@@ -225,16 +225,17 @@ export const withCode = (secret: Redacted.Redacted<string>, code: string) =>
     const factor = yield* SecondFactor
     const { account, found } = yield* pendingSession(secret)
     if (account.totpSecret === undefined) return yield* new CodeRefused()
-    const step = yield* factor.check(account.totpSecret, code, account.totpLastStep)
-    const remaining = Option.isSome(step) ? Option.none() : yield* factor.useRecoveryCode(account.recoveryCodes, code)
-    if (Option.isNone(step) && Option.isNone(remaining)) {
-      yield* countFailure(account, found.value.origin, "sign-in.second-factor")
-      return yield* new CodeRefused()
-    }
-    yield* inTransaction(Effect.gen(function*() {
+    const totpSecret = account.totpSecret
+    // Checked again under the account's lock, so that two racing requests
+    // cannot both spend one code.
+    const accepted = yield* underLock(account.id, Effect.gen(function*() {
       const accounts = yield* AccountRepository
+      const sessions = yield* Sessions.SessionRepository
       const current = yield* accounts.get(account.districtId, account.id)
-      yield* accounts.update(
+      const step = yield* factor.check(totpSecret, code, current.value.totpLastStep)
+      const remaining = Option.isSome(step) ? Option.none() : yield* factor.useRecoveryCode(current.value.recoveryCodes, code)
+      if (Option.isNone(step) && Option.isNone(remaining)) return Option.none()
+      const saved = yield* accounts.update(
         new Account({
           ...current.value,
           ...(Option.isSome(step) ? { totpLastStep: step.value } : {}),
@@ -242,8 +243,13 @@ export const withCode = (secret: Redacted.Redacted<string>, code: string) =>
         }),
         current.version
       )
-      yield* Sessions.complete(found)
+      yield* Sessions.complete(yield* sessions.get(found.value.districtId, found.value.id))
       yield* record(account, "sign-in", Option.isSome(step) ? "sign-in.totp" : "sign-in.recovery-code", found.value.origin)
+      return Option.some({ recoveryCodesLeft: saved.value.recoveryCodes.length })
     }))
-    return { recoveryCodesLeft: Option.isSome(remaining) ? remaining.value.length : account.recoveryCodes.length }
+    if (Option.isNone(accepted)) {
+      yield* countFailure(account, found.value.origin, "sign-in.second-factor")
+      return yield* new CodeRefused()
+    }
+    return accepted.value
   })

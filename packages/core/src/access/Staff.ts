@@ -25,11 +25,14 @@ export interface Staff extends Actor {
  * @category errors
  */
 export class NotPermitted extends Schema.TaggedError<NotPermitted>()("NotPermitted", {
-  permission: Schema.String
+  permission: Schema.String,
+  message: Schema.String
 }) {
-  override get message() {
-    const permission = this.permission as Permission
-    return `Your role does not allow this: ${permissionLabel(permission, "en")} (권한이 없습니다: ${permissionLabel(permission, "ko")})`
+  static of(permission: Permission) {
+    return new NotPermitted({
+      permission,
+      message: `Your role does not allow this: ${permissionLabel(permission, "en")} (권한이 없습니다: ${permissionLabel(permission, "ko")})`
+    })
   }
 }
 
@@ -42,4 +45,4 @@ export class NotPermitted extends Schema.TaggedError<NotPermitted>()("NotPermitt
 export const require = (staff: Staff, permission: Permission): Effect.Effect<void, NotPermitted> =>
   scopeOf(staff.role, permission) === "district" || scopeOf(staff.role, permission) === "own"
     ? Effect.void
-    : Effect.fail(new NotPermitted({ permission }))
+    : Effect.fail(NotPermitted.of(permission))

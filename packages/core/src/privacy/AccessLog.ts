@@ -6,6 +6,7 @@
 import { Effect } from "effect"
 import { type AuditEntry, AuditLog, type AuditQuery } from "../kernel/Audit.js"
 import { type Actor, logAccessAll } from "../kernel/UseCase.js"
+import { require, type Staff } from "../access/Staff.js"
 
 /**
  * The district's access log, oldest first (a page of 100 by default), for
@@ -24,3 +25,14 @@ export const auditTrail = (actor: Actor, query: AuditQuery = {}) =>
     return entries
   })
 
+
+/**
+ * The access records of a period for the monthly review (접속기록 점검,
+ * 개인정보의 안전성 확보조치 기준 제8조): every entry, of one staff member
+ * (`actor`) or all, for those whose role may review them.
+ *
+ * @since 0.3.0
+ * @category audit
+ */
+export const accessRecords = (staff: Staff, query: AuditQuery) =>
+  Effect.zipRight(require(staff, "audit.read"), auditTrail(staff, { limit: 1_000_000, ...query }))

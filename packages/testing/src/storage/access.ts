@@ -18,7 +18,10 @@ const password = Redacted.make("Sunflower#2026")
 class Verifications extends Context.Tag("test/Verifications")<Verifications, Ref.Ref<number>>() {}
 
 /** A test hasher that counts its verifications, to show that every sign-in does the same hash work. */
-export const countingHasher = (verifications: Ref.Ref<number>) =>
+export const countingHasher = (
+  verifications: Ref.Ref<number>,
+  inner: Layer.Layer<Password.PasswordHasher> = Password.PasswordHasher.layerForTests
+) =>
   Layer.effect(
     Password.PasswordHasher,
     Effect.map(Password.PasswordHasher, (inner) => ({
@@ -26,7 +29,7 @@ export const countingHasher = (verifications: Ref.Ref<number>) =>
       verify: (hash: Redacted.Redacted<string>, candidate: Redacted.Redacted<string>) =>
         Effect.zipRight(Ref.update(verifications, (n) => n + 1), inner.verify(hash, candidate))
     }))
-  ).pipe(Layer.provide(Password.PasswordHasher.layerForTests))
+  ).pipe(Layer.provide(inner))
 
 export const accessSuite = (backend: Backend) => {
   const run = <A, E>(effect: Effect.Effect<A, E, any>) =>
