@@ -23,6 +23,10 @@ const bySession = (request: HttpServerRequest.HttpServerRequest, secret: Redacte
     if (session.stage !== "complete") {
       return yield* new Unauthorized({ message: "Give the second factor first (POST /auth/second-factor) (2단계 인증을 먼저 하세요)" })
     }
+    // An analyst reads aggregate figures, nothing that names a person.
+    if (account.role === "analyst" && !new URL(request.url, "http://server").pathname.startsWith("/reports/")) {
+      return yield* new Forbidden({ message: "An analyst reads the reports' figures only (통계 분석가는 집계 보고서만 볼 수 있습니다)" })
+    }
     if (!reads.has(request.method)) {
       const sent = request.headers[csrfHeader] ?? ""
       if (!Secret.equals(sent, yield* Session.csrfTokenOf(secret))) {

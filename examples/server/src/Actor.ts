@@ -3,9 +3,17 @@
  * where the request came from (for the access log).
  */
 import { HttpServerRequest } from "@effect/platform"
-import type { JobCenter, Staff } from "@iljari/core"
+import { type JobCenter, Roles, type Staff } from "@iljari/core"
 import { Effect, Option } from "effect"
-import { CurrentUser, Forbidden } from "./Api.js"
+import { CurrentUser, Forbidden, type User } from "./Api.js"
+
+// Whose casework the caller may record, from the permission matrix; a write
+// token records for the whole district, a read token nothing.
+const caseloadOf = (user: User): "own" | "district" | "none" => {
+  if (user.role === "integration") return user.scope === "write" ? "district" : "none"
+  const scope = Roles.scopeOf(user.role, "casework.write")
+  return scope === "own" || scope === "district" ? scope : "none"
+}
 
 export const actor = Effect.gen(function*() {
   const user = yield* CurrentUser
@@ -13,17 +21,23 @@ export const actor = Effect.gen(function*() {
   return {
     districtId: user.districtId,
     counselorId: user.counselorId,
+    caseload: caseloadOf(user),
     ...Option.match(request.remoteAddress, { onNone: () => ({}), onSome: (origin) => ({ origin }) })
   } satisfies JobCenter.Actor
 })
 
-/** Fails with 403 unless the user is a manager or an administrator. */
-export const managerOnly = Effect.flatMap(CurrentUser, (user) =>
-  user.role === "counselor" ? Effect.fail(new Forbidden({ message: "Managers and administrators only" })) : Effect.void)
+/** Fails with 403 unless the caller's role has the permission (an API token has none of these). */
+export const permit = (permission: Roles.Permission) =>
+  Effect.flatMap(CurrentUser, (user) =>
+    user.role !== "integration" && Roles.can(user.role, permission)
+      ? Effect.void
+      : Effect.fail(new Forbidden({
+        message: `Your role does not allow this: ${Roles.permissionLabel(permission, "en")} (권한이 없습니다: ${Roles.permissionLabel(permission, "ko")})`
+      })))
 
-/** Fails with 403 unless the user is an administrator. */
-export const adminOnly = Effect.flatMap(CurrentUser, (user) =>
-  user.role === "admin" ? Effect.void : Effect.fail(new Forbidden({ message: "Administrators only" })))
+/** Fails with 403 unless the caller is a manager or an administrator (another counselor's ledger or rows). */
+export const managerOnly = Effect.flatMap(CurrentUser, (user) =>
+  user.role === "manager" || user.role === "admin" ? Effect.void : Effect.fail(new Forbidden({ message: "Managers and administrators only" })))
 
 /**
  * The caller as the access use cases take them: a signed-in staff member

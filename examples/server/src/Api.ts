@@ -10,6 +10,7 @@
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
 import {
   Audit,
+  Caseload,
   BusinessCalendar,
   Counseling,
   Employer,
@@ -55,7 +56,7 @@ const ReferralRecord = versioned(Referral.Referral, "VersionedReferral")
 const PlacementRecord = versioned(Placement.Placement, "VersionedPlacement")
 const CheckRecord = versioned(FollowUp.Check, "VersionedFollowUpCheck")
 
-const SeekerForm = form("SeekerForm", Schema.Struct(Struct.omit(Seeker.fields, "id", "districtId", "registeredAt", "erasedOn")))
+const SeekerForm = form("SeekerForm", Schema.Struct(Struct.omit(Seeker.fields, "id", "districtId", "registeredAt", ...Seeker.centerFields)))
 const EmployerForm = form("EmployerForm", Schema.Struct(Struct.omit(Employer.Employer.fields, "id", "districtId", "registeredAt")))
 const OpeningForm = form("OpeningForm", Opening.Opening)
 const CounselingForm = form("CounselingForm", JobCenter.CounselingRequest)
@@ -113,6 +114,36 @@ export class SeekersApi extends HttpApiGroup.make("seekers")
       .addError(Errors.NotFound, notFound)
   )
   .add(
+    HttpApiEndpoint.get("caseload", "/caseload")
+      .setUrlParams(Schema.Struct({ counselorId: Schema.optional(Ids.CounselorId), ...Page.fields }))
+      .addSuccess(Schema.Array(SeekerRecord))
+      .annotate(
+        OpenApi.Description,
+        "A counselor's caseload (담당 사례): the seekers they are responsible for — your own, or a named counselor's for a manager"
+      )
+  )
+  .add(
+    HttpApiEndpoint.put("transfer", "/seekers/:id/counselor")
+      .setPath(Schema.Struct({ id: Ids.SeekerId }))
+      .setPayload(Caseload.TransferRequest)
+      .addSuccess(SeekerRecord)
+      .addError(Errors.NotFound, notFound)
+      .addError(Errors.StaleVersion, conflict)
+      .annotate(
+        OpenApi.Description,
+        "Makes another counselor responsible for the seeker (담당자 이관), with a reason code: workload, leave, request, specialty or other; logged"
+      )
+  )
+  .add(
+    HttpApiEndpoint.post("close", "/seekers/:id/close")
+      .setPath(Schema.Struct({ id: Ids.SeekerId }))
+      .setUrlParams(Version)
+      .addSuccess(SeekerRecord)
+      .addError(Errors.NotFound, notFound)
+      .addError(Errors.StaleVersion, conflict)
+      .annotate(OpenApi.Description, "Closes the seeker's case (종료); counseling reopens it")
+  )
+  .add(
     HttpApiEndpoint.post("erase", "/seekers/:id/erasure")
       .setPath(Schema.Struct({ id: Ids.SeekerId }))
       .setPayload(Schema.Struct({ reason: Erasure.Reason }))
@@ -144,6 +175,7 @@ export class SeekersApi extends HttpApiGroup.make("seekers")
       .addError(Forbidden)
       .annotate(OpenApi.Description, "Erases every seeker whose retention period has ended, each logged with the reason retention-ended; administrators only")
   )
+  .addError(Caseload.NotYourCaseload, { status: 403 })
   .middleware(Authentication)
   .annotate(OpenApi.Description, "Job seekers (구직자), their counseling, and the destruction of their data")
 {}
@@ -226,6 +258,7 @@ export class CasesApi extends HttpApiGroup.make("cases")
       .addError(FollowUp.FollowUpCancelled, conflict)
       .addError(FollowUp.FollowUpBeforeWindow, invalid)
   )
+  .addError(Caseload.NotYourCaseload, { status: 403 })
   .middleware(Authentication)
   .annotate(OpenApi.Description, "Referrals (알선), placements (취업) and the follow-up ledger (사후관리대장)")
 {}

@@ -212,5 +212,18 @@ export const generate = (casework: Casework, seed = 2016, scale = 1): DemoData =
       history: path.map((s, k) => ({ status: s, on: LocalDate.addDays(on as LocalDate.LocalDate, k * 2), by: counselorId }))
     })
   }
-  return { counselors, employers, openings, seekers, counselings, referrals, placements, followUps }
+  // Caseloads, derived after the fact so that the generated figures stay as they were: each seeker
+  // is in the caseload of the counselor who first counseled them, and their status is how far their case went.
+  const firstCounselor = new Map<string, string>()
+  for (const c of counselings) if (!firstCounselor.has(c.seekerId)) firstCounselor.set(c.seekerId, c.counselorId)
+  const reached = (rows: ReadonlyArray<object>) => new Set(rows.map((row) => (row as { seekerId: string }).seekerId))
+  const hired = reached(placements)
+  const referred = reached(referrals)
+  const counseled = reached(counselings)
+  const withCaseloads = seekers.map((seeker, i) => ({
+    ...seeker,
+    counselorId: firstCounselor.get(seeker.id) ?? counselorIds[i % counselorIds.length]!,
+    status: hired.has(seeker.id) ? "placed" : referred.has(seeker.id) ? "referred" : counseled.has(seeker.id) ? "in-counseling" : "registered"
+  }))
+  return { counselors, employers, openings, seekers: withCaseloads, counselings, referrals, placements, followUps }
 }

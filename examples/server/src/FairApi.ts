@@ -3,7 +3,7 @@
  * timetable, results and figures — each step names the version it read.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { BusinessCalendar, Errors, FollowUp, Ids, JobCenter, JobFair, Placement, Referral, Validation } from "@iljari/core"
+import { BusinessCalendar, Caseload, Errors, FollowUp, Ids, JobCenter, JobFair, Placement, Referral, Validation } from "@iljari/core"
 import { Schema } from "effect"
 import { form } from "./Forms.js"
 
@@ -72,6 +72,7 @@ export class FairsApi extends HttpApiGroup.make("fairs")
       .addError(FollowUp.NoBusinessDayInWindow, { status: 422 })
       .addError(Placement.AlreadyPlaced, conflict)
   )
+  .addError(Caseload.NotYourCaseload, { status: 403 })
   .annotate(OpenApi.Description, "Job fairs (일 잡는 데이): pre-selection, invitations, timetable, results")
 {}
 

@@ -4,10 +4,10 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Erasure, JobCenter, Monitoring, Validation } from "@iljari/core"
+import { Caseload, Erasure, JobCenter, Monitoring, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { Effect, Layer } from "effect"
-import { actor, adminOnly, managerOnly } from "./Actor.js"
+import { actor, managerOnly, permit } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
 import { EventsLive } from "./EventsHttp.js"
 import { FairsLive } from "./FairHttp.js"
@@ -32,11 +32,17 @@ export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
     .handle("update", ({ path, payload, urlParams }) =>
       Effect.flatMap(actor, (who) => JobCenter.updateSeeker(who, path.id, urlParams.version, payload)))
     .handle("counsel", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.logCounseling(who, payload)))
+    .handle("caseload", ({ urlParams }) => {
+      const { counselorId, ...slice } = urlParams
+      return Effect.flatMap(actor, (who) => Caseload.caseload(who, counselorId ?? who.counselorId, page(slice)))
+    })
+    .handle("transfer", ({ path, payload }) => Effect.flatMap(actor, (who) => Caseload.transfer(who, path.id, payload)))
+    .handle("close", ({ path, urlParams }) => Effect.flatMap(actor, (who) => Caseload.close(who, path.id, urlParams.version)))
     .handle("erase", ({ path, payload }) =>
-      Effect.zipRight(adminOnly, Effect.flatMap(actor, (who) => Erasure.eraseSeeker(who, path.id, payload.reason))))
-    .handle("retentionDue", () => Effect.zipRight(adminOnly, Effect.flatMap(actor, Erasure.retentionDue)))
+      Effect.zipRight(permit("erasure"), Effect.flatMap(actor, (who) => Erasure.eraseSeeker(who, path.id, payload.reason))))
+    .handle("retentionDue", () => Effect.zipRight(permit("erasure"), Effect.flatMap(actor, Erasure.retentionDue)))
     .handle("retentionSweep", () =>
-      Effect.zipRight(adminOnly, Effect.flatMap(actor, (who) => Effect.map(Erasure.sweep(who), (erased) => ({ erased })))))
+      Effect.zipRight(permit("erasure"), Effect.flatMap(actor, (who) => Effect.map(Erasure.sweep(who), (erased) => ({ erased })))))
 )
 
 export const EmployersLive = HttpApiBuilder.group(Api, "employers", (handlers) =>
@@ -102,13 +108,13 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
       }))
     .handle("monitoring", ({ urlParams }) =>
       Effect.gen(function*() {
-        yield* managerOnly
+        yield* permit("monitoring.read")
         const findings = yield* JobCenter.monitor(yield* actor, urlParams)
         return findings.map((f) => ({ ...f, description: Monitoring.describe(f) }))
       }))
     .handle("audit", ({ urlParams }) =>
       Effect.gen(function*() {
-        yield* managerOnly
+        yield* permit("audit.read")
         const { subjectId, ...slice } = urlParams
         return yield* JobCenter.auditTrail(yield* actor, { ...page(slice), ...(subjectId === undefined ? {} : { subjectId }) })
       }))

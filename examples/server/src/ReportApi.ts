@@ -11,16 +11,19 @@
  *
  * Managers and administrators get every counselor's rows and may ask for one
  * counselor's (`counselorId=`); a counselor gets the district's figures with
- * their own rows only (403 if they ask for a colleague's).
+ * their own rows only (403 if they ask for a colleague's); a city analyst
+ * names one of the districts granted (`district=`) and gets its figures
+ * without a row that names a person.
  */
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
-import { Validation } from "@iljari/core"
+import { Ids, Validation } from "@iljari/core"
 import { ReportQuery as Query } from "@iljari/report"
 import { Schema } from "effect"
 
 /** The query every report download takes: `@iljari/report`'s query, and the labels' language. */
 export const ReportQuery = Schema.Struct({
   ...Query.Query.fields,
+  district: Schema.optional(Ids.DistrictId.annotations({ description: "For a city analyst: which of the granted districts" })),
   lang: Schema.optional(Schema.Literal("ko", "en").annotations({ description: "Labels in Korean (default) or English" }))
 }).annotations({ identifier: "ReportQuery" })
 

@@ -18,8 +18,20 @@ const build = (query: Query) =>
   Effect.gen(function*() {
     const user = yield* CurrentUser
     const who = yield* actor
-    // An analyst's figures of the granted districts, without rows that name anyone, are still to come.
-    if (user.role === "analyst") return yield* new Forbidden({ message: "Analysts' reports are not available yet" })
+    if (user.role === "analyst") {
+      if (query.district === undefined || !user.grants.includes(query.district)) {
+        return yield* new Forbidden({
+          message: `Name one of the districts granted to you as district=: ${user.grants.join(", ")} (조회 권한이 있는 구를 district=로 지정하세요)`
+        })
+      }
+      return yield* ReportQuery.build({ ...who, districtId: query.district, role: "analyst" }, query, {
+        targets: targetsOf(query.district),
+        names: {}
+      })
+    }
+    if (query.district !== undefined && query.district !== who.districtId) {
+      return yield* new Forbidden({ message: "Reports are of your own district (본인 구의 보고서만 볼 수 있습니다)" })
+    }
     // Names of the staff accounts, for counselors the staff records do not hold.
     const names = yield* Accounts.names(who.districtId)
     // An integration reads the district's figures as a manager would.

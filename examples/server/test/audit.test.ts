@@ -35,6 +35,7 @@ interface Context {
   participantId: string
   accountId: string
   tokenId: string
+  seekerVersion: number
 }
 
 interface Sample {
@@ -208,6 +209,16 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
   ["reports.csv", get(() => "/reports/results.csv?month=2026-05", { as: "manager" })],
   ["seekers.retentionDue", get(() => "/retention/due", { as: "admin" })],
   ["seekers.retentionSweep", post(() => "/retention/sweep", () => ({}), { as: "admin" })],
+  ["seekers.caseload", get(() => "/caseload", {
+    keep: (c, json) => void (c.seekerVersion = json.find((s: any) => s.value.id === c.seekerId).version)
+  })],
+  ["seekers.transfer", {
+    method: "PUT",
+    url: (c) => `/seekers/${c.seekerId}/counselor`,
+    body: (c) => ({ to: "counselor-01", reason: "request", version: c.seekerVersion }),
+    as: "manager"
+  }],
+  ["seekers.close", post((c) => `/seekers/${c.seekerId}/close?version=${c.seekerVersion + 1}`, () => ({}))],
   ["admin.accessRecords", get(() => "/access-records?from=2026-05-01&to=2026-05-31", { as: "manager" })],
   ["admin.listAccounts", get(() => "/accounts", { as: "admin" })],
   ["admin.createAccount", post(() => "/accounts", () => ({ login: "audit.new", name: "신규상담", role: "counselor", password: "Audit#Sample-2026" }), {

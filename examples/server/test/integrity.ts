@@ -33,11 +33,11 @@ const warmUp = Effect.gen(function*() {
   )
 })
 
-// `n` POSTs of one body at the same moment, from two counselors in turn: each answer's status and body.
+// `n` POSTs of one body at the same moment, from the seeker's counselor and a manager in turn: each answer's status and body.
 const postAtOnce = (path: string, body: unknown, n: number) =>
   Effect.gen(function*() {
     const http = yield* HttpClient.HttpClient
-    const counselors = [yield* as(loginOf("counselor-01")), yield* as(loginOf("counselor-02"))]
+    const counselors = [yield* as(loginOf("counselor-01")), yield* as(staffLogin("manager"))]
     const post = (signed: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest) =>
       HttpClientRequest.post(path).pipe(
         signed,
@@ -52,7 +52,7 @@ const postAtOnce = (path: string, body: unknown, n: number) =>
 export const integritySuite = (name: string, server: () => Layer.Layer<never, never, never>) =>
   describe(`integrity through the server on ${name}`, () => {
     it.layer(server() as never, { timeout: 120_000 })((it) => {
-      it.effect("accepts exactly one of 50 parallel placements on one referral, from two counselors", () =>
+      it.effect("accepts exactly one of 50 parallel placements on one referral, from the seeker's counselor and a manager", () =>
         Effect.gen(function*() {
           yield* TestClock.setTime(Date.parse("2026-03-09T01:00:00Z"))
           const client = yield* clientFor(staffLogin("counselor"))
@@ -93,7 +93,7 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
           expect(messages.map((m) => m.template)).toEqual(["follow-up-schedule"])
         }))
 
-      it.effect("registers a person once when 50 counselors submit the same form at the same moment", () =>
+      it.effect("registers a person once when 50 staff submit the same form at the same moment", () =>
         Effect.gen(function*() {
           yield* TestClock.setTime(Date.parse("2026-03-09T01:00:00Z"))
           yield* warmUp

@@ -1,6 +1,6 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
-import { LocalDate } from "@iljari/core"
+import { type Ids, LocalDate } from "@iljari/core"
 import { Effect, Layer, Schema, TestClock } from "effect"
 import ExcelJS from "exceljs"
 import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
@@ -39,6 +39,13 @@ const setUp = Effect.gen(function*() {
   })
   yield* first.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-03", channel: "visit" } })
   yield* first.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-09", channel: "phone" } })
+  // The seeker moves to the second counselor's caseload, who counsels them next.
+  const manager = yield* clientFor(staffLogin("manager"))
+  const current = yield* manager.seekers.get({ path: { id: seeker.value.id } })
+  yield* manager.seekers.transfer({
+    path: { id: seeker.value.id },
+    payload: { to: "counselor-02" as Ids.CounselorId, reason: "workload", version: current.version }
+  })
   yield* second.seekers.counsel({ payload: { seekerId: seeker.value.id, heldOn: "2026-03-10", channel: "visit" } })
   const gwangjin = yield* clientFor(staffLogin("counselor", "11215"))
   const theirs = yield* gwangjin.seekers.register({ payload: { ...seekerForm, name: "광진구", contact: { phone: "010-5555-0202" }, addressRegion: "11215" } })
@@ -198,6 +205,27 @@ describe("reports over HTTP", () => {
         const http = yield* HttpClient.HttpClient
         const stranger = HttpClientRequest.get("/reports/results.csv?month=2026-03").pipe(HttpClientRequest.bearerToken("not-a-token-at-all"))
         expect((yield* http.execute(stranger)).status).toBe(401)
+      }))
+  })
+
+  it.layer(Layer.fresh(TestServer), { timeout: 60_000 })((it) => {
+    it.effect("gives a city analyst the granted districts' figures, without a row that names a person", () =>
+      Effect.gen(function*() {
+        yield* setUp
+        const analyst = staffLogin("analyst", "11000")
+        const center = records(yield* (yield* get("/reports/results.csv?month=2026-03&district=11200", analyst)).text)
+        expect(center.find((r) => r["구분"] === "상담(건)")!["월 실적"]).toBe("3")
+        const workbook = yield* loadXlsx(new Uint8Array(yield* (yield* get("/reports/results.xlsx?month=2026-03&district=11200", analyst)).arrayBuffer))
+        const names = workbook.worksheets.map((sheet) => sheet.name)
+        expect(names.length).toBeGreaterThan(0)
+        const everything = JSON.stringify(workbook.worksheets.map(sheetRows))
+        for (const person of ["박상담", "김지원", "counselor-01", "counselor-02", "보고서"]) expect(everything).not.toContain(person)
+        expect((yield* get("/reports/results.csv?month=2026-03&district=11200&table=counselors-month", analyst)).status).toBe(400)
+        // Only the districts granted, and always one named.
+        expect((yield* get("/reports/results.csv?month=2026-03&district=11680", analyst)).status).toBe(403)
+        expect((yield* get("/reports/results.csv?month=2026-03", analyst)).status).toBe(403)
+        // A district's staff read their own district only.
+        expect((yield* get("/reports/results.csv?month=2026-03&district=11215", staffLogin("manager"))).status).toBe(403)
       }))
   })
 })

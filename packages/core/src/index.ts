@@ -26,6 +26,9 @@ export * as Audit from "./kernel/Audit.js"
 /** @since 0.1.0 */
 export * as BusinessCalendar from "./kernel/BusinessCalendar.js"
 
+/** @since 0.3.0 */
+export * as Caseload from "./registry/Caseload.js"
+
 /** @since 0.1.0 */
 export * as Codes from "./kernel/Codes.js"
 

@@ -8,27 +8,31 @@ interface Model {
   readonly schema: Schema.Schema<unknown, unknown>
   readonly decode: (input: unknown) => Either.Either<unknown, Validation.ValidationError>
   readonly valid: object
+  /** What decoding fills in when the input leaves it out. */
+  readonly defaults: object
 }
 
 const model = <A, I>(
   name: string,
   schema: Schema.Schema<A, I>,
   decode: (input: unknown) => Either.Either<A, Validation.ValidationError>,
-  valid: object
-): Model => ({ name, schema: schema as unknown as Schema.Schema<unknown, unknown>, decode, valid })
+  valid: object,
+  defaults: object = {}
+): Model => ({ name, schema: schema as unknown as Schema.Schema<unknown, unknown>, decode, valid, defaults })
 
 const models: ReadonlyArray<Model> = [
-  model("Seeker", Seeker.Seeker, Seeker.decodeEither, seekerInput),
+  // A record from before caseloads reads as a registered case.
+  model("Seeker", Seeker.Seeker, Seeker.decodeEither, seekerInput, { status: "registered" }),
   model("Employer", Employer.Employer, Employer.decodeEither, employerInput),
   model("Opening", Opening.Opening, Opening.decodeEither, openingInput),
   model("Counselor", Counselor.Counselor, Counselor.decodeEither, counselorInput)
 ]
 
-describe.each(models)("$name", ({ decode, schema, valid }) => {
+describe.each(models)("$name", ({ decode, defaults, schema, valid }) => {
   it("decodes a valid record and encodes it back to the same input", () => {
     const decoded = decode(valid)
     expect(Either.isRight(decoded)).toBe(true)
-    expect(Schema.encodeSync(schema)(Either.getOrThrow(decoded))).toEqual(valid)
+    expect(Schema.encodeSync(schema)(Either.getOrThrow(decoded))).toEqual({ ...valid, ...defaults })
   })
 
   it("round-trips every value its schema admits (encode, JSON, decode)", () => {

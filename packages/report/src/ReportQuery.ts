@@ -162,7 +162,8 @@ export class OutOfScope extends Schema.TaggedError<OutOfScope>()("ReportOutOfSco
  * @category models
  */
 export interface Viewer extends JobCenter.Actor {
-  readonly role: Counselor.StaffRole
+  /** A staff role of the district, or a city `analyst`, who reads aggregate figures only (see {@link aggregateOnly}). */
+  readonly role: Counselor.StaffRole | "analyst"
 }
 
 /**
@@ -174,12 +175,32 @@ export interface Viewer extends JobCenter.Actor {
  * @category scope
  */
 export const scopeOf = (viewer: Viewer, query: Query): Either.Either<Ids.CounselorId | undefined, OutOfScope> => {
+  if (viewer.role === "analyst") return Either.right(undefined)
   if (viewer.role !== "counselor") return Either.right(query.counselorId)
   if (query.counselorId !== undefined && query.counselorId !== viewer.counselorId) {
     return Either.left(new OutOfScope({ counselorId: viewer.counselorId, asked: query.counselorId }))
   }
   return Either.right(viewer.counselorId)
 }
+
+/**
+ * A report as a city analyst may read it: the district's figures, without a
+ * row that names a person — the per-counselor tables and the findings go,
+ * the follow-up table keeps its total.
+ *
+ * @since 0.3.0
+ * @category scope
+ */
+export const aggregateOnly = (report: Report.Report): Report.Report => ({
+  ...report,
+  tables: report.tables.flatMap((table) =>
+    table.id.startsWith("counselors-") || table.id.startsWith("findings")
+      ? []
+      : table.id === "follow-up"
+      ? [{ ...table, rows: table.rows.filter((row) => row.total === true) }]
+      : [table]
+  )
+})
 
 // One counselor's rows of the per-counselor counts; the district-wide figures stay whole.
 const scopedSource = (source: SourceService, counselorId: Ids.CounselorId): SourceService => ({
@@ -277,8 +298,8 @@ export const build = (
     const scope = yield* scopeOf(viewer, query)
     const districtId = viewer.districtId
     const today = yield* JobCenter.today
-    // Names from the staff records, else from the names given.
-    const counselors = yield* JobCenter.listCounselors(viewer)
+    // Names from the staff records, else from the names given; an analyst's report names no one.
+    const counselors = viewer.role === "analyst" ? [] : yield* JobCenter.listCounselors(viewer)
     const names: Record<string, string> = {
       ...options.names,
       ...Object.fromEntries(counselors.map((c) => [c.value.id, c.value.name] as const))
@@ -321,6 +342,9 @@ export const build = (
     const { name, report } = yield* built.pipe(
       Effect.catchTag("InvalidInput", (e) => Effect.fail(invalid("period", e.message)))
     )
-    const result: Built = { report, fileName: `iljari-${districtId}-${name}${scope === undefined ? "" : `-${scope}`}` }
+    const result: Built = {
+      report: viewer.role === "analyst" ? aggregateOnly(report) : report,
+      fileName: `iljari-${districtId}-${name}${scope === undefined ? "" : `-${scope}`}`
+    }
     return result
   })

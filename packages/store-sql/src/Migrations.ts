@@ -230,6 +230,20 @@ const staffAccess = Effect.gen(function*() {
   yield* run("CREATE UNIQUE INDEX iljari_api_tokens_digest ON iljari_api_tokens (digest)")
 })
 
+// Caseloads: a seeker's responsible counselor and status as columns, for a
+// counselor's list; read from the stored records, which had neither (status
+// then reads as registered).
+const caseloads = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  const field = (path: string) =>
+    sql.onDialectOrElse({ pg: () => `data::jsonb ->> '${path}'`, orElse: () => `json_extract(data, '$.${path}')` })
+  yield* run("ALTER TABLE iljari_seekers ADD COLUMN counselor_id TEXT")
+  yield* run("ALTER TABLE iljari_seekers ADD COLUMN status TEXT NOT NULL DEFAULT 'registered'")
+  yield* run(`UPDATE iljari_seekers SET counselor_id = ${field("counselorId")}, status = COALESCE(${field("status")}, 'registered')`)
+  yield* run("CREATE INDEX iljari_seekers_counselor ON iljari_seekers (district_id, counselor_id)")
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -245,7 +259,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0006_outbox_lease": outboxLease,
   "0007_placement_per_referral": placementPerReferral,
   "0008_erasure_reach": erasureReach,
-  "0009_staff_access": staffAccess
+  "0009_staff_access": staffAccess,
+  "0010_caseloads": caseloads
 }
 
 /**

@@ -270,7 +270,9 @@ const make = Effect.gen(function*() {
           sql`name = ${probe.name} AND (birth_date = ${probe.birthDate}${
             probe.phone === undefined ? sql.literal("") : sql` OR phone = ${probe.phone}`
           })`
-        )
+        ),
+      listByCounselor: (d: DistrictId, counselorId: string, page?: Repositories.Page) =>
+        seekerWhere(d, equals("counselor_id", counselorId), page)
     },
     EmployerRepository: employerStore,
     OpeningRepository: { ...openingStore, listByEmployer: (d: DistrictId, id: string) => openingWhere(d, equals("employer_id", id)) },

@@ -27,7 +27,8 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
           "outbox_lease",
           "placement_per_referral",
           "erasure_reach",
-          "staff_access"
+          "staff_access",
+          "caseloads"
         ])
       }).pipe(Effect.provide(layer())))
 

@@ -10,6 +10,7 @@
 import { Effect, Redacted, Schema } from "effect"
 import { CounselorId, DistrictId } from "../kernel/Ids.js"
 import { PersonName } from "../kernel/Text.js"
+import { Counselor, CounselorRepository } from "../registry/Counselor.js"
 import { fieldsOf, inTransaction, invalid, logAccess, newId, now } from "../kernel/UseCase.js"
 import { decode, ValidationError, ValidationIssue } from "../kernel/Validation.js"
 import { Account, AccountRepository, AccountStatus, LoginName, view } from "./Account.js"
@@ -58,6 +59,27 @@ export const checkPassword = (password: Redacted.Redacted<string>, login: string
 const hashed = (password: Redacted.Redacted<string>, login: string) =>
   Effect.zipRight(checkPassword(password, login), Effect.flatMap(PasswordHasher, (hasher) => hasher.hash(password)))
 
+// The district's staff members have a staff record under the account's id (the
+// caseloads, reports and follow-up ledgers name it); one imported earlier is kept.
+const ensureStaffRecord = (account: Account) =>
+  Effect.gen(function*() {
+    if (account.role === "analyst") return
+    const counselors = yield* CounselorRepository
+    const exists = yield* counselors.get(account.districtId, account.id).pipe(
+      Effect.as(true),
+      Effect.catchTag("NotFound", () => Effect.succeed(false))
+    )
+    if (exists) return
+    yield* counselors.insert(new Counselor({
+      id: account.id,
+      districtId: account.districtId,
+      name: account.name,
+      role: account.role,
+      contact: {},
+      active: true
+    }))
+  })
+
 // An analyst reads the figures of districts granted to them; no one else has grants.
 const checkGrants = (role: Role, grants: ReadonlyArray<DistrictId>) =>
   role !== "analyst" && grants.length > 0
@@ -97,6 +119,7 @@ export const create = (staff: Staff, input: unknown) =>
     })
     return yield* inTransaction(Effect.gen(function*() {
       yield* Effect.flatMap(AccountRepository, (accounts) => accounts.insert(account))
+      yield* ensureStaffRecord(account)
       yield* logAccess(staff, "rights-change", "account", account.id, `account.create.${account.role}`)
       return view(account)
     }))

@@ -21,6 +21,7 @@ import { CounselorRepository } from "../registry/Counselor.js"
 import { EmployerRepository } from "../registry/Employer.js"
 import * as Opening from "../registry/Opening.js"
 import { OpeningRepository } from "../registry/Opening.js"
+import * as Caseload from "../registry/Caseload.js"
 import { SeekerRepository } from "../registry/Seeker.js"
 import * as Counseling from "./Counseling.js"
 import { CounselingRepository } from "./Counseling.js"
@@ -93,7 +94,8 @@ export const logCounseling = (actor: Actor, input: unknown) =>
   Effect.gen(function*() {
     const fields = yield* fieldsOf("Counseling", input)
     const request = yield* Validation.decode(CounselingRequest)(fields)
-    yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    const seeker = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    yield* Caseload.mayWorkOn(actor, seeker.value)
     const session = yield* Counseling.decode({
       ...fields,
       id: yield* newId(CounselingId, "counseling"),
@@ -102,6 +104,7 @@ export const logCounseling = (actor: Actor, input: unknown) =>
     })
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* Effect.flatMap(CounselingRepository, (repo) => repo.insert(session))
+      yield* Caseload.record(actor, session.seekerId, "counseling")
       yield* logAccess(actor, "update", "seeker", session.seekerId, "counseling.log")
       return stored
     }))
@@ -127,7 +130,8 @@ export const ReferralRequest = Schema.Struct({
  */
 export const proposeReferral = (actor: Actor, request: typeof ReferralRequest.Type) =>
   Effect.gen(function*() {
-    yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    const seeker = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    yield* Caseload.mayWorkOn(actor, seeker.value)
     const opening = yield* Effect.flatMap(OpeningRepository, (repo) => repo.get(actor.districtId, request.openingId))
     if (opening.value.status !== "open") {
       return yield* new OpeningNotOpen({ openingId: opening.value.id, status: opening.value.status })
@@ -145,6 +149,7 @@ export const proposeReferral = (actor: Actor, request: typeof ReferralRequest.Ty
     })
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* Effect.flatMap(ReferralRepository, (repo) => repo.insert(referral))
+      yield* Caseload.record(actor, referral.seekerId, "referral")
       yield* logAccess(actor, "update", "seeker", referral.seekerId, "referral.propose")
       return stored
     }))
@@ -164,6 +169,8 @@ export const moveReferral = (
   Effect.gen(function*() {
     const repo = yield* ReferralRepository
     const current = yield* repo.get(actor.districtId, request.referralId)
+    const seeker = yield* Effect.flatMap(SeekerRepository, (seekers) => seekers.get(actor.districtId, current.value.seekerId))
+    yield* Caseload.mayWorkOn(actor, seeker.value)
     const moved = yield* Referral.transition(current.value, request.to, yield* today, actor.counselorId)
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* repo.update(moved, request.expectedVersion)
@@ -228,6 +235,7 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
     const request = yield* Validation.decode(PlacementRequest)(yield* fieldsOf("Placement", input))
     const config = yield* Config
     const seeker = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
+    yield* Caseload.mayWorkOn(actor, seeker.value)
     const referrals = yield* ReferralRepository
     const recordedOn = yield* today
 
@@ -309,6 +317,7 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
           idempotencyKey: `placement:${placement.id}:follow-up-schedule`
         })
       }
+      yield* Caseload.record(actor, placement.seekerId, "placement")
       yield* logAccess(actor, "update", "seeker", placement.seekerId, "placement.record")
       return { placement: stored, followUps } satisfies PlacementRecorded
     }))
@@ -335,6 +344,11 @@ export const recordFollowUp = (
     }
     const repo = yield* FollowUpRepository
     const current = yield* repo.get(actor.districtId, request.checkId)
+    // The check's own counselor calls, even once the seeker moved to another caseload.
+    if (current.value.counselorId !== actor.counselorId) {
+      const seeker = yield* Effect.flatMap(SeekerRepository, (seekers) => seekers.get(actor.districtId, current.value.seekerId))
+      yield* Caseload.mayWorkOn(actor, seeker.value)
+    }
     const recorded = yield* FollowUp.record(current.value, result)
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* repo.update(recorded.check, request.expectedVersion)
@@ -353,6 +367,7 @@ export const recordFollowUp = (
           params: { counselorId: actor.counselorId },
           idempotencyKey: `follow-up:${recorded.check.id}:reemployment-support`
         })
+        yield* Caseload.record(actor, recorded.check.seekerId, "quit")
       }
       yield* logAccess(actor, "update", "seeker", recorded.check.seekerId, "followUp.record")
       return { check: stored, reemploymentSupport: recorded.reemploymentSupport }

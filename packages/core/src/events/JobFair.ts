@@ -498,15 +498,17 @@ export const recordResult = (actor: Actor, id: JobFairId, expectedVersion: numbe
     if (form.result === "hired") {
       if (form.startOn === undefined) return yield* refuse("startOn", "is required for a hire")
       const opening = (yield* Effect.flatMap(OpeningRepository, (r) => r.get(actor.districtId, interview.openingId))).value
+      // The fair is the district's event: its staff record its hires whoever's caseload the seeker is in.
+      const staff: Actor = actor.caseload === "own" ? { ...actor, caseload: "district" } : actor
       // The referral's note names the fair, so the hire is traced back to it from the referral too.
-      const referral = yield* proposeReferral(actor, {
+      const referral = yield* proposeReferral(staff, {
         seekerId: form.seekerId,
         openingId: interview.openingId,
         notes: `일 잡는 데이 ${fair.id} (${fair.heldOn}, ${fair.title})`
       })
-      const sent = yield* moveReferral(actor, { referralId: referral.value.id, to: "sent", expectedVersion: referral.version })
-      const interviewing = yield* moveReferral(actor, { referralId: sent.value.id, to: "interviewing", expectedVersion: sent.version })
-      const placed = yield* recordPlacement(actor, {
+      const sent = yield* moveReferral(staff, { referralId: referral.value.id, to: "sent", expectedVersion: referral.version })
+      const interviewing = yield* moveReferral(staff, { referralId: sent.value.id, to: "interviewing", expectedVersion: sent.version })
+      const placed = yield* recordPlacement(staff, {
         seekerId: form.seekerId,
         referralId: interviewing.value.id,
         startOn: form.startOn,

@@ -17,6 +17,12 @@ export interface Actor {
   readonly districtId: DistrictId
   readonly counselorId: CounselorId
   readonly origin?: string
+  /**
+   * Whose casework the actor may record: their `own` caseload (a counselor),
+   * the `district`'s (a manager, an integration; also when unset, as for the
+   * library's own tools and imports), or `none` (an administrator, an analyst).
+   */
+  readonly caseload?: "own" | "district" | "none"
 }
 
 export const now = Effect.map(Clock.currentTimeMillis, (millis) => DateTime.unsafeMake(millis))

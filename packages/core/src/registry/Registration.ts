@@ -12,6 +12,7 @@ import type { Page } from "../kernel/Store.js"
 import { Transactor } from "../kernel/Transactor.js"
 import * as UseCase from "../kernel/UseCase.js"
 import { type Actor } from "../kernel/UseCase.js"
+import * as Caseload from "./Caseload.js"
 import { CounselorRepository } from "./Counselor.js"
 import * as Employer from "./Employer.js"
 import { EmployerRepository } from "./Employer.js"
@@ -68,12 +69,15 @@ const checkDuplicates = (actor: Actor, seeker: Seeker.Seeker) =>
  */
 export const registerSeeker = (actor: Actor, input: unknown) =>
   Effect.gen(function*() {
-    const fields = yield* fieldsOf("Seeker", input, ["erasedOn"])
+    const fields = yield* fieldsOf("Seeker", input, Seeker.centerFields)
     const seeker = yield* Seeker.decode({
       ...fields,
       id: yield* newId(SeekerId, "seeker"),
       districtId: actor.districtId,
-      registeredAt: DateTime.formatIso(yield* now)
+      registeredAt: DateTime.formatIso(yield* now),
+      // A counselor who registers a seeker is responsible for them; a manager assigns one later.
+      ...(actor.caseload === "own" ? { counselorId: actor.counselorId } : {}),
+      status: "registered"
     })
     return yield* inTransaction(Effect.gen(function*() {
       yield* checkDuplicates(actor, seeker)
@@ -139,11 +143,21 @@ export const updateSeeker = (actor: Actor, id: SeekerId, expectedVersion: number
     if (current.value.erasedOn !== undefined) {
       return yield* invalid("Seeker", "", `was erased on ${current.value.erasedOn}; register the person anew instead`)
     }
+    // A record sent back as read may carry its caseload fields; changing them is a transfer or a case event.
+    if ("counselorId" in fields && fields["counselorId"] !== current.value.counselorId) {
+      return yield* invalid("Seeker", "counselorId", "changes by a transfer (PUT /seekers/{id}/counselor), not by an update")
+    }
+    if ("status" in fields && fields["status"] !== current.value.status) {
+      return yield* invalid("Seeker", "status", "is kept by the case's events (counseling, referral, placement, closing), not by an update")
+    }
+    yield* Caseload.mayWorkOn(actor, current.value)
     const seeker = yield* Seeker.decode({
       ...fields,
       id,
       districtId: actor.districtId,
-      registeredAt: DateTime.formatIso(current.value.registeredAt)
+      registeredAt: DateTime.formatIso(current.value.registeredAt),
+      ...(current.value.counselorId === undefined ? {} : { counselorId: current.value.counselorId }),
+      status: current.value.status
     })
     return yield* inTransaction(Effect.gen(function*() {
       yield* checkDuplicates(actor, seeker)

@@ -21,7 +21,7 @@ import {
 } from "../kernel/Codes.js"
 import { Consent } from "../kernel/Consent.js"
 import { Contact } from "../kernel/Contact.js"
-import { DistrictId, SeekerId } from "../kernel/Ids.js"
+import { CounselorId, DistrictId, SeekerId } from "../kernel/Ids.js"
 import { codeSet } from "../kernel/CodeSet.js"
 import { distinctList } from "../kernel/Lists.js"
 import { LocalDate } from "../kernel/LocalDate.js"
@@ -29,7 +29,7 @@ import { Label, Note, PersonName } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
 import { DesiredWage } from "../kernel/Wage.js"
 import * as Memory from "../kernel/Memory.js"
-import type { Store, Versioned } from "../kernel/Store.js"
+import type { Page, Store, Versioned } from "../kernel/Store.js"
 import type { PersistenceError } from "../kernel/Errors.js"
 import type { PhoneNumber } from "../kernel/Contact.js"
 
@@ -103,6 +103,30 @@ export const DesiredEmployment = Schema.Struct({
 /** @since 0.1.0 @category schemas */
 export type DesiredEmployment = typeof DesiredEmployment.Type
 
+const statuses = codeSet("SeekerStatus", [
+  ["registered", { ko: "등록", en: "Registered" }],
+  ["in-counseling", { ko: "상담 중", en: "In counseling" }],
+  ["referred", { ko: "알선 중", en: "Referred" }],
+  ["placed", { ko: "취업", en: "Placed" }],
+  ["closed", { ko: "종료", en: "Closed" }]
+])
+
+/**
+ * Where a seeker's case stands, kept by the use cases: `registered`, then
+ * `in-counseling` at the first counseling, `referred` at the first referral,
+ * `placed` at a placement, `closed` when a counselor closes the case;
+ * counseling reopens a closed case, and a placed seeker who quits is back in
+ * counseling.
+ *
+ * @since 0.3.0
+ * @category codes
+ */
+export const SeekerStatus = statuses.schema
+/** @since 0.3.0 @category codes */
+export type SeekerStatus = typeof SeekerStatus.Type
+/** @since 0.3.0 @category codes */
+export const seekerStatusLabel = statuses.label
+
 /**
  * The fields of a seeker.
  *
@@ -136,8 +160,21 @@ export const fields = {
   registeredAt: Schema.DateTimeUtc,
   notes: Schema.optionalWith(Note, { exact: true }),
   /** Set when the seeker's personal data was destroyed (개인정보 파기); see {@link anonymise}. */
-  erasedOn: Schema.optionalWith(LocalDate, { exact: true })
+  erasedOn: Schema.optionalWith(LocalDate, { exact: true }),
+  /** The responsible counselor (담당 상담사), whose caseload the seeker is in; none until assigned. */
+  counselorId: Schema.optionalWith(CounselorId, { exact: true }),
+  /** Where the case stands; records from before caseloads read as `registered`. */
+  status: Schema.optionalWith(SeekerStatus, { exact: true, default: () => "registered" as const })
 }
+
+/**
+ * The fields only the use cases set (an erasure, a transfer, a case event): a
+ * registration or update form that sends one is refused, naming it.
+ *
+ * @since 0.3.0
+ * @category schemas
+ */
+export const centerFields = ["erasedOn", "counselorId", "status"] as const
 
 /**
  * A job seeker. Recording a sensitive target group (a disability) needs the
@@ -270,12 +307,20 @@ export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository
     districtId: DistrictId,
     probe: DuplicateProbe
   ) => Effect.Effect<ReadonlyArray<Versioned<Seeker>>, PersistenceError>
+  /** A counselor's caseload: the seekers they are responsible for, in id order. */
+  readonly listByCounselor: (
+    districtId: DistrictId,
+    counselorId: CounselorId,
+    page?: Page
+  ) => Effect.Effect<ReadonlyArray<Versioned<Seeker>>, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
     const seekers = Memory.store<Seeker, SeekerId>(db, "seeker")
     return {
       ...seekers,
+      listByCounselor: (districtId, counselorId, page) =>
+        Effect.map(seekers.filter(districtId, (s) => s.counselorId === counselorId), (rows) => Memory.paged(rows, page)),
       findPossibleDuplicates: (districtId, probe) =>
         seekers.filter(districtId, (s) =>
           s.name === probe.name &&

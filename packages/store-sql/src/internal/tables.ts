@@ -33,7 +33,9 @@ export const seekers: TableSpec<Seeker.Seeker, typeof Seeker.Seeker.Encoded> = {
     name: s.name,
     phone: s.contact.phone ?? null,
     birth_date: s.birthDate,
-    registered_on: koreanDate(s.registeredAt)
+    registered_on: koreanDate(s.registeredAt),
+    counselor_id: s.counselorId ?? null,
+    status: s.status
   })
 }
 

@@ -134,6 +134,19 @@ export const sharedSuite = (backend: Backend) => {
         const counselors = yield* Repositories.CounselorRepository
         yield* counselors.insert(counselor("c1"))
         expect((yield* counselors.list(A)).map((r) => r.value.name)).toEqual(["박상담"])
+        // A caseload: the seekers a counselor is responsible for, in this district only.
+        const seekers = yield* Repositories.SeekerRepository
+        yield* seekers.insert(seeker("s3", A, { counselorId: "c1", status: "referred" }))
+        yield* seekers.insert(seeker("s1", A, { counselorId: "c1", name: "이서연", contact: {}, birthDate: "1990-01-01" }))
+        yield* seekers.insert(seeker("s2", A, { name: "최민수", contact: {}, birthDate: "1991-01-01" }))
+        yield* seekers.insert(seeker("s4", B, { counselorId: "c1" }))
+        const caseload = yield* seekers.listByCounselor(A, "c1" as Ids.CounselorId)
+        expect(caseload.map((r) => [r.value.id, r.value.status])).toEqual([["s1", "registered"], ["s3", "referred"]])
+        expect((yield* seekers.listByCounselor(A, "c1" as Ids.CounselorId, { limit: 1, offset: 1 })).map((r) => r.value.id)).toEqual(["s3"])
+        // Moving a seeker to another caseload moves them in the list too.
+        const s3 = yield* seekers.get(A, "s3" as Ids.SeekerId)
+        yield* seekers.update(seeker("s3", A, { counselorId: "c2", status: "referred" }), s3.version)
+        expect((yield* seekers.listByCounselor(A, "c1" as Ids.CounselorId)).map((r) => r.value.id)).toEqual(["s1"])
       })))
 
     it.effect("keeps one placement per referral, however the inserts race", () =>
