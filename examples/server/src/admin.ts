@@ -7,10 +7,11 @@
  */
 import { NodeRuntime } from "@effect/platform-node"
 import { Argon2 } from "@iljari/auth"
-import { Accounts, Ids, type Staff } from "@iljari/core"
+import { Accounts, Ids, Policy, type Staff } from "@iljari/core"
 import { Console, Effect, Layer, Schema } from "effect"
 import { createInterface } from "node:readline/promises"
 import { parseArgs } from "node:util"
+import { policyFrom } from "./AccessSettings.js"
 import { Storage } from "./Storage.js"
 
 const usage = "usage: npm run admin -- create --district <5-digit code> --login <sign-in name> --name <name>"
@@ -47,7 +48,7 @@ const program = Effect.gen(function*() {
 })
 
 program.pipe(
-  Effect.provide(Layer.merge(Storage, Argon2.layer())),
+  Effect.provide(Layer.mergeAll(Storage, Argon2.layer(), Layer.succeed(Policy.Policy, policyFrom((name) => process.env[name])))),
   Effect.tapErrorCause((cause) => Console.error(cause._tag === "Fail" ? String((cause.error as Error).message) : cause)),
   NodeRuntime.runMain({ disableErrorReporting: true })
 )

@@ -7,16 +7,19 @@
  * at start). Access settings come from the environment: OFFICE_NETWORKS
  * (CIDR blocks, comma-separated; from elsewhere a second factor is
  * required), SECURE_COOKIES=true when it is served over TLS (the demo is
- * plain HTTP on loopback), and OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI
+ * plain HTTP on loopback), the sign-in policy (MAX_FAILED_SIGN_INS,
+ * LOCK_MINUTES, IDLE_MINUTES, SESSION_HOURS, SECOND_FACTOR_ROLES,
+ * SECOND_FACTOR_DISTRICTS), and OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI
  * for single sign-on.
  */
 import { HttpServer } from "@effect/platform"
 import { NodeContext, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
 import { Argon2, SecondFactorTotp } from "@iljari/auth"
+import { Policy } from "@iljari/core"
 import { ReportSourceSql } from "@iljari/store-sql"
 import { Console, Effect, Layer, Redacted } from "effect"
 import { createServer } from "node:http"
-import { AccessSettings, demoOfficeNetworks, officeNetworks } from "./AccessSettings.js"
+import { AccessSettings, demoOfficeNetworks, officeNetworks, policyFrom } from "./AccessSettings.js"
 import { demoAccounts, demoPassword, demoTokens, seedDemoAccess } from "./DemoAccess.js"
 import { seedDemo } from "./Seed.js"
 import { HttpLive } from "./Server.js"
@@ -68,7 +71,12 @@ const Main = HttpLive.pipe(
   HttpServer.withLogAddress,
   Layer.provide(NodeHttpServer.layer(createServer, { port, host })),
   Layer.provide(Layer.effectDiscard(Effect.zipRight(Effect.zipRight(seedDemo(), seedDemoAccess), announce))),
-  Layer.provide(Layer.mergeAll(Argon2.layer(), SecondFactorTotp.layer({ issuer: "iljari 데모" }), Access)),
+  Layer.provide(Layer.mergeAll(
+    Argon2.layer(),
+    SecondFactorTotp.layer({ issuer: "iljari 데모" }),
+    Access,
+    Layer.succeed(Policy.Policy, policyFrom(env))
+  )),
   Layer.provide(ReportSourceSql.layer),
   Layer.provideMerge(Storage),
   Layer.provide(NodeContext.layer)

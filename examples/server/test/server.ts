@@ -3,11 +3,11 @@ import { Cookies, HttpApiClient, HttpClient, HttpClientRequest } from "@effect/p
 import { NodeHttpServer } from "@effect/platform-node"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Argon2, SecondFactorTotp } from "@iljari/auth"
-import { type Password, Repositories, type SecondFactor } from "@iljari/core"
+import { type Password, Policy, Repositories, type SecondFactor } from "@iljari/core"
 import { ReportSourceSql, StoreSql } from "@iljari/store-sql"
 import { Effect, Layer } from "effect"
 import { Api } from "../src/Api.js"
-import { AccessSettings, demoOfficeNetworks, officeNetworks } from "../src/AccessSettings.js"
+import { AccessSettings, demoOfficeNetworks, officeNetworks, policyFrom } from "../src/AccessSettings.js"
 import { demoAccounts, demoPassword, demoTokens, seedDemoAccess } from "../src/DemoAccess.js"
 import { seedDemo } from "../src/Seed.js"
 import { HttpLive } from "../src/Server.js"
@@ -24,7 +24,8 @@ export const accessFor = (settings: Partial<typeof AccessSettings.Service> = {})
   Layer.mergeAll(
     testArgon2,
     SecondFactorTotp.layer({ issuer: "iljari test" }),
-    Layer.succeed(AccessSettings, { secureCookies: false, inOffice: officeNetworks(demoOfficeNetworks), ...settings })
+    Layer.succeed(AccessSettings, { secureCookies: false, inOffice: officeNetworks(demoOfficeNetworks), ...settings }),
+    Layer.succeed(Policy.Policy, policyFrom(() => undefined))
   )
 
 /** The sign-in name of a demo staff member by role and district. */

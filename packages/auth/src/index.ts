@@ -9,6 +9,9 @@
 export * as Argon2 from "./Argon2.js"
 
 /** @since 0.3.0 */
+export * as CommonPasswords from "./CommonPasswords.js"
+
+/** @since 0.3.0 */
 export * as Oidc from "./Oidc.js"
 
 /** @since 0.3.0 */

@@ -1,0 +1,4 @@
+import { accessSuite } from "./access.js"
+import { sqliteServer } from "./backends.js"
+
+accessSuite("SQLite", sqliteServer as never)

@@ -1,0 +1,26 @@
+/**
+ * The common-password list of `@zxcvbn-ts/language-common` (about 49,000
+ * passwords seen most often in breaches), with core's own list of Korean
+ * habits, for `Policy.isCommonPassword`: the standard's guide asks that
+ * easily guessed passwords be refused.
+ *
+ * @since 0.3.0
+ */
+import { Password } from "@iljari/core"
+import { dictionary } from "@zxcvbn-ts/language-common"
+
+// Built on first use: a set of 49,000 strings is a few megabytes a server
+// that never checks a password need not hold.
+let common: ReadonlySet<string> | undefined
+
+/**
+ * Whether a password (in any case) is on either list.
+ *
+ * @since 0.3.0
+ * @category passwords
+ */
+export const isCommon = (password: string): boolean => {
+  common ??= new Set(dictionary["passwords-common"])
+  const lower = password.toLowerCase()
+  return Password.isBuiltInCommon(lower) || common.has(lower)
+}
