@@ -4,7 +4,7 @@
  * accounts, API tokens and the review of access records.
  */
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
-import { Account, Accounts, ApiToken, Audit, Errors, Ids, LocalDate, Roles, Session, SignIn, Staff } from "@iljari/core"
+import { AccessRules, Account, Accounts, ApiToken, Audit, Errors, Ids, LocalDate, Roles, Session, SignIn, Staff } from "@iljari/core"
 import { Schema } from "effect"
 import { Forbidden, Unauthorized } from "./Caller.js"
 
@@ -133,6 +133,20 @@ export class AdminApi extends HttpApiGroup.make("admin")
     HttpApiEndpoint.del("revokeToken", "/tokens/:id")
       .setPath(Schema.Struct({ id: Ids.ApiTokenId }))
       .addSuccess(ApiToken.View)
+  )
+  .add(
+    HttpApiEndpoint.get("accessRules", "/settings/access")
+      .addSuccess(Schema.Struct({ secondFactorRoles: Schema.Array(Roles.Role) }))
+      .annotate(OpenApi.Description, "The district's access rules: the roles whose every sign-in needs a second factor")
+  )
+  .add(
+    HttpApiEndpoint.put("setAccessRules", "/settings/access")
+      .setPayload(AccessRules.RulesRequest)
+      .addSuccess(Schema.Struct({ secondFactorRoles: Schema.Array(Roles.Role) }))
+      .annotate(
+        OpenApi.Description,
+        "Requires a second factor of these roles in the district (on top of everyone outside the office networks); administrators; logged"
+      )
   )
   .add(
     HttpApiEndpoint.get("accessRecords", "/access-records")

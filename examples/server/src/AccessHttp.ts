@@ -4,7 +4,7 @@
  */
 import { HttpApiBuilder, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Oidc } from "@iljari/auth"
-import { Account, AccessLog, Accounts, ApiToken, Audit, Enrolment, LocalDate, Session, SignIn } from "@iljari/core"
+import { AccessLog, AccessRules, Account, Accounts, ApiToken, Audit, Enrolment, LocalDate, Session, SignIn } from "@iljari/core"
 import { DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { sessionSecret } from "./Access.js"
 import { staff } from "./Actor.js"
@@ -142,6 +142,10 @@ export const AdminLive = HttpApiBuilder.group(Api, "admin", (handlers) =>
     .handle("createToken", ({ payload }) =>
       Effect.flatMap(staff, (who) => Effect.map(ApiToken.create(who, payload), ({ secret, token }) => ({ secret: Redacted.value(secret), token }))))
     .handle("revokeToken", ({ path }) => Effect.flatMap(staff, (who) => ApiToken.revoke(who, path.id)))
+    .handle("accessRules", () =>
+      Effect.flatMap(staff, (who) => Effect.map(AccessRules.get(who), (rules) => ({ secondFactorRoles: rules.secondFactorRoles }))))
+    .handle("setAccessRules", ({ payload }) =>
+      Effect.flatMap(staff, (who) => Effect.map(AccessRules.set(who, payload), (rules) => ({ secondFactorRoles: rules.secondFactorRoles }))))
     .handle("accessRecords", ({ urlParams }) =>
       Effect.gen(function*() {
         const who = yield* staff

@@ -145,6 +145,14 @@ export const accessSuite = (name: string, server: () => Layer.Layer<never, never
           const mine = yield* call(HttpClientRequest.get(`/access-records?from=2026-12-10&to=2026-12-10&account=${id}`).pipe(manager))
           expect(JSON.parse(mine.text).map((e: Audit.AuditEntry) => e.action)).toEqual(["sign-in", "sign-in-refused"])
           expect((yield* call(HttpClientRequest.get("/access-records?from=2026-12-10&to=2026-12-10").pipe(yield* as(staffLogin("counselor"))))).status).toBe(403)
+
+        // The administrator requires a second factor of managers: the next manager's sign-in asks to enrol.
+        const rules = yield* call(HttpClientRequest.put("/settings/access").pipe(HttpClientRequest.bodyUnsafeJson({ secondFactorRoles: ["manager"] }), admin))
+        expect([rules.status, JSON.parse(rules.text)]).toEqual([200, { secondFactorRoles: ["manager"] }])
+        expect(JSON.parse((yield* signInWith(staffLogin("manager"), demoPassword)).text).secondFactor).toBe("enrol")
+        expect(JSON.parse((yield* signInWith(staffLogin("counselor"), demoPassword)).text).secondFactor).toBe("none")
+        expect((yield* call(HttpClientRequest.put("/settings/access").pipe(HttpClientRequest.bodyUnsafeJson({ secondFactorRoles: [] }), manager))).status).toBe(403)
+        yield* call(HttpClientRequest.put("/settings/access").pipe(HttpClientRequest.bodyUnsafeJson({ secondFactorRoles: [] }), admin))
         }))
     })
 

@@ -230,6 +230,8 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
   ["admin.resetPassword", { method: "PUT", url: (c) => `/accounts/${c.accountId}/password`, body: () => ({ password: "Audit#Reset-2026" }), as: "admin" }],
   ["admin.resetSecondFactor", { method: "DELETE", url: (c) => `/accounts/${c.accountId}/second-factor`, as: "admin" }],
   ["admin.listTokens", get(() => "/tokens", { as: "admin" })],
+  ["admin.accessRules", get(() => "/settings/access", { as: "admin" })],
+  ["admin.setAccessRules", { method: "PUT", url: () => "/settings/access", body: () => ({ secondFactorRoles: [] }), as: "admin" }],
   ["admin.createToken", post(() => "/tokens", () => ({ name: "감사 시험", scope: "read", days: 1 }), {
     as: "admin",
     keep: (c, json) => void (c.tokenId = json.token.id)

@@ -14,6 +14,7 @@
  * @since 0.1.0
  */
 import { Context, Layer } from "effect"
+import { AccessRulesRepository } from "./access/AccessRules.js"
 import { AccountRepository } from "./access/Account.js"
 import { ApiTokenRepository } from "./access/ApiToken.js"
 import { SessionRepository } from "./access/Session.js"
@@ -41,6 +42,7 @@ import { SeekerRepository } from "./registry/Seeker.js"
 export type { Page, Store, Versioned } from "./kernel/Store.js"
 export type { DuplicateProbe } from "./registry/Seeker.js"
 export {
+  AccessRulesRepository,
   AccountRepository,
   ApiTokenRepository,
   AuditLog,
@@ -97,6 +99,7 @@ export const ports = {
   AccountRepository,
   SessionRepository,
   ApiTokenRepository,
+  AccessRulesRepository,
   AuditLog,
   Outbox,
   Transactor

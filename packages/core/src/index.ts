@@ -9,6 +9,9 @@
 export * as AccessLog from "./privacy/AccessLog.js"
 
 /** @since 0.3.0 */
+export * as AccessRules from "./access/AccessRules.js"
+
+/** @since 0.3.0 */
 export * as Account from "./access/Account.js"
 
 /** @since 0.3.0 */

@@ -217,7 +217,7 @@ const erasureReach = Effect.gen(function*() {
 
 // Staff access: accounts (a sign-in name is unique across districts, as is
 // an identity provider's subject), browser sessions and API tokens, each
-// found by the digest of its secret.
+// found by the digest of its secret, and each district's access rules.
 const staffAccess = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const run = (statement: string) => sql.unsafe(statement)
@@ -228,6 +228,7 @@ const staffAccess = Effect.gen(function*() {
   yield* run("CREATE UNIQUE INDEX iljari_sessions_digest ON iljari_sessions (digest)")
   yield* run(recordTable("iljari_api_tokens", ["digest TEXT NOT NULL"]))
   yield* run("CREATE UNIQUE INDEX iljari_api_tokens_digest ON iljari_api_tokens (digest)")
+  yield* run(recordTable("iljari_access_rules", []))
 })
 
 // Caseloads: a seeker's responsible counselor and status as columns, for a

@@ -8,6 +8,7 @@
  */
 import { Migrator, SqlClient } from "@effect/sql"
 import {
+  AccessRules,
   Account,
   ApiToken,
   Audit,
@@ -319,6 +320,7 @@ const make = Effect.gen(function*() {
       findByExternalId: (externalId: string) => findAccount("external_id", externalId)
     },
     SessionRepository: { ...sessionStore, findByDigest: (digest: string) => findSession("digest", digest) },
+    AccessRulesRepository: makeStore<AccessRules.Rules, typeof AccessRules.Rules.Encoded, "access">(sql, Tables.accessRules),
     ApiTokenRepository: { ...tokenStore, findByDigest: (digest: string) => findToken("digest", digest) },
     AuditLog: auditLog,
     Outbox: outbox,

@@ -15,6 +15,7 @@ import { DateTime, Duration, Effect, Option, Redacted, Schema } from "effect"
 import { AuditEntry, AuditLog } from "../kernel/Audit.js"
 import { AuditEntryId } from "../kernel/Ids.js"
 import { newId, now } from "../kernel/UseCase.js"
+import * as AccessRules from "./AccessRules.js"
 import { Account, AccountRepository, LoginName } from "./Account.js"
 import { PasswordHasher } from "./Password.js"
 import { Policy } from "./Policy.js"
@@ -120,16 +121,21 @@ const succeed = (account: Account) =>
 
 /**
  * Whether an account needs a second factor: when it has enrolled one, when
- * the policy asks it of its district or role, or when the request comes from
- * outside the office networks (the caller knows which).
+ * the policy or the district's administrator (`AccessRules`) asks it of its
+ * district or role, or when the request comes from outside the office
+ * networks (the caller knows which).
  *
  * @since 0.3.0
  * @category sign-in
  */
 export const needsSecondFactor = (account: Account, fromOutsideOffice: boolean) =>
-  Effect.map(Policy, (policy) =>
-    account.totpSecret !== undefined || fromOutsideOffice ||
-    policy.secondFactorDistricts.includes(account.districtId) || policy.secondFactorRoles.includes(account.role))
+  Effect.gen(function*() {
+    const policy = yield* Policy
+    if (account.totpSecret !== undefined || fromOutsideOffice) return true
+    if (policy.secondFactorDistricts.includes(account.districtId) || policy.secondFactorRoles.includes(account.role)) return true
+    const rules = yield* AccessRules.of(account.districtId)
+    return Option.isSome(rules) && rules.value.value.secondFactorRoles.includes(account.role)
+  })
 
 /**
  * @since 0.3.0

@@ -1,4 +1,5 @@
 import {
+  AccessRules,
   Account,
   ApiToken,
   Counseling,
@@ -187,4 +188,11 @@ export const apiTokens: TableSpec<ApiToken.ApiToken, typeof ApiToken.ApiToken.En
   kind: "API token",
   schema: ApiToken.ApiToken,
   columns: (t) => ({ digest: t.digest })
+}
+
+export const accessRules: TableSpec<AccessRules.Rules, typeof AccessRules.Rules.Encoded> = {
+  table: "iljari_access_rules",
+  kind: "access rules",
+  schema: AccessRules.Rules,
+  columns: () => ({})
 }

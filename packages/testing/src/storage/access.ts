@@ -3,7 +3,7 @@
  * sessions and API tokens behave the same on memory, SQLite and PostgreSQL.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Accounts, ApiToken, Audit, Enrolment, type Ids, Password, Policy, Repositories, Session, SignIn, type Staff } from "@iljari/core"
+import { AccessRules, Accounts, ApiToken, Audit, Enrolment, type Ids, Password, Policy, Repositories, Session, SignIn, type Staff } from "@iljari/core"
 import { SecondFactorTotp } from "@iljari/auth"
 import { Clock, Context, Duration, Effect, Exit, Layer, Option, Redacted, Ref, TestClock } from "effect"
 import { TOTP, URI } from "otpauth"
@@ -208,6 +208,26 @@ export const accessSuite = (backend: Backend) => {
         // The codes are kept as digests only.
         const texts = yield* backend.scan
         expect(texts.filter((t) => recoveryCodes.some((c) => t.text.includes(c)))).toEqual([])
+      })))
+
+    it.effect("lets a district's administrator require a second factor of a role, there only", () =>
+      run(Effect.gen(function*() {
+        yield* create("kim.jh")
+        yield* create("jung.mg", A, { role: "manager" })
+        yield* create("yoon.gj", B, { role: "manager" })
+        expect((yield* AccessRules.get(adminOf(A))).secondFactorRoles).toEqual([])
+        const refused = yield* Effect.flip(AccessRules.set({ ...adminOf(A), role: "manager" }, { secondFactorRoles: ["manager"] }))
+        expect(refused._tag).toBe("NotPermitted")
+        yield* AccessRules.set(adminOf(A), { secondFactorRoles: ["manager", "manager"] })
+        expect((yield* AccessRules.get(adminOf(A))).secondFactorRoles).toEqual(["manager"])
+        expect((yield* signIn("jung.mg")).secondFactor).toBe("enrol")
+        expect((yield* signIn("kim.jh")).secondFactor).toBe("none")
+        expect((yield* signIn("yoon.gj")).secondFactor).toBe("none")
+        yield* AccessRules.set(adminOf(A), { secondFactorRoles: [] })
+        expect((yield* signIn("jung.mg")).secondFactor).toBe("none")
+        const log = yield* Effect.flatMap(Audit.AuditLog, (l) => l.list(A))
+        expect(log.filter((e) => e.purpose.startsWith("settings.second-factor")).map((e) => e.purpose))
+          .toEqual(["settings.second-factor.manager", "settings.second-factor.none"])
       })))
 
     it.effect("scopes tokens to a district and refuses expired and revoked ones", () =>
