@@ -86,6 +86,20 @@ export class AuthApi extends HttpApiGroup.make("auth")
   .annotate(OpenApi.Description, "Staff sign-in (로그인): password, second factor, single sign-on, sessions")
 {}
 
+export class MeApi extends HttpApiGroup.make("me")
+  .add(
+    HttpApiEndpoint.put("changePassword", "/me/password")
+      .setPayload(Schema.Struct({ current: Schema.Redacted(Schema.String), next: Schema.Redacted(Schema.String) }))
+      .addSuccess(AccountView)
+      .annotate(
+        OpenApi.Description,
+        "Changes your own password: the current one (a wrong one counts towards the lock) and a new one that follows the rule"
+      )
+  )
+  .addError(Forbidden)
+  .annotate(OpenApi.Description, "The signed-in staff member's own account")
+{}
+
 const AccountIdPath = Schema.Struct({ id: Ids.CounselorId })
 
 export class AdminApi extends HttpApiGroup.make("admin")

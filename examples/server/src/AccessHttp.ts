@@ -158,4 +158,7 @@ export const AdminLive = HttpApiBuilder.group(Api, "admin", (handlers) =>
       }))
 )
 
-export const AccessLive = Layer.mergeAll(AuthLive, AdminLive)
+export const MeLive = HttpApiBuilder.group(Api, "me", (handlers) =>
+  handlers.handle("changePassword", ({ payload }) => Effect.flatMap(staff, (who) => Accounts.changeOwnPassword(who, payload))))
+
+export const AccessLive = Layer.mergeAll(AuthLive, AdminLive, MeLive)

@@ -30,7 +30,7 @@ import {
 } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { Schema, Struct } from "effect"
-import { AdminApi, AuthApi } from "./AccessApi.js"
+import { AdminApi, AuthApi, MeApi } from "./AccessApi.js"
 import { Authentication, Forbidden } from "./Caller.js"
 import { EligibilityApi } from "./EligibilityApi.js"
 import { EventsApi } from "./EventsApi.js"
@@ -357,6 +357,7 @@ export class ReviewApi extends HttpApiGroup.make("review")
 export class Api extends HttpApi.make("iljari")
   .add(AuthApi)
   .add(AdminApi.middleware(Authentication))
+  .add(MeApi.middleware(Authentication))
   .add(SeekersApi)
   .add(EmployersApi)
   .add(CasesApi)

@@ -244,6 +244,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
   ["auth.secondFactor", post(() => "/auth/second-factor", () => ({ code: "000000" }), { status: 401 })],
   ["auth.singleSignOn", get(() => "/auth/sso", { status: 401 })],
   ["auth.singleSignOnCallback", get(() => "/auth/sso/callback?code=x&state=y", { status: 401 })],
+  ["me.changePassword", { method: "PUT", url: () => "/me/password", body: () => ({ current: "iljari-demo-2026!", next: "Audit#Own-Change-2026" }), as: "manager" }],
   ["auth.signOut", post(() => "/auth/sign-out", () => ({}))],
   ["seekers.erase", post((c) => `/seekers/${c.seekerId}/erasure`, () => ({ reason: "subject-request" }), { as: "admin" })]
 ]

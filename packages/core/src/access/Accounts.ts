@@ -18,6 +18,7 @@ import { underLock } from "./internal/accountLock.js"
 import { PasswordHasher, problems } from "./Password.js"
 import { Policy } from "./Policy.js"
 import { Role } from "./Roles.js"
+import { countFailure } from "./SignIn.js"
 import { require, type Staff } from "./Staff.js"
 
 /**
@@ -229,3 +230,41 @@ export const names = (districtId: DistrictId) =>
  * @category accounts
  */
 export const findByLogin = (login: LoginName) => Effect.flatMap(AccountRepository, (repo) => repo.findByLogin(login))
+
+/**
+ * A staff member changes their own password: the current one proves it is
+ * them (a wrong one counts as a failed sign-in), the new one follows the
+ * rule and must differ.
+ *
+ * @since 0.3.0
+ * @category accounts
+ */
+export const changeOwnPassword = (
+  staff: Staff,
+  passwords: { readonly current: Redacted.Redacted<string>; readonly next: Redacted.Redacted<string> }
+) =>
+  Effect.gen(function*() {
+    const hasher = yield* PasswordHasher
+    const accounts = yield* AccountRepository
+    // The signed-in staff member's account exists: accounts are never deleted.
+    const account = (yield* Effect.catchTag(accounts.get(staff.districtId, staff.counselorId), "NotFound", Effect.die)).value
+    const verified = yield* hasher.verify(account.passwordHash ?? hasher.decoy, passwords.current)
+    if (!verified || account.passwordHash === undefined) {
+      // Guessing through a session left open counts towards the lock like any sign-in.
+      yield* countFailure(account, staff.origin, "account.password.own")
+      return yield* invalid("Password", "current", "is not your current password (현재 비밀번호가 맞지 않습니다)")
+    }
+    if (Redacted.value(passwords.current) === Redacted.value(passwords.next)) {
+      return yield* invalid("Password", "next", "must differ from the current password (현재 비밀번호와 달라야 합니다)")
+    }
+    const passwordHash = yield* hashed(passwords.next, account.login)
+    return yield* underLock(account.id, Effect.gen(function*() {
+      const current = yield* accounts.get(staff.districtId, staff.counselorId)
+      const saved = yield* accounts.update(
+        new Account({ ...current.value, passwordHash, changedAt: yield* now, changedBy: staff.counselorId }),
+        current.version
+      )
+      yield* logAccess(staff, "update", "account", account.id, "account.password.own")
+      return view(saved.value)
+    }))
+  })

@@ -83,8 +83,11 @@ const mayTry = (account: Account, at: DateTime.Utc) => account.status === "activ
 /**
  * Counts a failure against an account, locking it at the policy's limit.
  * Re-reads the account under its lock, so that racing failures all count.
+ *
+ * @since 0.3.0
+ * @category sign-in
  */
-const countFailure = (account: Account, origin: string | undefined, purpose: string) =>
+export const countFailure = (account: Account, origin: string | undefined, purpose: string) =>
   underLock(account.id, Effect.gen(function*() {
     const policy = yield* Policy
     const accounts = yield* AccountRepository

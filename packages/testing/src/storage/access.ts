@@ -210,6 +210,22 @@ export const accessSuite = (backend: Backend) => {
         expect(texts.filter((t) => recoveryCodes.some((c) => t.text.includes(c)))).toEqual([])
       })))
 
+    it.effect("lets a staff member change their own password: the current one first, a new one by the rule", () =>
+      run(Effect.gen(function*() {
+        const account = yield* create("kim.jh")
+        const me: Staff.Staff = { districtId: A, counselorId: account.id, role: "counselor" }
+        const next = Redacted.make("Maple#Garden-2027")
+        const wrong = yield* Effect.flip(Accounts.changeOwnPassword(me, { current: Redacted.make("Not#MyPassword-1"), next }))
+        expect(wrong.message).toContain("current")
+        expect((yield* Effect.flatMap(Repositories.AccountRepository, (r) => r.get(A, account.id))).value.failedSignIns).toBe(1)
+        expect((yield* Effect.flip(Accounts.changeOwnPassword(me, { current: password, next: password }))).message).toContain("differ")
+        expect((yield* Effect.flip(Accounts.changeOwnPassword(me, { current: password, next: Redacted.make("short1") }))).message)
+          .toContain("at least 8")
+        yield* Accounts.changeOwnPassword(me, { current: password, next })
+        expect((yield* Effect.flip(signIn("kim.jh")))._tag).toBe("SignInRefused")
+        expect((yield* signIn("kim.jh", next)).account.id).toBe(account.id)
+      })))
+
     it.effect("lets a district's administrator require a second factor of a role, there only", () =>
       run(Effect.gen(function*() {
         yield* create("kim.jh")
