@@ -155,8 +155,8 @@ export class AccountRepository extends Context.Tag("@iljari/core/AccountReposito
     })
     return {
       ...accounts,
-      findByLogin: (login) => Effect.map(accounts.find((a) => a.login === login), Option.fromNullable),
-      findByExternalId: (externalId) => Effect.map(accounts.find((a) => a.externalId === externalId), Option.fromNullable)
+      findByLogin: (login) => accounts.find((a) => a.login === login),
+      findByExternalId: (externalId) => accounts.find((a) => a.externalId === externalId)
     }
   })
 }

@@ -68,7 +68,7 @@ export class ApiTokenRepository extends Context.Tag("@iljari/core/ApiTokenReposi
     const tokens = Memory.store<ApiToken, ApiTokenId>(db, "api-token")
     return {
       ...tokens,
-      findByDigest: (digest) => Effect.map(tokens.find((t) => t.digest === digest), Option.fromNullable)
+      findByDigest: (digest) => tokens.find((t) => t.digest === digest)
     }
   })
 }

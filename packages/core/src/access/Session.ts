@@ -58,7 +58,7 @@ export class SessionRepository extends Context.Tag("@iljari/core/SessionReposito
     const sessions = Memory.store<Session, SessionId>(db, "session")
     return {
       ...sessions,
-      findByDigest: (digest) => Effect.map(sessions.find((s) => s.digest === digest), Option.fromNullable)
+      findByDigest: (digest) => sessions.find((s) => s.digest === digest)
     }
   })
 }

@@ -110,10 +110,13 @@ export const countFailure = (account: Account, origin: string | undefined, purpo
     }
   }))
 
+// Checked again under the account's lock: racing failures may have locked it,
+// or an administrator disabled it, since the password was verified.
 const succeed = (account: Account) =>
   underLock(account.id, Effect.gen(function*() {
     const accounts = yield* AccountRepository
     const current = yield* accounts.get(account.districtId, account.id)
+    if (!mayTry(current.value, yield* now)) return yield* new SignInRefused()
     const { lockedUntil: _over, ...rest } = current.value
     if (current.value.failedSignIns === 0 && current.value.status === "active") return current.value
     return (yield* accounts.update(

@@ -1,4 +1,4 @@
-import { Context, Effect, Exit, FiberRef, Layer } from "effect"
+import { Context, Effect, Exit, FiberRef, Layer, Option } from "effect"
 import { DuplicateId, NotFound, StaleVersion } from "../Errors.js"
 import type { DistrictId } from "../Ids.js"
 import type { Page, Versioned } from "../Store.js"
@@ -92,7 +92,7 @@ export const store = <A extends { readonly id: string; readonly districtId: Dist
     filter,
     /** The one record, of any district, that matches: for a port that looks across districts on purpose. */
     find: (predicate: (a: A) => boolean) =>
-      Effect.sync(() => [...rows().values()].find((row) => predicate(row.value))),
+      Effect.sync(() => Option.fromNullable([...rows().values()].find((row) => predicate(row.value)))),
     insert: (record: A) =>
       Effect.suspend((): Effect.Effect<Versioned<A>, DuplicateId | E> => {
         const k = key(record.districtId, record.id)
