@@ -1,5 +1,5 @@
 import { describePostgres } from "@iljari/testing/inject"
 import { accessSuite } from "./access.js"
-import { postgresServer } from "./backends.js"
+import { postgresStorage } from "./backends.js"
 
-describePostgres("PostgreSQL", (url) => accessSuite("PostgreSQL", () => postgresServer(url) as never))
+describePostgres("PostgreSQL", (url) => accessSuite("PostgreSQL", () => postgresStorage(url)))

@@ -1,4 +1,4 @@
 import { accessSuite } from "./access.js"
-import { sqliteServer } from "./backends.js"
+import { sqliteStorage } from "./backends.js"
 
-accessSuite("SQLite", sqliteServer as never)
+accessSuite("SQLite", sqliteStorage)

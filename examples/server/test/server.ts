@@ -39,22 +39,40 @@ export const loginOf = (counselorId: string) => demoAccounts.find((a) => a.id ==
 export const apiToken = (scope: "read" | "write", district = "11200") =>
   demoTokens.find((t) => t.scope === scope && t.districtId === district)!.secret
 
+/** The memory layers with the reports counted over them: a fresh, empty store per call. */
+export const memoryStorage = () =>
+  ReportSource.layerMemory.pipe(Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)))
+
 /**
- * The real server on a free loopback port, over the memory layers, with a
- * client pointed at it; its staff access as given (the demo's by default).
+ * The real server with the demo's accounts and tokens, over a storage, with
+ * staff access as given (the demo's by default), on a free loopback port
+ * with a client pointed at it unless another HTTP server is given.
  */
-export const testServerWith = (access: Layer.Layer<AccessSettings | Password.PasswordHasher | SecondFactor.SecondFactor>) =>
+export const serverWith = (options: {
+  readonly storage: Layer.Layer<any, any, any>
+  readonly access?: Layer.Layer<AccessSettings | Password.PasswordHasher | SecondFactor.SecondFactor>
+  readonly http?: Layer.Layer<any, any, any>
+}) =>
   HttpLive.pipe(
     Layer.provide(Layer.effectDiscard(seedDemoAccess)),
-    Layer.provide(access),
-    Layer.provide(ReportSource.layerMemory),
-    Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)),
-    Layer.provideMerge(NodeHttpServer.layerTest),
+    Layer.provide(options.access ?? accessFor()),
+    Layer.provideMerge(options.storage),
+    Layer.provideMerge(options.http ?? NodeHttpServer.layerTest),
     Layer.orDie
-  )
+  ) as unknown as Layer.Layer<HttpClient.HttpClient | Repositories.Ports>
+
+/** The real server over the memory layers, with staff access as given. */
+export const testServerWith = (access: Layer.Layer<AccessSettings | Password.PasswordHasher | SecondFactor.SecondFactor>) =>
+  serverWith({ storage: memoryStorage(), access })
 
 /** The real server on a free loopback port, over the memory layers, with the demo's staff access. */
-export const TestServer = testServerWith(accessFor())
+export const TestServer = HttpLive.pipe(
+  Layer.provide(Layer.effectDiscard(seedDemoAccess)),
+  Layer.provide(accessFor()),
+  Layer.provideMerge(memoryStorage()),
+  Layer.provideMerge(NodeHttpServer.layerTest),
+  Layer.orDie
+)
 
 /**
  * Signs a demo staff member in over HTTP, as a browser would: what each of
