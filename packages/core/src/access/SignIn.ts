@@ -12,15 +12,13 @@
  * @since 0.3.0
  */
 import { DateTime, Duration, Effect, Option, Redacted, Schema } from "effect"
-import { AuditEntry, AuditLog } from "../kernel/Audit.js"
-import { AuditEntryId } from "../kernel/Ids.js"
-import { newId, now } from "../kernel/UseCase.js"
+import type { AuditAction } from "../kernel/Audit.js"
+import { logAccess, now } from "../kernel/UseCase.js"
 import * as AccessRules from "./AccessRules.js"
 import { Account, AccountRepository, LoginName } from "./Account.js"
 import { PasswordHasher } from "./Password.js"
 import { Policy } from "./Policy.js"
 import { SecondFactor } from "./SecondFactor.js"
-import * as Secret from "./Secret.js"
 import { underLock } from "./internal/accountLock.js"
 import * as Sessions from "./Session.js"
 
@@ -56,23 +54,15 @@ export class CodeRefused extends Schema.TaggedError<CodeRefused>()("CodeRefused"
  * @since 0.3.0
  * @category access records
  */
-export const record = (account: Account, action: AuditEntry["action"], purpose: string, origin: string | undefined, detail?: string) =>
-  Effect.gen(function*() {
-    yield* Effect.flatMap(AuditLog, (log) =>
-      Effect.flatMap(Effect.all([newId(AuditEntryId, "audit"), now]), ([id, at]) =>
-        log.append(new AuditEntry({
-          id,
-          districtId: account.districtId,
-          at,
-          actor: account.id,
-          ...(origin === undefined ? {} : { origin }),
-          action,
-          subjectKind: "account",
-          subjectId: account.id,
-          purpose,
-          ...(detail === undefined ? {} : { detail })
-        }))))
-  })
+export const record = (account: Account, action: AuditAction, purpose: string, origin: string | undefined, detail?: string) =>
+  logAccess(
+    { districtId: account.districtId, counselorId: account.id, ...(origin === undefined ? {} : { origin }) },
+    action,
+    "account",
+    account.id,
+    purpose,
+    detail === undefined ? {} : { detail }
+  )
 
 /** Whether a lock has run out by `at`. */
 const lockOver = (account: Account, at: DateTime.Utc) =>
@@ -217,11 +207,9 @@ export const withProvider = (externalId: string, options: { readonly origin?: st
 
 const pendingSession = (secret: Redacted.Redacted<string>) =>
   Effect.gen(function*() {
-    const sessions = yield* Sessions.SessionRepository
-    const found = yield* sessions.findByDigest(yield* Secret.digest(secret))
     const live = yield* Sessions.resume(secret)
-    if (Option.isNone(found) || live.session.stage !== "pending") return yield* new Sessions.SessionEnded()
-    return { found: found.value, account: live.account }
+    if (live.session.stage !== "pending") return yield* new Sessions.SessionEnded()
+    return live
   })
 
 /**
@@ -235,7 +223,7 @@ const pendingSession = (secret: Redacted.Redacted<string>) =>
 export const withCode = (secret: Redacted.Redacted<string>, code: string) =>
   Effect.gen(function*() {
     const factor = yield* SecondFactor
-    const { account, found } = yield* pendingSession(secret)
+    const { account, session } = yield* pendingSession(secret)
     if (account.totpSecret === undefined) return yield* new CodeRefused()
     const totpSecret = account.totpSecret
     // Checked again under the account's lock, so that two racing requests
@@ -255,12 +243,12 @@ export const withCode = (secret: Redacted.Redacted<string>, code: string) =>
         }),
         current.version
       )
-      yield* Sessions.complete(yield* sessions.get(found.value.districtId, found.value.id))
-      yield* record(account, "sign-in", Option.isSome(step) ? "sign-in.totp" : "sign-in.recovery-code", found.value.origin)
+      yield* Sessions.complete(yield* sessions.get(session.districtId, session.id))
+      yield* record(account, "sign-in", Option.isSome(step) ? "sign-in.totp" : "sign-in.recovery-code", session.origin)
       return Option.some({ recoveryCodesLeft: saved.value.recoveryCodes.length })
     }))
     if (Option.isNone(accepted)) {
-      yield* countFailure(account, found.value.origin, "sign-in.second-factor")
+      yield* countFailure(account, session.origin, "sign-in.second-factor")
       return yield* new CodeRefused()
     }
     return accepted.value

@@ -61,7 +61,7 @@ export const logAccessAll = (
   subjectKind: AuditEntry["subjectKind"],
   subjectIds: Iterable<string>,
   purpose: string,
-  reason?: ErasureReason
+  about: { readonly reason?: ErasureReason; readonly detail?: string } = {}
 ) =>
   Effect.gen(function*() {
     const subjects = [...new Set(subjectIds)]
@@ -80,7 +80,8 @@ export const logAccessAll = (
           subjectKind,
           subjectId,
           purpose,
-          ...(reason === undefined ? {} : { reason })
+          ...(about.reason === undefined ? {} : { reason: about.reason }),
+          ...(about.detail === undefined ? {} : { detail: about.detail })
         })
       )
     }
@@ -93,8 +94,8 @@ export const logAccess = (
   subjectKind: AuditEntry["subjectKind"],
   subjectId: string,
   purpose: string,
-  reason?: ErasureReason
-) => logAccessAll(actor, action, subjectKind, [subjectId], purpose, reason)
+  about: { readonly reason?: ErasureReason; readonly detail?: string } = {}
+) => logAccessAll(actor, action, subjectKind, [subjectId], purpose, about)
 
 export const inTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(Transactor, (t) => t.withTransaction(effect))

@@ -155,7 +155,7 @@ const eraseOne = (actor: Actor, seekerId: SeekerId, reason: ErasureReason) =>
       yield* bookings.update(new StoredBooking({ ...row.value, personId: seekerId }), row.version)
     }
 
-    yield* logAccess(actor, "erase", "seeker", seekerId, "seeker.erase", reason)
+    yield* logAccess(actor, "erase", "seeker", seekerId, "seeker.erase", { reason })
     return erased
   }))
 
