@@ -17,6 +17,15 @@ export const refused = new Unauthorized({
   message: "Sign in (POST /auth/sign-in) or send an API token as Authorization: Bearer <token> (로그인하거나 API 토큰을 보내세요)"
 })
 
+// A state-changing request the cookie authenticates must carry the session's CSRF token.
+const checkCsrf = (request: HttpServerRequest.HttpServerRequest, secret: Redacted.Redacted<string>) =>
+  Effect.gen(function*() {
+    if (reads.has(request.method) || Secret.equals(request.headers[csrfHeader] ?? "", yield* Session.csrfTokenOf(secret))) return
+    return yield* new Forbidden({
+      message: `A request signed in by cookie must send its CSRF token in the ${csrfHeader} header (CSRF 토큰이 없거나 맞지 않습니다)`
+    })
+  })
+
 const bySession = (request: HttpServerRequest.HttpServerRequest, secret: Redacted.Redacted<string>) =>
   Effect.gen(function*() {
     const { account, session } = yield* Effect.catchTag(Session.resume(secret), "SessionEnded", (ended) => new Unauthorized({ message: ended.message }))
@@ -27,14 +36,7 @@ const bySession = (request: HttpServerRequest.HttpServerRequest, secret: Redacte
     if (account.role === "analyst" && !new URL(request.url, "http://server").pathname.startsWith("/reports/")) {
       return yield* new Forbidden({ message: "An analyst reads the reports' figures only (통계 분석가는 집계 보고서만 볼 수 있습니다)" })
     }
-    if (!reads.has(request.method)) {
-      const sent = request.headers[csrfHeader] ?? ""
-      if (!Secret.equals(sent, yield* Session.csrfTokenOf(secret))) {
-        return yield* new Forbidden({
-          message: `A request signed in by cookie must send its CSRF token in the ${csrfHeader} header (CSRF 토큰이 없거나 맞지 않습니다)`
-        })
-      }
-    }
+    yield* checkCsrf(request, secret)
     return new User({
       name: account.name,
       counselorId: account.id,
@@ -94,8 +96,6 @@ export const sessionSecret = Effect.gen(function*() {
   const cookie = request.cookies["iljari_session"]
   if (cookie === undefined || cookie === "") return yield* refused
   const secret = Redacted.make(cookie)
-  if (!reads.has(request.method) && !Secret.equals(request.headers[csrfHeader] ?? "", yield* Session.csrfTokenOf(secret))) {
-    return yield* new Forbidden({ message: `Send the session's CSRF token in the ${csrfHeader} header (CSRF 토큰이 없거나 맞지 않습니다)` })
-  }
+  yield* checkCsrf(request, secret)
   return secret
 })

@@ -3,7 +3,7 @@
  * where the request came from (for the access log).
  */
 import { HttpServerRequest } from "@effect/platform"
-import { type JobCenter, Roles, type Staff } from "@iljari/core"
+import { type JobCenter, Roles, Staff } from "@iljari/core"
 import { Effect, Option } from "effect"
 import { CurrentUser, Forbidden, type User } from "./Api.js"
 
@@ -31,9 +31,7 @@ export const permit = (permission: Roles.Permission) =>
   Effect.flatMap(CurrentUser, (user) =>
     user.role !== "integration" && Roles.can(user.role, permission)
       ? Effect.void
-      : Effect.fail(new Forbidden({
-        message: `Your role does not allow this: ${Roles.permissionLabel(permission, "en")} (권한이 없습니다: ${Roles.permissionLabel(permission, "ko")})`
-      })))
+      : Effect.fail(new Forbidden({ message: Staff.NotPermitted.of(permission).message })))
 
 /** Fails with 403 unless the caller is a manager or an administrator (another counselor's ledger or rows). */
 export const managerOnly = Effect.flatMap(CurrentUser, (user) =>

@@ -3,18 +3,15 @@
  * manager transfers a seeker with a reason, an administrator records no
  * casework, and a city analyst reaches no personal record.
  */
-import { HttpClient, HttpClientRequest } from "@effect/platform"
+import { HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Audit, type Ids } from "@iljari/core"
 import { seekerInput } from "@iljari/testing/fixtures"
 import { Effect, TestClock } from "effect"
+import { call } from "./access.js"
 import { as, clientFor, loginOf, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _d, id: _i, registeredAt: _r, ...seekerForm } = seekerInput
-
-const status = (request: HttpClientRequest.HttpClientRequest) =>
-  Effect.flatMap(HttpClient.HttpClient, (http) =>
-    Effect.scoped(Effect.flatMap(http.execute(request), (r) => Effect.map(r.text, (text) => ({ status: r.status, text })))))
 
 describe("caseloads over HTTP", () => {
   it.layer(TestServer)((it) => {
@@ -30,7 +27,7 @@ describe("caseloads over HTTP", () => {
 
         const counsel = (who: "counselor-01" | "counselor-02") =>
           Effect.flatMap(as(loginOf(who)), (signed) =>
-            status(HttpClientRequest.post("/counseling").pipe(
+            call(HttpClientRequest.post("/counseling").pipe(
               signed,
               HttpClientRequest.bodyUnsafeJson({ seekerId: seeker.value.id, heldOn: "2026-03-02", channel: "visit" })
             )))
@@ -57,20 +54,20 @@ describe("caseloads over HTTP", () => {
     it.effect("an administrator records no casework, and an analyst reaches no personal record", () =>
       Effect.gen(function*() {
         const admin = yield* as(staffLogin("admin"))
-        const registered = yield* status(HttpClientRequest.post("/seekers").pipe(
+        const registered = yield* call(HttpClientRequest.post("/seekers").pipe(
           admin,
           HttpClientRequest.bodyUnsafeJson({ ...seekerForm, name: "관리자등록", contact: { phone: "010-3333-4444" } })
         ))
         expect(registered.status).toBe(201)
         const id = JSON.parse(registered.text).value.id as string
-        const counseled = yield* status(HttpClientRequest.post("/counseling").pipe(
+        const counseled = yield* call(HttpClientRequest.post("/counseling").pipe(
           admin,
           HttpClientRequest.bodyUnsafeJson({ seekerId: id, heldOn: "1970-01-01", channel: "visit" })
         ))
         expect([counseled.status, JSON.parse(counseled.text)._tag]).toEqual([403, "NotYourCaseload"])
         const analyst = yield* as(staffLogin("analyst", "11000"))
         for (const path of ["/seekers?limit=1", `/seekers/${id}`, "/follow-ups/ledger", "/audit", "/accounts"]) {
-          expect((yield* status(HttpClientRequest.get(path).pipe(analyst))).status, path).toBe(403)
+          expect((yield* call(HttpClientRequest.get(path).pipe(analyst))).status, path).toBe(403)
         }
       }))
   })

@@ -66,13 +66,7 @@ export const testServerWith = (access: Layer.Layer<AccessSettings | Password.Pas
   serverWith({ storage: memoryStorage(), access })
 
 /** The real server on a free loopback port, over the memory layers, with the demo's staff access. */
-export const TestServer = HttpLive.pipe(
-  Layer.provide(Layer.effectDiscard(seedDemoAccess)),
-  Layer.provide(accessFor()),
-  Layer.provideMerge(memoryStorage()),
-  Layer.provideMerge(NodeHttpServer.layerTest),
-  Layer.orDie
-)
+export const TestServer = serverWith({ storage: memoryStorage() })
 
 /**
  * Signs a demo staff member in over HTTP, as a browser would: what each of
