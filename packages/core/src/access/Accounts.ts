@@ -128,14 +128,13 @@ export const create = (staff: Staff, input: unknown) =>
 
 // Reads, changes and logs one account under its lock, so that racing changes
 // cannot lose one another.
-const change = <R>(
+const save = <R>(
   staff: Staff,
   id: CounselorId,
-  purpose: string,
+  logged: { readonly action: "rights-change" | "update"; readonly purpose: string },
   edit: (account: Account) => Effect.Effect<Account, ValidationError, R>
 ) =>
   Effect.gen(function*() {
-    yield* require(staff, "accounts.manage")
     const accounts = yield* AccountRepository
     // Another district's account is not found, like one that does not exist.
     yield* accounts.get(staff.districtId, id)
@@ -146,10 +145,18 @@ const change = <R>(
         new Account({ ...edited, changedAt: yield* now, changedBy: staff.counselorId }),
         current.version
       )
-      yield* logAccess(staff, "rights-change", "account", id, purpose)
+      yield* logAccess(staff, logged.action, "account", id, logged.purpose)
       return view(saved.value)
     }))
   })
+
+// An administrator's change of someone's access rights.
+const change = <R>(
+  staff: Staff,
+  id: CounselorId,
+  purpose: string,
+  edit: (account: Account) => Effect.Effect<Account, ValidationError, R>
+) => Effect.zipRight(require(staff, "accounts.manage"), save(staff, id, { action: "rights-change", purpose }, edit))
 
 /**
  * Changes an account's role (and an analyst's districts).
@@ -258,13 +265,6 @@ export const changeOwnPassword = (
       return yield* invalid("Password", "next", "must differ from the current password (현재 비밀번호와 달라야 합니다)")
     }
     const passwordHash = yield* hashed(passwords.next, account.login)
-    return yield* underLock(account.id, Effect.gen(function*() {
-      const current = yield* accounts.get(staff.districtId, staff.counselorId)
-      const saved = yield* accounts.update(
-        new Account({ ...current.value, passwordHash, changedAt: yield* now, changedBy: staff.counselorId }),
-        current.version
-      )
-      yield* logAccess(staff, "update", "account", account.id, "account.password.own")
-      return view(saved.value)
-    }))
+    return yield* save(staff, account.id, { action: "update", purpose: "account.password.own" }, (current) =>
+      Effect.succeed(new Account({ ...current, passwordHash })))
   })
