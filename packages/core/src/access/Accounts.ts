@@ -127,18 +127,15 @@ export const create = (staff: Staff, input: unknown) =>
   })
 
 // Reads, changes and logs one account under its lock, so that racing changes
-// cannot lose one another.
+// cannot lose one another. The account is known to exist.
 const save = <R>(
   staff: Staff,
   id: CounselorId,
   logged: { readonly action: "rights-change" | "update"; readonly purpose: string },
   edit: (account: Account) => Effect.Effect<Account, ValidationError, R>
 ) =>
-  Effect.gen(function*() {
-    const accounts = yield* AccountRepository
-    // Another district's account is not found, like one that does not exist.
-    yield* accounts.get(staff.districtId, id)
-    return yield* underLock(id, Effect.gen(function*() {
+  Effect.flatMap(AccountRepository, (accounts) =>
+    underLock(id, Effect.gen(function*() {
       const current = yield* accounts.get(staff.districtId, id)
       const edited = yield* edit(current.value)
       const saved = yield* accounts.update(
@@ -147,8 +144,7 @@ const save = <R>(
       )
       yield* logAccess(staff, logged.action, "account", id, logged.purpose)
       return view(saved.value)
-    }))
-  })
+    })))
 
 // An administrator's change of someone's access rights.
 const change = <R>(
@@ -156,7 +152,13 @@ const change = <R>(
   id: CounselorId,
   purpose: string,
   edit: (account: Account) => Effect.Effect<Account, ValidationError, R>
-) => Effect.zipRight(require(staff, "accounts.manage"), save(staff, id, { action: "rights-change", purpose }, edit))
+) =>
+  Effect.gen(function*() {
+    yield* require(staff, "accounts.manage")
+    // Another district's account is not found, like one that does not exist.
+    yield* Effect.flatMap(AccountRepository, (accounts) => accounts.get(staff.districtId, id))
+    return yield* save(staff, id, { action: "rights-change", purpose }, edit)
+  })
 
 /**
  * Changes an account's role (and an analyst's districts).
