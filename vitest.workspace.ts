@@ -12,6 +12,7 @@ export const projects = [
   "packages/report",
   "packages/store-sql",
   "packages/testing",
+  "packages/web",
   "examples/server"
 ]
 

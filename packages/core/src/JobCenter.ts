@@ -67,6 +67,15 @@ export const logAccessAll: (
 ) => Effect.Effect<void, PersistenceError, AuditLog | IdGenerator> = UseCase.logAccessAll
 
 /**
+ * The most records a search or a list returns (and logs) at a time; a larger
+ * page asked for is cut to it.
+ *
+ * @since 0.3.0
+ * @category lists
+ */
+export const maxPageSize: number = UseCase.maxPageSize
+
+/**
  * Queues a message in the outbox for the actor's district and returns it;
  * the dispatcher of `@iljari/notify` delivers it, checking consent and quiet
  * hours.
@@ -106,6 +115,11 @@ export {
 } from "./registry/Registration.js"
 
 export {
+  /** @since 0.3.0 */
+  searchSeekers
+} from "./registry/SeekerSearch.js"
+
+export {
   /** @since 0.1.0 */
   Config,
   /** @since 0.2.0 */
@@ -114,6 +128,10 @@ export {
   enqueueFollowUpDigests,
   /** @since 0.1.0 */
   followUpLedger,
+  /** @since 0.3.0 */
+  listPlacements,
+  /** @since 0.3.0 */
+  listReferrals,
   /** @since 0.1.0 */
   logCounseling,
   /** @since 0.1.0 */

@@ -38,8 +38,9 @@ import { CounselorRepository } from "./registry/Counselor.js"
 import { EmployerRepository } from "./registry/Employer.js"
 import { OpeningRepository } from "./registry/Opening.js"
 import { SeekerRepository } from "./registry/Seeker.js"
+import { ResultCounts } from "./targets/ResultCounts.js"
 
-export type { Page, Store, Versioned } from "./kernel/Store.js"
+export type { Page, Paged, Store, Versioned } from "./kernel/Store.js"
 export type { DuplicateProbe } from "./registry/Seeker.js"
 export {
   AccessRulesRepository,
@@ -62,6 +63,7 @@ export {
   PsychTestSessionRepository,
   QuestionnaireRepository,
   ReferralRepository,
+  ResultCounts,
   SeekerRepository,
   SessionRepository,
   StudyRoomBookingRepository,
@@ -100,6 +102,7 @@ export const ports = {
   SessionRepository,
   ApiTokenRepository,
   AccessRulesRepository,
+  ResultCounts,
   AuditLog,
   Outbox,
   Transactor

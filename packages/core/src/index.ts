@@ -32,6 +32,12 @@ export * as BusinessCalendar from "./kernel/BusinessCalendar.js"
 /** @since 0.3.0 */
 export * as Caseload from "./registry/Caseload.js"
 
+/** @since 0.3.0 */
+export * as CaseFile from "./casework/CaseFile.js"
+
+/** @since 0.3.0 */
+export * as Desk from "./targets/Desk.js"
+
 /** @since 0.1.0 */
 export * as Codes from "./kernel/Codes.js"
 
@@ -57,6 +63,9 @@ export * as Eligibility from "./eligibility/Eligibility.js"
 export * as Employer from "./registry/Employer.js"
 
 /** @since 0.3.0 */
+export * as EmployerSearch from "./registry/EmployerSearch.js"
+
+/** @since 0.3.0 */
 export * as Enrolment from "./access/Enrolment.js"
 
 /** @since 0.2.0 */
@@ -71,6 +80,9 @@ export * as Events from "./events/Events.js"
 /** @since 0.1.0 */
 export * as FollowUp from "./casework/FollowUp.js"
 
+/** @since 0.3.0 */
+export * as Hangul from "./kernel/Hangul.js"
+
 /** @since 0.1.0 */
 export * as Ids from "./kernel/Ids.js"
 
@@ -82,6 +94,9 @@ export * as JobCenter from "./JobCenter.js"
 
 /** @since 0.1.0 */
 export * as JobFair from "./events/JobFair.js"
+
+/** @since 0.3.0 */
+export * as LedgerExport from "./casework/LedgerExport.js"
 
 /** @since 0.1.0 */
 export * as LocalDate from "./kernel/LocalDate.js"
@@ -131,8 +146,14 @@ export * as Recommendations from "./matching/Recommendations.js"
 /** @since 0.1.0 */
 export * as Referral from "./casework/Referral.js"
 
+/** @since 0.3.0 */
+export * as ReferralBoard from "./casework/ReferralBoard.js"
+
 /** @since 0.1.0 */
 export * as Repositories from "./Repositories.js"
+
+/** @since 0.3.0 */
+export * as ResultCounts from "./targets/ResultCounts.js"
 
 /** @since 0.3.0 */
 export * as Roles from "./access/Roles.js"
@@ -148,6 +169,9 @@ export * as Secret from "./access/Secret.js"
 
 /** @since 0.1.0 */
 export * as Seeker from "./registry/Seeker.js"
+
+/** @since 0.3.0 */
+export * as SeekerSearch from "./registry/SeekerSearch.js"
 
 /** @since 0.3.0 */
 export * as Session from "./access/Session.js"

@@ -7,7 +7,9 @@
  * @since 0.1.0
  */
 import { Migrator, SqlClient } from "@effect/sql"
+import { Contact, Hangul } from "@iljari/core"
 import { Effect } from "effect"
+import { byteOrder } from "./internal/store.js"
 
 /**
  * The table that records which migrations ran.
@@ -28,6 +30,13 @@ const recordTable = (name: string, columns: ReadonlyArray<string>) =>
     data TEXT NOT NULL,
     PRIMARY KEY (district_id, id)
   )`
+
+// A field of a record's stored JSON, by its path (`"history", 0, "on"`).
+const jsonField = (sql: SqlClient.SqlClient) => (...path: ReadonlyArray<string | number>) =>
+  sql.onDialectOrElse({
+    pg: () => `data::jsonb #>> '{${path.join(",")}}'`,
+    orElse: () => `json_extract(data, '$${path.map((key) => (typeof key === "number" ? `[${key}]` : `.${key}`)).join("")}')`
+  })
 
 const createTables = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -159,10 +168,7 @@ const outboxLease = Effect.gen(function*() {
 const placementPerReferral = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   yield* sql.unsafe("ALTER TABLE iljari_placements ADD COLUMN referral_id TEXT")
-  yield* sql.onDialectOrElse({
-    pg: () => sql.unsafe("UPDATE iljari_placements SET referral_id = data::jsonb->>'referralId'"),
-    orElse: () => sql.unsafe("UPDATE iljari_placements SET referral_id = json_extract(data, '$.referralId')")
-  })
+  yield* sql.unsafe(`UPDATE iljari_placements SET referral_id = ${jsonField(sql)("referralId")}`)
   const repeated = yield* sql<{ district_id: string; referral_id: string }>`SELECT district_id, referral_id
     FROM iljari_placements WHERE referral_id IS NOT NULL
     GROUP BY district_id, referral_id HAVING COUNT(*) > 1`
@@ -186,8 +192,7 @@ const placementPerReferral = Effect.gen(function*() {
 const erasureReach = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const run = (statement: string) => sql.unsafe(statement)
-  const field = (path: string) =>
-    sql.onDialectOrElse({ pg: () => `data::jsonb #>> '{${path.replace(/\./g, ",")}}'`, orElse: () => `json_extract(data, '$.${path}')` })
+  const field = jsonField(sql)
 
   yield* run(`CREATE TABLE iljari_outbox_people (
     district_id TEXT NOT NULL,
@@ -196,7 +201,7 @@ const erasureReach = Effect.gen(function*() {
     PRIMARY KEY (district_id, seeker_id, message_id)
   )`)
   yield* run(`INSERT INTO iljari_outbox_people (district_id, seeker_id, message_id)
-    SELECT district_id, ${field("recipient.id")}, id FROM iljari_outbox WHERE ${field("recipient.kind")} = 'seeker'`)
+    SELECT district_id, ${field("recipient", "id")}, id FROM iljari_outbox WHERE ${field("recipient", "kind")} = 'seeker'`)
 
   yield* run("ALTER TABLE iljari_survey_responses ADD COLUMN seeker_id TEXT")
   yield* run(`UPDATE iljari_survey_responses SET seeker_id = ${field("seekerId")}`)
@@ -237,12 +242,70 @@ const staffAccess = Effect.gen(function*() {
 const caseloads = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const run = (statement: string) => sql.unsafe(statement)
-  const field = (path: string) =>
-    sql.onDialectOrElse({ pg: () => `data::jsonb ->> '${path}'`, orElse: () => `json_extract(data, '$.${path}')` })
+  const field = jsonField(sql)
   yield* run("ALTER TABLE iljari_seekers ADD COLUMN counselor_id TEXT")
   yield* run("ALTER TABLE iljari_seekers ADD COLUMN status TEXT NOT NULL DEFAULT 'registered'")
   yield* run(`UPDATE iljari_seekers SET counselor_id = ${field("counselorId")}, status = COALESCE(${field("status")}, 'registered')`)
   yield* run("CREATE INDEX iljari_seekers_counselor ON iljari_seekers (district_id, counselor_id)")
+})
+
+// Seeker search (구직자 검색) and the casework boards. A seeker's name is kept
+// as its search key (`Hangul.searchKey`, computed here: SQL knows no initial
+// consonants) and the phone as its last four digits, neither for an erased
+// seeker; the registration instant sorts. A referral's status, counselor,
+// opening and proposal date, and a placement's counselor, filter the boards.
+// A search inside the key cannot use a B-tree index: the indexes serve the
+// phone tail, the filters and the sorts, in byte order as the queries sort.
+const search = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  const field = jsonField(sql)
+  const bytes = (column: string) => byteOrder(sql, column)
+
+  for (const column of ["name_key", "phone_tail", "registered_at"]) {
+    yield* run(`ALTER TABLE iljari_seekers ADD COLUMN ${column} TEXT`)
+  }
+  yield* run(`UPDATE iljari_seekers SET registered_at = ${field("registeredAt")}`)
+  const seekers = yield* sql<{ district_id: string; id: string; name: string; phone: string | null }>`SELECT district_id, id, name, phone
+    FROM iljari_seekers WHERE ${sql.literal(field("erasedOn"))} IS NULL`
+  for (const seeker of seekers) {
+    yield* sql`UPDATE iljari_seekers SET ${
+      sql.update({
+        name_key: Hangul.searchKey(seeker.name),
+        phone_tail: seeker.phone === null ? null : Contact.phoneTail(seeker.phone as Contact.PhoneNumber)
+      })
+    } WHERE district_id = ${seeker.district_id} AND id = ${seeker.id}`
+  }
+  yield* run("CREATE INDEX iljari_seekers_phone_tail ON iljari_seekers (district_id, phone_tail)")
+  yield* run("CREATE INDEX iljari_seekers_status ON iljari_seekers (district_id, status)")
+  yield* run(`CREATE INDEX iljari_seekers_by_name ON iljari_seekers (district_id, ${bytes("name")}, ${bytes("id")})`)
+  yield* run(`CREATE INDEX iljari_seekers_by_registration ON iljari_seekers (district_id, ${bytes("registered_at")}, ${bytes("id")})`)
+
+  for (const column of ["status", "counselor_id", "opening_id", "proposed_on"]) {
+    yield* run(`ALTER TABLE iljari_referrals ADD COLUMN ${column} TEXT`)
+  }
+  yield* run(`UPDATE iljari_referrals SET status = ${field("status")}, counselor_id = ${field("counselorId")},
+    opening_id = ${field("openingId")}, proposed_on = ${field("history", 0, "on")}`)
+  const newest = `${bytes("proposed_on")}, ${bytes("id")}`
+  yield* run(`CREATE INDEX iljari_referrals_newest ON iljari_referrals (district_id, ${newest})`)
+  yield* run(`CREATE INDEX iljari_referrals_board ON iljari_referrals (district_id, status, ${newest})`)
+  yield* run(`CREATE INDEX iljari_referrals_counselor ON iljari_referrals (district_id, counselor_id, ${newest})`)
+  yield* run("CREATE INDEX iljari_referrals_opening ON iljari_referrals (district_id, opening_id)")
+
+  yield* run("ALTER TABLE iljari_placements ADD COLUMN counselor_id TEXT")
+  yield* run(`UPDATE iljari_placements SET counselor_id = ${field("counselorId")}`)
+  const started = `${bytes("start_on")}, ${bytes("id")}`
+  yield* run(`CREATE INDEX iljari_placements_newest ON iljari_placements (district_id, ${started})`)
+  yield* run(`CREATE INDEX iljari_placements_counselor ON iljari_placements (district_id, counselor_id, ${started})`)
+})
+
+// A period's results (`ResultCounts`) are counted from the registration and
+// opening dates: indexed, so that a count reads the period's index entries
+// instead of every record of the district. Sessions and placements had theirs.
+const resultCounts = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe("CREATE INDEX iljari_seekers_registered ON iljari_seekers (district_id, registered_on)")
+  yield* sql.unsafe("CREATE INDEX iljari_openings_opened ON iljari_openings (district_id, opened_on)")
 })
 
 /**
@@ -261,7 +324,9 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0007_placement_per_referral": placementPerReferral,
   "0008_erasure_reach": erasureReach,
   "0009_staff_access": staffAccess,
-  "0010_caseloads": caseloads
+  "0010_caseloads": caseloads,
+  "0011_search": search,
+  "0012_result_counts": resultCounts
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   Employer,
   Errors,
   FollowUp,
+  Hangul,
   type Ids,
   type JobFair,
   Opening,
@@ -34,7 +35,8 @@ import {
 import { SqlError } from "@effect/sql/SqlError"
 import { DateTime, Effect, Layer, Option, Schema } from "effect"
 import { encodedJson } from "./internal/json.js"
-import { makeStore, persistence, type TableSpec } from "./internal/store.js"
+import { makeResultCounts } from "./internal/resultCounts.js"
+import { byteOrder, makeStore, persistence, searchOf, type TableSpec } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
 import { migrate } from "./Migrations.js"
 
@@ -248,6 +250,13 @@ const make = Effect.gen(function*() {
 
   const between = (column: string, from: string, to: string) => sql`${sql(column)} BETWEEN ${from} AND ${to}`
   const equals = (column: string, value: string) => sql`${sql(column)} = ${value}`
+  // A filter's conditions: each column equal to its value, where one is given.
+  const equalsGiven = (values: Record<string, string | undefined>) =>
+    Object.entries(values).flatMap(([column, value]) => (value === undefined ? [] : [equals(column, value)]))
+  // A sort by a column, then by id, both in one direction and byte by byte, as the memory layer compares.
+  const sortedBy = (column: string | undefined, direction: "asc" | "desc") =>
+    sql.literal([...(column === undefined ? [] : [column]), "id"].map((c) => `${byteOrder(sql, c)} ${direction.toUpperCase()}`).join(", "))
+  const seekerSortColumn: Record<Seeker.SearchSort, string | undefined> = { name: "name", registeredAt: "registered_at", id: undefined }
   const { where: seekerWhere, ...seekerStore } = seekers
   const { where: openingWhere, ...openingStore } = openings
   const { where: counselingWhere, ...counselingStore } = counselings
@@ -261,6 +270,9 @@ const make = Effect.gen(function*() {
   const { where: responseWhere, ...responseStore } = surveyResponses
   const { where: participantWhere, ...participantStore } = participants
   const { where: demandWhere, ...demandStore } = demand
+  const seekerSearch = searchOf(sql, Tables.seekers, seekerWhere)
+  const referralSearch = searchOf(sql, Tables.referrals, referralWhere)
+  const placementSearch = searchOf(sql, Tables.placements, placementWhere)
 
   return {
     SeekerRepository: {
@@ -273,7 +285,17 @@ const make = Effect.gen(function*() {
           })`
         ),
       listByCounselor: (d: DistrictId, counselorId: string, page?: Repositories.Page) =>
-        seekerWhere(d, equals("counselor_id", counselorId), page)
+        seekerWhere(d, equals("counselor_id", counselorId), page),
+      search: (d: DistrictId, criteria: Seeker.SearchCriteria, page?: Repositories.Page) =>
+        seekerSearch(
+          d,
+          sql.and([
+            ...(criteria.name === undefined ? [] : [sql`name_key LIKE ${`%${Hangul.keyPattern(criteria.name)}%`}`]),
+            ...equalsGiven({ phone_tail: criteria.phoneTail, status: criteria.status, counselor_id: criteria.counselorId })
+          ]),
+          sortedBy(seekerSortColumn[criteria.sort], criteria.order),
+          page
+        )
     },
     EmployerRepository: employerStore,
     OpeningRepository: { ...openingStore, listByEmployer: (d: DistrictId, id: string) => openingWhere(d, equals("employer_id", id)) },
@@ -283,12 +305,33 @@ const make = Effect.gen(function*() {
       listBySeeker: (d: DistrictId, id: string) => counselingWhere(d, equals("seeker_id", id)),
       listHeldBetween: (d: DistrictId, from: string, to: string) => counselingWhere(d, between("held_on", from, to))
     },
-    ReferralRepository: { ...referralStore, listBySeeker: (d: DistrictId, id: string) => referralWhere(d, equals("seeker_id", id)) },
+    ReferralRepository: {
+      ...referralStore,
+      listBySeeker: (d: DistrictId, id: string) => referralWhere(d, equals("seeker_id", id)),
+      search: (d: DistrictId, filter: Referral.Filter, page?: Repositories.Page) =>
+        referralSearch(
+          d,
+          sql.and(equalsGiven({ status: filter.status, counselor_id: filter.counselorId, seeker_id: filter.seekerId, opening_id: filter.openingId })),
+          sortedBy("proposed_on", "desc"),
+          page
+        )
+    },
     PlacementRepository: {
       ...placementStore,
       findByReferral: (d: DistrictId, id: string) => Effect.map(placementWhere(d, equals("referral_id", id)), (rows) => Option.fromNullable(rows[0])),
       listBySeeker: (d: DistrictId, id: string) => placementWhere(d, equals("seeker_id", id)),
-      listStartedBetween: (d: DistrictId, from: string, to: string) => placementWhere(d, between("start_on", from, to))
+      listStartedBetween: (d: DistrictId, from: string, to: string) => placementWhere(d, between("start_on", from, to)),
+      search: (d: DistrictId, filter: Placement.Filter, page?: Repositories.Page) =>
+        placementSearch(
+          d,
+          sql.and([
+            ...equalsGiven({ counselor_id: filter.counselorId, seeker_id: filter.seekerId }),
+            ...(filter.startedFrom === undefined ? [] : [sql`start_on >= ${filter.startedFrom}`]),
+            ...(filter.startedTo === undefined ? [] : [sql`start_on <= ${filter.startedTo}`])
+          ]),
+          sortedBy("start_on", "desc"),
+          page
+        )
     },
     FollowUpRepository: {
       ...followUpStore,
@@ -322,6 +365,7 @@ const make = Effect.gen(function*() {
     SessionRepository: { ...sessionStore, findByDigest: (digest: string) => findSession("digest", digest) },
     AccessRulesRepository: makeStore<AccessRules.Rules, typeof AccessRules.Rules.Encoded, "access">(sql, Tables.accessRules),
     ApiTokenRepository: { ...tokenStore, findByDigest: (digest: string) => findToken("digest", digest) },
+    ResultCounts: makeResultCounts(sql),
     AuditLog: auditLog,
     Outbox: outbox,
     Transactor: {

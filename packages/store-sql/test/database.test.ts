@@ -2,7 +2,7 @@ import { Migrator, SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Audit, type Ids, type LocalDate, Outbox, Repositories, Seeker } from "@iljari/core"
+import { Audit, type Ids, type LocalDate, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
 import { describePostgres } from "@iljari/testing/inject"
 import { DateTime, Effect, Either, Layer, Redacted, Schema } from "effect"
 import { seekerInput } from "@iljari/testing/fixtures"
@@ -28,7 +28,9 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
           "placement_per_referral",
           "erasure_reach",
           "staff_access",
-          "caseloads"
+          "caseloads",
+          "search",
+          "result_counts"
         ])
       }).pipe(Effect.provide(layer())))
 
@@ -57,9 +59,74 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
         const seeker = Either.getOrThrow(Seeker.decodeEither({ ...seekerInput, districtId: "11200" }))
         yield* repo.insert(seeker)
         yield* repo.update(Seeker.anonymise(seeker, "2029-03-02" as LocalDate.LocalDate), 1)
-        const rows = yield* sql<{ name: string; phone: string | null; birth_date: string }>`SELECT name, phone, birth_date FROM iljari_seekers`
-        expect(rows).toEqual([{ name: "(파기됨)", phone: null, birth_date: "1962-01-01" }])
+        const rows = yield* sql<{ name: string; phone: string | null; birth_date: string }>`SELECT name, phone, birth_date, name_key, phone_tail
+          FROM iljari_seekers`
+        expect(rows).toEqual([{ name: "(파기됨)", phone: null, birth_date: "1962-01-01", name_key: null, phone_tail: null }])
       }).pipe(Effect.provide(layer())))
+
+    it.effect("fills the search columns of the records stored before 0011_search", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const before = Object.fromEntries(Object.entries(Migrations.migrations).filter(([id]) => id < "0011"))
+        yield* Migrator.make({})({ loader: Migrator.fromRecord(before), table: Migrations.migrationsTable })
+        const json = <A, I>(schema: Schema.Schema<A, I>, value: A) => JSON.stringify(Schema.encodeSync(schema)(value))
+        // As the adapter of those migrations wrote them.
+        const hong = Either.getOrThrow(Seeker.decodeEither({ ...seekerInput, id: "s1", name: "홍길동", counselorId: "c1" }))
+        const erased = Seeker.anonymise(
+          Either.getOrThrow(Seeker.decodeEither({ ...seekerInput, id: "s2", name: "홍길순" })),
+          "2029-03-02" as LocalDate.LocalDate
+        )
+        for (const s of [hong, erased]) {
+          yield* sql`INSERT INTO iljari_seekers (district_id, id, version, name, phone, birth_date, registered_on, counselor_id, status, data)
+            VALUES (${s.districtId}, ${s.id}, 1, ${s.name}, ${s.contact.phone ?? null}, ${s.birthDate}, '2016-03-02', ${
+            s.counselorId ?? null
+          }, ${s.status}, ${json(Seeker.Seeker, s)})`
+        }
+        const by = "c1" as Ids.CounselorId
+        const referral = new Referral.Referral({
+          id: "r1" as Ids.ReferralId,
+          districtId: hong.districtId,
+          seekerId: hong.id,
+          openingId: "o1" as Ids.OpeningId,
+          counselorId: by,
+          status: "sent",
+          history: [{ status: "proposed", on: "2026-03-02" as LocalDate.LocalDate, by }, { status: "sent", on: "2026-03-03" as LocalDate.LocalDate, by }]
+        })
+        yield* sql`INSERT INTO iljari_referrals (district_id, id, version, seeker_id, data)
+          VALUES ('11200', 'r1', 1, ${hong.id}, ${json(Referral.Referral, referral)})`
+        const placement = new Placement.Placement({
+          id: "p1" as Ids.PlacementId,
+          districtId: hong.districtId,
+          seekerId: hong.id,
+          employerId: "e1" as Ids.EmployerId,
+          counselorId: by,
+          startOn: "2026-03-09" as LocalDate.LocalDate,
+          recordedOn: "2026-03-09" as LocalDate.LocalDate,
+          contractType: "open-ended",
+          schedule: "full-time",
+          verification: "self-found",
+          countsForCenter: false
+        })
+        yield* sql`INSERT INTO iljari_placements (district_id, id, version, seeker_id, start_on, referral_id, data)
+          VALUES ('11200', 'p1', 1, ${hong.id}, '2026-03-09', NULL, ${json(Placement.Placement, placement)})`
+
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts"])
+        const district = hong.districtId
+        const found = yield* Effect.gen(function*() {
+          const seekers = yield* Repositories.SeekerRepository
+          const search = (input: object) =>
+            Effect.map(seekers.search(district, Schema.decodeUnknownSync(Seeker.SearchCriteria)(input)), (r) => r.items.map((row) => row.value.id))
+          return {
+            initials: yield* search({ name: "ㅎㄱ" }),
+            tail: yield* search({ phoneTail: "5678" }),
+            byTime: yield* search({ sort: "registeredAt", order: "desc" }),
+            board: (yield* Effect.flatMap(Repositories.ReferralRepository, (r) => r.search(district, { status: "sent", counselorId: by, openingId: "o1" as Ids.OpeningId }))).total,
+            placed: (yield* Effect.flatMap(Repositories.PlacementRepository, (r) => r.search(district, { counselorId: by }))).total
+          }
+        }).pipe(Effect.provide(StoreSql.layer))
+        // The erased seeker's placeholder name is no one's.
+        expect(found).toEqual({ initials: ["s1"], tail: ["s1"], byTime: ["s2", "s1"], board: 1, placed: 1 })
+      }).pipe(Effect.provide(client())))
 
     it.effect("refuses to change or delete an audit entry, even by hand", () =>
       Effect.gen(function*() {

@@ -11,7 +11,7 @@ import * as BusinessCalendar from "../kernel/BusinessCalendar.js"
 import { ContractType, WorkSchedule } from "../kernel/Codes.js"
 import { CounselingId, type CounselorId, EmployerId, FollowUpId, OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
-import type { Versioned } from "../kernel/Store.js"
+import type { Page, Versioned } from "../kernel/Store.js"
 import { Note } from "../kernel/Text.js"
 import * as UseCase from "../kernel/UseCase.js"
 import { type Actor } from "../kernel/UseCase.js"
@@ -28,11 +28,11 @@ import { CounselingRepository } from "./Counseling.js"
 import * as FollowUp from "./FollowUp.js"
 import { FollowUpRepository } from "./FollowUp.js"
 import * as Monitoring from "./Monitoring.js"
-import { AlreadyPlaced, Placement, PlacementRepository } from "./Placement.js"
+import { AlreadyPlaced, Filter as PlacementFilter, Placement, PlacementRepository } from "./Placement.js"
 import * as Referral from "./Referral.js"
 import { ReferralRepository } from "./Referral.js"
 
-const { enqueue, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, today } = UseCase
+const { boundedPage, enqueue, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, today } = UseCase
 
 /**
  * A district's settings for the use cases. Provide your own with
@@ -179,6 +179,26 @@ export const moveReferral = (
     }))
   })
 
+const decodeReferralFilter = Validation.decode(Referral.Filter)
+
+/**
+ * The district's referrals that pass the filter (`Referral.Filter`: a status
+ * for a board's column, a counselor, a seeker, an opening), newest first: a
+ * page of at most `maxPageSize` (the first by default) and how many there are
+ * in all. Each seeker the page shows is logged as read (`referral.list`).
+ *
+ * @since 0.3.0
+ * @category referrals
+ */
+export const listReferrals = (actor: Actor, filter: unknown, page: Page = {}) =>
+  Effect.gen(function*() {
+    const decoded = yield* decodeReferralFilter(filter)
+    const slice = yield* boundedPage(page)
+    const found = yield* Effect.flatMap(ReferralRepository, (repo) => repo.search(actor.districtId, decoded, slice))
+    yield* logAccessAll(actor, "read", "seeker", found.items.map((row) => row.value.seekerId), "referral.list")
+    return found
+  })
+
 
 // ---------------------------------------------------------------------------
 // Placements and follow-up
@@ -323,6 +343,26 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
     }))
   })
 
+const decodePlacementFilter = Validation.decode(PlacementFilter)
+
+/**
+ * The district's placements that pass the filter (`Placement.Filter`: a
+ * counselor, a seeker, a range of start dates), newest start first: a page of
+ * at most `maxPageSize` (the first by default) and how many there are in all.
+ * Each seeker the page shows is logged as read (`placement.list`).
+ *
+ * @since 0.3.0
+ * @category placements
+ */
+export const listPlacements = (actor: Actor, filter: unknown, page: Page = {}) =>
+  Effect.gen(function*() {
+    const decoded = yield* decodePlacementFilter(filter)
+    const slice = yield* boundedPage(page)
+    const found = yield* Effect.flatMap(PlacementRepository, (repo) => repo.search(actor.districtId, decoded, slice))
+    yield* logAccessAll(actor, "read", "seeker", found.items.map((row) => row.value.seekerId), "placement.list")
+    return found
+  })
+
 /**
  * Records a follow-up check's result. A check can be recorded once, not
  * before its window opens and not in the future; "quit" opens re-employment
@@ -442,12 +482,15 @@ export const enqueueFollowUpDigests = (actor: Actor) =>
 // ---------------------------------------------------------------------------
 
 /**
- * The monitoring review of a period over the district's records.
+/**
+ * The monitoring review of a period over the district's records, without the
+ * access log: the caller logs the findings it shows (all of them for a
+ * manager's review, a counselor's own on their desk).
  *
- * @since 0.1.0
+ * @since 0.3.0
  * @category monitoring
  */
-export const monitor = (actor: Actor, period: Monitoring.Period) =>
+export const reviewRecords = (actor: Actor, period: Monitoring.Period) =>
   Effect.gen(function*() {
     const config = yield* Config
     const length = LocalDate.daysBetween(period.from, period.to) + 1
@@ -459,7 +502,7 @@ export const monitor = (actor: Actor, period: Monitoring.Period) =>
       Effect.flatMap(PlacementRepository, (repo) => repo.listStartedBetween(actor.districtId, historyFrom, period.to)),
       Effect.flatMap(CounselingRepository, (repo) => repo.list(actor.districtId))
     ])
-    const findings = Monitoring.review(
+    return Monitoring.review(
       {
         districtId: actor.districtId,
         seekers: values(seekers),
@@ -470,8 +513,22 @@ export const monitor = (actor: Actor, period: Monitoring.Period) =>
       period,
       config.monitoring
     )
-    const named = findings.flatMap((finding) => finding.records.filter((r) => r.kind === "seeker").map((r) => r.id))
-    yield* logAccessAll(actor, "read", "seeker", named, "monitoring.review")
+  })
+
+/** The seekers a set of findings names. */
+export const seekersNamedIn = (findings: ReadonlyArray<Monitoring.Finding>) =>
+  findings.flatMap((finding) => finding.records.filter((r) => r.kind === "seeker").map((r) => r.id))
+
+/**
+ * The monitoring review of a period over the district's records.
+ *
+ * @since 0.1.0
+ * @category monitoring
+ */
+export const monitor = (actor: Actor, period: Monitoring.Period) =>
+  Effect.gen(function*() {
+    const findings = yield* reviewRecords(actor, period)
+    yield* logAccessAll(actor, "read", "seeker", seekersNamedIn(findings), "monitoring.review")
     return findings
   })
 

@@ -15,7 +15,7 @@ import { LocalDate } from "../kernel/LocalDate.js"
 import { Note } from "../kernel/Text.js"
 import { DesiredWage } from "../kernel/Wage.js"
 import * as Memory from "../kernel/Memory.js"
-import type { Store, Versioned } from "../kernel/Store.js"
+import type { Page, Paged, Store, Versioned } from "../kernel/Store.js"
 import type { DuplicateId, PersistenceError } from "../kernel/Errors.js"
 
 const verifications = codeSet("PlacementVerification", [
@@ -91,6 +91,50 @@ export class AlreadyPlaced extends Schema.TaggedError<AlreadyPlaced>()("AlreadyP
 }
 
 /**
+ * Which placements a list shows (one counselor's, one seeker's, those that
+ * started within dates, both included): every criterion given must hold.
+ *
+ * @since 0.3.0
+ * @category lists
+ */
+export const Filter = Schema.Struct({
+  counselorId: Schema.optionalWith(CounselorId, { exact: true }),
+  seekerId: Schema.optionalWith(SeekerId, { exact: true }),
+  startedFrom: Schema.optionalWith(LocalDate, { exact: true }),
+  startedTo: Schema.optionalWith(LocalDate, { exact: true })
+}).pipe(
+  Schema.filter((f) =>
+    f.startedFrom === undefined || f.startedTo === undefined || f.startedFrom <= f.startedTo || {
+      path: ["startedTo"],
+      message: `must not be before startedFrom, ${f.startedFrom} (종료일이 시작일보다 앞섭니다); got ${f.startedTo}`
+    }
+  )
+).annotations({ identifier: "PlacementFilter" })
+/** @since 0.3.0 @category lists */
+export type Filter = typeof Filter.Type
+
+/**
+ * Whether a placement passes a list's filter.
+ *
+ * @since 0.3.0
+ * @category lists
+ */
+export const passes = (filter: Filter) => (placement: Placement): boolean =>
+  (filter.counselorId === undefined || placement.counselorId === filter.counselorId) &&
+  (filter.seekerId === undefined || placement.seekerId === filter.seekerId) &&
+  (filter.startedFrom === undefined || placement.startOn >= filter.startedFrom) &&
+  (filter.startedTo === undefined || placement.startOn <= filter.startedTo)
+
+/**
+ * Newest first: the latest start first, then by id, descending.
+ *
+ * @since 0.3.0
+ * @category lists
+ */
+export const newestFirst = (a: Placement, b: Placement): number =>
+  a.startOn !== b.startOn ? (a.startOn < b.startOn ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0
+
+/**
  * Placements. A referral is placed at most once: inserting a second placement
  * of one referral fails with `AlreadyPlaced` naming the first, in every
  * adapter (the SQL ones by a unique index), however the inserts race.
@@ -115,6 +159,12 @@ export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepo
     from: LocalDate,
     to: LocalDate
   ) => Effect.Effect<ReadonlyArray<Versioned<Placement>>, PersistenceError>
+  /** The placements that {@link passes pass} the filter, {@link newestFirst}: a page and the total. */
+  readonly search: (
+    districtId: DistrictId,
+    filter: Filter,
+    page?: Page
+  ) => Effect.Effect<Paged<Versioned<Placement>>, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
@@ -127,7 +177,12 @@ export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepo
       findByReferral: (districtId, referralId) =>
         Effect.map(placements.filter(districtId, (p) => p.referralId === referralId), (rows) => Option.fromNullable(rows[0])),
       listBySeeker: (districtId, seekerId) => placements.filter(districtId, (p) => p.seekerId === seekerId),
-      listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to)
+      listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to),
+      search: (districtId, filter, page) =>
+        Effect.map(
+          placements.filter(districtId, passes(filter)),
+          (rows) => Memory.counted(rows.sort((a, b) => newestFirst(a.value, b.value)), page)
+        )
     }
   })
 }

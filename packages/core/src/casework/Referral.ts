@@ -18,7 +18,7 @@ import { codeSet } from "../kernel/CodeSet.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import { Note } from "../kernel/Text.js"
 import * as Memory from "../kernel/Memory.js"
-import type { Store, Versioned } from "../kernel/Store.js"
+import type { Page, Paged, Store, Versioned } from "../kernel/Store.js"
 import type { PersistenceError } from "../kernel/Errors.js"
 
 const statuses = codeSet("ReferralStatus", [
@@ -140,16 +140,69 @@ export const transition = (
  */
 export const proposedOn = (referral: Referral): LocalDate => referral.history[0].on
 
+/**
+ * Which referrals a list shows (a board by status, one counselor's, one
+ * seeker's, one opening's): every criterion given must hold.
+ *
+ * @since 0.3.0
+ * @category lists
+ */
+export const Filter = Schema.Struct({
+  status: Schema.optionalWith(ReferralStatus, { exact: true }),
+  counselorId: Schema.optionalWith(CounselorId, { exact: true }),
+  seekerId: Schema.optionalWith(SeekerId, { exact: true }),
+  openingId: Schema.optionalWith(OpeningId, { exact: true })
+}).annotations({ identifier: "ReferralFilter" })
+/** @since 0.3.0 @category lists */
+export type Filter = typeof Filter.Type
+
+/**
+ * Whether a referral passes a list's filter.
+ *
+ * @since 0.3.0
+ * @category lists
+ */
+export const passes = (filter: Filter) => (referral: Referral): boolean =>
+  (filter.status === undefined || referral.status === filter.status) &&
+  (filter.counselorId === undefined || referral.counselorId === filter.counselorId) &&
+  (filter.seekerId === undefined || referral.seekerId === filter.seekerId) &&
+  (filter.openingId === undefined || referral.openingId === filter.openingId)
+
+/**
+ * Newest first: the latest proposed first, then by id, descending.
+ *
+ * @since 0.3.0
+ * @category lists
+ */
+export const newestFirst = (a: Referral, b: Referral): number => {
+  const [x, y] = [proposedOn(a), proposedOn(b)]
+  return x !== y ? (x < y ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0
+}
+
 /** @since 0.1.0 @category ports */
 export class ReferralRepository extends Context.Tag("@iljari/core/ReferralRepository")<ReferralRepository, Store<Referral, ReferralId> & {
   readonly listBySeeker: (
     districtId: DistrictId,
     seekerId: SeekerId
   ) => Effect.Effect<ReadonlyArray<Versioned<Referral>>, PersistenceError>
+  /** The referrals that {@link passes pass} the filter, {@link newestFirst}: a page and the total. */
+  readonly search: (
+    districtId: DistrictId,
+    filter: Filter,
+    page?: Page
+  ) => Effect.Effect<Paged<Versioned<Referral>>, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
     const referrals = Memory.store<Referral, ReferralId>(db, "referral")
-    return { ...referrals, listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId) }
+    return {
+      ...referrals,
+      listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId),
+      search: (districtId, filter, page) =>
+        Effect.map(
+          referrals.filter(districtId, passes(filter)),
+          (rows) => Memory.counted(rows.sort((a, b) => newestFirst(a.value, b.value)), page)
+        )
+    }
   })
 }

@@ -75,6 +75,31 @@ export const PhoneNumber = Schema.transformOrFail(Schema.String, CanonicalPhone,
 export type PhoneNumber = typeof CanonicalPhone.Type
 
 /**
+ * The last four digits of a phone number (전화번호 뒷자리), by which a
+ * counselor finds a caller.
+ *
+ * @since 0.3.0
+ * @category phone
+ */
+export const phoneTail = (phone: PhoneNumber): string => phone.replace(/\D/g, "").slice(-4)
+
+/**
+ * What {@link phoneTail} is searched with: exactly four digits.
+ *
+ * @since 0.3.0
+ * @category phone
+ */
+export const PhoneTail = Schema.Trim.pipe(
+  Schema.filter((s) =>
+    /^\d{4}$/.test(s) ||
+    `must be the last four digits of a phone number, such as 5678 (전화번호 뒷자리 4자리를 입력하세요); got ${describe(s)}`
+  ),
+  Schema.brand("PhoneTail")
+).annotations({ identifier: "PhoneTail" })
+/** @since 0.3.0 @category phone */
+export type PhoneTail = typeof PhoneTail.Type
+
+/**
  * An e-mail address (trimmed; at most 254 characters).
  *
  * @since 0.1.0

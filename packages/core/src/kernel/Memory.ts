@@ -26,7 +26,9 @@ export {
   /** The key of a district's record. @since 0.2.0 */
   key,
   /** A page of rows. @since 0.2.0 */
-  paged
+  paged,
+  /** A page of rows and how many there are. @since 0.3.0 */
+  counted
 } from "./internal/memory.js"
 export type {
   /** The database. @since 0.2.0 */

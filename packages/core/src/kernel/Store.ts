@@ -36,6 +36,18 @@ export interface Page {
 }
 
 /**
+ * A page of a search and how many records the whole search found, so that a
+ * screen can offer the other pages.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Paged<A> {
+  readonly items: ReadonlyArray<A>
+  readonly total: number
+}
+
+/**
  * The methods every record store has.
  *
  * @since 0.1.0
@@ -44,6 +56,15 @@ export interface Page {
 export interface Store<A, Id extends string> {
   readonly insert: (record: A) => Effect.Effect<Versioned<A>, DuplicateId | PersistenceError>
   readonly get: (districtId: DistrictId, id: Id) => Effect.Effect<Versioned<A>, NotFound | PersistenceError>
+  /**
+   * The district's records with these ids, each once and in no particular
+   * order, in one read (or a few, for a long list): an id not found, or
+   * another district's, is skipped, not an error. For a screen that names
+   * the records it lists, instead of one {@link get} each.
+   *
+   * @since 0.3.0
+   */
+  readonly getMany: (districtId: DistrictId, ids: Iterable<Id>) => Effect.Effect<ReadonlyArray<Versioned<A>>, PersistenceError>
   /** Replaces the record when `expectedVersion` is its current version. */
   readonly update: (
     record: A,

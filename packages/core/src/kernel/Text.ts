@@ -83,3 +83,25 @@ export const Label = text({ minLength: 1, maxLength: 200 }).annotations({ identi
  * @category schemas
  */
 export const Note = text({ minLength: 0, maxLength: 4000 }).annotations({ identifier: "Note" })
+
+// A UTF-16 unit's rank in code-point order: the surrogates (D800–DFFF) that
+// encode characters beyond U+FFFF come after the units E000–FFFF.
+const codePointRank = (unit: number): number => (unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800)
+
+/**
+ * Orders texts by code point, as SQLite and PostgreSQL's `"C"` collation
+ * order UTF-8 text (가나다 order for Hangul); JavaScript's `<` compares UTF-16
+ * units, which differs for characters beyond U+FFFF.
+ *
+ * @since 0.3.0
+ * @category ordering
+ */
+export const compareCodePoints = (a: string, b: string): number => {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return codePointRank(x) - codePointRank(y)
+  }
+  return a.length - b.length
+}

@@ -9,6 +9,7 @@ import { AuditEntry, type AuditAction, AuditLog, type ErasureReason } from "./Au
 import { AuditEntryId, type CounselorId, type DistrictId, MessageId } from "./Ids.js"
 import * as LocalDate from "./LocalDate.js"
 import { Outbox, OutboxMessage } from "./Outbox.js"
+import type { Page } from "./Store.js"
 import { IdGenerator } from "./IdGenerator.js"
 import { Transactor } from "./Transactor.js"
 import { ValidationError, ValidationIssue } from "./Validation.js"
@@ -34,6 +35,30 @@ export const newId = <A>(brand: Schema.Schema<A, string>, kind: string) =>
 
 export const invalid = (subject: string, path: string, message: string) =>
   new ValidationError({ subject, issues: [new ValidationIssue({ path, message })] })
+
+/** The most records a search or list returns (and logs) at a time. */
+export const maxPageSize = 100
+
+/**
+ * The page a search asks for, checked: whole numbers, `offset` from 0 and
+ * `limit` from 1, a `limit` over {@link maxPageSize} (or none) read as that,
+ * so that no request reads or logs more than a screenful.
+ */
+export const boundedPage = (page: Page): Effect.Effect<Required<Page>, ValidationError> => {
+  const offset = page.offset ?? 0
+  const limit = page.limit ?? maxPageSize
+  const issues: Array<ValidationIssue> = []
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    issues.push(new ValidationIssue({ path: "offset", message: `must be a whole number from 0 (0 이상의 정수); got ${offset}` }))
+  }
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    issues.push(new ValidationIssue({ path: "limit", message: `must be a whole number from 1 (1 이상의 정수); got ${limit}` }))
+  }
+  const [first, ...rest] = issues
+  return first === undefined
+    ? Effect.succeed({ offset, limit: Math.min(limit, maxPageSize) })
+    : Effect.fail(new ValidationError({ subject: "Page", issues: [first, ...rest] }))
+}
 
 // Forms arrive as unknown; anything but a plain object is refused before decoding,
 // and so are fields only the center sets (an erasure date, say).

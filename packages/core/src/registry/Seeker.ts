@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Schema } from "effect"
+import { Context, DateTime, Effect, Schema } from "effect"
 import {
   ContractType,
   EducationLevel,
@@ -20,16 +20,17 @@ import {
   WorkSchedule
 } from "../kernel/Codes.js"
 import { Consent } from "../kernel/Consent.js"
-import { Contact } from "../kernel/Contact.js"
+import { Contact, phoneTail, PhoneTail } from "../kernel/Contact.js"
+import { NameQuery, matches as nameMatches } from "../kernel/Hangul.js"
 import { CounselorId, DistrictId, SeekerId } from "../kernel/Ids.js"
 import { codeSet } from "../kernel/CodeSet.js"
 import { distinctList } from "../kernel/Lists.js"
 import { LocalDate } from "../kernel/LocalDate.js"
-import { Label, Note, PersonName } from "../kernel/Text.js"
+import { compareCodePoints, Label, Note, PersonName } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
 import { DesiredWage } from "../kernel/Wage.js"
 import * as Memory from "../kernel/Memory.js"
-import type { Page, Store, Versioned } from "../kernel/Store.js"
+import type { Page, Paged, Store, Versioned } from "../kernel/Store.js"
 import type { PersistenceError } from "../kernel/Errors.js"
 import type { PhoneNumber } from "../kernel/Contact.js"
 
@@ -300,6 +301,103 @@ export interface DuplicateProbe {
   readonly birthDate: LocalDate
 }
 
+const searchSorts = codeSet("SeekerSort", [
+  ["name", { ko: "이름순", en: "By name" }],
+  ["registeredAt", { ko: "등록일순", en: "By registration time" }],
+  ["id", { ko: "구직자 번호순", en: "By id" }]
+])
+
+/**
+ * What a seeker search is sorted by; ties go by id, in the same direction.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const SearchSort = searchSorts.schema
+/** @since 0.3.0 @category search */
+export type SearchSort = typeof SearchSort.Type
+/** @since 0.3.0 @category search */
+export const searchSortLabel = searchSorts.label
+
+const searchOrders = codeSet("SortOrder", [
+  ["asc", { ko: "오름차순", en: "Ascending" }],
+  ["desc", { ko: "내림차순", en: "Descending" }]
+])
+
+/**
+ * Ascending or descending.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const SearchOrder = searchOrders.schema
+/** @since 0.3.0 @category search */
+export type SearchOrder = typeof SearchOrder.Type
+/** @since 0.3.0 @category search */
+export const searchOrderLabel = searchOrders.label
+
+/**
+ * A seeker search (구직자 검색): every criterion given must hold. `name` is a
+ * part of the name in syllables, initial consonants or both (see `Hangul`);
+ * `phoneTail` the phone's last four digits. Sorted by name, ascending, unless
+ * said otherwise.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const SearchCriteria = Schema.Struct({
+  name: Schema.optionalWith(NameQuery, { exact: true }),
+  phoneTail: Schema.optionalWith(PhoneTail, { exact: true }),
+  status: Schema.optionalWith(SeekerStatus, { exact: true }),
+  counselorId: Schema.optionalWith(CounselorId, { exact: true }),
+  sort: Schema.optionalWith(SearchSort, { exact: true, default: () => "name" as const }),
+  order: Schema.optionalWith(SearchOrder, { exact: true, default: () => "asc" as const })
+}).annotations({ identifier: "SeekerSearch" })
+/** @since 0.3.0 @category search */
+export type SearchCriteria = typeof SearchCriteria.Type
+
+/**
+ * The name a name search looks at: none once the seeker is erased, since
+ * `(파기됨)` is nobody's name.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const searchableName = (seeker: Seeker): string | undefined => (seeker.erasedOn === undefined ? seeker.name : undefined)
+
+/**
+ * Whether a seeker meets every criterion of a search.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const meets = (criteria: SearchCriteria) => (seeker: Seeker): boolean => {
+  const name = searchableName(seeker)
+  const phone = seeker.contact.phone
+  return (criteria.name === undefined || (name !== undefined && nameMatches(name, criteria.name))) &&
+    (criteria.phoneTail === undefined || (phone !== undefined && phoneTail(phone) === criteria.phoneTail)) &&
+    (criteria.status === undefined || seeker.status === criteria.status) &&
+    (criteria.counselorId === undefined || seeker.counselorId === criteria.counselorId)
+}
+
+const byId = (a: Seeker, b: Seeker) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const bySort: Record<SearchSort, (a: Seeker, b: Seeker) => number> = {
+  // By code point, as the SQL adapters sort (가나다 order for Hangul).
+  name: (a, b) => compareCodePoints(a.name, b.name) || byId(a, b),
+  registeredAt: (a, b) => DateTime.toEpochMillis(a.registeredAt) - DateTime.toEpochMillis(b.registeredAt) || byId(a, b),
+  id: byId
+}
+
+/**
+ * The order a search's results come in: by its `sort`, then by id, both in
+ * its `order`.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const searchOrder = (criteria: Pick<SearchCriteria, "sort" | "order">) => (a: Seeker, b: Seeker): number =>
+  criteria.order === "asc" ? bySort[criteria.sort](a, b) : bySort[criteria.sort](b, a)
+
 /** @since 0.1.0 @category ports */
 export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository")<SeekerRepository, Store<Seeker, SeekerId> & {
   /** Seekers with the same name and phone, or the same name and birth date. */
@@ -313,6 +411,12 @@ export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository
     counselorId: CounselorId,
     page?: Page
   ) => Effect.Effect<ReadonlyArray<Versioned<Seeker>>, PersistenceError>
+  /** The seekers who {@link meets meet} the criteria, in their {@link searchOrder}: a page and the total. */
+  readonly search: (
+    districtId: DistrictId,
+    criteria: SearchCriteria,
+    page?: Page
+  ) => Effect.Effect<Paged<Versioned<Seeker>>, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
@@ -321,6 +425,13 @@ export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository
       ...seekers,
       listByCounselor: (districtId, counselorId, page) =>
         Effect.map(seekers.filter(districtId, (s) => s.counselorId === counselorId), (rows) => Memory.paged(rows, page)),
+      search: (districtId, criteria, page) => {
+        const order = searchOrder(criteria)
+        return Effect.map(
+          seekers.filter(districtId, meets(criteria)),
+          (rows) => Memory.counted(rows.sort((a, b) => order(a.value, b.value)), page)
+        )
+      },
       findPossibleDuplicates: (districtId, probe) =>
         seekers.filter(districtId, (s) =>
           s.name === probe.name &&

@@ -4,40 +4,23 @@
  *
  * @since 0.2.0
  */
-import { DateTime, Effect } from "effect"
-import { CounselingRepository } from "../casework/Counseling.js"
-import { PlacementRepository } from "../casework/Placement.js"
-import * as LocalDate from "../kernel/LocalDate.js"
+import { Effect } from "effect"
+import type * as LocalDate from "../kernel/LocalDate.js"
 import { type Actor, today } from "../kernel/UseCase.js"
-import { OpeningRepository } from "../registry/Opening.js"
-import { SeekerRepository } from "../registry/Seeker.js"
+import { ResultCounts } from "./ResultCounts.js"
 import * as Targets from "./Targets.js"
 
 /**
- * What the district achieved in a period, per target metric. Only placements
- * that count for the center are counted.
+ * What the district achieved in a period, per target metric: seekers
+ * registered (on a day of the period in Korea), openings opened, placements
+ * started that count for the center, counseling sessions held. Counted by
+ * the `ResultCounts` port, where the records are.
  *
  * @since 0.1.0
  * @category targets
  */
 export const results = (actor: Actor, period: { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }) =>
-  Effect.gen(function*() {
-    const within = (date: LocalDate.LocalDate) => date >= period.from && date <= period.to
-    const [seekers, openings, placements, counselings] = yield* Effect.all([
-      Effect.flatMap(SeekerRepository, (repo) => repo.list(actor.districtId)),
-      Effect.flatMap(OpeningRepository, (repo) => repo.list(actor.districtId)),
-      Effect.flatMap(PlacementRepository, (repo) => repo.listStartedBetween(actor.districtId, period.from, period.to)),
-      Effect.flatMap(CounselingRepository, (repo) => repo.listHeldBetween(actor.districtId, period.from, period.to))
-    ])
-    return {
-      seekers: seekers.filter((row) =>
-        within(LocalDate.fromEpochMillisInKorea(DateTime.toEpochMillis(row.value.registeredAt)))
-      ).length,
-      openings: openings.filter((row) => within(row.value.openedOn)).length,
-      placements: placements.filter((row) => row.value.countsForCenter).length,
-      counseling: counselings.length
-    }
-  })
+  Effect.flatMap(ResultCounts, (counts) => counts.count(actor.districtId, { from: period.from, to: period.to }))
 
 /**
  * A metric's pace for the period containing today, and its year-end
@@ -74,14 +57,25 @@ export const targetPace = (
   Effect.gen(function*() {
     const asOf = yield* today
     const readings: Array<MetricPace> = []
+    // Every metric reads the same two ranges: count each once.
+    const counted = new Map<string, Effect.Effect.Success<ReturnType<typeof results>>>()
+    const countsOf = (range: { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }) =>
+      Effect.gen(function*() {
+        const key = `${range.from}/${range.to}`
+        const known = counted.get(key)
+        if (known !== undefined) return known
+        const fresh = yield* results(actor, range)
+        counted.set(key, fresh)
+        return fresh
+      })
     for (const metric of Targets.allMetrics) {
       const annual = request.targets[metric]
       if (annual === undefined) continue
       const schedule = yield* Targets.schedule(request.year, annual, request.weights)
       const range = Targets.periodRange(schedule, request.period, asOf)
       const yearToDate = Targets.periodRange(schedule, "year", asOf)
-      const inPeriod = yield* results(actor, range)
-      const inYear = yield* results(actor, yearToDate)
+      const inPeriod = yield* countsOf(range)
+      const inYear = yield* countsOf(yearToDate)
       readings.push({
         metric,
         pace: Targets.pace(schedule, request.period, asOf, inPeriod[metric], request.options),

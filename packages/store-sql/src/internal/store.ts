@@ -18,6 +18,15 @@ export const persistence = (operation: string) => (error: SqlError | ParseResult
 
 export type Columns = Record<string, string | number | null>
 
+/**
+ * A text column compared byte by byte, as the memory layer compares by code
+ * point: SQLite does so by default; PostgreSQL by the database's collation
+ * (often a locale's) unless told `"C"`. Sorts and the indexes serving them
+ * name it alike.
+ */
+export const byteOrder = (sql: SqlClient.SqlClient, column: string): string =>
+  sql.onDialectOrElse({ pg: () => `${column} COLLATE "C"`, orElse: () => column })
+
 export interface TableSpec<A, I, E = never> {
   readonly table: string
   readonly kind: string
@@ -43,6 +52,13 @@ export interface TableSpec<A, I, E = never> {
   }
 }
 
+/**
+ * The most ids one statement of `getMany` binds: with the district, within
+ * SQLite's oldest limit of 999 parameters (32,766 since 3.32) and
+ * PostgreSQL's 65,535.
+ */
+export const idsPerStatement = 500
+
 interface Row {
   readonly version: number | string
   readonly data: string
@@ -60,7 +76,7 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
   const json = spec.encode ?? encodedJson
   const table = sql(spec.table)
   // Ids are compared byte by byte on both databases, like the memory layer.
-  const byId = sql.onDialectOrElse({ pg: () => sql.literal(`id COLLATE "C"`), orElse: () => sql.literal("id") })
+  const byId = sql.literal(byteOrder(sql, "id"))
 
   const toVersioned = (row: Row): Either.Either<Versioned<A>, ParseResult.ParseError> =>
     Either.map(decode(JSON.parse(row.data)), (value) => ({ value, version: Number(row.version) }))
@@ -68,9 +84,9 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
   const rowsOf = (rows: ReadonlyArray<Row>) =>
     Effect.forEach(rows, (row) => toVersioned(row))
 
-  const where = (districtId: DistrictId, condition: Statement.Fragment, page?: Repositories.Page) =>
+  const where = (districtId: DistrictId, condition: Statement.Fragment, page?: Repositories.Page, order = byId) =>
     Effect.flatMap(
-      sql<Row>`SELECT version, data FROM ${table} WHERE district_id = ${districtId} AND ${condition} ORDER BY ${byId}${
+      sql<Row>`SELECT version, data FROM ${table} WHERE district_id = ${districtId} AND ${condition} ORDER BY ${order}${
         page?.limit === undefined && page?.offset === undefined
           ? sql.literal("")
           : sql` LIMIT ${page.limit ?? 1_000_000_000} OFFSET ${page.offset ?? 0}`
@@ -147,6 +163,19 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
             : Effect.mapError(toVersioned(rows[0]), persistence(`get ${spec.kind}`))
         )
       ),
+    // One statement per `idsPerStatement` ids, so that a long list stays within
+    // the databases' limits on bound parameters.
+    getMany: (districtId: DistrictId, ids: Iterable<Id>): Effect.Effect<ReadonlyArray<Versioned<A>>, Errors.PersistenceError> => {
+      const wanted = [...new Set(ids)]
+      return Effect.forEach(
+        Array.from({ length: Math.ceil(wanted.length / idsPerStatement) }, (_, i) => wanted.slice(i * idsPerStatement, (i + 1) * idsPerStatement)),
+        (chunk) =>
+          Effect.flatMap(sql<Row>`SELECT version, data FROM ${table} WHERE district_id = ${districtId} AND ${sql.in("id", chunk)}`, rowsOf)
+      ).pipe(
+        Effect.map((chunks) => chunks.flat()),
+        Effect.mapError(persistence(`get ${spec.kind}`))
+      )
+    },
     update: (
       record: A,
       expectedVersion: number
@@ -164,3 +193,31 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
     list: (districtId: DistrictId, page?: Repositories.Page) => where(districtId, sql.literal("1 = 1"), page)
   }
 }
+
+/**
+ * A search over a store's table, from its `where`: a page of the rows that
+ * meet the condition, in the order given, and how many there are.
+ */
+export const searchOf = <A>(
+  sql: SqlClient.SqlClient,
+  spec: { readonly table: string; readonly kind: string },
+  where: (
+    districtId: DistrictId,
+    condition: Statement.Fragment,
+    page?: Repositories.Page,
+    order?: Statement.Fragment
+  ) => Effect.Effect<ReadonlyArray<Versioned<A>>, Errors.PersistenceError>
+) =>
+(
+  districtId: DistrictId,
+  condition: Statement.Fragment,
+  order: Statement.Fragment,
+  page?: Repositories.Page
+): Effect.Effect<Repositories.Paged<Versioned<A>>, Errors.PersistenceError> =>
+  Effect.all({
+    items: where(districtId, condition, page, order),
+    total: sql<{ total: number | string }>`SELECT COUNT(*) AS total FROM ${sql(spec.table)} WHERE district_id = ${districtId} AND ${condition}`.pipe(
+      Effect.map((rows) => Number(rows[0]!.total)),
+      Effect.mapError(persistence(`count ${spec.kind}`))
+    )
+  })

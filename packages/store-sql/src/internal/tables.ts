@@ -2,11 +2,13 @@ import {
   AccessRules,
   Account,
   ApiToken,
+  Contact,
   Counseling,
   Counselor,
   DiscoveryVisit,
   Employer,
   FollowUp,
+  Hangul,
   JobFair,
   Opening,
   Outreach,
@@ -30,14 +32,21 @@ export const seekers: TableSpec<Seeker.Seeker, typeof Seeker.Seeker.Encoded> = {
   table: "iljari_seekers",
   kind: "seeker",
   schema: Seeker.Seeker,
-  columns: (s) => ({
-    name: s.name,
-    phone: s.contact.phone ?? null,
-    birth_date: s.birthDate,
-    registered_on: koreanDate(s.registeredAt),
-    counselor_id: s.counselorId ?? null,
-    status: s.status
-  })
+  columns: (s) => {
+    const name = Seeker.searchableName(s)
+    return {
+      name: s.name,
+      phone: s.contact.phone ?? null,
+      birth_date: s.birthDate,
+      registered_on: koreanDate(s.registeredAt),
+      registered_at: DateTime.formatIso(s.registeredAt),
+      counselor_id: s.counselorId ?? null,
+      status: s.status,
+      // What a search looks in: an erased seeker keeps neither.
+      name_key: name === undefined ? null : Hangul.searchKey(name),
+      phone_tail: s.contact.phone === undefined ? null : Contact.phoneTail(s.contact.phone)
+    }
+  }
 }
 
 export const employers: TableSpec<Employer.Employer, typeof Employer.Employer.Encoded> = {
@@ -72,14 +81,20 @@ export const referrals: TableSpec<Referral.Referral, typeof Referral.Referral.En
   table: "iljari_referrals",
   kind: "referral",
   schema: Referral.Referral,
-  columns: (r) => ({ seeker_id: r.seekerId })
+  columns: (r) => ({
+    seeker_id: r.seekerId,
+    status: r.status,
+    counselor_id: r.counselorId,
+    opening_id: r.openingId,
+    proposed_on: Referral.proposedOn(r)
+  })
 }
 
 export const placements: TableSpec<Placement.Placement, typeof Placement.Placement.Encoded, Placement.AlreadyPlaced> = {
   table: "iljari_placements",
   kind: "placement",
   schema: Placement.Placement,
-  columns: (p) => ({ seeker_id: p.seekerId, start_on: p.startOn, referral_id: p.referralId ?? null }),
+  columns: (p) => ({ seeker_id: p.seekerId, start_on: p.startOn, referral_id: p.referralId ?? null, counselor_id: p.counselorId }),
   unique: {
     columns: ["referral_id"],
     conflict: (p, existingId) => new Placement.AlreadyPlaced({ referralId: p.referralId!, placementId: existingId as never })

@@ -10,6 +10,7 @@ import {
   Counselor,
   Erasure,
   Events,
+  Hangul,
   type Ids,
   JobCenter,
   JobFair,
@@ -56,8 +57,8 @@ export const markers: fc.Arbitrary<Markers> = fc.record({
   cafeId
 }))
 
-/** The texts that would reveal the person, however a column stores them. */
-export const traces = (m: Markers) => [m.name, m.phone, m.phone.replace(/-/g, ""), m.email, m.note]
+/** The texts that would reveal the person, however a column stores them (a name as search keeps it too). */
+export const traces = (m: Markers) => [m.name, Hangul.searchKey(m.name), m.phone, m.phone.replace(/-/g, ""), m.email, m.note]
 
 const setToday = (iso: string) => TestClock.setTime(Date.parse(`${iso}T01:00:00Z`))
 

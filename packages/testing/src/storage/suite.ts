@@ -13,11 +13,25 @@ import {
   Repositories,
   Seeker
 } from "@iljari/core"
-import { DateTime, Effect, Either, Exit, FastCheck as fc, TestClock } from "effect"
+import { DateTime, Effect, Either, Exit, FastCheck as fc, Schema, TestClock } from "effect"
 import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 import { left } from "@iljari/testing/either"
 import type { Backend } from "./backends.js"
-import { Counselor, DiscoveryVisit, Employer, Opening, Outreach, Partner, Placement, PsychTest, StudyRooms, Survey } from "@iljari/core"
+import {
+  Counseling,
+  Counselor,
+  DiscoveryVisit,
+  Employer,
+  Opening,
+  Outreach,
+  Partner,
+  Placement,
+  PsychTest,
+  Referral,
+  ResultCounts,
+  StudyRooms,
+  Survey
+} from "@iljari/core"
 
 const A = "11200" as Ids.DistrictId
 const B = "11215" as Ids.DistrictId
@@ -47,6 +61,38 @@ const placement = (id: string, referralId?: string, district: Ids.DistrictId = A
     contractType: "open-ended",
     schedule: "full-time"
   })
+
+// A placement of one seeker by one counselor, starting on a day.
+const placementOf = (id: string, seekerId: string, counselorId: string, startOn: string, district: Ids.DistrictId = A) =>
+  new Placement.Placement({
+    ...placement(id, undefined, district),
+    seekerId: seekerId as Ids.SeekerId,
+    counselorId: counselorId as Ids.CounselorId,
+    startOn: startOn as never
+  })
+
+// A referral proposed on a day, then moved along `steps` a day apart.
+const referralOf = (
+  id: string,
+  on: string,
+  ids: { readonly seekerId: string; readonly openingId: string; readonly counselorId: string },
+  steps: ReadonlyArray<Referral.ReferralStatus> = [],
+  district: Ids.DistrictId = A
+) => {
+  const by = ids.counselorId as Ids.CounselorId
+  const day = (n: number) => DateTime.formatIsoDate(DateTime.add(DateTime.unsafeMake(on), { days: n })) as never
+  return new Referral.Referral({
+    id: id as Ids.ReferralId,
+    districtId: district,
+    seekerId: ids.seekerId as Ids.SeekerId,
+    openingId: ids.openingId as Ids.OpeningId,
+    counselorId: by,
+    status: steps.at(-1) ?? "proposed",
+    history: [{ status: "proposed", on: day(0), by }, ...steps.map((status, i) => ({ status, on: day(i + 1), by }))]
+  })
+}
+
+const criteria = Schema.decodeUnknownSync(Seeker.SearchCriteria)
 
 const auditEntry = (id: string, district: Ids.DistrictId, subjectId: string) =>
   new Audit.AuditEntry({
@@ -147,6 +193,251 @@ export const sharedSuite = (backend: Backend) => {
         const s3 = yield* seekers.get(A, "s3" as Ids.SeekerId)
         yield* seekers.update(seeker("s3", A, { counselorId: "c2", status: "referred" }), s3.version)
         expect((yield* seekers.listByCounselor(A, "c1" as Ids.CounselorId)).map((r) => r.value.id)).toEqual(["s1"])
+      })))
+
+    it.effect("gets many records at once: those of the district asked for, each once, skipping missing ids and other districts'", () =>
+      run(Effect.gen(function*() {
+        const seekers = yield* Repositories.SeekerRepository
+        yield* seekers.insert(seeker("s1"))
+        yield* seekers.insert(seeker("s2", A, { name: "이서연", contact: {}, birthDate: "1990-01-01" }))
+        yield* seekers.insert(seeker("s3", A, { name: "최민수", contact: {}, birthDate: "1991-01-01" }))
+        yield* seekers.update(seeker("s3", A, { name: "최민수", contact: {}, birthDate: "1991-01-01", careerMonths: 12 }), 1)
+        // Another district's s2 and s4: same ids, never returned to A.
+        yield* seekers.insert(seeker("s2", B, { name: "박광진", contact: {}, birthDate: "1980-01-01" }))
+        yield* seekers.insert(seeker("s4", B))
+        const got = (district: Ids.DistrictId, ids: Iterable<string>) =>
+          Effect.map(
+            seekers.getMany(district, ids as Iterable<Ids.SeekerId>),
+            (rows) => [...rows].sort((a, b) => a.value.id.localeCompare(b.value.id))
+          )
+        const many = yield* got(A, ["s3", "nope", "s1", "s4", "s1"])
+        expect(many).toEqual([
+          { value: seeker("s1"), version: 1 },
+          { value: seeker("s3", A, { name: "최민수", contact: {}, birthDate: "1991-01-01", careerMonths: 12 }), version: 2 }
+        ])
+        expect(yield* got(A, [])).toEqual([])
+        expect(yield* got(A, ["nope"])).toEqual([])
+        // Any iterable, read once (a Set's values, a Map's keys).
+        expect((yield* got(A, new Map([["s2", 1], ["s1", 2]]).keys())).map((r) => r.value.id)).toEqual(["s1", "s2"])
+        expect((yield* got(B, new Set(["s1", "s2", "s3", "s4"]))).map((r) => [r.value.id, r.value.name])).toEqual([
+          ["s2", "박광진"],
+          ["s4", "김민수"]
+        ])
+        // A list longer than any database binds in one statement: found wherever the ids sit in it.
+        const ids = Array.from({ length: 70_000 }, (_, i) => `x${i}`)
+        ids[0] = "s1"
+        ids[35_000] = "s2"
+        ids[69_999] = "s3"
+        expect((yield* got(A, ids)).map((r) => r.value.id)).toEqual(["s1", "s2", "s3"])
+        // Every store has it, the placements' (whose insert is its own) too.
+        const placements = yield* Repositories.PlacementRepository
+        yield* placements.insert(placement("p1", "r1"))
+        yield* placements.insert(placement("p2"))
+        yield* placements.insert(placement("p3", "r3", B))
+        expect((yield* placements.getMany(A, ["p2", "p3", "p1"] as Array<Ids.PlacementId>)).map((r) => r.value.id).sort())
+          .toEqual(["p1", "p2"])
+      })))
+
+    it.effect("counts a period's results by its first and last days, a registration by its date in Korea, in the district only", () =>
+      run(Effect.gen(function*() {
+        const seekers = yield* Repositories.SeekerRepository
+        const registered = (id: string, at: string, district: Ids.DistrictId = A) =>
+          seekers.insert(seeker(id, district, { name: `구직자${id}`, contact: {}, birthDate: "1990-01-01", registeredAt: at }))
+        yield* registered("s1", "2026-02-28T14:59:59.000Z") // 2026-02-28 23:59:59 KST
+        yield* registered("s2", "2026-02-28T15:00:00.000Z") // 2026-03-01 00:00 KST: February 28 in UTC
+        yield* registered("s3", "2026-03-01T14:30:00.000Z") // 2026-03-01 23:30 KST
+        yield* registered("s4", "2026-03-31T14:59:59.000Z") // 2026-03-31 23:59:59 KST
+        yield* registered("s5", "2026-03-31T15:00:00.000Z") // 2026-04-01 00:00 KST: March 31 in UTC
+        yield* registered("s6", "2026-03-15T01:00:00.000Z", B)
+
+        const openings = yield* Repositories.OpeningRepository
+        const opened = (id: string, on: string, district: Ids.DistrictId = A) =>
+          openings.insert(Either.getOrThrow(Opening.decodeEither({
+            ...openingInput,
+            id,
+            districtId: district,
+            openedOn: on,
+            closesOn: "2026-12-31"
+          })))
+        yield* opened("o1", "2026-02-28")
+        yield* opened("o2", "2026-03-01")
+        yield* opened("o3", "2026-03-31")
+        yield* opened("o4", "2026-04-01")
+        yield* opened("o5", "2026-03-15", B)
+
+        // Through a referral (counting for the center) or self-found (not counting).
+        const placements = yield* Repositories.PlacementRepository
+        const started = (id: string, on: string, counts: boolean, district: Ids.DistrictId = A) =>
+          placements.insert(new Placement.Placement({ ...placement(id, counts ? `r-${id}` : undefined, district), startOn: on as never }))
+        yield* started("p1", "2026-02-28", true)
+        yield* started("p2", "2026-03-01", true)
+        yield* started("p3", "2026-03-31", true)
+        yield* started("p4", "2026-03-31", false)
+        yield* started("p5", "2026-04-01", true)
+        yield* started("p6", "2026-03-15", true, B)
+
+        const counselings = yield* Repositories.CounselingRepository
+        const held = (id: string, on: string, district: Ids.DistrictId = A) =>
+          counselings.insert(new Counseling.Counseling({
+            id: id as Ids.CounselingId,
+            districtId: district,
+            seekerId: "s1" as Ids.SeekerId,
+            counselorId: "counselor-01" as Ids.CounselorId,
+            heldOn: on as never,
+            channel: "visit"
+          }))
+        yield* held("c1", "2026-02-28")
+        yield* held("c2", "2026-03-01")
+        yield* held("c3", "2026-03-01")
+        yield* held("c4", "2026-03-31")
+        yield* held("c5", "2026-04-01")
+        yield* held("c6", "2026-03-15", B)
+
+        const port = yield* ResultCounts.ResultCounts
+        const counted = (from: string, to: string, district: Ids.DistrictId = A) =>
+          port.count(district, { from: from as never, to: to as never })
+        expect(yield* counted("2026-03-01", "2026-03-31")).toEqual({ seekers: 3, openings: 2, placements: 2, counseling: 3 })
+        expect(yield* counted("2026-03-01", "2026-03-01")).toEqual({ seekers: 2, openings: 1, placements: 1, counseling: 2 })
+        expect(yield* counted("2026-03-31", "2026-03-31")).toEqual({ seekers: 1, openings: 1, placements: 1, counseling: 1 })
+        expect(yield* counted("2026-02-28", "2026-02-28")).toEqual({ seekers: 1, openings: 1, placements: 1, counseling: 1 })
+        expect(yield* counted("2026-04-01", "2026-04-30")).toEqual({ seekers: 1, openings: 1, placements: 1, counseling: 1 })
+        expect(yield* counted("2026-02-01", "2026-04-30")).toEqual({ seekers: 5, openings: 4, placements: 4, counseling: 5 })
+        expect(yield* counted("2026-05-01", "2026-05-31")).toEqual({ seekers: 0, openings: 0, placements: 0, counseling: 0 })
+        expect(yield* counted("2026-03-01", "2026-03-31", B)).toEqual({ seekers: 1, openings: 1, placements: 1, counseling: 1 })
+        // The use case reads the port.
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        expect(yield* JobCenter.results(actor, { from: "2026-03-01" as never, to: "2026-03-31" as never }))
+          .toEqual({ seekers: 3, openings: 2, placements: 2, counseling: 3 })
+        // A registration moved to another day by an update is counted on its new day.
+        yield* seekers.update(
+          seeker("s3", A, { name: "구직자s3", contact: {}, birthDate: "1990-01-01", registeredAt: "2026-04-30T15:00:00.000Z" }),
+          1
+        )
+        expect((yield* counted("2026-03-01", "2026-03-31")).seekers).toBe(2)
+        expect((yield* counted("2026-05-01", "2026-05-01")).seekers).toBe(1)
+      })))
+
+    it.effect("searches seekers by name in syllables, 초성 or both, by phone tail, status and counselor, in the district only", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.SeekerRepository
+        yield* repo.insert(seeker("s1", A, { name: "홍길동", contact: { phone: "010-1111-5678" }, counselorId: "c1" }))
+        yield* repo.insert(seeker("s2", A, { name: "홍길순", contact: { phone: "010-2222-5678" }, counselorId: "c2", status: "referred" }))
+        yield* repo.insert(seeker("s3", A, { name: "김길동", contact: {}, birthDate: "1970-01-01", counselorId: "c1" }))
+        yield* repo.insert(seeker("s4", A, { name: "이서연", contact: { phone: "010-3333-1234" } }))
+        yield* repo.insert(seeker("s5", B, { name: "홍길동", contact: { phone: "010-1111-5678" }, counselorId: "c1" }))
+        const found = (input: object, district: Ids.DistrictId = A) =>
+          Effect.map(repo.search(district, criteria(input)), ({ items, total }) => {
+            expect(total).toBe(items.length)
+            return items.map((row) => row.value.id)
+          })
+        expect(yield* found({ name: "ㅎㄱㄷ" })).toEqual(["s1"])
+        expect(yield* found({ name: "ㄱㄷ" })).toEqual(["s3", "s1"])
+        expect(yield* found({ name: "길동" })).toEqual(["s3", "s1"])
+        expect(yield* found({ name: "홍ㄱ" })).toEqual(["s1", "s2"])
+        expect(yield* found({ name: "ㅎ길ㅅ" })).toEqual(["s2"])
+        expect(yield* found({ name: "ㅍㄱ" })).toEqual([])
+        expect(yield* found({ phoneTail: "5678" })).toEqual(["s1", "s2"])
+        expect(yield* found({ phoneTail: "1111" })).toEqual([])
+        expect(yield* found({ status: "referred" })).toEqual(["s2"])
+        expect(yield* found({ counselorId: "c1" })).toEqual(["s3", "s1"])
+        expect(yield* found({ name: "ㅎㄱ", phoneTail: "5678", counselorId: "c1" })).toEqual(["s1"])
+        expect(yield* found({})).toEqual(["s3", "s4", "s1", "s2"])
+        // Another district's 홍길동 is found there, never here.
+        expect(yield* found({ name: "ㅎㄱㄷ" }, B)).toEqual(["s5"])
+        expect(yield* found({ phoneTail: "5678", counselorId: "c1" }, B)).toEqual(["s5"])
+      })))
+
+    it.effect("sorts a seeker search by name, registration time or id, either way, and pages it with the total", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.SeekerRepository
+        const at = (name: string, registeredAt: string) => ({ name, registeredAt, contact: {} })
+        yield* repo.insert(seeker("s1", A, at("나", "2026-03-03T01:00:00.000Z")))
+        yield* repo.insert(seeker("s2", A, at("가", "2026-03-01T09:00:00.000Z")))
+        yield* repo.insert(seeker("s3", A, at("다", "2026-03-02T01:00:00.000Z")))
+        yield* repo.insert(seeker("s4", A, at("가", "2026-03-02T01:00:00.000Z")))
+        // Byte order, as in memory: capitals before small letters, Latin before Hangul.
+        yield* repo.insert(seeker("s5", A, at("kim", "2026-03-01T01:00:00.000Z")))
+        yield* repo.insert(seeker("s6", A, at("Lee", "2026-03-01T09:00:00.000Z")))
+        const sorted = (input: object, page?: Repositories.Page) =>
+          Effect.map(repo.search(A, criteria(input), page), ({ items, total }) => ({ ids: items.map((row) => row.value.id), total }))
+        const all = (ids: ReadonlyArray<string>) => ({ ids, total: 6 })
+        expect(yield* sorted({})).toEqual(all(["s6", "s5", "s2", "s4", "s1", "s3"]))
+        expect(yield* sorted({ sort: "name", order: "desc" })).toEqual(all(["s3", "s1", "s4", "s2", "s5", "s6"]))
+        expect(yield* sorted({ sort: "registeredAt" })).toEqual(all(["s5", "s2", "s6", "s3", "s4", "s1"]))
+        expect(yield* sorted({ sort: "registeredAt", order: "desc" })).toEqual(all(["s1", "s4", "s3", "s6", "s2", "s5"]))
+        expect(yield* sorted({ sort: "id", order: "desc" })).toEqual(all(["s6", "s5", "s4", "s3", "s2", "s1"]))
+        expect(yield* sorted({}, { offset: 1, limit: 2 })).toEqual(all(["s5", "s2"]))
+        expect(yield* sorted({ name: "ㄱ" }, { offset: 1, limit: 5 })).toEqual({ ids: ["s4"], total: 2 })
+        expect(yield* sorted({}, { offset: 10, limit: 5 })).toEqual(all([]))
+      })))
+
+    it.effect("finds a seeker by their new name and phone after an update, and by nothing once erased", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
+        const repo = yield* Repositories.SeekerRepository
+        const found = (input: object) => Effect.map(repo.search(A, criteria(input)), ({ items }) => items.map((row) => row.value.id))
+        yield* repo.insert(seeker("s1", A, { name: "홍길동", contact: { phone: "010-1111-5678" } }))
+        yield* repo.update(seeker("s1", A, { name: "김철수", contact: { phone: "010-2222-4321" } }), 1)
+        expect(yield* found({ name: "ㅎㄱㄷ" })).toEqual([])
+        expect(yield* found({ phoneTail: "5678" })).toEqual([])
+        expect(yield* found({ name: "ㄱㅊㅅ" })).toEqual(["s1"])
+        expect(yield* found({ name: "철수", phoneTail: "4321" })).toEqual(["s1"])
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        yield* Erasure.eraseSeeker(actor, "s1" as Ids.SeekerId, "subject-request")
+        for (const input of [{ name: "ㄱㅊㅅ" }, { name: "철수" }, { phoneTail: "4321" }, { name: "ㅍㄱ" }, { name: "파기됨" }]) {
+          expect(yield* found(input)).toEqual([])
+        }
+        // The record stays, for the figures.
+        expect(yield* found({})).toEqual(["s1"])
+      })))
+
+    it.effect("lists referrals by status, counselor, seeker and opening, newest first, with the total", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.ReferralRepository
+        const c1 = { seekerId: "s1", openingId: "o1", counselorId: "c1" }
+        yield* repo.insert(referralOf("r1", "2026-03-02", c1))
+        yield* repo.insert(referralOf("r2", "2026-03-05", { seekerId: "s2", openingId: "o1", counselorId: "c2" }, ["sent"]))
+        yield* repo.insert(referralOf("r3", "2026-03-05", { ...c1, openingId: "o2" }, ["sent"]))
+        yield* repo.insert(referralOf("r4", "2026-03-01", { ...c1, seekerId: "s3", openingId: "o2" }, ["withdrawn"]))
+        yield* repo.insert(referralOf("r5", "2026-03-09", c1, [], B))
+        const listed = (filter: Referral.Filter, page?: Repositories.Page, district: Ids.DistrictId = A) =>
+          Effect.map(repo.search(district, filter, page), ({ items, total }) => ({ ids: items.map((row) => row.value.id), total }))
+        const only = (ids: ReadonlyArray<string>) => ({ ids, total: ids.length })
+        expect(yield* listed({})).toEqual(only(["r3", "r2", "r1", "r4"]))
+        expect(yield* listed({ status: "sent" })).toEqual(only(["r3", "r2"]))
+        expect(yield* listed({ counselorId: "c1" as Ids.CounselorId })).toEqual(only(["r3", "r1", "r4"]))
+        expect(yield* listed({ seekerId: "s1" as Ids.SeekerId })).toEqual(only(["r3", "r1"]))
+        expect(yield* listed({ openingId: "o2" as Ids.OpeningId })).toEqual(only(["r3", "r4"]))
+        expect(yield* listed({ status: "sent", counselorId: "c1" as Ids.CounselorId })).toEqual(only(["r3"]))
+        expect(yield* listed({}, { offset: 1, limit: 2 })).toEqual({ ids: ["r2", "r1"], total: 4 })
+        expect(yield* listed({}, undefined, B)).toEqual(only(["r5"]))
+        // A move changes the board.
+        yield* repo.update(referralOf("r1", "2026-03-02", c1, ["sent"]), 1)
+        expect(yield* listed({ status: "sent" })).toEqual(only(["r3", "r2", "r1"]))
+        expect(yield* listed({ status: "proposed" })).toEqual(only([]))
+      })))
+
+    it.effect("lists placements by counselor, seeker and start dates (both included), newest first, with the total", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.PlacementRepository
+        yield* repo.insert(placementOf("p1", "s1", "c1", "2026-03-09"))
+        yield* repo.insert(placementOf("p2", "s2", "c2", "2026-03-02"))
+        yield* repo.insert(placementOf("p3", "s3", "c1", "2026-03-09"))
+        yield* repo.insert(placementOf("p4", "s1", "c2", "2026-04-01"))
+        yield* repo.insert(placementOf("p5", "s1", "c1", "2026-03-09", B))
+        const listed = (input: object, page?: Repositories.Page) =>
+          Effect.map(
+            repo.search(A, Schema.decodeUnknownSync(Placement.Filter)(input), page),
+            ({ items, total }) => ({ ids: items.map((row) => row.value.id), total })
+          )
+        const only = (ids: ReadonlyArray<string>) => ({ ids, total: ids.length })
+        expect(yield* listed({})).toEqual(only(["p4", "p3", "p1", "p2"]))
+        expect(yield* listed({ counselorId: "c1" })).toEqual(only(["p3", "p1"]))
+        expect(yield* listed({ seekerId: "s1" })).toEqual(only(["p4", "p1"]))
+        expect(yield* listed({ startedFrom: "2026-03-02", startedTo: "2026-03-09" })).toEqual(only(["p3", "p1", "p2"]))
+        expect(yield* listed({ startedFrom: "2026-03-03" })).toEqual(only(["p4", "p3", "p1"]))
+        expect(yield* listed({ startedTo: "2026-03-08", counselorId: "c2" })).toEqual(only(["p2"]))
+        expect(yield* listed({}, { offset: 2, limit: 5 })).toEqual({ ids: ["p1", "p2"], total: 4 })
       })))
 
     it.effect("keeps one placement per referral, however the inserts race", () =>

@@ -1,7 +1,7 @@
 import { Context, Effect, Exit, FiberRef, Layer, Option } from "effect"
 import { DuplicateId, NotFound, StaleVersion } from "../Errors.js"
 import type { DistrictId } from "../Ids.js"
-import type { Page, Versioned } from "../Store.js"
+import type { Page, Paged, Versioned } from "../Store.js"
 
 // The memory database knows no record kind: stores keep versioned records by
 // kind, the audit log and the outbox keep lists, the outbox's leases a map.
@@ -57,6 +57,8 @@ export const paged = <A>(rows: ReadonlyArray<A>, page?: Page): ReadonlyArray<A> 
   return rows.slice(offset, page?.limit === undefined ? undefined : offset + page.limit)
 }
 
+export const counted = <A>(rows: ReadonlyArray<A>, page?: Page): Paged<A> => ({ items: paged(rows, page), total: rows.length })
+
 /**
  * An "at most one" rule of a store, as a unique index would keep it: two
  * records of a district with the same defined key conflict.
@@ -108,6 +110,16 @@ export const store = <A extends { readonly id: string; readonly districtId: Dist
         const row = rows().get(key(districtId, id))
         return row === undefined ? Effect.fail(new NotFound({ kind, id })) : Effect.succeed(row)
       }),
+    getMany: (districtId: DistrictId, ids: Iterable<Id>) => {
+      // Read the ids now: an iterator given once must serve every run of the effect.
+      const wanted = [...new Set(ids)]
+      return Effect.sync(() =>
+        wanted.flatMap((id) => {
+          const row = rows().get(key(districtId, id))
+          return row === undefined ? [] : [row]
+        })
+      )
+    },
     update: (record: A, expectedVersion: number) =>
       Effect.suspend((): Effect.Effect<Versioned<A>, NotFound | StaleVersion> => {
         const k = key(record.districtId, record.id)

@@ -1,0 +1,82 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource preact */
+/**
+ * A page of a signed-in staff member: the session and the post are checked
+ * first (see `Signed`), then the page runs; what it may fail with becomes a
+ * page of its own — sign-in (and back here after), 404 for a record that is
+ * not there or not the district's, 403, and a logged fault.
+ */
+import { type HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { Effect } from "effect"
+import { RefusalPage, type Refusal, statusOf } from "../pages/Refusal.js"
+import type { View } from "../ui/View.js"
+import { href } from "../ui/View.js"
+import type { Form } from "./Form.js"
+import type { Handler, Services } from "./Handler.js"
+import type { WebSettings } from "./Settings.js"
+import { html } from "./Respond.js"
+import { anonymousView, pathOf, signed, type Signed } from "./Signed.js"
+
+const refusals: Record<string, Refusal> = {
+  NotFound: "not-found",
+  SeekerNotFound: "not-found",
+  NotPermitted: "forbidden",
+  NotYourCaseload: "forbidden",
+  NotYourLedger: "forbidden",
+  NoCasework: "forbidden",
+  CrossSite: "cross-site",
+  OpeningNotOpen: "opening-closed"
+}
+
+/** A redirect that htmx follows as a whole page. */
+export const redirect = (location: string) =>
+  Effect.map(HttpServerRequest.HttpServerRequest, (request) =>
+    request.headers["hx-request"] === "true"
+      ? HttpServerResponse.empty({ status: 200, headers: { "hx-redirect": location } })
+      : HttpServerResponse.empty({ status: 303, headers: { location, "cache-control": "no-store" } }))
+
+export const refuse = (view: View, refusal: Refusal) => html(<RefusalPage view={view} refusal={refusal} />, { status: statusOf[refusal] })
+
+// Back to this page after signing in; after a post, to the page it came from.
+const signInAgain = (secondFactor: boolean) =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const view = yield* anonymousView
+    const path = request.method === "GET" ? yield* pathOf : "/"
+    const next = `?next=${encodeURIComponent(path)}`
+    return yield* redirect(href(view, secondFactor ? `/second-factor${next}` : `/sign-in${next}`))
+  })
+
+// Every failure becomes a page: the refusals a person can meet, and a fault
+// (logged with its cause) for the rest.
+const answered = <E extends { readonly _tag: string }, R>(
+  page: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+) =>
+  page.pipe(
+    Effect.catchAll((error: { readonly _tag: string }) =>
+      error._tag === "SignInNeeded"
+        ? signInAgain("secondFactor" in error && error.secondFactor === true)
+        : Effect.flatMap(anonymousView, (view) => {
+          const refusal = refusals[error._tag]
+          return refusal === undefined
+            ? Effect.zipRight(Effect.logError("web: a page failed", error), refuse(view, "fault"))
+            : refuse(view, refusal)
+        })),
+    Effect.catchAllDefect((defect) =>
+      Effect.zipRight(Effect.logError("web: a page died", defect), Effect.flatMap(anonymousView, (view) => refuse(view, "fault"))))
+  )
+
+type Needs = Services | WebSettings | HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
+
+/** A page anyone may open (sign-in, the language switch). */
+export const publicPage = <E extends { readonly _tag: string }, R extends Needs>(
+  page: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+): Handler => answered(page)
+
+/** A page of a signed-in staff member, given the session and the post's form. */
+export const staffPage = <E extends { readonly _tag: string }, R extends Needs>(
+  handler: (signedIn: Signed, form: Form) => Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+): Handler => answered(Effect.flatMap(signed, ({ form, signed }) => handler(signed, form)))
+
+/** The page of an address the app does not have. */
+export const notFound: Handler = answered(Effect.flatMap(anonymousView, (view) => refuse(view, "not-found")))

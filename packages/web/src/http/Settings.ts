@@ -1,0 +1,18 @@
+/**
+ * What the web app needs from the server that mounts it: where it is
+ * mounted, whether cookies travel over TLS only, which addresses are the
+ * office's (from elsewhere a second factor may be asked for), and each
+ * district's annual targets (for the pace on the today page).
+ */
+import type { Ids, Targets } from "@iljari/core"
+import { Context } from "effect"
+
+export interface WebSettings {
+  /** The path the app is mounted at, e.g. `/app`; every link starts with it. */
+  readonly prefix: `/${string}`
+  readonly secureCookies: boolean
+  readonly inOffice: (origin: string | undefined) => boolean
+  readonly targetsOf: (districtId: Ids.DistrictId) => Targets.MetricCounts
+}
+
+export const WebSettings = Context.GenericTag<WebSettings>("@iljari/web/WebSettings")
