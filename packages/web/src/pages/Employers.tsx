@@ -11,6 +11,7 @@ import { HttpRouter, HttpServerRequest } from "@effect/platform"
 import { CaseFile, Codes, EmployerSearch, Ids, JobCenter, Opening, Recommendations, type Validation } from "@iljari/core"
 import { Effect, Either, Option, Schema } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
+import { idOf, NotFound, pathId } from "../http/Params.js"
 import { html } from "../http/Respond.js"
 import { redirect, staffPage } from "../http/Route.js"
 import type { Signed } from "../http/Signed.js"
@@ -25,17 +26,8 @@ import * as OpeningForm from "./employers/OpeningForm.js"
 import { openingList, openingSearch } from "./employers/OpeningList.js"
 import { BestSeekers, isClosingStatus, isOpeningNotice, OpeningPage, recommended } from "./employers/OpeningPage.js"
 
-class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {}) {}
-
-const idOf = <A, I extends string>(schema: Schema.Schema<A, I>, value: string | null | undefined) =>
-  Option.match(Schema.decodeUnknownOption(schema)(value), {
-    onNone: () => Effect.fail(new NotFound()),
-    onSome: Effect.succeed
-  })
-
-/** The id in the path; one that cannot be an id is not found. */
-const employerIdOf = Effect.flatMap(HttpRouter.params, (params) => idOf(Ids.EmployerId, params["id"]))
-const openingIdOf = Effect.flatMap(HttpRouter.params, (params) => idOf(Ids.OpeningId, params["id"]))
+const employerIdOf = pathId(Ids.EmployerId)
+const openingIdOf = pathId(Ids.OpeningId)
 
 const queryOf = (name: string) =>
   Effect.map(HttpServerRequest.HttpServerRequest, (request) => new URL(request.url, "http://app.invalid").searchParams.get(name))

@@ -18,8 +18,9 @@
  */
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { CaseFile, type FollowUp, Ids, JobCenter, LedgerExport, type LocalDate } from "@iljari/core"
-import { Data, Effect, Option, Schema } from "effect"
+import { Data, Effect, Schema } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
+import { NotFound, pathId } from "../http/Params.js"
 import { html } from "../http/Respond.js"
 import { redirect, staffPage } from "../http/Route.js"
 import type { Form } from "../http/Form.js"
@@ -31,8 +32,6 @@ import { CallRow, CancelledRow, type Input, isOpen, RecordedRow, type Refused, r
 import { isNotice, LedgerPage, MonthDownload, type Whose } from "./followUps/Ledger.js"
 import * as LedgerXlsx from "./followUps/LedgerXlsx.js"
 import { carried, ledgerHref, pagesOf, sectionPages } from "./followUps/Pages.js"
-
-class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {}) {}
 
 /** A counselor asking for a colleague's ledger (a manager's view). */
 class NotPermitted extends Data.TaggedError("NotPermitted") {}
@@ -85,11 +84,7 @@ const showLedger: Handler = staffPage((signedIn) =>
 // Recording a call
 // ---------------------------------------------------------------------------
 
-const checkIdOf = Effect.flatMap(HttpRouter.params, (params) =>
-  Option.match(Schema.decodeUnknownOption(Ids.FollowUpId)(params["id"]), {
-    onNone: () => Effect.fail(new NotFound()),
-    onSome: Effect.succeed
-  }))
+const checkIdOf = pathId(Ids.FollowUpId)
 
 const inputOf = (form: Form): Input => ({
   doneOn: form.get("doneOn"),

@@ -10,6 +10,7 @@ import { HttpRouter, HttpServerRequest } from "@effect/platform"
 import { Ids, JobCenter, Referral, ReferralBoard } from "@iljari/core"
 import { Effect, Option, Schema } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
+import { pathId } from "../http/Params.js"
 import { html } from "../http/Respond.js"
 import { redirect, staffPage } from "../http/Route.js"
 import type { Signed } from "../http/Signed.js"
@@ -20,14 +21,8 @@ import type { Back, MoveRefusal } from "./referrals/Moves.js"
 import { fieldOf, inputOf, placeable, type PlacementRefusal, PlacementFormPage, prefilled, type Values, valuesOf } from "./referrals/PlacementForm.js"
 import { isNotice, ReferralPage } from "./referrals/ReferralPage.js"
 
-class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {}) {}
-
 /** The referral id in the path; one that cannot be an id is not found. */
-const referralIdOf = Effect.flatMap(HttpRouter.params, (params) =>
-  Option.match(Schema.decodeUnknownOption(Ids.ReferralId)(params["id"]), {
-    onNone: () => Effect.fail(new NotFound()),
-    onSome: Effect.succeed
-  }))
+const referralIdOf = pathId(Ids.ReferralId)
 
 const queryOf = Effect.map(HttpServerRequest.HttpServerRequest, (request) => new URL(request.url, "http://app.invalid").searchParams)
 

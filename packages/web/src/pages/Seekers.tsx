@@ -7,8 +7,9 @@
  */
 import { HttpRouter, HttpServerRequest } from "@effect/platform"
 import { CaseFile, Ids, JobCenter, Recommendations, Seeker } from "@iljari/core"
-import { DateTime, Effect, Option, Schema } from "effect"
+import { DateTime, Effect } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
+import { idOf, pathId } from "../http/Params.js"
 import { html } from "../http/Respond.js"
 import { redirect, staffPage } from "../http/Route.js"
 import type { Signed } from "../http/Signed.js"
@@ -20,14 +21,7 @@ import { CaseFilePage, isNotice, Matches } from "./seekers/CaseFilePage.js"
 import { seekerList, seekerSearch } from "./seekers/List.js"
 import { consentProblem, fieldOf, inputOf, labels, SeekerFields, type Values, valuesFromRecord, valuesOf } from "./seekers/SeekerForm.js"
 
-class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {}) {}
-
-/** The seeker id in the path; one that cannot be an id is not found. */
-const seekerIdOf = Effect.flatMap(HttpRouter.params, (params) =>
-  Option.match(Schema.decodeUnknownOption(Ids.SeekerId)(params["id"]), {
-    onNone: () => Effect.fail(new NotFound()),
-    onSome: Effect.succeed
-  }))
+const seekerIdOf = pathId(Ids.SeekerId)
 
 const noticeOf = Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
   const done = new URL(request.url, "http://app.invalid").searchParams.get("done")
@@ -181,9 +175,8 @@ const counsel: Handler = staffPage((signedIn, form) =>
 const refer: Handler = staffPage(({ actor, view }, form) =>
   Effect.gen(function*() {
     const id = yield* seekerIdOf
-    const openingId = Schema.decodeUnknownOption(Ids.OpeningId)(form.get("openingId"))
-    if (Option.isNone(openingId)) return yield* new NotFound()
-    yield* JobCenter.proposeReferral(actor, { seekerId: id, openingId: openingId.value })
+    const openingId = yield* idOf(Ids.OpeningId, form.get("openingId"))
+    yield* JobCenter.proposeReferral(actor, { seekerId: id, openingId })
     return yield* redirect(href(view, `/seekers/${id}?done=referred#referrals`))
   }))
 

@@ -6,7 +6,10 @@
  * and out of the URL), and KRDS pagination.
  */
 import type { ComponentChildren } from "preact"
+import type { Form } from "../http/Form.js"
+import { CsrfField } from "./Layout.js"
 import type { Say } from "./Say.js"
+import { href, type View } from "./View.js"
 
 export interface Sorting {
   readonly sort: string
@@ -90,3 +93,36 @@ export const pageOf = (value: string | undefined) => {
 }
 
 export const Empty = ({ children }: { readonly children: ComponentChildren }) => <p class="notice">{children}</p>
+
+/**
+ * A list's search form: its filters, the sorting it shows (kept when the
+ * filters change) and a search button; the results inside it, so that their
+ * sort headers and pages are its buttons. With htmx only `#results` is swapped.
+ */
+export const SearchForm = ({ view, id, action, label, sorting, filters, children }: {
+  readonly view: View
+  readonly id: string
+  /** Where it posts, below the app's prefix. */
+  readonly action: string
+  /** The search landmark's name. */
+  readonly label: string
+  readonly sorting: Sorting
+  readonly filters: ComponentChildren
+  readonly children: ComponentChildren
+}) => (
+  <form id={id} method="post" action={href(view, action)} hx-post={href(view, action)} hx-target="#results" hx-select="#results" hx-swap="outerHTML">
+    <CsrfField view={view} />
+    <div class="filters" role="search" aria-label={label}>
+      {filters}
+      <input type="hidden" name="current-sort" value={`${sorting.sort}:${sorting.order}`} />
+      <button type="submit" class="krds-btn secondary">{view.say("검색", "Search")}</button>
+    </div>
+    {children}
+  </form>
+)
+
+/** The sorting and page a search form's post asks for: a new sort starts again at page 1. */
+export const sortAndPageOf = <S extends string>(form: Form, columns: ReadonlyArray<S>, fallback: { readonly sort: S; readonly order: "asc" | "desc" }) => ({
+  sorting: sortingOf(form.get("sort") ?? form.get("current-sort"), columns, fallback),
+  page: form.get("sort") === undefined ? pageOf(form.get("page")) : 1
+})

@@ -5,11 +5,12 @@
  * each with its rule in Korean beside it when refused, and up to two contact
  * persons (a row left blank is no contact).
  */
-import { Codes, Employer } from "@iljari/core"
+import { Employer } from "@iljari/core"
 import type { Form } from "../../http/Form.js"
 import { type Problems, SelectField, TextArea, TextField } from "../../ui/Fields.js"
 import type { Say } from "../../ui/Say.js"
 import type { View } from "../../ui/View.js"
+import { choicesOf, seoulDistrictChoices } from "../../ui/Choices.js"
 
 /** The form's values as the person typed them (kept when refused). */
 export interface Values {
@@ -87,8 +88,8 @@ export const EmployerFields = ({ view, values, problems }: {
 }) => {
   const { say, lang } = view
   const label = labels(say)
-  const code = <C extends string>(codes: ReadonlyArray<C>, name: (c: C) => string) => codes.map((c) => ({ value: c, label: name(c) }))
-  const regions = Codes.seoulDistricts.map((d) => ({ value: d.code, label: d.name[lang] }))
+  const code = choicesOf
+  const regions = seoulDistrictChoices(lang)
   const common = { problems }
   return (
     <>

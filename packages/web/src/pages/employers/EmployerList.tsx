@@ -16,8 +16,8 @@ import type { Signed } from "../../http/Signed.js"
 import { problemsOf } from "../../ui/Rules.js"
 import { type Problems, TextField } from "../../ui/Fields.js"
 import { kstDate } from "../../ui/Format.js"
-import { CsrfField, Page } from "../../ui/Layout.js"
-import { Empty, pageOf, pageSize, Pagination, SortHeader, type Sorting, sortingOf, Table } from "../../ui/Lists.js"
+import { Page } from "../../ui/Layout.js"
+import { Empty, pageSize, Pagination, SearchForm, SortHeader, type Sorting, sortAndPageOf, Table } from "../../ui/Lists.js"
 import { href, type View } from "../../ui/View.js"
 import { Tabs } from "./Tabs.js"
 
@@ -79,15 +79,11 @@ const SearchPage = ({ view, shown }: { readonly view: View; readonly shown: Show
       <div class="actions">
         <a class="krds-btn primary" href={href(view, "/employers/new")}>{say("구인업체 등록", "Register an employer")}</a>
       </div>
-      <form id={formId} method="post" action={href(view, "/employers/search")} hx-post={href(view, "/employers/search")} hx-target="#results" hx-select="#results" hx-swap="outerHTML">
-        <CsrfField view={view} />
-        <div class="filters" role="search" aria-label={say("구인업체 찾기", "Find employers")}>
+      <SearchForm view={view} id={formId} action="/employers/search" label={say("구인업체 찾기", "Find employers")} sorting={shown.sorting} filters={<>
           <TextField name="name" label={say("업체명", "Employer name")} value={shown.criteria.name} problems={shown.problems} hint={say("일부나 초성도 됩니다. 예: 성수, ㅅㅅㄷㅈㅌ", "Part of it or its initials, e.g. 성수, ㅅㅅㄷㅈㅌ")} autocomplete="off" />
-          <input type="hidden" name="current-sort" value={`${shown.sorting.sort}:${shown.sorting.order}`} />
-          <button type="submit" class="krds-btn secondary">{say("검색", "Search")}</button>
-        </div>
+      </>}>
         <Results view={view} shown={shown} />
-      </form>
+      </SearchForm>
     </Page>
   )
 }
@@ -120,8 +116,7 @@ export const employerSearch: Handler = staffPage((signedIn, form) =>
   Effect.gen(function*() {
     const shown = yield* search(signedIn, {
       criteria: { name: form.get("name") },
-      sorting: sortingOf(form.get("sort") ?? form.get("current-sort"), columns, byName),
-      page: form.get("sort") === undefined ? pageOf(form.get("page")) : 1
+      ...sortAndPageOf(form, columns, byName)
     })
     const invalid = Object.keys(shown.problems).length > 0
     return yield* html(<SearchPage view={signedIn.view} shown={shown} />, { status: invalid ? 422 : 200 })

@@ -11,6 +11,7 @@ import type { Form } from "../../http/Form.js"
 import { CheckGroup, type Problems, SelectField, TextArea, TextField } from "../../ui/Fields.js"
 import type { Say } from "../../ui/Say.js"
 import type { View } from "../../ui/View.js"
+import { choicesOf, occupationChoices, seoulDistrictChoices } from "../../ui/Choices.js"
 
 /** The form's values as the person typed them (kept when refused). */
 export interface Values {
@@ -167,9 +168,9 @@ export const OpeningFields = ({ view, values, problems }: {
 }) => {
   const { say, lang } = view
   const label = labels(say)
-  const code = <C extends string>(codes: ReadonlyArray<C>, name: (c: C) => string) => codes.map((c) => ({ value: c, label: name(c) }))
-  const occupations = Codes.occupationGroups.middle.map(([c, name]) => ({ value: c, label: `${c} ${name[lang]}` }))
-  const regions = Codes.seoulDistricts.map((d) => ({ value: d.code, label: d.name[lang] }))
+  const code = choicesOf
+  const occupations = occupationChoices(lang)
+  const regions = seoulDistrictChoices(lang)
   const common = { problems }
   const text = (name: string) => one(values, name)
   return (

@@ -14,8 +14,8 @@ import { staffPage } from "../../http/Route.js"
 import type { Signed } from "../../http/Signed.js"
 import { problemsOf } from "../../ui/Rules.js"
 import { type Problems, SelectField, TextField } from "../../ui/Fields.js"
-import { CsrfField, Page } from "../../ui/Layout.js"
-import { Empty, pageOf, pageSize, Pagination, SortHeader, type Sorting, sortingOf, Table } from "../../ui/Lists.js"
+import { Page } from "../../ui/Layout.js"
+import { Empty, pageSize, Pagination, SearchForm, SortHeader, type Sorting, sortAndPageOf, Table } from "../../ui/Lists.js"
 import { href, type View } from "../../ui/View.js"
 import { StatusBadge } from "./OpeningFacts.js"
 import { Tabs } from "./Tabs.js"
@@ -74,16 +74,12 @@ const SearchPage = ({ view, shown }: { readonly view: View; readonly shown: Show
     <Page view={view} title={say("구인공고", "Openings")}>
       <Tabs view={view} current="openings" />
       <p class="form-hint">{say("공고는 구인업체 화면에서 등록합니다.", "Openings are registered from their employer's page.")}</p>
-      <form id={formId} method="post" action={href(view, "/openings/search")} hx-post={href(view, "/openings/search")} hx-target="#results" hx-select="#results" hx-swap="outerHTML">
-        <CsrfField view={view} />
-        <div class="filters" role="search" aria-label={say("구인공고 찾기", "Find openings")}>
+      <SearchForm view={view} id={formId} action="/openings/search" label={say("구인공고 찾기", "Find openings")} sorting={shown.sorting} filters={<>
           <TextField name="title" label={say("공고명", "Title")} value={shown.criteria.title} problems={shown.problems} hint={say("일부나 초성도 됩니다. 예: 디자이너", "Part of it or its initials, e.g. 디자이너")} autocomplete="off" />
           <SelectField name="status" label={say("상태", "Status")} value={shown.criteria.status} choices={statuses} empty={say("전체", "All")} problems={shown.problems} />
-          <input type="hidden" name="current-sort" value={`${shown.sorting.sort}:${shown.sorting.order}`} />
-          <button type="submit" class="krds-btn secondary">{say("검색", "Search")}</button>
-        </div>
+      </>}>
         <Results view={view} shown={shown} />
-      </form>
+      </SearchForm>
     </Page>
   )
 }
@@ -118,8 +114,7 @@ export const openingSearch: Handler = staffPage((signedIn, form) =>
   Effect.gen(function*() {
     const shown = yield* search(signedIn, {
       criteria: { title: form.get("title"), status: form.get("status") },
-      sorting: sortingOf(form.get("sort") ?? form.get("current-sort"), columns, newestFirst),
-      page: form.get("sort") === undefined ? pageOf(form.get("page")) : 1
+      ...sortAndPageOf(form, columns, newestFirst)
     })
     const invalid = Object.keys(shown.problems).length > 0
     return yield* html(<SearchPage view={signedIn.view} shown={shown} />, { status: invalid ? 422 : 200 })

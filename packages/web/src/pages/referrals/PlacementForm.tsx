@@ -13,6 +13,7 @@ import { type Problems, ProblemSummary, SelectField, TextArea, TextField } from 
 import { CsrfField, Page } from "../../ui/Layout.js"
 import type { Say } from "../../ui/Say.js"
 import { href, type View } from "../../ui/View.js"
+import { choicesOf } from "../../ui/Choices.js"
 
 /** The form's values as the person typed them (kept when refused). */
 export interface Values {
@@ -145,7 +146,7 @@ export const PlacementFormPage = ({ view, details, values, problems, refusal }: 
   const { entry } = details
   const id = entry.referral.value.id
   const label = labels(say)
-  const code = <C extends string>(codes: ReadonlyArray<C>, name: (c: C) => string) => codes.map((c) => ({ value: c, label: name(c) }))
+  const code = choicesOf
   // No form where it could only be refused again: a placed referral, or one that never got to a hire.
   const showForm = refusal?._tag !== "alreadyPlaced" && refusal?._tag !== "notHired"
   return (

@@ -15,8 +15,7 @@ import type { Signed } from "../../http/Signed.js"
 import { SelectField, TextField, type Problems } from "../../ui/Fields.js"
 import { kstDate } from "../../ui/Format.js"
 import { Page } from "../../ui/Layout.js"
-import { CsrfField } from "../../ui/Layout.js"
-import { Empty, pageOf, pageSize, Pagination, SortHeader, type Sorting, sortingOf, Table } from "../../ui/Lists.js"
+import { Empty, pageSize, Pagination, SearchForm, SortHeader, type Sorting, sortAndPageOf, Table } from "../../ui/Lists.js"
 import { problemsOf } from "../../ui/Rules.js"
 import { href, type View } from "../../ui/View.js"
 
@@ -72,18 +71,14 @@ const SearchPage = ({ view, shown }: { readonly view: View; readonly shown: Show
       <div class="actions">
         <a class="krds-btn primary" href={href(view, "/seekers/new")}>{say("구직자 등록", "Register a seeker")}</a>
       </div>
-      <form id={formId} method="post" action={href(view, "/seekers/search")} hx-post={href(view, "/seekers/search")} hx-target="#results" hx-select="#results" hx-swap="outerHTML">
-        <CsrfField view={view} />
-        <div class="filters" role="search" aria-label={say("구직자 찾기", "Find seekers")}>
+      <SearchForm view={view} id={formId} action="/seekers/search" label={say("구직자 찾기", "Find seekers")} sorting={shown.sorting} filters={<>
           <TextField name="name" label={say("이름 또는 초성", "Name or initials")} value={shown.criteria.name} problems={shown.problems} hint={say("예: 홍길동, 길동, ㅎㄱㄷ", "e.g. 홍길동, 길동, ㅎㄱㄷ")} autocomplete="off" />
           <TextField name="phoneTail" label={say("전화번호 끝 4자리", "Last 4 phone digits")} value={shown.criteria.phoneTail} problems={shown.problems} inputmode="numeric" autocomplete="off" />
           <SelectField name="status" label={say("상태", "Status")} value={shown.criteria.status} choices={statuses} empty={say("전체", "All")} problems={shown.problems} />
           <SelectField name="counselorId" label={say("담당 상담사", "Counselor")} value={shown.criteria.counselorId} choices={shown.counselors.map((c) => ({ value: c.id, label: c.name }))} empty={say("전체", "All")} problems={shown.problems} />
-          <input type="hidden" name="current-sort" value={`${shown.sorting.sort}:${shown.sorting.order}`} />
-          <button type="submit" class="krds-btn secondary">{say("검색", "Search")}</button>
-        </div>
+      </>}>
         <Results view={view} shown={shown} />
-      </form>
+      </SearchForm>
     </Page>
   )
 }
@@ -116,11 +111,9 @@ export const seekerList: Handler = staffPage((signedIn) =>
 /** A search, a new sort or another page: the whole page, or the results for htmx. */
 export const seekerSearch: Handler = staffPage((signedIn, form) =>
   Effect.gen(function*() {
-    const sortValue = form.get("sort") ?? form.get("current-sort")
     const shown = yield* search(signedIn, {
       criteria: { name: form.get("name"), phoneTail: form.get("phoneTail"), status: form.get("status"), counselorId: form.get("counselorId") },
-      sorting: sortingOf(sortValue, columns, { sort: "name", order: "asc" }),
-      page: form.get("sort") === undefined ? pageOf(form.get("page")) : 1
+      ...sortAndPageOf(form, columns, { sort: "name", order: "asc" })
     })
     const invalid = Object.keys(shown.problems).length > 0
     return yield* html(<SearchPage view={signedIn.view} shown={shown} />, { status: invalid ? 422 : 200 })

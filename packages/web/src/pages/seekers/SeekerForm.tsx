@@ -12,6 +12,7 @@ import type { Form } from "../../http/Form.js"
 import { CheckGroup, type Choice, type Problems, SelectField, TextArea, TextField } from "../../ui/Fields.js"
 import type { Say } from "../../ui/Say.js"
 import type { View } from "../../ui/View.js"
+import { choicesOf, occupationChoices, seoulDistrictChoices } from "../../ui/Choices.js"
 
 /** The form's values as the person typed them (kept when refused). */
 export interface Values {
@@ -167,9 +168,9 @@ export const SeekerFields = ({ view, values, problems, registering }: {
 }) => {
   const { say, lang } = view
   const label = labels(say)
-  const occupations = Codes.occupationGroups.middle.map(([code, name]) => ({ value: code, label: `${code} ${name[lang]}` }))
-  const regions = [{ value: "11000", label: say("서울 전체", "Anywhere in Seoul") }, ...Codes.seoulDistricts.map((d) => ({ value: d.code, label: d.name[lang] }))]
-  const code = <C extends string>(codes: ReadonlyArray<C>, name: (c: C) => string) => codes.map((c) => ({ value: c, label: name(c) }))
+  const occupations = occupationChoices(lang)
+  const regions = [{ value: "11000", label: say("서울 전체", "Anywhere in Seoul") }, ...seoulDistrictChoices(lang)]
+  const code = choicesOf
   const common = { problems }
   return (
     <>
