@@ -1,0 +1,100 @@
+/**
+ * Every page of the counselor's web app, in a real Chromium, on an office
+ * screen and on a phone: no serious or critical axe-core violation, nothing
+ * wider than the screen, no refused asset or script — in Korean, and a few
+ * in English.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core"
+import { afterAll, beforeAll, expect, it } from "vitest"
+import { staffLogin } from "../server.js"
+import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, watchProblems } from "./browser.js"
+import { describeBrowser } from "./describeBrowser.js"
+
+// The first link of a list page that leads to a record's own page.
+const firstRecord = async (page: Page, base: string, list: string, pattern: RegExp) => {
+  await page.goto(`${base}${list}`)
+  const hrefs = await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))
+  const found = hrefs.find((href) => pattern.test(href))
+  if (found === undefined) throw new Error(`no link matching ${pattern} on ${list}`)
+  return found
+}
+
+describeBrowser("every page of the web app, in Chromium", () => {
+  let server: RunningServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let problems: () => ReadonlyArray<string>
+  const pages: Array<{ readonly path: string; readonly ready?: string }> = [
+    { path: "/app/" },
+    { path: "/app/seekers" },
+    { path: "/app/seekers/new" },
+    { path: "/app/employers" },
+    { path: "/app/employers/new" },
+    { path: "/app/openings" },
+    { path: "/app/referrals" },
+    { path: "/app/follow-ups" },
+    { path: "/app/today/findings" },
+    { path: "/app/no-such-page" }
+  ]
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchChromium()])
+    context = await browser.newContext({ locale: "ko-KR" })
+    page = await context.newPage()
+    problems = watchProblems(page).problems
+    await signInAs(page, server.base, staffLogin("counselor"))
+    // Records' own pages, found through the lists as a person would.
+    pages.push(
+      { path: await firstRecord(page, server.base, "/app/seekers", /^\/app\/seekers\/(?!new$)[^/]+$/), ready: "#matches" },
+      { path: await firstRecord(page, server.base, "/app/employers", /^\/app\/employers\/(?!new$)[^/]+$/) },
+      { path: await firstRecord(page, server.base, "/app/openings", /^\/app\/openings\/(?!new$)[^/]+$/), ready: "main li .reasons, main .notice" },
+      { path: await firstRecord(page, server.base, "/app/referrals", /^\/app\/referrals\/[^/]+$/) }
+    )
+  })
+  afterAll(async () => {
+    await context?.close()
+    await browser?.close()
+    await server?.close()
+  })
+
+  for (const { size, width, height } of [
+    { size: "an office screen", width: 1280, height: 900 },
+    { size: "a phone", width: 360, height: 780 }
+  ]) {
+    it(`has no serious or critical accessibility violation and nothing wider than ${size}, on every page`, async () => {
+      await page.setViewportSize({ width, height })
+      const found: Array<string> = []
+      for (const { path, ready } of pages) {
+        await page.goto(`${server.base}${path}`)
+        if (ready !== undefined) await page.locator(ready).first().waitFor()
+        // Wait for what htmx loads after the page (matches, best seekers, findings).
+        await page.waitForLoadState("networkidle")
+        for (const violation of await checkAccessibility(page)) found.push(`${path}: ${violation}`)
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth)
+        if (wide > width) found.push(`${path}: ${wide} px wide on a ${width} px screen`)
+      }
+      expect(found).toEqual([])
+      expect(problems()).toEqual([])
+    })
+  }
+
+  it("speaks English when the person chooses it, and Korean again after", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${server.base}/app/seekers`)
+    await page.getByRole("link", { name: "English" }).click()
+    await page.waitForURL("**/app/seekers")
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Job seekers")
+    expect(await page.locator("html").getAttribute("lang")).toBe("en")
+    expect(await checkAccessibility(page)).toEqual([])
+    await page.getByRole("link", { name: "한국어" }).click()
+    await page.waitForURL("**/app/seekers")
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("구직자")
+  })
+
+  it("answers an address the app does not have with its own page, not the browser's", async () => {
+    const response = await page.goto(`${server.base}/app/no-such-page`)
+    expect(response?.status()).toBe(404)
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("찾을 수 없습니다")
+  })
+})
