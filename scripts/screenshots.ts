@@ -1,27 +1,126 @@
 /**
  * Screenshots of the staff web app, so that a person can look at what the
  * pages make: starts the example server over a fresh SQLite file with the
- * demo district (the browser tests' harness, examples/server/test/web/browser.ts),
- * signs in as a demo counselor in headless Chromium, and writes a PNG of each
- * page below at desktop (1280 × 900) and phone (360 × 780, `-mobile`) sizes:
+ * demo district as `npm start` creates it (through the browser tests' harness,
+ * examples/server/test/web/browser.ts; about a minute), signs in as a demo
+ * counselor in headless Chromium, opens each page below as a person would (an
+ * address, or a few steps: a search, a refused form, the first record of a
+ * list) and writes a PNG of it at desktop (1280 × 900) and phone (360 × 780,
+ * `-mobile`) sizes:
  *
- *   npm run screenshots [-- --out docs/images/web] [--scale 0.05]
+ *   npm run screenshots [-- --out docs/images/web] [--scale 1] [--today 2026-11-30]
  *
- * Each shot is the whole page, not only the first screen. Needs Debian's
- * `chromium` package (`apt-get update && apt-get install -y chromium`, or
- * CHROMIUM_PATH); the Korean text uses the Pretendard GOV fonts the app
- * serves itself. Not part of `npm test`.
+ * A page is shot whole, except the long lists, of which the first screen is
+ * enough. The pictures are committed (docs/images/web/, for the counselor's
+ * guide), so a run changes them only when the pages change: the demo data are
+ * generated from a fixed seed, and the server's clock is set to `--today`
+ * (10:00 in Korea), since what is due, late or "this month" depends on the day.
+ *
+ * Needs Debian's `chromium` and `chromium-l10n` packages (`apt-get update &&
+ * apt-get install -y chromium chromium-l10n`, or CHROMIUM_PATH): without the
+ * Korean locale of chromium-l10n, date fields read 05/17/1990 rather than
+ * 1990. 05. 17. as in a Korean browser. The Korean text uses the Pretendard
+ * GOV fonts the app serves itself. Not part of `npm test`.
  */
 import { spawnSync } from "node:child_process"
-import { mkdirSync, statSync } from "node:fs"
+import { existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
+import type { Page } from "playwright-core"
 
-/** The pages to shoot, in order: `signedIn: false` ones before signing in. */
-const pages = [
-  { path: "/app/sign-in", file: "sign-in", title: "로그인", signedIn: false },
-  { path: "/app/", file: "today", title: "오늘 할 일", signedIn: true }
-] as const
+/**
+ * A page to shoot: how a person gets there — from which it learns what the
+ * page must be titled, so that a refusal or the sign-in page is not shot in
+ * its place — and whether it is shot whole or only its first screen.
+ */
+interface Shot {
+  readonly file: string
+  /** Opens the page in a signed-in browser (only the sign-in page is opened before); gives what its title starts with. */
+  readonly open: (page: Page, base: string) => Promise<string>
+  readonly whole: boolean
+  readonly signedIn: boolean
+}
+
+/** Opens an address, waits for what htmx loads after the page (`ready`, if given), and expects `title`. */
+const visit = (path: string, title: string, ready?: string) => async (page: Page, base: string) => {
+  await page.goto(`${base}${path}`)
+  if (ready !== undefined) await page.locator(ready).first().waitFor()
+  return title
+}
+
+/** Opens a list and then the first record a link of `link` leads to (its text, the record's title, unless `title`). */
+const firstOf = (list: string, link: string, ready: string, title?: string) => async (page: Page, base: string) => {
+  await page.goto(`${base}${list}`)
+  const first = page.locator(link).first()
+  const name = (await first.textContent())!.trim()
+  await page.goto(new URL((await first.getAttribute("href"))!, base).href)
+  await page.locator(ready).first().waitFor()
+  return title ?? name
+}
+
+/** The 구직자 list searched by the 초성 of the first two syllables of the first name on it (a form post: the name stays out of the address). */
+const searchByInitials = async (page: Page, base: string) => {
+  await page.goto(`${base}/app/seekers`)
+  const someone = (await page.locator("#results tbody td a").first().textContent())!.trim()
+  await page.getByLabel("이름 또는 초성", { exact: true }).fill([...someone].slice(0, 2).map(Hangul.initialOf).join(""))
+  const searched = page.waitForResponse((response) => response.url().endsWith("/app/seekers/search"))
+  await page.getByRole("button", { name: "검색", exact: true }).click()
+  await searched
+  await page.waitForLoadState("networkidle")
+  return "구직자 |"
+}
+
+/**
+ * The first open opening of the list (newest first) that has seekers to
+ * recommend, with them loaded after the page. (An opening whose places are
+ * all filled by placements has none, though it is still open.)
+ */
+const openingWithSeekers = async (page: Page, base: string) => {
+  await page.goto(`${base}/app/openings`)
+  const links = await page.locator("#results tbody td:first-child a")
+    .evaluateAll((as) => as.map((a) => [a.getAttribute("href")!, a.textContent!.trim()] as const))
+  for (const [link, title] of links) {
+    await page.goto(new URL(link, base).href)
+    await page.locator("#best-seekers").waitFor()
+    if ((await page.locator("#best-seekers li").count()) > 0) return title
+  }
+  throw new Error("no opening on the first page of the list has seekers to recommend")
+}
+
+/** The registration form refused for a wrong phone number: the rule in Korean beside the field. Nothing is saved. */
+const refusedRegistration = async (page: Page, base: string) => {
+  await page.goto(`${base}/app/seekers/new`)
+  await page.getByLabel("이름", { exact: true }).fill("편하람")
+  await page.getByLabel("생년월일").fill("1990-05-17")
+  await page.getByLabel("성별").selectOption({ label: "여성" })
+  await page.getByLabel("휴대전화").fill("010-12")
+  await page.getByLabel("거주지").selectOption({ label: "성동구" })
+  await page.getByLabel("희망 직종 (1지망)").selectOption({ index: 1 })
+  await page.getByLabel("최종 학력").selectOption({ index: 1 })
+  await page.getByLabel("등록 경로").selectOption({ label: "방문" })
+  await submitAndWait(page, page.getByRole("button", { name: "등록", exact: true }))
+  await page.locator(".form-hint-invalid").first().waitFor()
+  return "구직자 등록"
+}
+
+/** The pages to shoot, in order. */
+const pages: ReadonlyArray<Shot> = [
+  { file: "sign-in", open: visit("/app/sign-in", "로그인"), whole: true, signedIn: false },
+  // The findings are loaded after the page (into the section's div): wait until the link standing in for them is gone.
+  { file: "today", open: visit("/app/", "오늘 할 일", "#findings + div:not(:has(a[href$='/today/findings']))"), whole: true, signedIn: true },
+  { file: "seekers", open: visit("/app/seekers", "구직자 |"), whole: false, signedIn: true },
+  { file: "seekers-search", open: searchByInitials, whole: true, signedIn: true },
+  { file: "seeker-new", open: refusedRegistration, whole: true, signedIn: true },
+  // The explained matches are loaded after the page, into #matches.
+  { file: "seeker", open: firstOf("/app/seekers", "#results tbody td a", "#matches"), whole: true, signedIn: true },
+  { file: "employers", open: visit("/app/employers", "구인업체 |"), whole: false, signedIn: true },
+  { file: "openings", open: visit("/app/openings", "구인공고 |"), whole: false, signedIn: true },
+  { file: "opening", open: openingWithSeekers, whole: true, signedIn: true },
+  { file: "referrals", open: visit("/app/referrals", "알선 현황"), whole: false, signedIn: true },
+  // A referral at the interview that the counselor may move: its history so far and the three steps it may take.
+  { file: "referral", open: firstOf("/app/referrals", "#column-interviewing ~ ul li:has(form) a[href*='/referrals/']", "#history", "알선: "), whole: true, signedIn: true },
+  { file: "follow-ups", open: visit("/app/follow-ups", "사후관리대장"), whole: false, signedIn: true }
+]
 
 /** Who signs in: a counselor of the demo district (성동구). */
 const login = "seongdong-counselor-01"
@@ -50,22 +149,42 @@ const option = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback
 }
 const out = resolve(root, option("out", "docs/images/web"))
-const scale = Number(option("scale", "0.05"))
+const scale = Number(option("scale", "1"))
+const today = option("today", "2026-11-30")
+if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+  console.error(`--today must be a date such as 2026-11-20; got ${today}`)
+  process.exit(2)
+}
 
-const { findChromium, launchChromium, signInAs, startServer } = await import("../examples/server/test/web/browser.js")
+// The server runs in this process, on Effect's clock, which reads Date.now: set
+// it to 10:00 in Korea on the day asked for, running on from there. The demo's
+// casework runs to late November 2026, so on 2026-11-30 (a Monday) calls are
+// due, late and done, and no record is dated after "today".
+const realNow = Date.now
+const shift = Date.parse(`${today}T10:00:00+09:00`) - realNow()
+Date.now = () => realNow() + shift
+
+const { findChromium, launchChromium, signInAs, startServer, submitAndWait } = await import("../examples/server/test/web/browser.js")
+const { Hangul } = await import("@iljari/core")
 
 const chromium = findChromium()
 if (chromium._tag === "Unavailable") {
   console.error(
     [
       `Chromium is not available: ${chromium.reason}.`,
-      "Install Debian's package (or set CHROMIUM_PATH), then run this script again:",
+      "Install Debian's packages (or set CHROMIUM_PATH), then run this script again:",
       "",
-      "  apt-get update && apt-get install -y chromium",
+      "  apt-get update && apt-get install -y chromium chromium-l10n",
       ""
     ].join("\n")
   )
   process.exit(2)
+}
+
+// Chromium shows date fields in its own locale, which follows LC_ALL when the locale is installed.
+process.env["LC_ALL"] = "ko_KR.UTF-8"
+if (chromium.path === "/usr/bin/chromium" && !existsSync("/usr/lib/chromium/locales/ko.pak")) {
+  console.warn("Chromium has no Korean locale: date fields will read 05/17/1990. Install it with: apt-get install -y chromium-l10n")
 }
 
 mkdirSync(out, { recursive: true })
@@ -88,22 +207,35 @@ try {
         await signInAs(page, server.base, login)
         signedIn = true
       }
-      const response = await page.goto(`${server.base}${shot.path}`)
+      let expected: string
+      try {
+        expected = await shot.open(page, server.base)
+      } catch (error) {
+        console.error(`${shot.file}: could not open the page (at ${page.url()}): ${error instanceof Error ? error.message : String(error)}`)
+        failed = true
+        continue
+      }
+      await page.waitForLoadState("networkidle")
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
+      // No hover or focus left on what the last step clicked.
+      await page.mouse.move(0, 0)
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
       const title = await page.title()
       // A page that sent the browser elsewhere (to sign in, or a refusal) is not the page asked for.
-      if (!title.includes(shot.title)) {
-        console.error(`${shot.path}: expected a page titled "${shot.title}", got "${title}" (HTTP ${response?.status()}, at ${page.url()})`)
+      if (!title.startsWith(expected)) {
+        console.error(`${shot.file}: expected a page titled "${expected}…", got "${title}" (at ${page.url()})`)
         failed = true
       }
       const file = join(out, `${shot.file}${size.suffix}.png`)
-      await page.screenshot({ path: file, fullPage: true })
+      await page.screenshot({ path: file, fullPage: shot.whole, animations: "disabled" })
       const { width, height } = await page.evaluate(() => ({
         width: document.documentElement.scrollWidth,
         height: document.documentElement.scrollHeight
       }))
+      const shown = shot.whole ? height : Math.min(height, size.viewport.height)
+      const part = shot.whole ? "" : ` of ${height}`
       const overflow = width > size.viewport.width ? ` — wider than the screen (${width} px): it scrolls sideways` : ""
-      console.log(`Wrote ${relative(root, file)} (${size.viewport.width} × ${height}, ${Math.round(statSync(file).size / 1024)} KiB)${overflow}`)
+      console.log(`Wrote ${relative(root, file)} (${size.viewport.width} × ${shown}${part}, ${Math.round(statSync(file).size / 1024)} KiB)${overflow}`)
     }
     await context.close()
   }

@@ -20,7 +20,8 @@ import { href, type View } from "../ui/View.js"
 const Calls = ({ view, desk }: { readonly view: View; readonly desk: Desk.Desk }) => {
   const { say } = view
   const { dueToday, overdue } = desk.calls
-  const calls = [...overdue.calls, ...dueToday.calls]
+  // Today's calls first: the overdue ones do not crowd them out.
+  const calls = [...dueToday.calls, ...overdue.calls]
   const total = overdue.total + dueToday.total
   return (
     <section class="card" aria-labelledby="calls">

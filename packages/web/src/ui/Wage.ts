@@ -4,5 +4,5 @@ import type { Lang } from "./Say.js"
 
 export const wageText = (wage: Wage.OfferedWage, lang: Lang) => {
   const won = (n: number) => lang === "en" ? `₩${n.toLocaleString("en")}` : `${n.toLocaleString("ko-KR")}원`
-  return `${Codes.wageTypeLabel(wage.type, lang)} ${won(wage.min)}${wage.max === undefined ? "" : ` ~ ${won(wage.max)}`}`
+  return `${Codes.wageTypeLabel(wage.type, lang)} ${won(wage.min)}${wage.max === undefined || wage.max === wage.min ? "" : ` ~ ${won(wage.max)}`}`
 }

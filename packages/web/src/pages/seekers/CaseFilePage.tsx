@@ -6,7 +6,7 @@
  * since ranking may rebuild the index), the referral timeline, placements,
  * follow-up checks and the messages sent.
  */
-import { type CaseFile, Codes, Counseling, FollowUp, Referral, Seeker } from "@iljari/core"
+import { type CaseFile, Codes, Consent, Counseling, FollowUp, Referral, Seeker } from "@iljari/core"
 import type { Recommendations } from "@iljari/core"
 import type { Opening } from "@iljari/core"
 import { SelectField, TextArea, TextField, type Problems } from "../../ui/Fields.js"
@@ -167,7 +167,7 @@ const Messages = ({ view, file }: { readonly view: View; readonly file: CaseFile
         <Table caption={say("메시지: 일시, 수단, 종류, 상태", "Messages: time, channel, kind, status")} head={<>
           <th scope="col">{say("일시", "Time")}</th><th scope="col">{say("수단", "Channel")}</th><th scope="col">{say("종류", "Kind")}</th><th scope="col">{say("상태", "Status")}</th>
         </>}>
-          {file.messages.map((m) => <tr><td>{kst(m.createdAt)}</td><td>{m.channel}</td><td>{m.template}</td><td>{m.status}</td></tr>)}
+          {file.messages.map((m) => <tr><td>{kst(m.createdAt)}</td><td>{Consent.channelLabel(m.channel, view.lang)}</td><td>{m.template}</td><td>{m.status}</td></tr>)}
         </Table>
       )}
     </section>

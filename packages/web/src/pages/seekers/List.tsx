@@ -40,9 +40,10 @@ const Results = ({ view, shown }: { readonly view: View; readonly shown: Shown }
       <p>{say(`${shown.found.total.toLocaleString("ko-KR")}명`, `${shown.found.total.toLocaleString("en")} found`)}</p>
       {shown.found.items.length === 0 ? <Empty>{say("조건에 맞는 구직자가 없습니다.", "No seeker meets these criteria.")}</Empty> : (
         <Table
-          caption={say("구직자 검색 결과: 이름, 상태, 담당 상담사, 등록일", "Seekers found: name, status, counselor, registered")}
+          caption={say("구직자 검색 결과: 이름, 생년월일, 상태, 담당 상담사, 등록일", "Seekers found: name, date of birth, status, counselor, registered")}
           head={<>
             <SortHeader label={say("이름", "Name")} column="name" sorting={shown.sorting} form={formId} say={say} />
+            <th scope="col">{say("생년월일", "Born")}</th>
             <th scope="col">{say("상태", "Status")}</th>
             <th scope="col">{say("담당", "Counselor")}</th>
             <SortHeader label={say("등록일", "Registered")} column="registeredAt" sorting={shown.sorting} form={formId} say={say} />
@@ -51,6 +52,7 @@ const Results = ({ view, shown }: { readonly view: View; readonly shown: Shown }
           {shown.found.items.map(({ value: s }) => (
             <tr>
               <td><a href={href(view, `/seekers/${s.id}`)}>{s.name}</a></td>
+              <td>{s.birthDate}</td>
               <td>{Seeker.seekerStatusLabel(s.status, view.lang)}</td>
               <td>{s.counselorId === undefined ? say("미배정", "Unassigned") : counselorName.get(s.counselorId) ?? s.counselorId}</td>
               <td>{kstDate(s.registeredAt)}</td>
