@@ -89,11 +89,8 @@ const entriesOf = (actor: Actor, rows: ReadonlyArray<Versioned<Referral.Referral
   Effect.gen(function*() {
     const seekers = yield* SeekerRepository
     const found = new Map<string, { readonly seeker: Seeker; readonly movable: boolean }>()
-    for (const id of new Set(rows.map((row) => row.value.seekerId))) {
-      const seeker = yield* Effect.option(seekers.get(actor.districtId, id))
-      if (Option.isSome(seeker)) {
-        found.set(id, { seeker: seeker.value.value, movable: yield* Effect.isSuccess(Caseload.mayWorkOn(actor, seeker.value.value)) })
-      }
+    for (const { value: seeker } of yield* seekers.getMany(actor.districtId, rows.map((row) => row.value.seekerId))) {
+      found.set(seeker.id, { seeker, movable: yield* Effect.isSuccess(Caseload.mayWorkOn(actor, seeker)) })
     }
     const names = yield* namesOf(actor, { openings: rows.map((row) => row.value.openingId) })
     const placements = yield* PlacementRepository
