@@ -308,6 +308,48 @@ const resultCounts = Effect.gen(function*() {
   yield* sql.unsafe("CREATE INDEX iljari_openings_opened ON iljari_openings (district_id, opened_on)")
 })
 
+// Employer and opening search (구인업체·구인공고 검색): a name or title as it
+// sorts, folded (`Hangul.folded`) and as its search key (`Hangul.searchKey`,
+// both computed here: SQL knows neither) for `Hangul.textMatches`; an
+// employer's registration instant and an opening's status. As for seekers,
+// a search inside the text cannot use a B-tree index: the indexes serve the
+// filters and the sorts, in byte order as the queries sort.
+const employerOpeningSearch = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  const field = jsonField(sql)
+  const bytes = (column: string) => byteOrder(sql, column)
+
+  for (const column of ["name", "name_text", "name_key", "registered_at"]) {
+    yield* run(`ALTER TABLE iljari_employers ADD COLUMN ${column} TEXT`)
+  }
+  yield* run(`UPDATE iljari_employers SET name = ${field("name")}, registered_at = ${field("registeredAt")}`)
+  const employers = yield* sql<{ district_id: string; id: string; name: string }>`SELECT district_id, id, name FROM iljari_employers`
+  for (const employer of employers) {
+    yield* sql`UPDATE iljari_employers SET ${
+      sql.update({ name_text: Hangul.folded(employer.name), name_key: Hangul.searchKey(employer.name) })
+    } WHERE district_id = ${employer.district_id} AND id = ${employer.id}`
+  }
+  yield* run(`CREATE INDEX iljari_employers_by_name ON iljari_employers (district_id, ${bytes("name")}, ${bytes("id")})`)
+  yield* run(`CREATE INDEX iljari_employers_by_registration ON iljari_employers (district_id, ${bytes("registered_at")}, ${bytes("id")})`)
+
+  for (const column of ["title", "title_text", "title_key", "status"]) {
+    yield* run(`ALTER TABLE iljari_openings ADD COLUMN ${column} TEXT`)
+  }
+  yield* run(`UPDATE iljari_openings SET title = ${field("title")}, status = ${field("status")}`)
+  const openings = yield* sql<{ district_id: string; id: string; title: string }>`SELECT district_id, id, title FROM iljari_openings`
+  for (const opening of openings) {
+    yield* sql`UPDATE iljari_openings SET ${
+      sql.update({ title_text: Hangul.folded(opening.title), title_key: Hangul.searchKey(opening.title) })
+    } WHERE district_id = ${opening.district_id} AND id = ${opening.id}`
+  }
+  const newest = `${bytes("opened_on")}, ${bytes("id")}`
+  yield* run(`CREATE INDEX iljari_openings_newest ON iljari_openings (district_id, ${newest})`)
+  yield* run(`CREATE INDEX iljari_openings_by_status ON iljari_openings (district_id, status, ${newest})`)
+  yield* run(`CREATE INDEX iljari_openings_by_employer ON iljari_openings (district_id, employer_id, ${newest})`)
+  yield* run(`CREATE INDEX iljari_openings_by_title ON iljari_openings (district_id, ${bytes("title")}, ${bytes("id")})`)
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -326,7 +368,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0009_staff_access": staffAccess,
   "0010_caseloads": caseloads,
   "0011_search": search,
-  "0012_result_counts": resultCounts
+  "0012_result_counts": resultCounts,
+  "0013_employer_opening_search": employerOpeningSearch
 }
 
 /**

@@ -263,7 +263,7 @@ const make = Effect.gen(function*() {
   const { where: referralWhere, ...referralStore } = referrals
   const { where: placementWhere, ...placementStore } = placements
   const { where: followUpWhere, ...followUpStore } = followUps
-  const { where: _employers, ...employerStore } = employers
+  const { where: employerWhere, ...employerStore } = employers
   const { where: _counselors, ...counselorStore } = counselors
   const { where: _jobFairs, ...jobFairStore } = jobFairs
   const { where: bookingWhere, ...bookingStore } = bookings
@@ -273,6 +273,24 @@ const make = Effect.gen(function*() {
   const seekerSearch = searchOf(sql, Tables.seekers, seekerWhere)
   const referralSearch = searchOf(sql, Tables.referrals, referralWhere)
   const placementSearch = searchOf(sql, Tables.placements, placementWhere)
+  const employerSearch = searchOf(sql, Tables.employers, employerWhere)
+  const openingSearch = searchOf(sql, Tables.openings, openingWhere)
+  // A `Hangul.TextQuery` over a name's columns: its folded form inside the
+  // folded name (a plain substring test, so `%` and `_` mean themselves), or
+  // its 초성 pattern inside the name's search key.
+  const textFound = (column: string, query: Hangul.TextQuery) => {
+    const text = Hangul.folded(query)
+    const inText = sql.onDialectOrElse({
+      pg: () => sql`strpos(${sql(`${column}_text`)}, ${text}) > 0`,
+      orElse: () => sql`instr(${sql(`${column}_text`)}, ${text}) > 0`
+    })
+    const initials = Hangul.initialsQuery(query)
+    return initials === undefined
+      ? inText
+      : sql.or([inText, sql`${sql(`${column}_key`)} LIKE ${`%${Hangul.keyPattern(initials)}%`}`])
+  }
+  const employerSortColumn: Record<Employer.EmployerSort, string> = { name: "name", registeredAt: "registered_at" }
+  const openingSortColumn: Record<Opening.OpeningSort, string> = { openedOn: "opened_on", title: "title" }
 
   return {
     SeekerRepository: {
@@ -297,8 +315,30 @@ const make = Effect.gen(function*() {
           page
         )
     },
-    EmployerRepository: employerStore,
-    OpeningRepository: { ...openingStore, listByEmployer: (d: DistrictId, id: string) => openingWhere(d, equals("employer_id", id)) },
+    EmployerRepository: {
+      ...employerStore,
+      search: (d: DistrictId, criteria: Employer.EmployerCriteria, page?: Repositories.Page) =>
+        employerSearch(
+          d,
+          sql.and(criteria.name === undefined ? [] : [textFound("name", criteria.name)]),
+          sortedBy(employerSortColumn[criteria.sort], criteria.order),
+          page
+        )
+    },
+    OpeningRepository: {
+      ...openingStore,
+      listByEmployer: (d: DistrictId, id: string) => openingWhere(d, equals("employer_id", id)),
+      search: (d: DistrictId, criteria: Opening.OpeningCriteria, page?: Repositories.Page) =>
+        openingSearch(
+          d,
+          sql.and([
+            ...(criteria.title === undefined ? [] : [textFound("title", criteria.title)]),
+            ...equalsGiven({ status: criteria.status, employer_id: criteria.employerId })
+          ]),
+          sortedBy(openingSortColumn[criteria.sort], criteria.order),
+          page
+        )
+    },
     CounselorRepository: counselorStore,
     CounselingRepository: {
       ...counselingStore,

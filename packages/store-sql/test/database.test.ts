@@ -2,10 +2,10 @@ import { Migrator, SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Audit, type Ids, type LocalDate, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
+import { Audit, Employer, type Ids, type LocalDate, Opening, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
 import { describePostgres } from "@iljari/testing/inject"
 import { DateTime, Effect, Either, Layer, Redacted, Schema } from "effect"
-import { seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
 import { Migrations, StoreSql } from "../src/index.js"
 import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
 
@@ -30,7 +30,8 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
           "staff_access",
           "caseloads",
           "search",
-          "result_counts"
+          "result_counts",
+          "employer_opening_search"
         ])
       }).pipe(Effect.provide(layer())))
 
@@ -110,7 +111,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
         yield* sql`INSERT INTO iljari_placements (district_id, id, version, seeker_id, start_on, referral_id, data)
           VALUES ('11200', 'p1', 1, ${hong.id}, '2026-03-09', NULL, ${json(Placement.Placement, placement)})`
 
-        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts"])
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts", "employer_opening_search"])
         const district = hong.districtId
         const found = yield* Effect.gen(function*() {
           const seekers = yield* Repositories.SeekerRepository
@@ -126,6 +127,64 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
         }).pipe(Effect.provide(StoreSql.layer))
         // The erased seeker's placeholder name is no one's.
         expect(found).toEqual({ initials: ["s1"], tail: ["s1"], byTime: ["s2", "s1"], board: 1, placed: 1 })
+      }).pipe(Effect.provide(client())))
+
+    it.effect("fills the search columns of the employers and openings stored before 0013_employer_opening_search", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const before = Object.fromEntries(Object.entries(Migrations.migrations).filter(([id]) => id < "0013"))
+        yield* Migrator.make({})({ loader: Migrator.fromRecord(before), table: Migrations.migrationsTable })
+        const json = <A, I>(schema: Schema.Schema<A, I>, value: A) => JSON.stringify(Schema.encodeSync(schema)(value))
+        // As the adapter of those migrations wrote them.
+        const employers = [
+          ["e1", "성수디지털(주)", "2026-03-02T01:00:00.000Z"],
+          ["e2", "Sungsu Labs", "2026-03-01T01:00:00.000Z"]
+        ].map(([id, name, registeredAt]) =>
+          Either.getOrThrow(Employer.decodeEither({ ...employerInput, id, name, registeredAt, districtId: "11200" }))
+        )
+        for (const e of employers) {
+          yield* sql`INSERT INTO iljari_employers (district_id, id, version, data)
+            VALUES (${e.districtId}, ${e.id}, 1, ${json(Employer.Employer, e)})`
+        }
+        const openings = [
+          ["o1", "웹디자이너 채용", "open", "2016-03-02"],
+          ["o2", "물류 상하차", "filled", "2016-03-03"]
+        ].map(([id, title, status, openedOn]) =>
+          Either.getOrThrow(Opening.decodeEither({ ...openingInput, id, title, status, openedOn, employerId: "e1", districtId: "11200" }))
+        )
+        for (const o of openings) {
+          yield* sql`INSERT INTO iljari_openings (district_id, id, version, employer_id, opened_on, data)
+            VALUES (${o.districtId}, ${o.id}, 1, ${o.employerId}, ${o.openedOn}, ${json(Opening.Opening, o)})`
+        }
+
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["employer_opening_search"])
+        const district = "11200" as Ids.DistrictId
+        const found = yield* Effect.gen(function*() {
+          const employerRepo = yield* Repositories.EmployerRepository
+          const openingRepo = yield* Repositories.OpeningRepository
+          const employer = (input: object) =>
+            Effect.map(employerRepo.search(district, Schema.decodeUnknownSync(Employer.EmployerCriteria)(input)), (r) => r.items.map((row) => row.value.id))
+          const opening = (input: object) =>
+            Effect.map(openingRepo.search(district, Schema.decodeUnknownSync(Opening.OpeningCriteria)(input)), (r) => r.items.map((row) => row.value.id))
+          return {
+            initials: yield* employer({ name: "ㅅㅅㄷㅈㅌ" }),
+            letters: yield* employer({ name: "LABS" }),
+            byName: yield* employer({}),
+            byTime: yield* employer({ sort: "registeredAt" }),
+            title: yield* opening({ title: "ㅇㄷㅈㅇㄴ" }),
+            status: yield* opening({ status: "filled" }),
+            byTitle: yield* opening({ sort: "title", order: "asc" })
+          }
+        }).pipe(Effect.provide(StoreSql.layer))
+        expect(found).toEqual({
+          initials: ["e1"],
+          letters: ["e2"],
+          byName: ["e2", "e1"],
+          byTime: ["e2", "e1"],
+          title: ["o1"],
+          status: ["o2"],
+          byTitle: ["o2", "o1"]
+        })
       }).pipe(Effect.provide(client())))
 
     it.effect("refuses to change or delete an audit entry, even by hand", () =>

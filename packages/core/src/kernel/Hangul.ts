@@ -97,3 +97,60 @@ export const searchKey = (name: string): string => characters(name).map((c) => c
  * @category storage
  */
 export const keyPattern = (query: NameQuery): string => [...query].map((q) => (canBeChoseong(q) ? `_${q}` : `${q}_`)).join("")
+
+/**
+ * What a name or a title is searched with: 1–50 characters, trimmed. It
+ * finds a name that contains it (spaces and letter case ignored) or, when it
+ * is all Hangul, whose syllables or initial consonants (초성) it spells
+ * ({@link matches}: `ㅅㅅㄷㅈㅌ` finds 성수디지털).
+ *
+ * @since 0.3.0
+ * @category schemas
+ */
+export const TextQuery = Schema.Trim.pipe(
+  Schema.minLength(1, { message: () => "must not be empty" }),
+  Schema.maxLength(50, { message: () => "must have at most 50 characters" }),
+  Schema.brand("TextQuery")
+).annotations({ identifier: "TextQuery" })
+/** @since 0.3.0 @category schemas */
+export type TextQuery = typeof TextQuery.Type
+
+/**
+ * A text as a {@link TextQuery} looks for it: composed (NFC), spaces dropped,
+ * in small letters. Storage keeps a name's folded form and looks for the
+ * query's folded form in it.
+ *
+ * @since 0.3.0
+ * @category storage
+ */
+export const folded = (text: string): string => text.normalize("NFC").replace(/\s+/gu, "").toLocaleLowerCase("ko-KR")
+
+const decodeNameQuery = Schema.decodeOption(NameQuery)
+
+/**
+ * The query's initial-consonant form, when it has one: a query with an
+ * initial consonant (초성) that is all Hangul also finds the names whose
+ * syllables or initials it spells ({@link matches}); storage looks for its
+ * {@link keyPattern} in the name's {@link searchKey}.
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const initialsQuery = (query: TextQuery): NameQuery | undefined => {
+  // Initial consonants only make sense for a Hangul query that has one.
+  if (![...query].some((c) => canBeChoseong(c))) return undefined
+  const decoded = decodeNameQuery(query)
+  return decoded._tag === "Some" ? decoded.value : undefined
+}
+
+/**
+ * Whether a {@link TextQuery} finds a text.
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const textMatches = (text: string, query: TextQuery): boolean => {
+  if (folded(text).includes(folded(query))) return true
+  const initials = initialsQuery(query)
+  return initials !== undefined && matches(text, initials)
+}

@@ -3,15 +3,18 @@
  *
  * @since 0.1.0
  */
-import { Context, ParseResult, Schema } from "effect"
+import { Context, DateTime, Effect, ParseResult, Schema } from "effect"
 import { RegionCode } from "../kernel/Codes.js"
 import { Contact } from "../kernel/Contact.js"
 import { DistrictId, EmployerId } from "../kernel/Ids.js"
 import { codeSet, describe } from "../kernel/CodeSet.js"
-import { Label, Note, PersonName } from "../kernel/Text.js"
+import { TextQuery, textMatches } from "../kernel/Hangul.js"
+import { compareCodePoints, Label, Note, PersonName } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
 import * as Memory from "../kernel/Memory.js"
-import type { Store } from "../kernel/Store.js"
+import type { Page, Paged, Store, Versioned } from "../kernel/Store.js"
+import type { PersistenceError } from "../kernel/Errors.js"
+import { SearchOrder } from "./Seeker.js"
 
 const checkWeights = [1, 3, 7, 1, 3, 7, 1, 3, 5] as const
 
@@ -176,10 +179,81 @@ export const decode = Validation.decode(Employer)
  */
 export const decodeEither = Validation.decodeEither(Employer)
 
+/**
+ * How employers are sorted: by name (code point order, 가나다 for Hangul) or
+ * by registration time; ties by id.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const EmployerSort = Schema.Literal("name", "registeredAt").annotations({
+  identifier: "EmployerSort",
+  message: (issue) => ({ message: `must be one of name, registeredAt; got ${JSON.stringify(issue.actual)}`, override: true })
+})
+/** @since 0.3.0 @category search */
+export type EmployerSort = typeof EmployerSort.Type
+
+/**
+ * An employer search: every criterion given must hold.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const EmployerCriteria = Schema.Struct({
+  name: Schema.optionalWith(TextQuery, { exact: true }),
+  sort: Schema.optionalWith(EmployerSort, { exact: true, default: () => "name" as const }),
+  order: Schema.optionalWith(SearchOrder, { exact: true, default: () => "asc" as const })
+}).annotations({ identifier: "EmployerSearch" })
+/** @since 0.3.0 @category search */
+export type EmployerCriteria = typeof EmployerCriteria.Type
+
+/**
+ * Whether an employer meets every criterion of a search.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const employerMeets = (criteria: EmployerCriteria) => (employer: Employer): boolean =>
+  criteria.name === undefined || textMatches(employer.name, criteria.name)
+
+const byId = (a: Employer, b: Employer) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const bySort: Record<EmployerSort, (a: Employer, b: Employer) => number> = {
+  // By code point, as the SQL adapters sort (가나다 order for Hangul).
+  name: (a, b) => compareCodePoints(a.name, b.name) || byId(a, b),
+  registeredAt: (a, b) => DateTime.toEpochMillis(a.registeredAt) - DateTime.toEpochMillis(b.registeredAt) || byId(a, b)
+}
+
+/**
+ * The order an employer search's results come in: by its `sort`, then by id,
+ * both in its `order`.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const employerOrder = (criteria: Pick<EmployerCriteria, "sort" | "order">) => (a: Employer, b: Employer): number =>
+  criteria.order === "asc" ? bySort[criteria.sort](a, b) : bySort[criteria.sort](b, a)
+
 /** @since 0.1.0 @category ports */
-export class EmployerRepository
-  extends Context.Tag("@iljari/core/EmployerRepository")<EmployerRepository, Store<Employer, EmployerId>>()
-{
+export class EmployerRepository extends Context.Tag("@iljari/core/EmployerRepository")<EmployerRepository, Store<Employer, EmployerId> & {
+  /** The employers who {@link employerMeets meet} the criteria, in their {@link employerOrder}: a page and the total. */
+  readonly search: (
+    districtId: DistrictId,
+    criteria: EmployerCriteria,
+    page?: Page
+  ) => Effect.Effect<Paged<Versioned<Employer>>, PersistenceError>
+}>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
-  static readonly layerMemory = Memory.layerOver(this, (db) => Memory.store<Employer, EmployerId>(db, "employer"))
+  static readonly layerMemory = Memory.layerOver(this, (db) => {
+    const employers = Memory.store<Employer, EmployerId>(db, "employer")
+    return {
+      ...employers,
+      search: (districtId, criteria, page) => {
+        const order = employerOrder(criteria)
+        return Effect.map(
+          employers.filter(districtId, employerMeets(criteria)),
+          (rows) => Memory.counted(rows.sort((a, b) => order(a.value, b.value)), page)
+        )
+      }
+    }
+  })
 }

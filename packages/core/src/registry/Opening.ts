@@ -11,12 +11,14 @@ import { DistrictId, EmployerId, OpeningId } from "../kernel/Ids.js"
 import { codeSet } from "../kernel/CodeSet.js"
 import { distinctList } from "../kernel/Lists.js"
 import { LocalDate } from "../kernel/LocalDate.js"
-import { Label, Note } from "../kernel/Text.js"
+import { TextQuery, textMatches } from "../kernel/Hangul.js"
+import { compareCodePoints, Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
 import { OfferedWage } from "../kernel/Wage.js"
 import * as Memory from "../kernel/Memory.js"
-import type { Store, Versioned } from "../kernel/Store.js"
+import type { Page, Paged, Store, Versioned } from "../kernel/Store.js"
 import type { PersistenceError } from "../kernel/Errors.js"
+import { SearchOrder } from "./Seeker.js"
 
 const statuses = codeSet("OpeningStatus", [
   ["open", { ko: "채용중", en: "Open" }],
@@ -165,19 +167,91 @@ export const decode = Validation.decode(Opening)
  */
 export const decodeEither = Validation.decodeEither(Opening)
 
+/**
+ * How openings are sorted: by the date they opened or by title; ties by id.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const OpeningSort = Schema.Literal("openedOn", "title").annotations({
+  identifier: "OpeningSort",
+  message: (issue) => ({ message: `must be one of openedOn, title; got ${JSON.stringify(issue.actual)}`, override: true })
+})
+/** @since 0.3.0 @category search */
+export type OpeningSort = typeof OpeningSort.Type
+
+/**
+ * An opening search: every criterion given must hold. The newest first by
+ * default.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const OpeningCriteria = Schema.Struct({
+  title: Schema.optionalWith(TextQuery, { exact: true }),
+  status: Schema.optionalWith(OpeningStatus, { exact: true }),
+  employerId: Schema.optionalWith(EmployerId, { exact: true }),
+  sort: Schema.optionalWith(OpeningSort, { exact: true, default: () => "openedOn" as const }),
+  order: Schema.optionalWith(SearchOrder, { exact: true, default: () => "desc" as const })
+}).annotations({ identifier: "OpeningSearch" })
+/** @since 0.3.0 @category search */
+export type OpeningCriteria = typeof OpeningCriteria.Type
+
+/**
+ * Whether an opening meets every criterion of a search.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const openingMeets = (criteria: OpeningCriteria) => (opening: Opening): boolean =>
+  (criteria.title === undefined || textMatches(opening.title, criteria.title)) &&
+  (criteria.status === undefined || opening.status === criteria.status) &&
+  (criteria.employerId === undefined || opening.employerId === criteria.employerId)
+
+const byId = (a: Opening, b: Opening) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const bySort: Record<OpeningSort, (a: Opening, b: Opening) => number> = {
+  // LocalDate strings compare as dates.
+  openedOn: (a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0) || byId(a, b),
+  // By code point, as the SQL adapters sort (가나다 order for Hangul).
+  title: (a, b) => compareCodePoints(a.title, b.title) || byId(a, b)
+}
+
+/**
+ * The order an opening search's results come in: by its `sort`, then by id,
+ * both in its `order`.
+ *
+ * @since 0.3.0
+ * @category search
+ */
+export const openingOrder = (criteria: Pick<OpeningCriteria, "sort" | "order">) => (a: Opening, b: Opening): number =>
+  criteria.order === "asc" ? bySort[criteria.sort](a, b) : bySort[criteria.sort](b, a)
+
 /** @since 0.1.0 @category ports */
 export class OpeningRepository extends Context.Tag("@iljari/core/OpeningRepository")<OpeningRepository, Store<Opening, OpeningId> & {
   readonly listByEmployer: (
     districtId: DistrictId,
     employerId: EmployerId
   ) => Effect.Effect<ReadonlyArray<Versioned<Opening>>, PersistenceError>
+  /** The openings that {@link openingMeets meet} the criteria, in their {@link openingOrder}: a page and the total. */
+  readonly search: (
+    districtId: DistrictId,
+    criteria: OpeningCriteria,
+    page?: Page
+  ) => Effect.Effect<Paged<Versioned<Opening>>, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
     const openings = Memory.store<Opening, OpeningId>(db, "opening")
     return {
       ...openings,
-      listByEmployer: (districtId, employerId) => openings.filter(districtId, (o) => o.employerId === employerId)
+      listByEmployer: (districtId, employerId) => openings.filter(districtId, (o) => o.employerId === employerId),
+      search: (districtId, criteria, page) => {
+        const order = openingOrder(criteria)
+        return Effect.map(
+          openings.filter(districtId, openingMeets(criteria)),
+          (rows) => Memory.counted(rows.sort((a, b) => order(a.value, b.value)), page)
+        )
+      }
     }
   })
 }

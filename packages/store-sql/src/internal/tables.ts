@@ -53,14 +53,29 @@ export const employers: TableSpec<Employer.Employer, typeof Employer.Employer.En
   table: "iljari_employers",
   kind: "employer",
   schema: Employer.Employer,
-  columns: () => ({})
+  // What an employer search filters and sorts on: the name as it sorts, as
+  // `Hangul.textMatches` looks in it (folded, and as its 초성 search key).
+  columns: (e) => ({
+    name: e.name,
+    name_text: Hangul.folded(e.name),
+    name_key: Hangul.searchKey(e.name),
+    registered_at: DateTime.formatIso(e.registeredAt)
+  })
 }
 
 export const openings: TableSpec<Opening.Opening, typeof Opening.Opening.Encoded> = {
   table: "iljari_openings",
   kind: "opening",
   schema: Opening.Opening,
-  columns: (o) => ({ employer_id: o.employerId, opened_on: o.openedOn })
+  // An opening search's title as it sorts and as `Hangul.textMatches` looks in it, and its status.
+  columns: (o) => ({
+    employer_id: o.employerId,
+    opened_on: o.openedOn,
+    title: o.title,
+    title_text: Hangul.folded(o.title),
+    title_key: Hangul.searchKey(o.title),
+    status: o.status
+  })
 }
 
 export const counselors: TableSpec<Counselor.Counselor, typeof Counselor.Counselor.Encoded> = {

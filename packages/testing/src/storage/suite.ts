@@ -93,6 +93,8 @@ const referralOf = (
 }
 
 const criteria = Schema.decodeUnknownSync(Seeker.SearchCriteria)
+const employerCriteria = Schema.decodeUnknownSync(Employer.EmployerCriteria)
+const openingCriteria = Schema.decodeUnknownSync(Opening.OpeningCriteria)
 
 const auditEntry = (id: string, district: Ids.DistrictId, subjectId: string) =>
   new Audit.AuditEntry({
@@ -369,6 +371,122 @@ export const sharedSuite = (backend: Backend) => {
         expect(yield* sorted({}, { offset: 1, limit: 2 })).toEqual(all(["s5", "s2"]))
         expect(yield* sorted({ name: "ㄱ" }, { offset: 1, limit: 5 })).toEqual({ ids: ["s4"], total: 2 })
         expect(yield* sorted({}, { offset: 10, limit: 5 })).toEqual(all([]))
+      })))
+
+    it.effect("searches employers by name in syllables, 초성, letters or signs, sorts them either way and pages them, in the district only", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.EmployerRepository
+        const at = (id: string, name: string, registeredAt: string, district: Ids.DistrictId = A) =>
+          Either.getOrThrow(Employer.decodeEither({ ...employerInput, id, districtId: district, name, registeredAt }))
+        yield* repo.insert(at("e1", "성수디지털(주)", "2026-03-02T01:00:00.000Z"))
+        yield* repo.insert(at("e2", "Sungsu Labs", "2026-03-01T09:00:00.000Z"))
+        yield* repo.insert(at("e3", "한강 물류", "2026-03-02T01:00:00.000Z"))
+        yield* repo.insert(at("e4", "100% 한우", "2026-03-03T01:00:00.000Z"))
+        yield* repo.insert(at("e5", "성수디지털(주)", "2026-03-02T01:00:00.000Z", B))
+        const searched = (input: object, page?: Repositories.Page, district: Ids.DistrictId = A) =>
+          Effect.map(
+            repo.search(district, employerCriteria(input), page),
+            ({ items, total }) => ({ ids: items.map((row) => row.value.id), total })
+          )
+        const found = (input: object, district: Ids.DistrictId = A) =>
+          Effect.map(searched(input, undefined, district), ({ ids, total }) => {
+            expect(total).toBe(ids.length)
+            return ids
+          })
+        expect(yield* found({ name: "ㅅㅅㄷㅈㅌ" })).toEqual(["e1"])
+        expect(yield* found({ name: "디지털" })).toEqual(["e1"])
+        expect(yield* found({ name: "ㅅㅅ디" })).toEqual(["e1"])
+        expect(yield* found({ name: "(주)" })).toEqual(["e1"])
+        expect(yield* found({ name: " sungsu LAB " })).toEqual(["e2"])
+        expect(yield* found({ name: "강물" })).toEqual(["e3"])
+        expect(yield* found({ name: "ㅎㄱ" })).toEqual(["e3"])
+        expect(yield* found({ name: "ㅎ" })).toEqual(["e4", "e3"])
+        // A sign is itself, never a wildcard.
+        expect(yield* found({ name: "%" })).toEqual(["e4"])
+        expect(yield* found({ name: "_" })).toEqual([])
+        expect(yield* found({ name: "ㅍㄱ" })).toEqual([])
+        // Byte order, as in memory: digits, then Latin, then Hangul.
+        const all = (ids: ReadonlyArray<string>) => ({ ids, total: 4 })
+        expect(yield* searched({})).toEqual(all(["e4", "e2", "e1", "e3"]))
+        expect(yield* searched({ sort: "name", order: "desc" })).toEqual(all(["e3", "e1", "e2", "e4"]))
+        expect(yield* searched({ sort: "registeredAt" })).toEqual(all(["e2", "e1", "e3", "e4"]))
+        expect(yield* searched({ sort: "registeredAt", order: "desc" })).toEqual(all(["e4", "e3", "e1", "e2"]))
+        expect(yield* searched({}, { offset: 1, limit: 2 })).toEqual(all(["e2", "e1"]))
+        expect(yield* searched({ name: "ㅎ" }, { offset: 1, limit: 5 })).toEqual({ ids: ["e3"], total: 2 })
+        expect(yield* searched({}, { offset: 10, limit: 5 })).toEqual(all([]))
+        // Another district's 성수디지털 is found there, never here.
+        expect(yield* found({ name: "ㅅㅅㄷㅈㅌ" }, B)).toEqual(["e5"])
+        expect(yield* found({}, B)).toEqual(["e5"])
+        // A new name is found, the old one no longer.
+        yield* repo.update(at("e1", "성수 테크", "2026-03-02T01:00:00.000Z"), 1)
+        expect(yield* found({ name: "ㅅㅅㄷㅈㅌ" })).toEqual([])
+        expect(yield* found({ name: "ㅅㅅㅌ" })).toEqual(["e1"])
+      })))
+
+    it.effect("searches openings by title in syllables, 초성 or letters, status and employer, sorts them either way and pages them, in the district only", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.OpeningRepository
+        const posted = (
+          id: string,
+          employerId: string,
+          title: string,
+          status: string,
+          openedOn: string,
+          district: Ids.DistrictId = A
+        ) =>
+          Either.getOrThrow(Opening.decodeEither({
+            ...openingInput,
+            id,
+            employerId,
+            districtId: district,
+            title,
+            status,
+            openedOn,
+            closesOn: "2026-12-31"
+          }))
+        yield* repo.insert(posted("o1", "e1", "웹디자이너 채용", "open", "2026-03-02"))
+        yield* repo.insert(posted("o2", "e1", "Web Designer", "filled", "2026-03-01"))
+        yield* repo.insert(posted("o3", "e2", "물류센터 상하차", "open", "2026-03-03"))
+        yield* repo.insert(posted("o4", "e2", "웹 개발자", "closed", "2026-03-02"))
+        yield* repo.insert(posted("o5", "e1", "웹디자이너 채용", "open", "2026-03-02", B))
+        const searched = (input: object, page?: Repositories.Page, district: Ids.DistrictId = A) =>
+          Effect.map(
+            repo.search(district, openingCriteria(input), page),
+            ({ items, total }) => ({ ids: items.map((row) => row.value.id), total })
+          )
+        const found = (input: object, district: Ids.DistrictId = A) =>
+          Effect.map(searched(input, undefined, district), ({ ids, total }) => {
+            expect(total).toBe(ids.length)
+            return ids
+          })
+        // The newest first by default, ties by id the same way.
+        expect(yield* found({})).toEqual(["o3", "o4", "o1", "o2"])
+        expect(yield* found({ title: "ㅇㄷㅈㅇㄴ" })).toEqual(["o1"])
+        expect(yield* found({ title: "웹" })).toEqual(["o4", "o1"])
+        expect(yield* found({ title: "웹개발" })).toEqual(["o4"])
+        expect(yield* found({ title: "ㅇㄱ" })).toEqual(["o4"])
+        expect(yield* found({ title: "web d" })).toEqual(["o2"])
+        expect(yield* found({ title: "ㅍㄱ" })).toEqual([])
+        expect(yield* found({ status: "open" })).toEqual(["o3", "o1"])
+        expect(yield* found({ employerId: "e2" })).toEqual(["o3", "o4"])
+        expect(yield* found({ title: "웹", status: "open", employerId: "e1" })).toEqual(["o1"])
+        expect(yield* found({ employerId: "e9" })).toEqual([])
+        const all = (ids: ReadonlyArray<string>) => ({ ids, total: 4 })
+        expect(yield* searched({ order: "asc" })).toEqual(all(["o2", "o1", "o4", "o3"]))
+        // Byte order, as in memory: Latin before Hangul, a space before a syllable.
+        expect(yield* searched({ sort: "title", order: "asc" })).toEqual(all(["o2", "o3", "o4", "o1"]))
+        expect(yield* searched({ sort: "title" })).toEqual(all(["o1", "o4", "o3", "o2"]))
+        expect(yield* searched({}, { offset: 1, limit: 2 })).toEqual(all(["o4", "o1"]))
+        expect(yield* searched({ title: "웹" }, { offset: 1, limit: 5 })).toEqual({ ids: ["o1"], total: 2 })
+        expect(yield* searched({}, { offset: 10, limit: 5 })).toEqual(all([]))
+        // Another district's opening is found there, never here.
+        expect(yield* found({ title: "ㅇㄷㅈㅇㄴ" }, B)).toEqual(["o5"])
+        expect(yield* found({ status: "filled" }, B)).toEqual([])
+        // A new title and status are found, the old ones no longer.
+        yield* repo.update(posted("o1", "e1", "간호조무사", "closed", "2026-03-02"), 1)
+        expect(yield* found({ title: "ㅇㄷㅈㅇㄴ" })).toEqual([])
+        expect(yield* found({ title: "ㄱㅎㅈ" })).toEqual(["o1"])
+        expect(yield* found({ status: "open" })).toEqual(["o3"])
       })))
 
     it.effect("finds a seeker by their new name and phone after an update, and by nothing once erased", () =>
