@@ -8,7 +8,9 @@
  */
 import { type HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Effect } from "effect"
+import type { VNode } from "preact"
 import { RefusalPage, type Refusal, statusOf } from "../pages/Refusal.js"
+import { Page } from "../ui/Layout.js"
 import type { View } from "../ui/View.js"
 import { href } from "../ui/View.js"
 import type { Form } from "./Form.js"
@@ -28,10 +30,17 @@ const refusals: Record<string, Refusal> = {
   OpeningNotOpen: "opening-closed"
 }
 
+/** Whether htmx asked (for a part of a page rather than a whole one). */
+export const isHtmx = Effect.map(HttpServerRequest.HttpServerRequest, (request) => request.headers["hx-request"] === "true")
+
+/** A part loaded after its page: the part alone for htmx, else a page of its own with `title`. */
+export const partOrPage = (view: View, title: string, part: VNode) =>
+  Effect.flatMap(isHtmx, (htmx) => htmx ? html(part, { fragment: true }) : html(<Page view={view} title={title}>{part}</Page>))
+
 /** A redirect that htmx follows as a whole page. */
 export const redirect = (location: string) =>
-  Effect.map(HttpServerRequest.HttpServerRequest, (request) =>
-    request.headers["hx-request"] === "true"
+  Effect.map(isHtmx, (htmx) =>
+    htmx
       ? HttpServerResponse.empty({ status: 200, headers: { "hx-redirect": location } })
       : HttpServerResponse.empty({ status: 303, headers: { location, "cache-control": "no-store" } }))
 

@@ -7,13 +7,13 @@
  * opening's page with its best seekers and a close that shows a conflict
  * rather than overwrite a newer version.
  */
-import { HttpRouter, HttpServerRequest } from "@effect/platform"
+import { HttpRouter } from "@effect/platform"
 import { CaseFile, Codes, EmployerSearch, Ids, JobCenter, Opening, Recommendations, type Validation } from "@iljari/core"
 import { Effect, Either, Option, Schema } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
-import { idOf, NotFound, pathId } from "../http/Params.js"
+import { idOf, NotFound, pathId, query } from "../http/Params.js"
 import { html } from "../http/Respond.js"
-import { redirect, staffPage } from "../http/Route.js"
+import { partOrPage, redirect, staffPage } from "../http/Route.js"
 import type { Signed } from "../http/Signed.js"
 import { problemsOf } from "../ui/Rules.js"
 import { type Problems, ProblemSummary } from "../ui/Fields.js"
@@ -30,7 +30,7 @@ const employerIdOf = pathId(Ids.EmployerId)
 const openingIdOf = pathId(Ids.OpeningId)
 
 const queryOf = (name: string) =>
-  Effect.map(HttpServerRequest.HttpServerRequest, (request) => new URL(request.url, "http://app.invalid").searchParams.get(name))
+  Effect.map(query, (params) => params.get(name))
 
 const today = JobCenter.today
 
@@ -207,11 +207,11 @@ const bestSeekers: Handler = staffPage(({ actor, view }) =>
     const found = opening.value.status === "open"
       ? yield* Effect.flatMap(Recommendations.Recommendations, (service) => service.seekersFor(actor, id, recommended))
       : []
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const part = <BestSeekers view={view} opening={opening.value} found={found} />
-    return request.headers["hx-request"] === "true"
-      ? yield* html(part, { fragment: true })
-      : yield* html(<Page view={view} title={view.say(`${opening.value.title} 추천 구직자`, `Recommended seekers for ${opening.value.title}`)}>{part}</Page>)
+    return yield* partOrPage(
+      view,
+      view.say(`${opening.value.title} 추천 구직자`, `Recommended seekers for ${opening.value.title}`),
+      <BestSeekers view={view} opening={opening.value} found={found} />
+    )
   }))
 
 const closeOpening: Handler = staffPage((signedIn, form) =>

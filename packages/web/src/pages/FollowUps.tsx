@@ -16,13 +16,13 @@
  *   whole page with the refusal at its row (422).
  * - `GET /follow-ups/ledger.xlsx?month=2026-12[&counselor=…]`: the workbook.
  */
-import { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { HttpRouter, HttpServerResponse } from "@effect/platform"
 import { CaseFile, type FollowUp, Ids, JobCenter, LedgerExport, type LocalDate } from "@iljari/core"
 import { Data, Effect, Schema } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
-import { NotFound, pathId } from "../http/Params.js"
+import { NotFound, pathId, query } from "../http/Params.js"
 import { html } from "../http/Respond.js"
-import { redirect, staffPage } from "../http/Route.js"
+import { isHtmx, redirect, staffPage } from "../http/Route.js"
 import type { Form } from "../http/Form.js"
 import type { Signed } from "../http/Signed.js"
 import { Page } from "../ui/Layout.js"
@@ -36,9 +36,8 @@ import { carried, ledgerHref, pagesOf, sectionPages } from "./followUps/Pages.js
 /** A counselor asking for a colleague's ledger (a manager's view). */
 class NotPermitted extends Data.TaggedError("NotPermitted") {}
 
-const queryOf = Effect.map(HttpServerRequest.HttpServerRequest, (request) => new URL(request.url, "http://app.invalid").searchParams)
+const queryOf = query
 
-const isHtmx = Effect.map(HttpServerRequest.HttpServerRequest, (request) => request.headers["hx-request"] === "true")
 
 const blankToUndefined = (value: string | null | undefined) => value === null || value === undefined || value.trim() === "" ? undefined : value.trim()
 

@@ -6,11 +6,11 @@
  * offered; a stale or illegal one is explained, not crashed on), and the
  * placement form a hire leads to.
  */
-import { HttpRouter, HttpServerRequest } from "@effect/platform"
+import { HttpRouter } from "@effect/platform"
 import { Ids, JobCenter, Referral, ReferralBoard } from "@iljari/core"
 import { Effect, Option, Schema } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
-import { pathId } from "../http/Params.js"
+import { pathId, query } from "../http/Params.js"
 import { html } from "../http/Respond.js"
 import { redirect, staffPage } from "../http/Route.js"
 import type { Signed } from "../http/Signed.js"
@@ -24,7 +24,7 @@ import { isNotice, ReferralPage } from "./referrals/ReferralPage.js"
 /** The referral id in the path; one that cannot be an id is not found. */
 const referralIdOf = pathId(Ids.ReferralId)
 
-const queryOf = Effect.map(HttpServerRequest.HttpServerRequest, (request) => new URL(request.url, "http://app.invalid").searchParams)
+const queryOf = query
 
 // ---------------------------------------------------------------------------
 // The board

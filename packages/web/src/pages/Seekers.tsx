@@ -5,13 +5,13 @@
  * file, an edit (which shows a conflict rather than overwrite a newer
  * version), the counseling log, the matches and a referral.
  */
-import { HttpRouter, HttpServerRequest } from "@effect/platform"
+import { HttpRouter } from "@effect/platform"
 import { CaseFile, Ids, JobCenter, Recommendations, Seeker } from "@iljari/core"
 import { DateTime, Effect } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
-import { idOf, pathId } from "../http/Params.js"
+import { idOf, pathId, query } from "../http/Params.js"
 import { html } from "../http/Respond.js"
-import { redirect, staffPage } from "../http/Route.js"
+import { partOrPage, redirect, staffPage } from "../http/Route.js"
 import type { Signed } from "../http/Signed.js"
 import { type Problems, ProblemSummary } from "../ui/Fields.js"
 import { CsrfField, Page } from "../ui/Layout.js"
@@ -23,8 +23,8 @@ import { consentProblem, fieldOf, inputOf, labels, SeekerFields, type Values, va
 
 const seekerIdOf = pathId(Ids.SeekerId)
 
-const noticeOf = Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
-  const done = new URL(request.url, "http://app.invalid").searchParams.get("done")
+const noticeOf = Effect.map(query, (params) => {
+  const done = params.get("done")
   return isNotice(done) ? done : undefined
 })
 
@@ -151,10 +151,7 @@ const matches: Handler = staffPage(({ actor, view }) =>
     const id = yield* seekerIdOf
     const service = yield* Recommendations.Recommendations
     const found = yield* service.openingsFor(actor, id, 5)
-    const request = yield* HttpServerRequest.HttpServerRequest
-    return request.headers["hx-request"] === "true"
-      ? yield* html(<Matches view={view} seekerId={id} found={found} />, { fragment: true })
-      : yield* html(<Page view={view} title={view.say("추천 일자리", "Recommended openings")}><Matches view={view} seekerId={id} found={found} /></Page>)
+    return yield* partOrPage(view, view.say("추천 일자리", "Recommended openings"), <Matches view={view} seekerId={id} found={found} />)
   }))
 
 const counsel: Handler = staffPage((signedIn, form) =>

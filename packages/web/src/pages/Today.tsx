@@ -6,11 +6,10 @@
  * waiting on an employer's answer, and the center's pace this month.
  */
 import { Desk, Monitoring, Referral, Targets } from "@iljari/core"
-import { HttpServerRequest } from "@effect/platform"
 import { Effect } from "effect"
 import type { Handler } from "../http/Handler.js"
 import { html } from "../http/Respond.js"
-import { staffPage } from "../http/Route.js"
+import { partOrPage, staffPage } from "../http/Route.js"
 import { WebSettings } from "../http/Settings.js"
 import { percent } from "../ui/Format.js"
 import { Page } from "../ui/Layout.js"
@@ -97,10 +96,7 @@ const Findings = ({ view }: { readonly view: View }) => {
 export const todayFindings: Handler = staffPage(({ actor, view }) =>
   Effect.gen(function*() {
     const findings = yield* Desk.ownFindings(actor)
-    const request = yield* HttpServerRequest.HttpServerRequest
-    return request.headers["hx-request"] === "true"
-      ? yield* html(<FindingsList view={view} findings={findings} />, { fragment: true })
-      : yield* html(<Page view={view} title={view.say("점검할 기록 (최근 30일)", "Records to check (last 30 days)")}><FindingsList view={view} findings={findings} /></Page>)
+    return yield* partOrPage(view, view.say("점검할 기록 (최근 30일)", "Records to check (last 30 days)"), <FindingsList view={view} findings={findings} />)
   }))
 
 const PaceTable = ({ view, desk }: { readonly view: View; readonly desk: Desk.Desk }) => {
