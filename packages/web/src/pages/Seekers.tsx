@@ -86,10 +86,11 @@ const preview = (actor: Signed["actor"], input: Record<string, unknown>, at: Dat
 const register: Handler = staffPage(({ actor, view }, form) =>
   Effect.gen(function*() {
     const values = valuesOf(form)
-    const input = inputOf(values, yield* now)
+    const at = yield* now
+    const input = inputOf(values, at)
     const own = consentProblem(view, values)
     if (Object.keys(own).length > 0) {
-      const decoded = preview(actor, input, yield* now)
+      const decoded = preview(actor, input, at)
       const problems = decoded._tag === "Left" ? { ...problemsOf(view.say, decoded.left, fieldOf), ...own } : own
       return yield* html(<SeekerFormPage view={view} values={values} problems={problems} />, { status: 422 })
     }
