@@ -11,7 +11,7 @@ import { HttpApiBuilder, type HttpApp, type HttpServerError, HttpRouter, HttpSer
 import type { Services } from "./http/Handler.js"
 import { Effect } from "effect"
 import { asset } from "./http/Assets.js"
-import { WebSettings } from "./http/Settings.js"
+import { CurrentSettings, type WebSettings } from "./http/Settings.js"
 import { employerRoutes } from "./pages/Employers.js"
 import { followUpRoutes } from "./pages/FollowUps.js"
 import { referralRoutes } from "./pages/Referrals.js"
@@ -59,7 +59,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
  * @category app
  */
 export const app = (settings: WebSettings): HttpApp.Default<HttpServerError.RouteNotFound, Services> =>
-  Effect.provideService(router, WebSettings, settings)
+  Effect.provideService(router, CurrentSettings, settings)
 
 /**
  * What the app's pages need from the server: the stores and services of the

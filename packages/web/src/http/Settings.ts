@@ -15,4 +15,6 @@ export interface WebSettings {
   readonly targetsOf: (districtId: Ids.DistrictId) => Targets.MetricCounts
 }
 
-export const WebSettings = Context.GenericTag<WebSettings>("@iljari/web/WebSettings")
+// The tag has a name of its own: a value and a type both called WebSettings
+// would be published as the value alone (the bundled .d.ts loses the type).
+export const CurrentSettings = Context.GenericTag<WebSettings>("@iljari/web/WebSettings")

@@ -11,7 +11,7 @@ import { langCookie, langOf, sayIn } from "../ui/Say.js"
 import type { View } from "../ui/View.js"
 import { type Form, form, formOf } from "./Form.js"
 import type { Services } from "./Handler.js"
-import { WebSettings } from "./Settings.js"
+import { CurrentSettings, type WebSettings } from "./Settings.js"
 
 export const sessionCookie = "iljari_session"
 
@@ -37,7 +37,7 @@ const reads = new Set(["GET", "HEAD"])
 /** The request's path below the app's prefix. */
 export const pathOf = Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
-  const { prefix } = yield* WebSettings
+  const { prefix } = yield* CurrentSettings
   const path = new URL(request.url, "http://app.invalid").pathname
   return path.startsWith(prefix) ? path.slice(prefix.length) || "/" : path
 })
@@ -56,7 +56,7 @@ const pageOf = (request: HttpServerRequest.HttpServerRequest, prefix: string, po
 /** The page's language and links, for a person not (yet) signed in. */
 export const anonymousView = Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
-  const { prefix } = yield* WebSettings
+  const { prefix } = yield* CurrentSettings
   const lang = langOf(request.cookies[langCookie])
   return { lang, say: sayIn(lang), prefix, path: pageOf(request, prefix, yield* pathOf) } satisfies View
 })

@@ -12,7 +12,7 @@ import { type Form, form } from "../http/Form.js"
 import type { Handler } from "../http/Handler.js"
 import { html } from "../http/Respond.js"
 import { publicPage, redirect } from "../http/Route.js"
-import { WebSettings } from "../http/Settings.js"
+import { CurrentSettings } from "../http/Settings.js"
 import { anonymousView, sessionCookie } from "../http/Signed.js"
 import { TextField } from "../ui/Fields.js"
 import { CsrfField, Page } from "../ui/Layout.js"
@@ -53,7 +53,7 @@ export const signInPage: Handler = publicPage(Effect.gen(function*() {
 
 export const signIn: Handler = publicPage(Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
-  const settings = yield* WebSettings
+  const settings = yield* CurrentSettings
   const view = yield* anonymousView
   const fields: Form = yield* form
   const next = yield* nextParam
@@ -182,7 +182,7 @@ export const secondFactor: Handler = publicPage(Effect.gen(function*() {
 /** The language switch: a cookie, then back to the page. */
 export const language: Handler = publicPage(Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
-  const settings = yield* WebSettings
+  const settings = yield* CurrentSettings
   const view = yield* anonymousView
   const params = new URL(request.url, "http://app.invalid").searchParams
   const lang = params.get("to") === "en" ? "en" : "ko"

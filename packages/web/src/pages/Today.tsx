@@ -10,7 +10,7 @@ import { Effect } from "effect"
 import type { Handler } from "../http/Handler.js"
 import { html } from "../http/Respond.js"
 import { partOrPage, staffPage } from "../http/Route.js"
-import { WebSettings } from "../http/Settings.js"
+import { CurrentSettings } from "../http/Settings.js"
 import { percent } from "../ui/Format.js"
 import { Page } from "../ui/Layout.js"
 import { Empty, Table } from "../ui/Lists.js"
@@ -127,7 +127,7 @@ const PaceTable = ({ view, desk }: { readonly view: View; readonly desk: Desk.De
 
 export const today: Handler = staffPage(({ actor, view }) =>
   Effect.gen(function*() {
-    const settings = yield* WebSettings
+    const settings = yield* CurrentSettings
     const desk = yield* Desk.desk(actor, settings.targetsOf(actor.districtId))
     const { say } = view
     return yield* html(
