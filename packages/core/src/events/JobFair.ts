@@ -472,8 +472,14 @@ export const ResultForm = Schema.Struct({
   employerId: EmployerId,
   result: InterviewResult,
   startOn: Schema.optional(LocalDate),
-  contractType: Schema.optional(Schema.String),
-  schedule: Schema.optional(Schema.String)
+  contractType: Schema.optional(Schema.String.annotations({
+    description: "A hire's contract (the opening's by default)",
+    jsonSchema: { type: "string", enum: ["open-ended", "fixed-term", "daily", "dispatch"] }
+  })),
+  schedule: Schema.optional(Schema.String.annotations({
+    description: "A hire's schedule (the opening's by default)",
+    jsonSchema: { type: "string", enum: ["full-time", "part-time"] }
+  }))
 }).annotations({ identifier: "JobFairResultForm" })
 
 /**

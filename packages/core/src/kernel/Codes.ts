@@ -45,6 +45,10 @@ export const OccupationCode = Schema.String.pipe(
   Schema.brand("OccupationCode")
 ).annotations({
   identifier: "OccupationCode",
+  description:
+    "A KECO 2018 occupation code of 2–6 digits whose first two digits are one of the 35 middle groups (01–03, 11–15, 21–25, 30, 41–42, 51–56, 61–62, 70, 81–89, 90)",
+  examples: ["0231" as OccupationCode, "56" as OccupationCode],
+  jsonSchema: { pattern: `^(?:${middleGroups.map(([code]) => code).join("|")})\\d{0,4}$` },
   arbitrary: () => (fc) =>
     fc.tuple(fc.constantFrom(...middleGroups.map(([code]) => code)), fc.stringMatching(/^\d{0,4}$/))
       .map(([middle, rest]) => (middle + rest) as OccupationCode)
@@ -163,6 +167,14 @@ export const RegionCode = Schema.String.pipe(
   Schema.brand("RegionCode")
 ).annotations({
   identifier: "RegionCode",
+  description:
+    "A 5-digit 시군구 region code: a province (시도) code and three digits; in Seoul one of the 25 district codes, or 11000 for all of Seoul",
+  examples: ["11200" as RegionCode],
+  jsonSchema: {
+    pattern: `^(?:11(?:000|${seoulDistrictTable.map(([code]) => code.slice(2)).join("|")})|(?:${
+      provinces.map(([code]) => code).filter((code) => code !== "11").join("|")
+    })\\d{3})$`
+  },
   arbitrary: () => (fc) =>
     fc.oneof(
       fc.constantFrom(...seoulDistrictTable.map(([code]) => code)),

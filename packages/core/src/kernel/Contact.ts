@@ -39,6 +39,9 @@ export const normalizePhone = (raw: string): string | undefined => {
   return undefined
 }
 
+const phoneDescription =
+  "A Korean phone number — mobile (010, 011, 016–019), Seoul (02), another area code (031–064), 070, 0502–0508 or a nationwide number (15xx, 16xx, 18xx) — with or without hyphens (spaces, dots, parentheses and a +82 prefix are accepted too), answered in its hyphenated form, e.g. 010-1234-5678"
+
 const phoneMessage = (actual: unknown) =>
   `must be a Korean phone number such as 010-1234-5678 or 02-123-4567; got ${describe(actual)}`
 
@@ -70,7 +73,17 @@ export const PhoneNumber = Schema.transformOrFail(Schema.String, CanonicalPhone,
       : ParseResult.succeed(canonical as PhoneNumber)
   },
   encode: ParseResult.succeed
-}).annotations({ identifier: "PhoneNumber" })
+}).annotations({
+  identifier: "PhoneNumber",
+  description: phoneDescription,
+  jsonSchema: {
+    type: "string",
+    description: phoneDescription,
+    examples: ["010-1234-5678", "02-123-4567", "1588-1234"],
+    pattern:
+      "^(?:(?:010-?\\d{4}|01[16789]-?\\d{3,4}|02-?\\d{3,4}|0(?:3[1-3]|4[1-4]|5[1-5]|6[1-4])-?\\d{3,4}|070-?\\d{4}|050[2-8]-?\\d{3,4})-?\\d{4}|1[568]\\d{2}-?\\d{4})$"
+  }
+})
 /** @since 0.1.0 @category phone */
 export type PhoneNumber = typeof CanonicalPhone.Type
 
@@ -113,6 +126,15 @@ export const Email = Schema.Trim.pipe(
   Schema.brand("Email")
 ).annotations({
   identifier: "Email",
+  description: "An e-mail address, at most 254 characters, e.g. name@example.kr",
+  examples: ["name@example.kr" as Email],
+  jsonSchema: {
+    type: "string",
+    format: "email",
+    maxLength: 254,
+    description: "An e-mail address, at most 254 characters, e.g. name@example.kr",
+    examples: ["name@example.kr"]
+  },
   arbitrary: () => (fc) =>
     fc.tuple(fc.stringMatching(/^[a-z0-9._-]{1,20}$/), fc.constantFrom("example.kr", "seongdong.go.kr", "mail.com"))
       .map(([local, domain]) => `${local}@${domain}` as Email)

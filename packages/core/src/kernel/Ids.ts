@@ -15,7 +15,7 @@ const id = <B extends string>(brand: B, kind: string) =>
   Schema.String.pipe(
     Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/, { message: idMessage(kind) }),
     Schema.brand(brand)
-  ).annotations({ identifier: brand })
+  ).annotations({ identifier: brand, description: `A ${kind} id: 1–64 letters, digits, "-" or "_"` })
 
 /**
  * The tenant: a district job center, identified by its 5-digit 시군구 region

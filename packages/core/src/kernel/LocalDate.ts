@@ -43,6 +43,9 @@ export const LocalDate = Schema.String.pipe(
   Schema.brand("LocalDate")
 ).annotations({
   identifier: "LocalDate",
+  description: "A calendar date written YYYY-MM-DD, from 1900-01-01 to 2199-12-31",
+  examples: ["2026-03-02" as LocalDate],
+  jsonSchema: { format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
   arbitrary: () => (fc) =>
     fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2199, 11, 31)), noInvalidDate: true })
       .map((d) => format(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) as LocalDate)

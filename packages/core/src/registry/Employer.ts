@@ -79,7 +79,16 @@ export const BusinessNumber = Schema.transformOrFail(Schema.String, CanonicalBus
       : ParseResult.succeed(canonical as BusinessNumber)
   },
   encode: ParseResult.succeed
-}).annotations({ identifier: "BusinessNumber" })
+}).annotations({
+  identifier: "BusinessNumber",
+  jsonSchema: {
+    type: "string",
+    pattern: "^\\d{3}-?\\d{2}-?\\d{5}$",
+    description:
+      "A 10-digit business registration number (사업자등록번호) whose last digit is its check digit, with or without hyphens, answered as 123-45-67890",
+    examples: ["124-81-00998"]
+  }
+})
 /** @since 0.1.0 @category business number */
 export type BusinessNumber = typeof CanonicalBusinessNumber.Type
 
