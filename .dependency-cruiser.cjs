@@ -64,17 +64,31 @@ module.exports = {
     },
     {
       name: "no-other-package-test",
-      comment: "Test support shared between packages lives in @iljari/testing, not in another package's test/ folder.",
+      comment: "Test support shared between packages lives in @iljari/testing or @iljari/test-support, not in another package's test/ folder.",
       severity: "error",
       from: { path: "^(packages|examples)/([^/]+)/" },
       to: { path: "^(packages|examples)/[^/]+/test/", pathNot: "^(packages|examples)/$2/test/" }
     },
     {
       name: "bench-imports-no-test",
-      comment: "Benchmarks use the packages and @iljari/testing, never a package's test/ folder.",
+      comment: "Benchmarks use the packages and @iljari/test-support, never a package's test/ folder.",
       severity: "error",
       from: { path: "^bench/" },
       to: { path: "^(packages|examples)/[^/]+/test/" }
+    },
+    {
+      name: "testing-needs-only-core",
+      comment: "@iljari/testing is published for integrators' own adapters: it may import @iljari/core, never an adapter (store-sql) or the repository's own test support. Here a relative path is caught; an import by package name fails `npm run test:adapter-tarball`, where only @iljari/core and @iljari/testing are installed.",
+      severity: "error",
+      from: { path: "^packages/testing/" },
+      to: { path: "^packages/(?!core/|testing/)|^examples/" }
+    },
+    {
+      name: "example-adapter-needs-only-core-and-testing",
+      comment: "The example adapter is written as an integrator would write theirs: on @iljari/core, proven with @iljari/testing. By package name, `npm run test:adapter-tarball` holds the rule (only those two are installed there).",
+      severity: "error",
+      from: { path: "^examples/json-store/" },
+      to: { path: "^packages/(?!core/|testing/)|^examples/(?!json-store/)" }
     },
     {
       name: "no-other-package-internal",

@@ -6,6 +6,6 @@ export default defineConfig({
     projects,
     // One throwaway PostgreSQL cluster for the whole run, shared by every
     // project through `inject("databaseUrl")`.
-    globalSetup: ["./packages/testing/src/globalSetup.ts"]
+    globalSetup: ["./packages/test-support/src/globalSetup.ts"]
   }
 })

@@ -11,8 +11,10 @@ export const projects = [
   "packages/notify",
   "packages/report",
   "packages/store-sql",
+  "packages/test-support",
   "packages/testing",
   "packages/web",
+  "examples/json-store",
   "examples/server"
 ]
 

@@ -7,7 +7,7 @@
  */
 import { Either, Schema } from "effect"
 import { Seeker } from "../packages/core/src/index.js"
-import { seekerRow } from "../packages/testing/src/rows.js"
+import { seekerRow } from "../packages/test-support/src/rows.js"
 import { measure, report } from "./measure.js"
 
 const rows = 10_000

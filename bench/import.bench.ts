@@ -16,8 +16,8 @@ import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import pg from "pg"
 import { BulkImport, StoreSql } from "../packages/store-sql/src/index.js"
-import { seekerRow } from "../packages/testing/src/rows.js"
-import { acquirePostgres } from "../packages/testing/src/postgres.js"
+import { seekerRow } from "../packages/test-support/src/rows.js"
+import { acquirePostgres } from "../packages/test-support/src/postgres.js"
 import { report } from "./measure.js"
 
 const rows = Number(process.env["ILJARI_IMPORT_ROWS"] ?? 100_000)

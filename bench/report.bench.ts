@@ -25,8 +25,8 @@ import { performance } from "node:perf_hooks"
 import pg from "pg"
 import { Report, ReportSource } from "../packages/report/src/index.js"
 import { ReportSourceSql, StoreSql } from "../packages/store-sql/src/index.js"
-import { seekerRow } from "../packages/testing/src/rows.js"
-import { acquirePostgres } from "../packages/testing/src/postgres.js"
+import { seekerRow } from "../packages/test-support/src/rows.js"
+import { acquirePostgres } from "../packages/test-support/src/postgres.js"
 import { report } from "./measure.js"
 
 const total = Number(process.env["ILJARI_REPORT_ROWS"] ?? 1_000_000)

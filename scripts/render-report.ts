@@ -68,7 +68,7 @@ if (fonts === "") {
 
 const { Effect } = await import("effect")
 const { Csv, Html, Xlsx } = await import("../packages/report/src/index.js")
-const Demo = await import("@iljari/testing/report/demo")
+const Demo = await import("@iljari/test-support/report/demo")
 
 const report = await Effect.runPromise(Demo.marchReport)
 const html = await Effect.runPromise(Html.render(report, { language }))

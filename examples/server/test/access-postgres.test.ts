@@ -1,4 +1,4 @@
-import { describePostgres } from "@iljari/testing/inject"
+import { describePostgres } from "@iljari/test-support/inject"
 import { accessSuite } from "./access.js"
 import { postgresStorage } from "./backends.js"
 

@@ -6,7 +6,7 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Audit } from "@iljari/core"
-import { countingHasher } from "@iljari/testing/storage/access"
+import { Doubles } from "@iljari/testing"
 import { Effect, Layer, Logger, Ref } from "effect"
 import { demoPassword } from "../src/DemoAccess.js"
 import { accessSuite, call, postJson, seongdong, sessionCookieOf, signInWith, withCookieOnly } from "./access.js"
@@ -18,7 +18,7 @@ describe("staff access over HTTP, on memory", () => {
   it.effect("answers an unknown name and a wrong password alike, after one password verification each", () =>
     Effect.gen(function*() {
       const verifications = yield* Ref.make(0)
-      const server = testServerWith(Layer.mergeAll(accessFor(), countingHasher(verifications, testArgon2)))
+      const server = testServerWith(Layer.mergeAll(accessFor(), Doubles.countingHasher(verifications, testArgon2)))
       yield* Effect.gen(function*() {
         yield* Ref.set(verifications, 0)
         const unknown = yield* signInWith("nobody.at.all", demoPassword)

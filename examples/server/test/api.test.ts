@@ -2,7 +2,7 @@ import SwaggerParser from "@apidevtools/swagger-parser"
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, FastCheck as fc, TestClock } from "effect"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { apiToken, clientFor, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput

@@ -9,7 +9,7 @@ import { HttpApi, HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Audit, type Ids } from "@iljari/core"
 import { Effect, TestClock } from "effect"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { Api } from "../src/Api.js"
 import { as, staffLogin, TestServer } from "./server.js"
 

@@ -8,7 +8,7 @@ import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Repositories } from "@iljari/core"
 import { ReportSourceSql, StoreSql } from "@iljari/store-sql"
 import { Effect, Layer, Redacted } from "effect"
-import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
+import { postgresDatabase, sqliteFile } from "@iljari/test-support/storage/backends"
 import { serverWith } from "./server.js"
 
 const storageOver = (client: Layer.Layer<SqlClient.SqlClient, unknown>) =>

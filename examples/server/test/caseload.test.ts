@@ -6,7 +6,7 @@
 import { HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Audit, type Ids } from "@iljari/core"
-import { seekerInput } from "@iljari/testing/fixtures"
+import { seekerInput } from "@iljari/test-support/fixtures"
 import { Effect, TestClock } from "effect"
 import { call } from "./access.js"
 import { as, clientFor, loginOf, staffLogin, TestServer } from "./server.js"

@@ -2,7 +2,7 @@ import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { LocalDate } from "@iljari/core"
 import { Effect, Schema, TestClock } from "effect"
-import { seekerInput } from "@iljari/testing/fixtures"
+import { seekerInput } from "@iljari/test-support/fixtures"
 import { as, clientFor, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { clientFor, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput

@@ -1,4 +1,4 @@
-import { describePostgres } from "@iljari/testing/inject"
+import { describePostgres } from "@iljari/test-support/inject"
 import { postgresServer } from "./backends.js"
 import { integritySuite } from "./integrity.js"
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { SqlClient } from "@effect/sql"
 import { Audit, Outbox, Repositories, type Ids } from "@iljari/core"
 import { Effect, type Layer, TestClock } from "effect"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { as, clientFor, loginOf, staffLogin } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput

@@ -3,7 +3,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { type Ids, LocalDate } from "@iljari/core"
 import { Effect, Layer, Schema, TestClock } from "effect"
 import ExcelJS from "exceljs"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { get, records } from "./csv.js"
 import { clientFor, loginOf, staffLogin, TestServer } from "./server.js"
 

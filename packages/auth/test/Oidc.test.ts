@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
 import * as Oidc from "../src/Oidc.js"
-import { authorizeAt, cancel, signInAs } from "@iljari/testing/oidc/browser"
-import { accounts, testProvider, type TestProviderOptions } from "@iljari/testing/oidc/provider"
+import { authorizeAt, cancel, signInAs } from "@iljari/test-support/oidc/browser"
+import { accounts, testProvider, type TestProviderOptions } from "@iljari/test-support/oidc/provider"
 
 // Registered at the provider; the flow stops at the redirect, so nothing listens there.
 const redirectUri = "http://127.0.0.1:9/sign-in/callback"

@@ -4,7 +4,7 @@ import { munkres } from "munkres"
 import * as Assignment from "../src/matching/Assignment.js"
 import type { EmployerId, SeekerId } from "../src/kernel/Ids.js"
 import { solveIndexed as solveWith } from "../src/matching/internal/assignmentSolve.js"
-import { left, right } from "@iljari/testing/either"
+import { left, right } from "@iljari/test-support/either"
 
 // ---------------------------------------------------------------------------
 // Instances

@@ -3,7 +3,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { FastCheck as fc, Schema } from "effect"
 import * as BusinessCalendar from "../src/kernel/BusinessCalendar.js"
 import * as LocalDate from "../src/kernel/LocalDate.js"
-import { left, right } from "@iljari/testing/either"
+import { left, right } from "@iljari/test-support/either"
 
 const d = (s: string) => s as LocalDate.LocalDate
 const { korea } = BusinessCalendar

@@ -8,7 +8,7 @@ import * as Caseload from "../src/registry/Caseload.js"
 import * as Counselor from "../src/registry/Counselor.js"
 import { CounselorRepository, IdGenerator, layerMemory, SeekerRepository } from "../src/Repositories.js"
 import * as Desk from "../src/targets/Desk.js"
-import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
 

@@ -7,7 +7,7 @@ import * as Caseload from "../src/registry/Caseload.js"
 import * as Counselor from "../src/registry/Counselor.js"
 import { Seeker, SeekerStatus } from "../src/registry/Seeker.js"
 import { CounselingRepository, CounselorRepository, FollowUpRepository, IdGenerator, layerMemory, SeekerRepository } from "../src/Repositories.js"
-import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
 const district = "11200" as DistrictId

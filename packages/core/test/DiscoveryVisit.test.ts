@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import * as DiscoveryVisit from "../src/events/DiscoveryVisit.js"
-import { right } from "@iljari/testing/either"
+import { right } from "@iljari/test-support/either"
 
 describe("DiscoveryVisit", () => {
   const visit = (id: string, visitedOn: string, name: string, findings: Array<Record<string, unknown>>) =>

@@ -3,7 +3,7 @@ import { Arbitrary, Either, FastCheck as fc, Schema } from "effect"
 import { RegionCode } from "../src/kernel/Codes.js"
 import * as Eligibility from "../src/eligibility/Eligibility.js"
 import * as LocalDate from "../src/kernel/LocalDate.js"
-import { left, right } from "@iljari/testing/either"
+import { left, right } from "@iljari/test-support/either"
 
 const date = (text: string) => Schema.decodeSync(LocalDate.LocalDate)(text)
 const region = (code: string) => Schema.decodeSync(RegionCode)(code)

@@ -6,7 +6,7 @@ import type { CounselorId, DistrictId } from "../src/kernel/Ids.js"
 import * as JobCenter from "../src/JobCenter.js"
 import * as Recommendations from "../src/matching/Recommendations.js"
 import { IdGenerator, layerMemory, SeekerRepository } from "../src/Repositories.js"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 const TestLayer = Layer.provideMerge(Recommendations.layer(), Layer.merge(layerMemory, IdGenerator.layerSequential))
 

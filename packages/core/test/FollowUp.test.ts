@@ -4,7 +4,7 @@ import * as BusinessCalendar from "../src/kernel/BusinessCalendar.js"
 import * as FollowUp from "../src/casework/FollowUp.js"
 import * as Ids from "../src/kernel/Ids.js"
 import * as LocalDate from "../src/kernel/LocalDate.js"
-import { left, right } from "@iljari/testing/either"
+import { left, right } from "@iljari/test-support/either"
 
 const d = (s: string) => s as LocalDate.LocalDate
 const { korea } = BusinessCalendar

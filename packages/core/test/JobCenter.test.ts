@@ -18,8 +18,8 @@ import {
   ReferralRepository,
   SeekerRepository
 } from "../src/Repositories.js"
-import { left } from "@iljari/testing/either"
-import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { left } from "@iljari/test-support/either"
+import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
 

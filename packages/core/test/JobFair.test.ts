@@ -4,7 +4,7 @@ import type { CounselorId, DistrictId } from "../src/kernel/Ids.js"
 import * as JobCenter from "../src/JobCenter.js"
 import * as JobFair from "../src/events/JobFair.js"
 import { IdGenerator, layerMemory } from "../src/Repositories.js"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 const kim: JobCenter.Actor = { districtId: "11200" as DistrictId, counselorId: "counselor-01" as CounselorId }
 const { districtId: _d1, id: _i1, registeredAt: _r1, ...seekerForm } = seekerInput

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest"
 import * as Match from "../src/matching/Match.js"
 import * as Opening from "../src/registry/Opening.js"
 import * as Seeker from "../src/registry/Seeker.js"
-import { left, right } from "@iljari/testing/either"
-import { openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { left, right } from "@iljari/test-support/either"
+import { openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { openingArbitrary, protectedFields, seekerArbitrary, ids } from "./matchData.js"
 
 const seeker = (patch: Record<string, unknown> = {}) => right(Seeker.decodeEither({ ...seekerInput, ...patch }))

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Arbitrary, FastCheck as fc } from "effect"
 import { Codes, Mismatch, Opening, Seeker, Wage } from "../src/index.js"
-import { right } from "@iljari/testing/either"
-import { openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { right } from "@iljari/test-support/either"
+import { openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 // ---------------------------------------------------------------------------
 // Builders: the fixtures with some fields changed (a field set to `undefined`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Arbitrary, Effect, Either, FastCheck as fc, Schema } from "effect"
 import { Counselor, Employer, Opening, Seeker, Validation } from "../src/index.js"
-import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 interface Model {
   readonly name: string

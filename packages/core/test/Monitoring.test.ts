@@ -6,7 +6,7 @@ import * as Monitoring from "../src/casework/Monitoring.js"
 import { Placement } from "../src/casework/Placement.js"
 import { Referral, type ReferralStatus } from "../src/casework/Referral.js"
 import * as Seeker from "../src/registry/Seeker.js"
-import { seekerInput } from "@iljari/testing/fixtures"
+import { seekerInput } from "@iljari/test-support/fixtures"
 
 const district = "11200" as DistrictId
 const d = (s: string) => s as LocalDate

@@ -1,7 +1,7 @@
 import { FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
 import * as Outreach from "../src/events/Outreach.js"
-import { left, right } from "@iljari/testing/either"
+import { left, right } from "@iljari/test-support/either"
 
 const session = (id: string, heldOn: string, site: string, extra: Record<string, unknown> = {}) =>
   right(Outreach.decodeSession({

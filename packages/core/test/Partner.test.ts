@@ -1,7 +1,7 @@
 import { FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
 import * as Partner from "../src/events/Partner.js"
-import { left, right } from "@iljari/testing/either"
+import { left, right } from "@iljari/test-support/either"
 
 const option = (id: string, field: string, time: string, min = 2, max = 20) =>
   new Partner.ProgramOption({ id, title: id, partnerId: "womens-center", field: field as never, time: time as never, minParticipants: min, maxParticipants: max })

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest"
 import type { SeekerId } from "../src/kernel/Ids.js"
 import * as PsychTest from "../src/events/PsychTest.js"
 import * as Seeker from "../src/registry/Seeker.js"
-import { left, right } from "@iljari/testing/either"
-import { seekerInput } from "@iljari/testing/fixtures"
+import { left, right } from "@iljari/test-support/either"
+import { seekerInput } from "@iljari/test-support/fixtures"
 
 const session = new PsychTest.Session({
   id: "psych-2026-04",

@@ -5,8 +5,8 @@ import type * as Opening from "../src/registry/Opening.js"
 import * as OpeningModule from "../src/registry/Opening.js"
 import * as Ranking from "../src/matching/Ranking.js"
 import * as Seeker from "../src/registry/Seeker.js"
-import { right } from "@iljari/testing/either"
-import { openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { right } from "@iljari/test-support/either"
+import { openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { crowdedPopulation, population, protectedFields } from "./matchData.js"
 
 // The slowest possible reference: explain every pair with Match.score, keep

@@ -7,7 +7,7 @@ import * as Match from "../src/matching/Match.js"
 import * as Ranking from "../src/matching/Ranking.js"
 import * as Recommendations from "../src/matching/Recommendations.js"
 import { IdGenerator, layerMemory, OpeningRepository, SeekerRepository } from "../src/Repositories.js"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 const Base = Layer.merge(layerMemory, IdGenerator.layerSequential)
 const TestLayer = Layer.provideMerge(Recommendations.layer(), Base)

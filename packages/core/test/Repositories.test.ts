@@ -4,7 +4,7 @@ import { AuditLog } from "../src/kernel/Audit.js"
 import { Outbox } from "../src/kernel/Outbox.js"
 import * as Repositories from "../src/Repositories.js"
 import * as Seeker from "../src/registry/Seeker.js"
-import { seekerInput } from "@iljari/testing/fixtures"
+import { seekerInput } from "@iljari/test-support/fixtures"
 
 describe("the ports' own memory layers", () => {
   it.effect("compose over one shared database, so a transaction rolls back across them", () =>

@@ -8,8 +8,8 @@ import * as JobCenter from "../src/JobCenter.js"
 import * as Seeker from "../src/registry/Seeker.js"
 import * as SeekerSearch from "../src/registry/SeekerSearch.js"
 import { IdGenerator, layerMemory, SeekerRepository } from "../src/Repositories.js"
-import { left } from "@iljari/testing/either"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { left } from "@iljari/test-support/either"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
 const district = "11200" as DistrictId

@@ -1,7 +1,7 @@
 import { FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
 import * as Survey from "../src/events/Survey.js"
-import { left, right } from "@iljari/testing/either"
+import { left, right } from "@iljari/test-support/either"
 
 const questionnaire = right(Survey.decodeQuestionnaire({
   id: "visitor-2026",

@@ -4,7 +4,7 @@ import type { CounselorId } from "../src/kernel/Ids.js"
 import * as LocalDate from "../src/kernel/LocalDate.js"
 import * as Targets from "../src/targets/Targets.js"
 import * as Validation from "../src/kernel/Validation.js"
-import { left, right } from "@iljari/testing/either"
+import { left, right } from "@iljari/test-support/either"
 
 const date = (text: string) => Schema.decodeSync(LocalDate.LocalDate)(text)
 const counselor = (id: string) => id as CounselorId

@@ -4,8 +4,8 @@
 import { FastCheck as fc } from "effect"
 import * as Opening from "../src/registry/Opening.js"
 import * as Seeker from "../src/registry/Seeker.js"
-import { right } from "@iljari/testing/either"
-import { openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { right } from "@iljari/test-support/either"
+import { openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 export const codes = ["5611", "5612", "561", "56", "5410", "541", "4122", "412", "41", "0231", "02", "8511", "85", "1511", "90", "901112"]
 export const regions = ["11200", "11215", "11230", "11140", "11440", "11680", "11740", "11620", "41111", "26110"]

@@ -1,6 +1,6 @@
 import { DateTime, Either } from "effect"
 import { type Ids, Outbox, Seeker } from "@iljari/core"
-import { seekerInput } from "@iljari/testing/fixtures"
+import { seekerInput } from "@iljari/test-support/fixtures"
 
 export const district = "11200" as Ids.DistrictId
 

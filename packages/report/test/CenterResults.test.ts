@@ -3,7 +3,7 @@ import { Targets } from "@iljari/core"
 import { Either } from "effect"
 import * as CenterResults from "../src/CenterResults.js"
 import type { MonthCounts } from "../src/ReportSource.js"
-import { d } from "@iljari/testing/report/fixtures"
+import { d } from "@iljari/test-support/report/fixtures"
 
 // The seeds' 2016 targets, with a counseling target of 16,600.
 const targets = { openings: 2_800, seekers: 6_930, placements: 2_060, counseling: 16_600 }

@@ -4,7 +4,7 @@ import { Either, FastCheck as fc } from "effect"
 import * as CounselorResults from "../src/CounselorResults.js"
 import * as Aggregate from "../src/Aggregate.js"
 import type * as Period from "../src/Period.js"
-import { d, k } from "@iljari/testing/report/fixtures"
+import { d, k } from "@iljari/test-support/report/fixtures"
 
 // 2,060 placements among three counselors: 687 / 687 / 686 (Targets.splitEqually).
 const targets = Either.getOrThrow(CounselorResults.equalTargets({ placements: 2_060 }, [k("k1"), k("k2"), k("k3")]))

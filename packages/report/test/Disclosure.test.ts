@@ -3,7 +3,7 @@ import { Targets } from "@iljari/core"
 import { Either } from "effect"
 import * as Disclosure from "../src/Disclosure.js"
 import type * as Table from "../src/Table.js"
-import { d } from "@iljari/testing/report/fixtures"
+import { d } from "@iljari/test-support/report/fixtures"
 
 // The seeds' target table: 2015 results + 5%, rounded to 10, seekers set by hand.
 const plan = Either.getOrThrow(Targets.plan({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Monitoring } from "@iljari/core"
 import * as Findings from "../src/Findings.js"
-import { A, k, march, records } from "@iljari/testing/report/fixtures"
+import { A, k, march, records } from "@iljari/test-support/report/fixtures"
 
 describe("Findings", () => {
   it("tallies a real review of the fixtures by rule, severity and counselor", () => {

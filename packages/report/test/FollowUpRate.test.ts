@@ -4,7 +4,7 @@ import { FastCheck as fc } from "effect"
 import * as FollowUpRate from "../src/FollowUpRate.js"
 import * as Aggregate from "../src/Aggregate.js"
 import * as Rate from "../src/Rate.js"
-import { check, d, k } from "@iljari/testing/report/fixtures"
+import { check, d, k } from "@iljari/test-support/report/fixtures"
 
 describe("FollowUpRate", () => {
   it("is on time ÷ (on time + late + overdue), per counselor and for the center (counted by hand)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either } from "effect"
 import * as JobFairs from "../src/JobFairs.js"
-import { d } from "@iljari/testing/report/fixtures"
+import { d } from "@iljari/test-support/report/fixtures"
 
 // The seeds' 2015 line: 12 fairs ('일 잡는 데이'), 22 people hired.
 const hired = [2, 1, 3, 2, 1, 2, 2, 1, 3, 2, 1, 2]

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import * as Report from "../src/Report.js"
 import type * as Table from "../src/Table.js"
-import { A, d } from "@iljari/testing/report/fixtures"
+import { A, d } from "@iljari/test-support/report/fixtures"
 import { fixtureSource, marchReport, targets } from "./report.js"
 
 const find = (report: Report.Report, id: string): Table.Table => {

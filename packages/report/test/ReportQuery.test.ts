@@ -1,12 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Counselor, Repositories } from "@iljari/core"
 import { Effect, Either, Layer } from "effect"
-import { counselorInput } from "@iljari/testing/fixtures"
+import { counselorInput } from "@iljari/test-support/fixtures"
 import * as Report from "../src/Report.js"
 import * as ReportQuery from "../src/ReportQuery.js"
 import { ReportSource } from "../src/ReportSource.js"
 import type * as Table from "../src/Table.js"
-import { A, k, records } from "@iljari/testing/report/fixtures"
+import { A, k, records } from "@iljari/test-support/report/fixtures"
 import { targets } from "./report.js"
 
 // The fixtures' district, with k1 in the staff records and k2 known only by the name passed in.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Repositories } from "@iljari/core"
 import { Effect, Layer } from "effect"
-import { A, B, records } from "@iljari/testing/report/fixtures"
+import { A, B, records } from "@iljari/test-support/report/fixtures"
 import { ReportSource } from "../src/ReportSource.js"
 import * as TargetPlanning from "../src/TargetPlanning.js"
 

@@ -1,5 +1,5 @@
-import { memory } from "@iljari/testing/report/backends"
-import { sourceSuite } from "@iljari/testing/report/sourceSuite"
+import { memory } from "@iljari/test-support/report/backends"
+import { sourceSuite } from "@iljari/test-support/report/sourceSuite"
 
 // The memory source passes the same suite as the SQL source.
 sourceSuite(memory)

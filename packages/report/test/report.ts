@@ -5,7 +5,7 @@ import type * as Budget from "../src/Budget.js"
 import type * as JobFairs from "../src/JobFairs.js"
 import * as Report from "../src/Report.js"
 import { ReportSource } from "../src/ReportSource.js"
-import { A, d, records } from "@iljari/testing/report/fixtures"
+import { A, d, records } from "@iljari/test-support/report/fixtures"
 
 export const fixtureSource: Layer.Layer<ReportSource> = Layer.effectDiscard(
   Effect.gen(function*() {

@@ -12,7 +12,7 @@ import { SqliteClient } from "@effect/sql-sqlite-node"
 import type { Ids } from "@iljari/core"
 import { Effect, Layer, Redacted, Stream } from "effect"
 import { BulkImport, StoreSql } from "../src/index.js"
-import { seekerRow } from "@iljari/testing/rows"
+import { seekerRow } from "@iljari/test-support/rows"
 
 const [kind, target] = process.argv.slice(2)
 const client: Layer.Layer<SqlClient.SqlClient, unknown> = kind === "pg"

@@ -2,11 +2,11 @@ import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
-import { describePostgres } from "@iljari/testing/inject"
+import { describePostgres } from "@iljari/test-support/inject"
 import { Effect, Layer, Redacted } from "effect"
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
+import { postgresDatabase, sqliteFile } from "@iljari/test-support/storage/backends"
 
 const child = fileURLToPath(new URL("./crash-child.ts", import.meta.url))
 

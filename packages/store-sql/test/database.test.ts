@@ -3,11 +3,11 @@ import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Audit, Employer, type Ids, type LocalDate, Opening, Outbox, Placement, Referral, Repositories, Seeker } from "@iljari/core"
-import { describePostgres } from "@iljari/testing/inject"
+import { describePostgres } from "@iljari/test-support/inject"
 import { DateTime, Effect, Either, Layer, Redacted, Schema } from "effect"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { Migrations, StoreSql } from "../src/index.js"
-import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
+import { postgresDatabase, sqliteFile } from "@iljari/test-support/storage/backends"
 
 const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClient, unknown>) =>
   describe(`the database on ${name}`, () => {

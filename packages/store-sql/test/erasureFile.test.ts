@@ -9,8 +9,8 @@ import { Repositories } from "@iljari/core"
 import { Effect, FastCheck as fc, Layer, TestClock } from "effect"
 import { existsSync, readFileSync } from "node:fs"
 import { StoreSql } from "../src/index.js"
-import { sqliteFile } from "@iljari/testing/storage/backends"
-import { erase, markers, seedPerson, setUp, traces } from "@iljari/testing/storage/erasure"
+import { sqliteFile } from "@iljari/test-support/storage/backends"
+import { Traces } from "@iljari/testing"
 
 const bytesOf = (file: string) => (existsSync(file) ? readFileSync(file) : Buffer.alloc(0))
 
@@ -18,23 +18,23 @@ describe("erasure in the SQLite file", () => {
   it.effect("leaves none of an erased seeker's bytes in the database file or its WAL", () =>
     Effect.gen(function*() {
       const filename = yield* sqliteFile()
-      const [erased, kept] = fc.sample(fc.uniqueArray(markers, { minLength: 2, maxLength: 2, selector: (m) => m.uid }), {
+      const [erased, kept] = fc.sample(fc.uniqueArray(Traces.markers, { minLength: 2, maxLength: 2, selector: (m) => m.uid }), {
         numRuns: 1,
         seed: 4242
       })[0]!
       yield* Effect.gen(function*() {
-        const setting = yield* setUp
-        const erasedId = yield* seedPerson(erased!, setting)
-        yield* seedPerson(kept!, setting)
+        const setting = yield* Traces.setUp
+        const erasedId = yield* Traces.seedPerson(erased!, setting)
+        yield* Traces.seedPerson(kept!, setting)
         // The counselor corrects the record once: an old version of the row is left behind.
         const repo = yield* Repositories.SeekerRepository
             const current = yield* repo.get("11200" as never, erasedId)
         yield* repo.update(current.value, current.version)
         yield* TestClock.setTime(Date.parse("2026-06-30T01:00:00Z"))
-        yield* erase(erasedId)
+        yield* Traces.erase(erasedId)
         for (const file of [filename, `${filename}-wal`]) {
           const bytes = bytesOf(file)
-          for (const trace of traces(erased!)) {
+          for (const trace of Traces.traces(erased!)) {
             expect(bytes.includes(Buffer.from(trace, "utf8")), `${trace} in ${file.split("/").at(-1)}`).toBe(false)
           }
         }

@@ -1,15 +1,15 @@
 import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
-import { describePostgres } from "@iljari/testing/inject"
+import { describePostgres } from "@iljari/test-support/inject"
 import type { Ids } from "@iljari/core"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, FastCheck as fc, Layer, Redacted, Runtime, Schema, Stream } from "effect"
 import { Repositories, Seeker } from "@iljari/core"
 import { BulkImport, StoreSql } from "../src/index.js"
-import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
-import { openingInput } from "@iljari/testing/fixtures"
-import { seekerRow } from "@iljari/testing/rows"
+import { postgresDatabase, sqliteFile } from "@iljari/test-support/storage/backends"
+import { openingInput } from "@iljari/test-support/fixtures"
+import { seekerRow } from "@iljari/test-support/rows"
 
 const district = "11200" as Ids.DistrictId
 

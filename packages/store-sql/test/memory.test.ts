@@ -1,11 +1,5 @@
-import { memory } from "@iljari/testing/storage/backends"
-import { accessSuite } from "@iljari/testing/storage/access"
-import { erasureSuite } from "@iljari/testing/storage/erasure"
-import { jobFairSuite } from "@iljari/testing/storage/jobFair"
-import { sharedSuite } from "@iljari/testing/storage/suite"
+import { memory } from "@iljari/test-support/storage/backends"
+import { StorageSuite } from "@iljari/testing"
 
 // The memory layers pass the same suite as the SQL adapters.
-sharedSuite(memory)
-jobFairSuite(memory)
-erasureSuite(memory)
-accessSuite(memory)
+StorageSuite.run(memory)

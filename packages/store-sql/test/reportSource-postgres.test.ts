@@ -1,5 +1,5 @@
-import { describePostgres } from "@iljari/testing/inject"
-import { sourceSuite } from "@iljari/testing/report/sourceSuite"
+import { describePostgres } from "@iljari/test-support/inject"
+import { sourceSuite } from "@iljari/test-support/report/sourceSuite"
 import { postgres } from "./reportSource.js"
 
 describePostgres("PostgreSQL", (url) => sourceSuite(postgres(url)))

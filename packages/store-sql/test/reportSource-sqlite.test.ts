@@ -1,4 +1,4 @@
-import { sourceSuite } from "@iljari/testing/report/sourceSuite"
+import { sourceSuite } from "@iljari/test-support/report/sourceSuite"
 import { sqlite } from "./reportSource.js"
 
 sourceSuite(sqlite)

@@ -5,9 +5,9 @@ import type { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Effect, Layer, Redacted } from "effect"
-import type { Backend } from "@iljari/testing/report/backends"
+import type { Backend } from "@iljari/test-support/report/backends"
 import { ReportSourceSql, StoreSql } from "../src/index.js"
-import { postgresDatabase, sqliteFile } from "@iljari/testing/storage/backends"
+import { postgresDatabase, sqliteFile } from "@iljari/test-support/storage/backends"
 
 const overSql = (client: Layer.Layer<SqlClient.SqlClient, unknown>) =>
   Layer.merge(ReportSourceSql.layer, StoreSql.layerWithMigrations).pipe(Layer.provide(client))

@@ -1,6 +1,12 @@
-// Valid encoded records, the shape an integrator's form or JSON body sends.
-// Tests derive invalid inputs from them by changing one field.
+/**
+ * Valid encoded records, the shape a form or a JSON body sends: a test
+ * derives an invalid input from one by changing one field, or a record of its
+ * own by spreading it (`{ ...Fixtures.seekerInput, id: "s2" }`).
+ *
+ * @since 0.0.0
+ */
 
+/** @since 0.0.0 @category records */
 export const seekerInput = {
   id: "seeker-0001",
   districtId: "11200",
@@ -26,6 +32,7 @@ export const seekerInput = {
   notes: "경비·청소 희망, 야간 근무 가능"
 }
 
+/** @since 0.0.0 @category records */
 export const employerInput = {
   id: "employer-0001",
   districtId: "11200",
@@ -40,6 +47,7 @@ export const employerInput = {
   registeredAt: "2016-03-03T02:00:00.000Z"
 }
 
+/** @since 0.0.0 @category records */
 export const openingInput = {
   id: "opening-0001",
   districtId: "11200",
@@ -64,6 +72,7 @@ export const openingInput = {
   status: "open"
 }
 
+/** @since 0.0.0 @category records */
 export const counselorInput = {
   id: "counselor-01",
   districtId: "11200",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Audit, Employer, EmployerSearch, type Ids, JobCenter, Match, Opening, Repositories, Seeker } from "@iljari/core"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
 import { h } from "preact"
 import { renderToString } from "preact-render-to-string"

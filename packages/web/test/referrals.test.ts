@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Ids, JobCenter, Referral, ReferralBoard, Repositories, Validation } from "@iljari/core"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { Effect, Layer, TestClock } from "effect"
 import { h } from "preact"
 import { renderToString } from "preact-render-to-string"

@@ -2,7 +2,7 @@
  * How a browser suite declares itself. Without Chromium the browser suites are
  * skipped with a loud notice, except under `CI=true`, where a missing
  * Chromium fails them: CI must never pass by skipping them — the policy of
- * the PostgreSQL suites (packages/testing/src/globalSetup.ts). A Chromium
+ * the PostgreSQL suites (packages/test-support/src/globalSetup.ts). A Chromium
  * that is there but cannot start is an error, never a skip.
  */
 import { describe, it } from "vitest"

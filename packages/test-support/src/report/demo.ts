@@ -24,7 +24,7 @@ import {
   Wage
 } from "@iljari/core"
 import { Effect, Either, Layer } from "effect"
-import { openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { openingInput, seekerInput } from "@iljari/test-support/fixtures"
 import { type Budget, type JobFairs, Report, ReportSource, SupplyDemand } from "@iljari/report"
 
 export const district = "11200" as Ids.DistrictId

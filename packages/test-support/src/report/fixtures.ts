@@ -3,7 +3,7 @@
 // is counted by hand from the lists below.
 import { Counseling, FollowUp, type Ids, type LocalDate, Opening, Placement, Referral, Seeker } from "@iljari/core"
 import { Either } from "effect"
-import { openingInput, seekerInput } from "@iljari/testing/fixtures"
+import { openingInput, seekerInput } from "@iljari/test-support/fixtures"
 
 export const A = "11200" as Ids.DistrictId
 export const B = "11215" as Ids.DistrictId

@@ -9,37 +9,15 @@ import { join } from "node:path"
 import pg from "pg"
 import { StoreSql } from "@iljari/store-sql"
 
-export type Ports = StoreSql.Ports | Repositories.IdGenerator
+import { StorageSuite } from "@iljari/testing"
 
-/** A text stored somewhere: which table and column (or memory table), and the text. */
-export interface StoredText {
-  readonly where: string
-  readonly text: string
-}
-
-/** A storage backend the shared suite runs against: a fresh, empty store per `layer()`. */
-export interface Backend {
-  readonly name: string
-  readonly layer: () => Layer.Layer<Ports, unknown>
-  /** Every text in every table, whatever port wrote it: what erasure must leave clean. */
-  readonly scan: Effect.Effect<ReadonlyArray<StoredText>, unknown, any>
-}
-
-// Every string in a value, with where it sits.
-const strings = (where: string, value: unknown, into: Array<StoredText>): Array<StoredText> => {
-  if (typeof value === "string") into.push({ where, text: value })
-  else if (value instanceof Map) for (const [k, v] of value) strings(`${where}.${String(k)}`, v, into)
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(`${where}[${i}]`, v, into))
-  else if (typeof value === "object" && value !== null) {
-    for (const [k, v] of Object.entries(value)) strings(`${where}.${k}`, v, into)
-  }
-  return into
-}
+export type Backend = StorageSuite.Backend
+type StoredText = StorageSuite.StoredText
 
 export const memory: Backend = {
   name: "memory",
   layer: () => Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential),
-  scan: Effect.map(Repositories.MemoryDatabase, (db) => strings("memory", db.tables, []))
+  scan: Effect.map(Repositories.MemoryDatabase, (db) => StorageSuite.textsOf("memory", db.tables))
 }
 
 // Every table's every column: the catalog names the tables, whatever migration made them.

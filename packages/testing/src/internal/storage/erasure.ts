@@ -22,8 +22,8 @@ import {
   Survey
 } from "@iljari/core"
 import { Effect, Either, FastCheck as fc, TestClock } from "effect"
-import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
-import type { Backend } from "./backends.js"
+import { counselorInput, employerInput, openingInput, seekerInput } from "../../Fixtures.js"
+import { type Backend, layerOf, scanOf } from "./backend.js"
 
 const district = "11200" as Ids.DistrictId
 const kim: JobCenter.Actor = { districtId: district, counselorId: "counselor-01" as Ids.CounselorId }
@@ -236,7 +236,7 @@ export const erasureSuite = (backend: Backend) =>
           const before = yield* figures(opening.questionnaire)
           yield* setToday("2026-06-30")
           yield* erase(erasedId)
-          const texts = yield* backend.scan
+          const texts = yield* scanOf(backend)
           const left = texts.filter(({ text }) => traces(erased!).some((trace) => text.includes(trace)))
           expect(left.map(({ where, text }) => `${where}: ${text.slice(0, 120)}`)).toEqual([])
           for (const trace of [kept!.name, kept!.phone, kept!.note]) {
@@ -244,5 +244,5 @@ export const erasureSuite = (backend: Backend) =>
           }
           expect(yield* figures(opening.questionnaire)).toEqual(before)
         }
-      }).pipe(Effect.provide(backend.layer())), 120_000)
+      }).pipe(Effect.provide(layerOf(backend))), 120_000)
   })

@@ -7,8 +7,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { type Ids, JobCenter, JobFair, Outbox, Repositories } from "@iljari/core"
 import { Effect, Exit, TestClock } from "effect"
-import { employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
-import type { Backend } from "./backends.js"
+import { employerInput, openingInput, seekerInput } from "../../Fixtures.js"
+import { type Backend, layerOf } from "./backend.js"
 
 const kim: JobCenter.Actor = { districtId: "11200" as Ids.DistrictId, counselorId: "counselor-01" as Ids.CounselorId }
 
@@ -181,5 +181,5 @@ export const jobFairSuite = (backend: Backend) =>
         expect(stored.value).toEqual(fair.value)
         const stale = yield* Effect.exit(JobFair.invite(kim, fair.value.id, fair.version - 1))
         expect(Exit.isFailure(stale) && JSON.stringify(stale.cause)).toContain("StaleVersion")
-      }).pipe(Effect.provide(backend.layer())), 60_000)
+      }).pipe(Effect.provide(layerOf(backend))), 60_000)
   })

@@ -14,9 +14,8 @@ import {
   Seeker
 } from "@iljari/core"
 import { DateTime, Effect, Either, Exit, FastCheck as fc, Schema, TestClock } from "effect"
-import { counselorInput, employerInput, openingInput, seekerInput } from "@iljari/testing/fixtures"
-import { left } from "@iljari/testing/either"
-import type { Backend } from "./backends.js"
+import { counselorInput, employerInput, openingInput, seekerInput } from "../../Fixtures.js"
+import { type Backend, layerOf, type Ports } from "./backend.js"
 import {
   Counseling,
   Counselor,
@@ -32,6 +31,12 @@ import {
   StudyRooms,
   Survey
 } from "@iljari/core"
+
+// The error of a failed Either, or a test failure that shows the value.
+const left = <A, E>(result: Either.Either<A, E>): E => {
+  if (Either.isRight(result)) throw new Error(`expected an error, got ${JSON.stringify(result.right)}`)
+  return result.left
+}
 
 const A = "11200" as Ids.DistrictId
 const B = "11215" as Ids.DistrictId
@@ -125,8 +130,8 @@ const message = (id: string, key: string, district: Ids.DistrictId = A) =>
   })
 
 export const sharedSuite = (backend: Backend) => {
-  const run = <A, E>(effect: Effect.Effect<A, E, import("./backends.js").Ports>) =>
-    Effect.provide(effect, backend.layer())
+  const run = <A, E>(effect: Effect.Effect<A, E, Ports>) =>
+    Effect.provide(effect, layerOf(backend))
 
   describe(`storage ports on ${backend.name}`, () => {
     it.effect("stores, reads, lists in id order and versions a record", () =>

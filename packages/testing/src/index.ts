@@ -1,0 +1,23 @@
+/**
+ * @iljari/testing: what an integrator needs to prove their own code against
+ * iljari's — fast-check arbitraries for every model, and the suites every
+ * storage adapter passes (memory, SQLite and PostgreSQL among them), to run
+ * in vitest against their own adapter.
+ *
+ * @since 0.0.0
+ */
+
+/** @since 0.0.0 */
+export * as Arbitraries from "./Arbitraries.js"
+
+/** @since 0.0.0 */
+export * as Doubles from "./Doubles.js"
+
+/** @since 0.0.0 */
+export * as Fixtures from "./Fixtures.js"
+
+/** @since 0.0.0 */
+export * as StorageSuite from "./StorageSuite.js"
+
+/** @since 0.0.0 */
+export * as Traces from "./Traces.js"
