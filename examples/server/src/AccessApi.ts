@@ -4,14 +4,12 @@
  * accounts, API tokens and the review of access records.
  */
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
-import { AccessRules, Account, Accounts, ApiToken, Audit, Errors, Ids, LocalDate, Roles, Session, SignIn, Staff } from "@iljari/core"
+import { AccessRules, Account, Accounts, ApiToken, Audit, Ids, LocalDate, Roles } from "@iljari/core"
 import { Schema } from "effect"
-import { Forbidden, Unauthorized } from "./Caller.js"
-
-const unauthorized = { status: 401 } as const
-const forbidden = { status: 403 } as const
-const notFound = { status: 404 } as const
-const conflict = { status: 409 } as const
+import * as E from "./ApiErrors.js"
+import { form } from "./Forms.js"
+import { ForbiddenAnswer, UnauthorizedAnswer } from "./Caller.js"
+import { doc, oneOf } from "./Params.js"
 
 const AccountView = Schema.extend(Account.View, Schema.Struct({ hasPassword: Schema.Boolean, hasSecondFactor: Schema.Boolean }))
   .annotations({ identifier: "Account" })
@@ -32,35 +30,32 @@ export class AuthApi extends HttpApiGroup.make("auth")
     HttpApiEndpoint.post("signIn", "/auth/sign-in")
       .setPayload(Schema.Struct({ login: Schema.String.pipe(Schema.maxLength(200)), password: Schema.String.pipe(Schema.maxLength(1000)) }))
       .addSuccess(SignedIn)
-      .addError(SignIn.SignInRefused, unauthorized)
-      .annotate(
-        OpenApi.Description,
-        "Signs in with a sign-in name and a password and sets the session cookie (HttpOnly, SameSite=Lax). Five failures in a row lock the account for a while; the answer never says whether the name exists"
-      )
+      .addError(E.SignInRefused)
+      .annotateContext(doc("Sign in", "Signs in with a sign-in name and a password and sets the session cookie (HttpOnly, SameSite=Lax). Five failures in a row lock the account for a while; the answer never says whether the name exists"))
   )
   .add(
     HttpApiEndpoint.post("secondFactor", "/auth/second-factor")
       .setPayload(Code)
       .addSuccess(Schema.Struct({ recoveryCodesLeft: Schema.Int }))
-      .addError(SignIn.CodeRefused, unauthorized)
-      .annotate(OpenApi.Description, "Completes a sign-in with the authenticator app's code or a recovery code (each works once)")
+      .addError(E.CodeRefused)
+      .annotateContext(doc("Give the second factor", "Completes a sign-in with the authenticator app's code or a recovery code (each works once)"))
   )
   .add(
     HttpApiEndpoint.post("startEnrolment", "/auth/enrolment")
       .addSuccess(Schema.Struct({ uri: Schema.String, qrSvg: Schema.String }))
-      .annotate(OpenApi.Description, "Starts enrolling an authenticator app: the otpauth:// URI and its QR code to scan")
+      .annotateContext(doc("Start enrolling an authenticator", "Starts enrolling an authenticator app: the otpauth:// URI and its QR code to scan"))
   )
   .add(
     HttpApiEndpoint.post("confirmEnrolment", "/auth/enrolment/confirm")
       .setPayload(Code)
       .addSuccess(Schema.Struct({ recoveryCodes: Schema.Array(Schema.String) }))
-      .addError(SignIn.CodeRefused, unauthorized)
-      .annotate(OpenApi.Description, "Confirms the enrolment with a first code; answers the recovery codes, this once")
+      .addError(E.CodeRefused)
+      .annotateContext(doc("Confirm the enrolment", "Confirms the enrolment with a first code; answers the recovery codes, this once"))
   )
   .add(
     HttpApiEndpoint.post("signOut", "/auth/sign-out")
       .addSuccess(HttpApiSchema.NoContent)
-      .annotate(OpenApi.Description, "Ends the session and clears its cookie")
+      .annotateContext(doc("Sign out", "Ends the session and clears its cookie"))
   )
   .add(
     HttpApiEndpoint.get("session", "/auth/session")
@@ -70,19 +65,19 @@ export class AuthApi extends HttpApiGroup.make("auth")
         stage: Schema.Literal("pending", "complete"),
         expiresAt: Schema.DateTimeUtc
       }))
-      .annotate(OpenApi.Description, "The signed-in staff member and the session's CSRF token")
+      .annotateContext(doc("The current session", "The signed-in staff member and the session's CSRF token"))
   )
   .add(
     HttpApiEndpoint.get("singleSignOn", "/auth/sso")
-      .annotate(OpenApi.Description, "Single sign-on: redirects to the district's identity provider (OpenID Connect with PKCE)")
+      .annotateContext(doc("Start single sign-on", "Single sign-on: redirects to the district's identity provider (OpenID Connect with PKCE)"))
   )
   .add(
     HttpApiEndpoint.get("singleSignOnCallback", "/auth/sso/callback")
-      .annotate(OpenApi.Description, "Where the identity provider sends the browser back; opens a session and redirects")
+      .annotateContext(doc("Single sign-on callback", "Where the identity provider sends the browser back; opens a session and redirects"))
   )
-  .addError(Unauthorized)
-  .addError(Forbidden)
-  .addError(Session.SessionEnded, unauthorized)
+  .addError(UnauthorizedAnswer)
+  .addError(ForbiddenAnswer)
+  .addError(E.SessionEnded)
   .annotate(OpenApi.Description, "Staff sign-in (로그인): password, second factor, single sign-on, sessions")
 {}
 
@@ -91,95 +86,93 @@ export class MeApi extends HttpApiGroup.make("me")
     HttpApiEndpoint.put("changePassword", "/me/password")
       .setPayload(Schema.Struct({ current: Schema.Redacted(Schema.String), next: Schema.Redacted(Schema.String) }))
       .addSuccess(AccountView)
-      .annotate(
-        OpenApi.Description,
-        "Changes your own password: the current one (a wrong one counts towards the lock) and a new one that follows the rule"
-      )
+      .annotateContext(doc("Change your password", "Changes your own password: the current one (a wrong one counts towards the lock) and a new one that follows the rule"))
   )
-  .addError(Forbidden)
+  .addError(ForbiddenAnswer)
   .annotate(OpenApi.Description, "The signed-in staff member's own account")
 {}
 
 const AccountIdPath = Schema.Struct({ id: Ids.CounselorId })
 
 export class AdminApi extends HttpApiGroup.make("admin")
-  .add(HttpApiEndpoint.get("listAccounts", "/accounts").addSuccess(Schema.Array(AccountView)))
+  .add(HttpApiEndpoint.get("listAccounts", "/accounts").addSuccess(Schema.Array(AccountView))
+      .annotateContext(doc("List accounts", "The district's staff accounts with their role, status and whether each has a password and a second factor (administrators)"))
+  )
   .add(
     HttpApiEndpoint.post("createAccount", "/accounts")
-      .setPayload(Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({ identifier: "NewAccountForm" }))
+      .setPayload(form("NewAccountForm", Accounts.NewAccount))
       .addSuccess(AccountView, { status: 201 })
-      .addError(Account.LoginTaken, conflict)
-      .annotate(OpenApi.Description, `A new account: ${Object.keys(Accounts.NewAccount.fields).join(", ")}; the password must follow the rule in docs/security.md`)
+      .addError(E.LoginTaken)
+      .annotateContext(doc("Create an account", `A new account: ${Object.keys(Accounts.NewAccount.fields).join(", ")}; the password must follow the rule in docs/security.md`))
   )
   .add(
     HttpApiEndpoint.put("changeRole", "/accounts/:id/role")
       .setPath(AccountIdPath)
       .setPayload(Schema.Struct({ role: Roles.Role, grants: Schema.optionalWith(Schema.Array(Ids.DistrictId), { default: () => [] }) }))
       .addSuccess(AccountView)
+      .annotateContext(doc("Change an account's role", "Gives an account another role (counselor, manager, admin or analyst, with the districts an analyst reads); administrators; logged as a rights change"))
   )
   .add(
     HttpApiEndpoint.put("changeStatus", "/accounts/:id/status")
       .setPath(AccountIdPath)
       .setPayload(Schema.Struct({ status: Schema.Literal("active", "disabled") }))
       .addSuccess(AccountView)
-      .annotate(OpenApi.Description, "Disables an account (its sessions end) or makes it active again (which lifts a lock)")
+      .annotateContext(doc("Disable or enable an account", "Disables an account (its sessions end) or makes it active again (which lifts a lock)"))
   )
   .add(
     HttpApiEndpoint.put("resetPassword", "/accounts/:id/password")
       .setPath(AccountIdPath)
       .setPayload(Schema.Struct({ password: Schema.Redacted(Schema.String) }))
       .addSuccess(AccountView)
+      .annotateContext(doc("Reset an account's password", "Sets a new password for a staff member (who changes it at the next sign-in); it must follow the password rule; administrators; logged"))
   )
   .add(
     HttpApiEndpoint.del("resetSecondFactor", "/accounts/:id/second-factor")
       .setPath(AccountIdPath)
       .addSuccess(AccountView)
-      .annotate(OpenApi.Description, "Removes a lost authenticator app; the staff member enrols again at the next sign-in that needs one")
+      .annotateContext(doc("Remove an account's second factor", "Removes a lost authenticator app; the staff member enrols again at the next sign-in that needs one"))
   )
-  .add(HttpApiEndpoint.get("listTokens", "/tokens").addSuccess(Schema.Array(ApiToken.View)))
+  .add(HttpApiEndpoint.get("listTokens", "/tokens").addSuccess(Schema.Array(ApiToken.View))
+      .annotateContext(doc("List API tokens", "The district's API tokens (name, scope, expiry, last use), never their secrets (administrators)"))
+  )
   .add(
     HttpApiEndpoint.post("createToken", "/tokens")
       .setPayload(ApiToken.TokenRequest)
       .addSuccess(Schema.Struct({ secret: Schema.String, token: ApiToken.View }), { status: 201 })
-      .annotate(OpenApi.Description, "A new API token for an integration; its secret is in this answer and nowhere else")
+      .annotateContext(doc("Create an API token", "A new API token for an integration; its secret is in this answer and nowhere else"))
   )
   .add(
     HttpApiEndpoint.del("revokeToken", "/tokens/:id")
       .setPath(Schema.Struct({ id: Ids.ApiTokenId }))
       .addSuccess(ApiToken.View)
+      .annotateContext(doc("Revoke an API token", "Revokes an API token at once; administrators; logged"))
   )
   .add(
     HttpApiEndpoint.get("accessRules", "/settings/access")
       .addSuccess(Schema.Struct({ secondFactorRoles: Schema.Array(Roles.Role) }))
-      .annotate(OpenApi.Description, "The district's access rules: the roles whose every sign-in needs a second factor")
+      .annotateContext(doc("Read the access rules", "The district's access rules: the roles whose every sign-in needs a second factor"))
   )
   .add(
     HttpApiEndpoint.put("setAccessRules", "/settings/access")
       .setPayload(AccessRules.RulesRequest)
       .addSuccess(Schema.Struct({ secondFactorRoles: Schema.Array(Roles.Role) }))
-      .annotate(
-        OpenApi.Description,
-        "Requires a second factor of these roles in the district (on top of everyone outside the office networks); administrators; logged"
-      )
+      .annotateContext(doc("Set the access rules", "Requires a second factor of these roles in the district (on top of everyone outside the office networks); administrators; logged"))
   )
   .add(
     HttpApiEndpoint.get("accessRecords", "/access-records")
       .setUrlParams(Schema.Struct({
-        account: Schema.optional(Ids.CounselorId),
-        from: LocalDate.LocalDate,
-        to: LocalDate.LocalDate,
-        format: Schema.optional(Schema.Literal("json", "csv"))
+        account: Schema.optional(Ids.CounselorId.annotations({ description: "One staff member's records only" })),
+        from: LocalDate.LocalDate.annotations({ description: "The first day (Korean time), YYYY-MM-DD" }),
+        to: LocalDate.LocalDate.annotations({ description: "The last day (Korean time), YYYY-MM-DD, included" }),
+        format: Schema.optional(oneOf(["json", "csv"], "json (default) or csv to download them"))
       }))
       .addSuccess(Schema.Array(Audit.AuditEntry))
       .addSuccess(Schema.String.pipe(HttpApiSchema.withEncoding({ kind: "Text", contentType: "text/csv; charset=utf-8" })))
-      .annotate(
-        OpenApi.Description,
-        "The access records of a period (Korean dates, both included), of one staff member or all: for the monthly review. format=csv downloads them"
-      )
+      .annotateContext(doc("Access records of a period", "The access records of a period (Korean dates, both included), of one staff member or all: for the monthly review. format=csv downloads them"))
   )
-  .addError(Staff.NotPermitted, forbidden)
-  .addError(Errors.NotFound, notFound)
-  .addError(Errors.StaleVersion, conflict)
-  .addError(Forbidden)
+  .addError(E.NotPermitted)
+  .addError(E.NotFound)
+  .addError(E.StaleVersion)
+  .addError(ForbiddenAnswer)
   .annotate(OpenApi.Description, "A district's accounts, API tokens and access records (administrators; access records also managers)")
 {}

@@ -109,7 +109,7 @@ export const AuthLive = HttpApiBuilder.group(Api, "auth", (handlers) =>
         const request = yield* HttpServerRequest.HttpServerRequest
         const { client, settings, secure } = yield* singleSignOn
         const pending = yield* Schema.decodeUnknown(Schema.parseJson(Oidc.Pending))(request.cookies[ssoCookie] ?? "").pipe(
-          Effect.mapError(() => new Unauthorized({ message: "No single sign-on was started in this browser; start again at /auth/sso" }))
+          Effect.mapError(() => new Unauthorized({ message: "No single sign-on was started in this browser; start again at /auth/sso (이 브라우저에서 시작한 통합 로그인이 없습니다. /auth/sso에서 다시 시작하세요)" }))
         )
         const claims = yield* client.finish(new URL(request.url, "http://callback.invalid"), pending).pipe(
           Effect.mapError((e) => new Unauthorized({ message: e.message }))

@@ -35,7 +35,7 @@ export const permit = (permission: Roles.Permission) =>
 
 /** Fails with 403 unless the caller is a manager or an administrator (another counselor's ledger or rows). */
 export const managerOnly = Effect.flatMap(CurrentUser, (user) =>
-  user.role === "manager" || user.role === "admin" ? Effect.void : Effect.fail(new Forbidden({ message: "Managers and administrators only" })))
+  user.role === "manager" || user.role === "admin" ? Effect.void : Effect.fail(new Forbidden({ message: "Managers and administrators only (관리자만 할 수 있습니다)" })))
 
 /**
  * The caller as the access use cases take them: a signed-in staff member
@@ -43,6 +43,6 @@ export const managerOnly = Effect.flatMap(CurrentUser, (user) =>
  */
 export const staff = Effect.gen(function*() {
   const user = yield* CurrentUser
-  if (user.role === "integration") return yield* new Forbidden({ message: "An API token cannot do this; sign in as a staff member" })
+  if (user.role === "integration") return yield* new Forbidden({ message: "An API token cannot do this; sign in as a staff member (API 토큰으로는 할 수 없습니다. 직원 계정으로 로그인하세요)" })
   return { ...(yield* actor), role: user.role } satisfies Staff.Staff
 })

@@ -5,6 +5,7 @@
 import { HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "@effect/platform"
 import { Ids, Roles } from "@iljari/core"
 import { Context, Schema } from "effect"
+import { carried, wire } from "./ApiErrors.js"
 
 /**
  * Who is calling: a staff member signed in with a session (one district, one
@@ -36,13 +37,19 @@ export class Forbidden extends Schema.TaggedError<Forbidden>()(
   HttpApiSchema.annotations({ status: 403 })
 ) {}
 
+/** Unauthorized as it is answered: 401 in the one error shape. */
+export const UnauthorizedAnswer = wire(Unauthorized, 401, (e) => carried(e.message, "로그인하거나 유효한 API 토큰을 보내세요"))
+
+/** Forbidden as it is answered: 403 in the one error shape. */
+export const ForbiddenAnswer = wire(Forbidden, 403, (e) => carried(e.message, "권한이 없습니다"))
+
 /** The session cookie a browser signs in with. */
 export const sessionCookie = HttpApiSecurity.apiKey({ key: "iljari_session", in: "cookie" }).pipe(
   HttpApiSecurity.annotate(OpenApi.Description, "A staff member's session, set by POST /auth/sign-in; state-changing requests also send its CSRF token in X-CSRF-Token")
 )
 
 export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("Authentication", {
-  failure: Schema.Union(Unauthorized, Forbidden),
+  failure: Schema.Union(UnauthorizedAnswer, ForbiddenAnswer),
   provides: CurrentUser,
   security: {
     session: sessionCookie,

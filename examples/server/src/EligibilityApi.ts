@@ -11,14 +11,16 @@
  * its rule `unknown`, never passed.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { Eligibility, Errors, Ids, LocalDate, Validation } from "@iljari/core"
+import { Eligibility, Ids, LocalDate } from "@iljari/core"
 import { Schema, Struct } from "effect"
+import * as E from "./ApiErrors.js"
+import { doc, Lang } from "./Params.js"
 
 export const Facts = Schema.Struct(Struct.omit(Eligibility.Applicant.fields, "birthDate", "residence")).annotations({
   identifier: "EligibilityFacts"
 })
 
-const Language = Schema.Struct({ lang: Schema.optional(Schema.Literal("ko", "en")) })
+const Language = Schema.Struct({ lang: Schema.optional(Lang) })
 
 export const ProgramResult = Schema.Struct({
   programId: Schema.String,
@@ -49,23 +51,23 @@ export class EligibilityApi extends HttpApiGroup.make("eligibility")
       .setUrlParams(Language)
       .setPayload(Facts)
       .addSuccess(Schema.Struct({ seekerId: Ids.SeekerId, ...EligibilityResult.fields }).annotations({ identifier: "SeekerEligibility" }))
-      .addError(Errors.NotFound, { status: 404 })
-      .addError(Validation.ValidationError, { status: 400 })
-      .annotate(
-        OpenApi.Description,
+      .addError(E.NotFound)
+      .addError(E.ValidationError)
+      .annotateContext(doc(
+        "Check a seeker's eligibility",
         "Checks the district's programs for a stored seeker, rule by rule: birth date and address from the record (logged), the other facts from the body"
-      )
+      ))
   )
   .add(
     HttpApiEndpoint.post("checkCase", "/eligibility")
       .setUrlParams(Language)
       .setPayload(Eligibility.Applicant)
       .addSuccess(EligibilityResult.annotations({ identifier: "CaseEligibility" }))
-      .addError(Validation.ValidationError, { status: 400 })
-      .annotate(
-        OpenApi.Description,
+      .addError(E.ValidationError)
+      .annotateContext(doc(
+        "Check a case's eligibility",
         "Checks the district's programs for a case given whole in the body (birth date, residence and the facts); nothing is stored or logged"
-      )
+      ))
   )
   .add(
     HttpApiEndpoint.get("programs", "/eligibility/programs")
@@ -76,7 +78,7 @@ export class EligibilityApi extends HttpApiGroup.make("eligibility")
         benefit: Schema.Literal("DailyWork", "WageSubsidy", "FixedSubsidy"),
         rules: Schema.Array(Schema.String)
       }).annotations({ identifier: "ProgramSummary" })))
-      .annotate(OpenApi.Description, "The district's programs and what each requires")
+      .annotateContext(doc("List the programs", "The district's programs and what each requires"))
   )
-  .annotate(OpenApi.Description, "Program eligibility (사업 참여 자격)")
+  .annotate(OpenApi.Description, "Program eligibility (사업 참여 자격): public works, community jobs, youth intern and middle-aged hire, rule by rule")
 {}

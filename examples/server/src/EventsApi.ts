@@ -3,27 +3,33 @@
  * them, and read them against their plans or as scores.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { DiscoveryVisit, Errors, Events, Ids, JobCafe, LocalDate, Outreach, Partner, PsychTest, StudyRooms, Survey, Validation } from "@iljari/core"
+import { DiscoveryVisit, Events, Ids, JobCafe, LocalDate, Outreach, Partner, PsychTest, StudyRooms, Survey } from "@iljari/core"
 import { Schema, Struct } from "effect"
-import { form } from "./Forms.js"
+import * as E from "./ApiErrors.js"
+import { form, versionedForm } from "./Forms.js"
+import { bilingual } from "./ApiErrors.js"
+import { Count, doc, oneOf, Version, Year } from "./Params.js"
 
 const versioned = <A, I>(schema: Schema.Schema<A, I>, identifier: string) =>
   Schema.Struct({ value: schema, version: Schema.Int }).annotations({ identifier })
 
-const invalid = { status: 400 } as const
-
-const Version = Schema.Struct({ version: Schema.NumberFromString.pipe(Schema.int(), Schema.positive()) })
-
 const Participant = versioned(PsychTest.Participant, "VersionedPsychTestParticipant")
 
-const Month = Schema.String.pipe(Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])$/, { message: () => "month must be written YYYY-MM" }))
+const Month = Schema.String.pipe(
+  Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])$/, {
+    message: () => bilingual("month must be written YYYY-MM, e.g. 2026-06", "month는 YYYY-MM으로 써야 합니다 (예: 2026-06)")
+  })
+).annotations({ description: "A month, YYYY-MM", examples: ["2026-06"] })
+
+const TextId = (what: string) => Schema.Struct({ id: Schema.String.annotations({ description: `The ${what}'s id` }) })
 
 export class EventsApi extends HttpApiGroup.make("events")
   .add(
     HttpApiEndpoint.post("recordOutreach", "/outreach-sessions")
       .setPayload(form("OutreachSessionForm", Schema.Struct(Struct.omit(Outreach.Session.fields, "id", "districtId"))))
       .addSuccess(versioned(Outreach.Session, "VersionedOutreachSession"), { status: 201 })
-      .addError(Validation.ValidationError, invalid)
+      .addError(E.ValidationError)
+      .annotateContext(doc("Record an outreach session", "Records an outreach session (찾아가는 일자리상담실) at a station, shelter or library: where, when, how many were counselled and registered. The form carries no id or districtId."))
   )
   .add(
     HttpApiEndpoint.get("outreachProgress", "/outreach-sessions/progress")
@@ -38,22 +44,23 @@ export class EventsApi extends HttpApiGroup.make("events")
         registrations: Schema.Int,
         met: Schema.Boolean
       }))
-      .annotate(OpenApi.Description, "A month's outreach against the seeds' plan (4 stations, 1 shelter, 1 library)")
+      .annotateContext(doc("Outreach progress of a month", "A month's outreach against the seeds' plan (4 stations, 1 shelter, 1 library)"))
   )
   .add(
     HttpApiEndpoint.post("recordVisit", "/discovery-visits")
       .setPayload(form("DiscoveryVisitForm", Schema.Struct(Struct.omit(DiscoveryVisit.Visit.fields, "id", "districtId"))))
       .addSuccess(versioned(DiscoveryVisit.Visit, "VersionedDiscoveryVisit"), { status: 201 })
-      .addError(Validation.ValidationError, invalid)
+      .addError(E.ValidationError)
+      .annotateContext(doc("Record a discovery visit", "Records a discovery visit (일자리발굴단) to a building or business: the openings and positions it found. The form carries no id or districtId."))
   )
   .add(
     HttpApiEndpoint.get("discoveryProgress", "/discovery-visits/progress")
       .setUrlParams(Schema.Struct({
-        year: Schema.NumberFromString.pipe(Schema.int(), Schema.between(2000, 2100)),
-        buildings: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
-        openings: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
-        positions: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())),
-        asOf: Schema.optional(LocalDate.LocalDate)
+        year: Year,
+        buildings: Schema.optional(Count("The year's planned buildings (default 30)")),
+        openings: Schema.optional(Count("The year's planned openings (default 200)")),
+        positions: Schema.optional(Count("The year's planned positions (default 270)")),
+        asOf: Schema.optional(LocalDate.LocalDate.annotations({ description: "The day to read the year as of (default today)" }))
       }))
       .addSuccess(Schema.Struct({
         asOf: Schema.String,
@@ -64,29 +71,31 @@ export class EventsApi extends HttpApiGroup.make("events")
         reached: Schema.Struct({ buildings: Schema.Number, openings: Schema.Number, positions: Schema.Number }),
         yearElapsed: Schema.Number
       }))
-      .annotate(OpenApi.Description, "A year's visits against its plan (default: the seeds' 30 centers, 200 openings, 270 positions)")
+      .annotateContext(doc("Discovery progress of a year", "A year's visits against its plan (default: the seeds' 30 centers, 200 openings, 270 positions)"))
   )
   .add(
     HttpApiEndpoint.post("createSurvey", "/surveys")
       .setPayload(form("QuestionnaireForm", Survey.Questionnaire))
       .addSuccess(versioned(Survey.Questionnaire, "VersionedQuestionnaire"), { status: 201 })
-      .addError(Validation.ValidationError, invalid)
+      .addError(E.ValidationError)
+      .annotateContext(doc("Create a questionnaire", "Creates a satisfaction questionnaire (만족도 조사) with its questions"))
   )
   .add(
     HttpApiEndpoint.post("respond", "/surveys/:id/responses")
-      .setPath(Schema.Struct({ id: Schema.String }))
+      .setPath(TextId("questionnaire"))
       .setPayload(form("SurveyResponseForm", Schema.Struct(Struct.omit(Survey.Response.fields, "id", "districtId", "questionnaireId"))))
       .addSuccess(versioned(Survey.Response, "VersionedSurveyResponse"), { status: 201 })
-      .addError(Validation.ValidationError, invalid)
-      .addError(Errors.NotFound, { status: 404 })
+      .addError(E.ValidationError)
+      .addError(E.NotFound)
+      .annotateContext(doc("Answer a questionnaire", "Records one response to a questionnaire: the ratings (1–5) and the counselor and day it is about"))
   )
   .add(
     HttpApiEndpoint.get("scores", "/surveys/:id/scores")
-      .setPath(Schema.Struct({ id: Schema.String }))
+      .setPath(TextId("questionnaire"))
       .setUrlParams(Schema.Struct({
-        from: LocalDate.LocalDate,
-        to: LocalDate.LocalDate,
-        by: Schema.optional(Schema.Literal("all", "counselor", "month"))
+        from: LocalDate.LocalDate.annotations({ description: "The first day, YYYY-MM-DD" }),
+        to: LocalDate.LocalDate.annotations({ description: "The last day, YYYY-MM-DD, included" }),
+        by: Schema.optional(oneOf(["all", "counselor", "month"], "How to group the responses (default all)"))
       }))
       .addSuccess(Schema.Array(Schema.Struct({
         key: Schema.String,
@@ -94,74 +103,76 @@ export class EventsApi extends HttpApiGroup.make("events")
         average: Schema.NullOr(Schema.Number),
         satisfiedShare: Schema.NullOr(Schema.Number)
       })))
-      .addError(Errors.NotFound, { status: 404 })
+      .addError(E.NotFound)
+      .annotateContext(doc("Survey scores", "A questionnaire's responses, mean rating and satisfied share over a period, for the whole district, by counselor or by month"))
   )
   .add(
     HttpApiEndpoint.post("scheduleTest", "/psych-tests")
       .setPayload(form("PsychTestSessionForm", Schema.Struct(Struct.omit(PsychTest.Session.fields, "id", "districtId"))))
       .addSuccess(versioned(PsychTest.Session, "VersionedPsychTestSession"), { status: 201 })
-      .addError(Validation.ValidationError, invalid)
-      .annotate(OpenApi.Description, "Schedules a vocational psychological test session (직업심리검사)")
+      .addError(E.ValidationError)
+      .annotateContext(doc("Schedule a psychological test session", "Schedules a vocational psychological test session (직업심리검사)"))
   )
   .add(
     HttpApiEndpoint.get("tests", "/psych-tests").addSuccess(Schema.Array(versioned(PsychTest.Session, "VersionedPsychTestSession")))
+      .annotateContext(doc("List psychological test sessions", "The district's vocational psychological test sessions with their versions"))
   )
   .add(
     HttpApiEndpoint.post("registerParticipant", "/psych-tests/:id/participants")
-      .setPath(Schema.Struct({ id: Schema.String }))
+      .setPath(TextId("test session"))
       .setPayload(Schema.Struct({ seekerId: Ids.SeekerId }))
       .addSuccess(Participant, { status: 201 })
-      .addError(Errors.NotFound, { status: 404 })
-      .addError(PsychTest.Refused, { status: 409 })
-      .annotate(OpenApi.Description, "Registers a seeker for a test session, within its capacity and once")
+      .addError(E.NotFound)
+      .addError(E.PsychTestRefused)
+      .annotateContext(doc("Register a test participant", "Registers a seeker for a test session, within its capacity and once"))
   )
   .add(
     HttpApiEndpoint.get("participants", "/psych-tests/:id/participants")
-      .setPath(Schema.Struct({ id: Schema.String }))
+      .setPath(TextId("test session"))
       .addSuccess(Schema.Array(Participant))
-      .addError(Errors.NotFound, { status: 404 })
+      .addError(E.NotFound)
+      .annotateContext(doc("List a session's participants", "The participants of a test session with their versions (which recording a result or a delivery needs); logged"))
   )
   .add(
     HttpApiEndpoint.post("recordTestResult", "/psych-test-participants/:id/result")
-      .setPath(Schema.Struct({ id: Schema.String }))
-      .setUrlParams(Version)
-      .setPayload(form("PsychTestResultForm", Events.ResultForm))
+      .setPath(TextId("participant"))
+      .setPayload(versionedForm("PsychTestResultForm", Events.ResultForm))
       .addSuccess(Participant)
-      .addError(Validation.ValidationError, invalid)
-      .addError(Errors.NotFound, { status: 404 })
-      .addError(Errors.StaleVersion, { status: 409 })
-      .annotate(OpenApi.Description, "Records whether the participant sat the test, and their result")
+      .addError(E.ValidationError)
+      .addError(E.NotFound)
+      .addError(E.StaleVersion)
+      .annotateContext(doc("Record a test result", "Records whether the participant sat the test, and their result, with the participant's version in the body"))
   )
   .add(
     HttpApiEndpoint.post("deliverResult", "/psych-test-participants/:id/delivery")
-      .setPath(Schema.Struct({ id: Schema.String }))
-      .setUrlParams(Version)
-      .setPayload(Schema.Struct({ by: PsychTest.Delivery }))
+      .setPath(TextId("participant"))
+      .setPayload(Schema.Struct({ version: Version, by: PsychTest.Delivery }))
       .addSuccess(Participant)
-      .addError(Errors.NotFound, { status: 404 })
-      .addError(Errors.StaleVersion, { status: 409 })
-      .addError(PsychTest.Refused, { status: 409 })
-      .annotate(OpenApi.Description, "Delivers the result to the participant alone: in person, or by e-mail with their consent")
+      .addError(E.NotFound)
+      .addError(E.StaleVersion)
+      .addError(E.PsychTestRefused)
+      .annotateContext(doc("Deliver a test result", "Delivers the result to the participant alone: in person, or by e-mail with their consent; the participant's version in the body"))
   )
   .add(
     HttpApiEndpoint.post("recordDemand", "/training-demand")
       .setPayload(form("TrainingDemandForm", Schema.Struct(Struct.omit(Partner.DemandResponse.fields, "id", "districtId"))))
       .addSuccess(versioned(Partner.DemandResponse, "VersionedTrainingDemandResponse"), { status: 201 })
-      .addError(Validation.ValidationError, invalid)
-      .annotate(OpenApi.Description, "Records an answer to the training demand survey (교육 수요조사)")
+      .addError(E.ValidationError)
+      .annotateContext(doc("Record a training-demand answer", "Records an answer to the training demand survey (교육 수요조사)"))
   )
   .add(
     HttpApiEndpoint.post("book", "/study-rooms/bookings")
       .setPayload(form("StudyRoomBookingForm", JobCafe.Booking))
       .addSuccess(versioned(StudyRooms.StoredBooking, "VersionedStudyRoomBooking"), { status: 201 })
-      .addError(Validation.ValidationError, invalid)
-      .addError(JobCafe.BookingRefused, { status: 409 })
-      .annotate(OpenApi.Description, "Books a job-café study room: free, at most 3 hours a day per person, no overlaps")
+      .addError(E.ValidationError)
+      .addError(E.BookingRefused)
+      .annotateContext(doc("Book a study room", "Books a job-café study room: free, at most 3 hours a day per person, no overlaps"))
   )
   .add(
     HttpApiEndpoint.get("bookings", "/study-rooms/bookings")
-      .setUrlParams(Schema.Struct({ on: LocalDate.LocalDate }))
+      .setUrlParams(Schema.Struct({ on: LocalDate.LocalDate.annotations({ description: "The day, YYYY-MM-DD" }) }))
       .addSuccess(Schema.Array(versioned(StudyRooms.StoredBooking, "VersionedStudyRoomBooking")))
+      .annotateContext(doc("A day's study-room bookings", "The job café's study-room bookings of a day, with who booked; logged"))
   )
   .annotate(OpenApi.Description, "Outreach (찾아가는 일자리상담실), discovery visits (일자리발굴단), satisfaction surveys and job-café study rooms")
 {}

@@ -6,6 +6,7 @@
 import { HttpApiBuilder } from "@effect/platform"
 import { DiscoveryVisit, Events, StudyRooms } from "@iljari/core"
 import { Effect } from "effect"
+import { splitVersion } from "./Forms.js"
 import { actor } from "./Actor.js"
 import { Api } from "./Api.js"
 
@@ -43,10 +44,10 @@ export const EventsLive = HttpApiBuilder.group(Api, "events", (handlers) =>
     .handle("registerParticipant", ({ path, payload }) =>
       Effect.flatMap(actor, (who) => Events.registerParticipant(who, path.id, payload.seekerId)))
     .handle("participants", ({ path }) => Effect.flatMap(actor, (who) => Events.participants(who, path.id)))
-    .handle("recordTestResult", ({ path, payload, urlParams }) =>
-      Effect.flatMap(actor, (who) => Events.recordTestResult(who, path.id, urlParams.version, payload)))
-    .handle("deliverResult", ({ path, payload, urlParams }) =>
-      Effect.flatMap(actor, (who) => Events.deliverResult(who, path.id, urlParams.version, payload.by)))
+    .handle("recordTestResult", ({ path, payload }) =>
+      Effect.flatMap(actor, (who) => Events.recordTestResult(who, path.id, payload.version, splitVersion(payload).form)))
+    .handle("deliverResult", ({ path, payload }) =>
+      Effect.flatMap(actor, (who) => Events.deliverResult(who, path.id, payload.version, payload.by)))
     .handle("recordDemand", ({ payload }) => Effect.flatMap(actor, (who) => Events.recordDemandAnswer(who, payload)))
     .handle("book", ({ payload }) => Effect.flatMap(actor, (who) => StudyRooms.reserve(who, payload)))
     .handle("bookings", ({ urlParams }) => Effect.flatMap(actor, (who) => StudyRooms.bookingsOn(who, urlParams.on)))

@@ -5,6 +5,7 @@
 import { HttpApiBuilder } from "@effect/platform"
 import { JobFair, type Repositories } from "@iljari/core"
 import { Effect } from "effect"
+import { splitVersion } from "./Forms.js"
 import { actor } from "./Actor.js"
 import { Api } from "./Api.js"
 
@@ -14,20 +15,20 @@ export const FairsLive = HttpApiBuilder.group(Api, "fairs", (handlers) =>
   handlers
     .handle("create", ({ payload }) => Effect.map(Effect.flatMap(actor, (who) => JobFair.create(who, payload)), withOutcome))
     .handle("get", ({ path }) => Effect.map(Effect.flatMap(actor, (who) => JobFair.get(who, path.id)), withOutcome))
-    .handle("preselect", ({ path, urlParams }) =>
+    .handle("preselect", ({ path, payload }) =>
       Effect.map(
-        Effect.flatMap(actor, (who) => JobFair.preselect(who, path.id, urlParams.version, urlParams.perOpening ?? 10)),
+        Effect.flatMap(actor, (who) => JobFair.preselect(who, path.id, payload.version, payload.perOpening ?? 10)),
         withOutcome
       ))
-    .handle("invite", ({ path, urlParams }) =>
-      Effect.map(Effect.flatMap(actor, (who) => JobFair.invite(who, path.id, urlParams.version)), withOutcome))
-    .handle("attendance", ({ path, payload, urlParams }) =>
+    .handle("invite", ({ path, payload }) =>
+      Effect.map(Effect.flatMap(actor, (who) => JobFair.invite(who, path.id, payload.version)), withOutcome))
+    .handle("attendance", ({ path, payload }) =>
       Effect.map(
-        Effect.flatMap(actor, (who) => JobFair.recordAttendance(who, path.id, urlParams.version, payload.seekerIds)),
+        Effect.flatMap(actor, (who) => JobFair.recordAttendance(who, path.id, payload.version, payload.seekerIds)),
         withOutcome
       ))
-    .handle("schedule", ({ path, urlParams }) =>
-      Effect.map(Effect.flatMap(actor, (who) => JobFair.schedule(who, path.id, urlParams.version)), withOutcome))
-    .handle("result", ({ path, payload, urlParams }) =>
-      Effect.map(Effect.flatMap(actor, (who) => JobFair.recordResult(who, path.id, urlParams.version, payload)), withOutcome))
+    .handle("schedule", ({ path, payload }) =>
+      Effect.map(Effect.flatMap(actor, (who) => JobFair.schedule(who, path.id, payload.version)), withOutcome))
+    .handle("result", ({ path, payload }) =>
+      Effect.map(Effect.flatMap(actor, (who) => JobFair.recordResult(who, path.id, payload.version, splitVersion(payload).form)), withOutcome))
 )

@@ -4,9 +4,10 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Caseload, Erasure, JobCenter, Monitoring, Validation } from "@iljari/core"
+import { Caseload, Erasure, type FollowUp, JobCenter, Monitoring, Repositories, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { Effect, Layer } from "effect"
+import { splitVersion } from "./Forms.js"
 import { actor, managerOnly, permit } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
 import { EventsLive } from "./EventsHttp.js"
@@ -29,15 +30,15 @@ export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
     .handle("list", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listSeekers(who, page(urlParams))))
     .handle("get", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getSeeker(who, path.id)))
     .handle("register", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerSeeker(who, payload)))
-    .handle("update", ({ path, payload, urlParams }) =>
-      Effect.flatMap(actor, (who) => JobCenter.updateSeeker(who, path.id, urlParams.version, payload)))
+    .handle("update", ({ path, payload }) =>
+      Effect.flatMap(actor, (who) => JobCenter.updateSeeker(who, path.id, payload.version, splitVersion(payload).form)))
     .handle("counsel", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.logCounseling(who, payload)))
     .handle("caseload", ({ urlParams }) => {
       const { counselorId, ...slice } = urlParams
       return Effect.flatMap(actor, (who) => Caseload.caseload(who, counselorId ?? who.counselorId, page(slice)))
     })
     .handle("transfer", ({ path, payload }) => Effect.flatMap(actor, (who) => Caseload.transfer(who, path.id, payload)))
-    .handle("close", ({ path, urlParams }) => Effect.flatMap(actor, (who) => Caseload.close(who, path.id, urlParams.version)))
+    .handle("close", ({ path, payload }) => Effect.flatMap(actor, (who) => Caseload.close(who, path.id, payload.version)))
     .handle("erase", ({ path, payload }) =>
       Effect.zipRight(permit("erasure"), Effect.flatMap(actor, (who) => Erasure.eraseSeeker(who, path.id, payload.reason))))
     .handle("retentionDue", () => Effect.zipRight(permit("erasure"), Effect.flatMap(actor, Erasure.retentionDue)))
@@ -64,12 +65,25 @@ export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
       Effect.gen(function*() {
         const who = yield* actor
         if (urlParams.counselorId !== undefined && urlParams.counselorId !== who.counselorId) yield* managerOnly
-        const ledger = yield* JobCenter.followUpLedger(who, urlParams.counselorId ?? who.counselorId)
-        return { ...ledger, onTimeRate: ledger.onTimeRate ?? null }
+        const counselorId = urlParams.counselorId ?? who.counselorId
+        const ledger = yield* JobCenter.followUpLedger(who, counselorId)
+        // Each check with its version, which recording it needs (the ledger is built from these rows).
+        const rows = yield* Effect.flatMap(Repositories.FollowUpRepository, (repo) => repo.listByCounselor(who.districtId, counselorId))
+        const versions = new Map(rows.map((row) => [row.value.id, row.version]))
+        const withVersions = (checks: ReadonlyArray<FollowUp.Check>) => checks.map((value) => ({ value, version: versions.get(value.id) ?? 1 }))
+        return {
+          ...ledger,
+          dueToday: withVersions(ledger.dueToday),
+          overdue: withVersions(ledger.overdue),
+          upcoming: withVersions(ledger.upcoming),
+          done: withVersions(ledger.done),
+          cancelled: withVersions(ledger.cancelled),
+          onTimeRate: ledger.onTimeRate ?? null
+        }
       }))
-    .handle("recordFollowUp", ({ path, payload, urlParams }) =>
+    .handle("recordFollowUp", ({ path, payload }) =>
       Effect.flatMap(actor, (who) =>
-        JobCenter.recordFollowUp(who, { checkId: path.id, expectedVersion: urlParams.version, result: payload })))
+        JobCenter.recordFollowUp(who, { checkId: path.id, expectedVersion: payload.version, result: splitVersion(payload).form })))
 )
 
 export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>

@@ -3,17 +3,20 @@
  * seekers to call for an opening, each with its score explained part by part.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { Codes, Errors, Ids, Match, Opening, Wage } from "@iljari/core"
+import { Codes, Ids, Match, Opening, Wage } from "@iljari/core"
 import { Schema } from "effect"
+import * as E from "./ApiErrors.js"
+import { doc, integer, Lang } from "./Params.js"
 
 const Query = Schema.Struct({
-  k: Schema.optional(
-    Schema.NumberFromString.pipe(
-      Schema.int(),
-      Schema.between(1, 100, { message: () => "k must be a whole number of results between 1 and 100" })
-    )
-  ),
-  lang: Schema.optional(Schema.Literal("ko", "en"))
+  k: Schema.optional(integer({
+    min: 1,
+    max: 100,
+    description: "How many results, 1–100 (default 10)",
+    en: "k must be a whole number of results between 1 and 100",
+    ko: "k는 1부터 100까지의 결과 수(정수)여야 합니다"
+  })),
+  lang: Schema.optional(Lang)
 })
 
 const Criterion = Schema.Literal(...Match.criteria)
@@ -63,8 +66,11 @@ export class MatchesApi extends HttpApiGroup.make("matches")
         seekerId: Ids.SeekerId,
         matches: Schema.Array(Schema.Struct({ opening: OpeningSummary, match: Explained }))
       }))
-      .addError(Errors.NotFound, { status: 404 })
-      .annotate(OpenApi.Description, "The best open openings for a seeker (top k, 10 by default), each score explained")
+      .addError(E.NotFound)
+      .annotateContext(doc(
+        "Openings for a seeker",
+        "The best open openings for a seeker (top k, 10 by default), each score explained part by part; the seeker's read is logged"
+      ))
   )
   .add(
     HttpApiEndpoint.get("seekersForOpening", "/openings/:id/matches")
@@ -74,11 +80,11 @@ export class MatchesApi extends HttpApiGroup.make("matches")
         openingId: Ids.OpeningId,
         matches: Schema.Array(Schema.Struct({ seeker: SeekerSummary, match: Explained }))
       }))
-      .addError(Errors.NotFound, { status: 404 })
-      .annotate(
-        OpenApi.Description,
+      .addError(E.NotFound)
+      .annotateContext(doc(
+        "Seekers for an opening",
         "The seekers to call for an opening (top k, 10 by default), each score explained; every seeker shown is logged"
-      )
+      ))
   )
   .annotate(
     OpenApi.Description,

@@ -16,16 +16,31 @@
  * without a row that names a person.
  */
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
-import { Ids, Validation } from "@iljari/core"
+import { Ids } from "@iljari/core"
 import { ReportQuery as Query } from "@iljari/report"
 import { Schema } from "effect"
+import * as E from "./ApiErrors.js"
+import { bilingual } from "./ApiErrors.js"
+import { doc, integer, oneOf } from "./Params.js"
 
-/** The query every report download takes: `@iljari/report`'s query, and the labels' language. */
+/**
+ * The query every report download takes: `@iljari/report`'s query (its year
+ * typed as the integer it is), and the labels' language. It has no
+ * identifier: a query schema named in the document's components would be
+ * referred to, and a reference lists no parameters.
+ */
 export const ReportQuery = Schema.Struct({
   ...Query.Query.fields,
+  year: Schema.optional(integer({
+    min: 2000,
+    max: 2100,
+    description: "Alone: the annual report; with month=1–12: that month's report",
+    en: "year must be a whole year from 2000 to 2100",
+    ko: "year는 2000부터 2100까지의 연도여야 합니다"
+  })),
   district: Schema.optional(Ids.DistrictId.annotations({ description: "For a city analyst: which of the granted districts" })),
-  lang: Schema.optional(Schema.Literal("ko", "en").annotations({ description: "Labels in Korean (default) or English" }))
-}).annotations({ identifier: "ReportQuery" })
+  lang: Schema.optional(oneOf(["ko", "en"], "Labels in Korean (default) or English"))
+})
 
 export type ReportQuery = typeof ReportQuery.Type
 
@@ -33,7 +48,9 @@ const WithTable = Schema.Struct({
   ...ReportQuery.fields,
   /** The table to download, e.g. `center-month`; the report's first table by default. */
   table: Schema.optional(
-    Schema.String.pipe(Schema.pattern(/^[a-z0-9-]{1,60}$/, { message: () => "table must be a table id such as center-month" }))
+    Schema.String.pipe(Schema.pattern(/^[a-z0-9-]{1,60}$/, {
+      message: () => bilingual("table must be a table id such as center-month", "table은 center-month 같은 표 id여야 합니다")
+    })).annotations({ description: "The table to download, e.g. center-month or counselors-month (the report's first by default)" })
   )
 })
 
@@ -46,22 +63,31 @@ export class ReportsApi extends HttpApiGroup.make("reports")
     HttpApiEndpoint.get("html", "/reports/results.html")
       .setUrlParams(ReportQuery)
       .addSuccess(HttpApiSchema.Text({ contentType: htmlType }))
-      .addError(Validation.ValidationError, { status: 400 })
-      .annotate(OpenApi.Description, "The report as a self-contained HTML page with its charts (no script, nothing to fetch)")
+      .addError(E.ValidationError)
+      .annotateContext(doc(
+        "The report as HTML",
+        "The report of one period (month=, year=, week= or from=&to=) as a self-contained HTML page with its charts (no script, nothing to fetch), shown inline"
+      ))
   )
   .add(
     HttpApiEndpoint.get("xlsx", "/reports/results.xlsx")
       .setUrlParams(ReportQuery)
       .addSuccess(HttpApiSchema.Uint8Array({ contentType: xlsxType }))
-      .addError(Validation.ValidationError, { status: 400 })
-      .annotate(OpenApi.Description, "The report as an XLSX workbook, one sheet per table")
+      .addError(E.ValidationError)
+      .annotateContext(doc(
+        "The report as an XLSX workbook",
+        "The report of one period (month=, year=, week= or from=&to=) as an XLSX workbook, one sheet per table, downloaded as an attachment"
+      ))
   )
   .add(
     HttpApiEndpoint.get("csv", "/reports/results.csv")
       .setUrlParams(WithTable)
       .addSuccess(HttpApiSchema.Text({ contentType: csvType }))
-      .addError(Validation.ValidationError, { status: 400 })
-      .annotate(OpenApi.Description, "One table of the report as CSV (UTF-8 with a byte-order mark, for Excel; table= picks it)")
+      .addError(E.ValidationError)
+      .annotateContext(doc(
+        "One table of the report as CSV",
+        "One table of the report of one period as CSV (UTF-8 with a byte-order mark, for Excel); table= picks it, the report's first by default, and an unknown one is a 400 listing the report's tables"
+      ))
   )
   .annotate(
     OpenApi.Description,

@@ -4,19 +4,36 @@
  * app at `/app/` (where `/` sends a browser), over whatever storage,
  * password hasher, second factor and access settings are provided.
  */
-import { HttpApiBuilder, HttpApiScalar, type HttpApp, HttpMiddleware, HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import {
+  HttpApi,
+  HttpApiBuilder,
+  HttpApiError,
+  HttpApiScalar,
+  HttpApp,
+  HttpMiddleware,
+  HttpServerRequest,
+  HttpServerResponse
+} from "@effect/platform"
 import { Recommendations } from "@iljari/core"
 import { WebApp } from "@iljari/web"
 import { Effect, Layer } from "effect"
 import { Api } from "./Api.js"
+import * as E from "./ApiErrors.js"
 import { AuthenticationLive } from "./Access.js"
 import { AccessLive } from "./AccessHttp.js"
 import { AccessSettings } from "./AccessSettings.js"
 import { HandlersLive } from "./Http.js"
 import { targetsOf } from "./Settings.js"
 
+// A path, query or body that does not decode is answered as a ValidationError naming each field and its rule.
+const isDecodeError = (error: unknown): error is HttpApiError.HttpApiDecodeError => error instanceof HttpApiError.HttpApiDecodeError
+
+const DecodeErrorsLive = HttpApiBuilder.middleware(Api, (app) =>
+  Effect.mapError(app, (error) => (isDecodeError(error) ? E.fromDecodeError(error) : error)))
+
 export const ApiLive = HttpApiBuilder.api(Api).pipe(
   Layer.provide(HandlersLive),
+  Layer.provide(DecodeErrorsLive),
   Layer.provide(AccessLive),
   Layer.provide(AuthenticationLive)
 )
@@ -33,32 +50,64 @@ const WebLive = Layer.unwrapEffect(Effect.map(AccessSettings, (access) =>
     targetsOf
   })))
 
-// Some refusals come from below the API (a body that is not JSON, a route that
-// does not exist) with an empty body; every answer should say what went wrong.
-const reasons: Record<number, string> = {
-  400: "The request could not be read: check that the body is valid JSON and the parameters are well formed",
-  404: "No such route; see /docs for the API",
-  405: "This route does not accept that method; see /docs for the API"
+// The API's routes, to tell a path that exists with another method (405) from one that does not (404).
+const routes: ReadonlyArray<{ readonly method: string; readonly path: RegExp }> = (() => {
+  const out: Array<{ method: string; path: RegExp }> = [{ method: "GET", path: /^\/(docs|openapi\.json)$/ }]
+  HttpApi.reflect(Api, {
+    onGroup: () => {},
+    onEndpoint: ({ endpoint }) => {
+      const pattern = endpoint.path.split("/").map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+      out.push({ method: endpoint.method, path: new RegExp(`^${pattern.join("/")}$`) })
+    }
+  })
+  return out
+})()
+
+const allowed = (url: string): ReadonlyArray<string> => {
+  const path = url.split("?")[0]!
+  return [...new Set(routes.filter((route) => route.path.test(path)).map((route) => route.method))]
 }
 
-const explain = (response: HttpServerResponse.HttpServerResponse) =>
-  response.status >= 400 && response.body._tag === "Empty"
-    ? HttpServerResponse.unsafeJson(
-      { _tag: "RequestRefused", message: reasons[response.status] ?? `Request refused (HTTP ${response.status})` },
-      { status: response.status }
+// Some refusals come from below the API (a body that is not JSON, a route that
+// does not exist, a method the route does not take) with an empty body; every
+// answer says what went wrong, in the API's one error shape. The web app keeps its own pages.
+const explain = (request: HttpServerRequest.HttpServerRequest, response: HttpServerResponse.HttpServerResponse) => {
+  if (response.status < 400 || response.body._tag !== "Empty") return response
+  if (request.url === appPrefix || request.url.startsWith(`${appPrefix}/`) || request.url.startsWith(`${appPrefix}?`)) return response
+  const json = (status: number, body: E.ErrorBody, headers: Record<string, string> = {}) =>
+    HttpServerResponse.unsafeJson(body, { status, headers })
+  if (response.status === 404) {
+    const methods = allowed(request.url)
+    return methods.length > 0 && !methods.includes(request.method)
+      ? json(
+        405,
+        E.body(
+          "MethodNotAllowed",
+          `${request.method} is not accepted here; this route takes ${methods.join(", ")} (see /docs)`,
+          `이 경로는 ${request.method} 요청을 받지 않습니다. ${methods.join(", ")} 요청만 받습니다 (/docs 참고)`,
+          { allow: methods }
+        ),
+        { allow: methods.join(", ") }
+      )
+      : json(404, E.body("RouteNotFound", "No such route; see /docs for the API", "없는 경로입니다. API는 /docs를 보세요"))
+  }
+  if (response.status === 400) {
+    return json(
+      400,
+      E.body(
+        "MalformedRequest",
+        "The request could not be read: check that the body is valid JSON and the parameters are well formed",
+        "요청을 읽을 수 없습니다. 본문이 올바른 JSON인지, 매개변수가 제대로 쓰였는지 확인하세요"
+      )
     )
-    : response
+  }
+  return json(response.status, E.body("RequestRefused", `Request refused (HTTP ${response.status})`, `요청이 거부되었습니다 (HTTP ${response.status})`))
+}
 
+// The explanation is written as the response is sent (a pre-response handler): by the time a
+// middleware sees the server's answer to a request that failed, it has been sent.
 const explainEmptyRefusals = (app: HttpApp.Default): HttpApp.Default =>
-  app.pipe(
-    // A request that fails below the API (unreadable body) becomes its response here, so it can be explained;
-    // server errors stay failures, so that they are logged with their cause.
-    Effect.catchAllCause((cause) =>
-      Effect.flatMap(HttpServerError.causeResponse(cause), ([response]) =>
-        response.status >= 500 ? Effect.failCause(cause) : Effect.succeed(response))
-    ),
-    Effect.map(explain)
-  )
+  Effect.zipRight(HttpApp.appendPreResponseHandler((request, response) => Effect.succeed(explain(request, response))), app)
 
 // A body that is not JSON is refused here with a message; the request keeps
 // the body it read, so the API reads it again for free. The web app's forms
@@ -69,7 +118,10 @@ const requireJson = (app: HttpApp.Default): HttpApp.Default =>
       ? app
       : Effect.flatMap(Effect.either(request.json), (body) =>
         body._tag === "Left"
-          ? Effect.succeed(HttpServerResponse.unsafeJson({ _tag: "RequestRefused", message: "The body is not valid JSON" }, { status: 400 }))
+          ? Effect.succeed(HttpServerResponse.unsafeJson(
+            E.body("MalformedRequest", "The body is not valid JSON", "본문이 올바른 JSON이 아닙니다"),
+            { status: 400 }
+          ))
           : app))
 
 export const HttpLive = HttpApiBuilder.serve((app) => HttpMiddleware.logger(explainEmptyRefusals(requireJson(app)))).pipe(

@@ -90,7 +90,7 @@ export const accessSuite = (name: string, storage: () => Layer.Layer<any, any, a
           for (const refused of [...refusals, locked, unknown]) {
             expect([refused.status, refused.text]).toEqual([401, refusals[0]!.text])
           }
-          expect(JSON.parse(locked.text).message).toContain("잠겨")
+          expect(JSON.parse(locked.text).messageKo).toContain("잠겨")
           yield* TestClock.adjust(Duration.minutes(Policy.defaults.lockMinutes))
           expect((yield* signInWith(login, demoPassword)).status).toBe(200)
         }))

@@ -58,11 +58,11 @@ describe("the example server", () => {
         // A month later, yesterday's session has long ended: the counselor signs in again.
         client = yield* clientFor(staffLogin("counselor"))
         const ledger = yield* client.cases.ledger({ urlParams: {} })
-        expect(ledger.dueToday.map((c) => c.sequence)).toEqual([1])
+        expect(ledger.dueToday.map((c) => c.value.sequence)).toEqual([1])
+        const due = ledger.dueToday[0]!
         const recorded = yield* client.cases.recordFollowUp({
-          path: { id: ledger.dueToday[0]!.id },
-          urlParams: { version: 1 },
-          payload: { doneOn: "2026-04-08", channel: "phone", outcome: "working" }
+          path: { id: due.value.id },
+          payload: { version: due.version, doneOn: "2026-04-08", channel: "phone", outcome: "working" }
         })
         expect(recorded.check.value.outcome).toBe("working")
         const results = yield* client.review.results({ urlParams: { from: "2026-03-01" as never, to: "2026-03-31" as never } })
@@ -88,13 +88,13 @@ describe("the example server", () => {
         expect(listed.some((s) => s.value.id === seeker.value.id)).toBe(false)
       }))
 
-    it.effect("answers invalid bodies, parameters and tokens with 4xx and a message, never 5xx (fuzz)", () =>
+    it.effect("answers invalid bodies, parameters and tokens with 4xx and an error in the one shape, never 5xx (fuzz)", () =>
       Effect.gen(function*() {
         const http = yield* HttpClient.HttpClient
         const routes = [
-          ["POST", "/seekers"], ["PUT", "/seekers/seeker-000001?version=1"], ["GET", "/seekers/%00bad"], ["POST", "/employers"],
+          ["POST", "/seekers"], ["PUT", "/seekers/seeker-000001"], ["GET", "/seekers/%00bad"], ["POST", "/employers"],
           ["POST", "/openings"], ["POST", "/counseling"], ["POST", "/referrals"], ["POST", "/referrals/x/status"],
-          ["POST", "/placements"], ["POST", "/follow-ups/x?version=0"], ["GET", "/follow-ups/ledger?counselorId=%20"],
+          ["POST", "/placements"], ["POST", "/follow-ups/x"], ["GET", "/follow-ups/ledger?counselorId=%20"],
           ["GET", "/results?from=2026-13-01&to=x"], ["GET", "/targets/pace?year=abc&period=decade"], ["GET", "/monitoring?from=1"],
           ["GET", "/seekers?limit=-5&offset=x"], ["GET", "/seekers/nobody/matches?k=0"], ["GET", "/seekers/%00/matches?lang=fr"],
           ["GET", "/openings/x/matches?k=abc"], ["GET", "/openings/opening-000001/matches?k=101"],
@@ -111,9 +111,9 @@ describe("the example server", () => {
           ["GET", "/reports/results.html?week=1899-12-31"], ["GET", "/reports/results.csv?year=1999"],
           ["GET", "/reports/results.csv?year=2026&lang=ko&counselorId=%20"], ["GET", "/reports/results.xlsx?month=2026-10&lang=EN"],
           ["GET", "/reports/results.html?month=2026-10&counselorId=a%2Fb"], ["GET", "/reports/results.csv?week=2026-10-14&table=x"],
-          ["POST", "/job-fairs"], ["GET", "/job-fairs/x"], ["POST", "/job-fairs/job-fair-000001/invite?version=x"],
-          ["POST", "/job-fairs/x/attendance?version=1"], ["POST", "/job-fairs/x/results?version=1"],
-          ["POST", "/job-fairs/x/preselect?version=1&perOpening=0"],
+          ["POST", "/job-fairs"], ["GET", "/job-fairs/x"], ["POST", "/job-fairs/job-fair-000001/invite"],
+          ["POST", "/job-fairs/x/attendance"], ["POST", "/job-fairs/x/results"],
+          ["POST", "/job-fairs/x/preselect"], ["POST", "/seekers/x/close"], ["GET", "/no/such/route"], ["DELETE", "/seekers"],
           ["POST", "/outreach-sessions"], ["GET", "/outreach-sessions/progress?month=2026-13"], ["POST", "/discovery-visits"],
           ["GET", "/discovery-visits/progress?year=x"], ["POST", "/surveys"], ["POST", "/surveys/x/responses"],
           ["GET", "/surveys/x/scores?from=2026-01-01&to=y"],
@@ -148,6 +148,13 @@ describe("the example server", () => {
             throw new Error(`${method} ${path} with ${JSON.stringify(body).slice(0, 80)} answered ${response.status}: ${text.slice(0, 200)}`)
           }
           if (text.length === 0) throw new Error(`${method} ${path} answered ${response.status} with no message; token ${JSON.stringify(bearer)} body ${JSON.stringify(body).slice(0, 60)}`)
+          // One shape, in English and Korean, without Effect's printout of a schema.
+          const error = JSON.parse(text) as Record<string, unknown>
+          expect({ method, path, error }).toMatchObject({
+            error: { _tag: expect.any(String), message: expect.stringMatching(/\S/), messageKo: expect.stringMatching(/[\uac00-\ud7a3]/) }
+          })
+          const said = `${String(error["message"])} ${String(error["messageKo"])}`
+          if (/readonly |└─|Expected /.test(said)) throw new Error(`${method} ${path} printed a schema: ${said}`)
         }
       }))
   })

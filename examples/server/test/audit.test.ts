@@ -67,8 +67,8 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
   ["seekers.get", get((c) => `/seekers/${c.seekerId}`)],
   ["seekers.update", {
     method: "PUT",
-    url: (c) => `/seekers/${c.seekerId}?version=1`,
-    body: () => ({ ...seekerForm, name: person.name, contact: { phone: person.phone, email: person.email }, careerMonths: 12 })
+    url: (c) => `/seekers/${c.seekerId}`,
+    body: () => ({ ...seekerForm, name: person.name, contact: { phone: person.phone, email: person.email }, careerMonths: 12, version: 1 })
   }],
   ["seekers.counsel", post(() => "/counseling", (c) => ({ seekerId: c.seekerId, heldOn: "2026-05-04", channel: "visit", notes: "상담" }))],
   ["employers.registerEmployer", post(() => "/employers", () => ({ ...employerForm, contacts: [contact] }), {
@@ -99,20 +99,21 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     minScore: 50,
     employers: [{ employerId: c.employerId, openingIds: [c.openingId], capacity: 2 }]
   }), { keep: (c, json) => void ((c.fairId = json.value.id), (c.fairVersion = json.version)) })],
-  ["fairs.preselect", post((c) => `/job-fairs/${c.fairId}/preselect?version=${c.fairVersion}`, () => ({}), {
+  ["fairs.preselect", post((c) => `/job-fairs/${c.fairId}/preselect`, (c) => ({ version: c.fairVersion }), {
     keep: (c, json) => void (c.fairVersion = json.version)
   })],
   ["fairs.get", get((c) => `/job-fairs/${c.fairId}`)],
-  ["fairs.invite", post((c) => `/job-fairs/${c.fairId}/invite?version=${c.fairVersion}`, () => ({}), {
+  ["fairs.invite", post((c) => `/job-fairs/${c.fairId}/invite`, (c) => ({ version: c.fairVersion }), {
     keep: (c, json) => void (c.fairVersion = json.version)
   })],
-  ["fairs.attendance", post((c) => `/job-fairs/${c.fairId}/attendance?version=${c.fairVersion}`, (c) => ({ seekerIds: [c.seekerId] }), {
+  ["fairs.attendance", post((c) => `/job-fairs/${c.fairId}/attendance`, (c) => ({ version: c.fairVersion, seekerIds: [c.seekerId] }), {
     keep: (c, json) => void (c.fairVersion = json.version)
   })],
-  ["fairs.schedule", post((c) => `/job-fairs/${c.fairId}/schedule?version=${c.fairVersion}`, () => ({}), {
+  ["fairs.schedule", post((c) => `/job-fairs/${c.fairId}/schedule`, (c) => ({ version: c.fairVersion }), {
     keep: (c, json) => void (c.fairVersion = json.version)
   })],
-  ["fairs.result", post((c) => `/job-fairs/${c.fairId}/results?version=${c.fairVersion}`, (c) => ({
+  ["fairs.result", post((c) => `/job-fairs/${c.fairId}/results`, (c) => ({
+    version: c.fairVersion,
     seekerId: c.seekerId,
     employerId: c.employerId,
     result: "second-interview"
@@ -130,9 +131,10 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
   }))],
   ["cases.ledger", get(() => "/follow-ups/ledger", {
     at: "2026-06-03",
-    keep: (c, json) => void (c.checkId = [...json.dueToday, ...json.overdue, ...json.upcoming][0].id)
+    keep: (c, json) => void (c.checkId = [...json.dueToday, ...json.overdue, ...json.upcoming][0].value.id)
   })],
-  ["cases.recordFollowUp", post((c) => `/follow-ups/${c.checkId}?version=1`, () => ({
+  ["cases.recordFollowUp", post((c) => `/follow-ups/${c.checkId}`, () => ({
+    version: 1,
     doneOn: "2026-06-03",
     channel: "phone",
     outcome: "working"
@@ -183,11 +185,12 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     keep: (c, json) => void (c.participantId = json.value.id)
   })],
   ["events.participants", get((c) => `/psych-tests/${c.sessionId}/participants`)],
-  ["events.recordTestResult", post((c) => `/psych-test-participants/${c.participantId}/result?version=1`, () => ({
+  ["events.recordTestResult", post((c) => `/psych-test-participants/${c.participantId}/result`, () => ({
+    version: 1,
     attended: true,
     result: "현실형(R)·탐구형(I) 우세"
   }))],
-  ["events.deliverResult", post((c) => `/psych-test-participants/${c.participantId}/delivery?version=2`, () => ({ by: "in-person" }))],
+  ["events.deliverResult", post((c) => `/psych-test-participants/${c.participantId}/delivery`, () => ({ version: 2, by: "in-person" }))],
   ["events.recordDemand", post(() => "/training-demand", (c) => ({
     respondent: person.name,
     seekerId: c.seekerId,
@@ -218,7 +221,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     body: (c) => ({ to: "counselor-01", reason: "request", version: c.seekerVersion }),
     as: "manager"
   }],
-  ["seekers.close", post((c) => `/seekers/${c.seekerId}/close?version=${c.seekerVersion + 1}`, () => ({}))],
+  ["seekers.close", post((c) => `/seekers/${c.seekerId}/close`, (c) => ({ version: c.seekerVersion + 1 }))],
   ["admin.accessRecords", get(() => "/access-records?from=2026-05-01&to=2026-05-31", { as: "manager" })],
   ["admin.listAccounts", get(() => "/accounts", { as: "admin" })],
   ["admin.createAccount", post(() => "/accounts", () => ({ login: "audit.new", name: "신규상담", role: "counselor", password: "Audit#Sample-2026" }), {

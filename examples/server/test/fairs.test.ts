@@ -42,25 +42,23 @@ describe("a job fair over HTTP", () => {
             employers: [{ employerId: employer.value.id, openingIds: [opening.value.id], capacity: 2 }]
           }
         })
-        fair = yield* client.fairs.preselect({ path: { id: fair.value.id }, urlParams: { version: fair.version } })
+        fair = yield* client.fairs.preselect({ path: { id: fair.value.id }, payload: { version: fair.version } })
         // Security and cleaning wishes share KECO's major group 5 and pass 66 points; office work does not.
         expect(fair.value.candidates.length).toBe(3)
-        fair = yield* client.fairs.invite({ path: { id: fair.value.id }, urlParams: { version: fair.version } })
+        fair = yield* client.fairs.invite({ path: { id: fair.value.id }, payload: { version: fair.version } })
         expect(fair.outcome.invited).toBe(3)
-        const stale = yield* Effect.flip(client.fairs.invite({ path: { id: fair.value.id }, urlParams: { version: 1 } }))
+        const stale = yield* Effect.flip(client.fairs.invite({ path: { id: fair.value.id }, payload: { version: 1 } }))
         expect(stale._tag).toBe("StaleVersion")
         fair = yield* client.fairs.attendance({
           path: { id: fair.value.id },
-          urlParams: { version: fair.version },
-          payload: { seekerIds: fair.value.invitations.map((i) => i.seekerId) }
+          payload: { version: fair.version, seekerIds: fair.value.invitations.map((i) => i.seekerId) }
         })
-        fair = yield* client.fairs.schedule({ path: { id: fair.value.id }, urlParams: { version: fair.version } })
+        fair = yield* client.fairs.schedule({ path: { id: fair.value.id }, payload: { version: fair.version } })
         expect(fair.value.interviews.map((i) => [i.slot, i.start])).toEqual([[1, "14:00"], [2, "14:20"]])
         const [first] = fair.value.interviews
         fair = yield* client.fairs.result({
           path: { id: fair.value.id },
-          urlParams: { version: fair.version },
-          payload: { seekerId: first!.seekerId, employerId: first!.employerId, result: "hired", startOn: "2026-05-18" }
+          payload: { version: fair.version, seekerId: first!.seekerId, employerId: first!.employerId, result: "hired", startOn: "2026-05-18" }
         })
         expect(fair.outcome).toMatchObject({ invited: 3, attended: 3, interviewed: 1, hired: 1 })
         const results = yield* client.review.results({ urlParams: { from: "2026-05-01" as never, to: "2026-05-31" as never } })

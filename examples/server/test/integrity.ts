@@ -143,8 +143,7 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
           const participant = yield* counselor.events.registerParticipant({ path: { id: test.value.id }, payload: { seekerId: id } })
           yield* counselor.events.recordTestResult({
             path: { id: participant.value.id },
-            urlParams: { version: 1 },
-            payload: { attended: true, result: `${marked.note} 결과` }
+            payload: { version: participant.version, attended: true, result: `${marked.note} 결과` }
           })
           yield* counselor.events.recordDemand({
             payload: { respondent: marked.name, seekerId: id, group: "middle-aged", fields: ["5410"], times: ["weekend"] }

@@ -1,0 +1,96 @@
+/**
+ * Query parameters and the version a write names, each typed in the OpenAPI
+ * document as what it is (an integer with its bounds, an enum, a date) and
+ * refused, when it breaks its rule, with a message naming the rule in English
+ * and Korean.
+ */
+import { OpenApi } from "@effect/platform"
+import { Schema } from "effect"
+import { bilingual } from "./ApiErrors.js"
+
+/**
+ * A whole number written in the query (`?limit=20`): `integer` with its
+ * bounds in the document; anything else is refused with the rule.
+ */
+export const integer = (options: {
+  readonly min: number
+  readonly max: number
+  readonly description: string
+  readonly en?: string
+  readonly ko?: string
+}) => {
+  const en = options.en ?? `must be a whole number from ${options.min} to ${options.max}`
+  const ko = options.ko ?? `${options.min}부터 ${options.max}까지의 정수여야 합니다`
+  const message = bilingual(en, ko)
+  return Schema.NumberFromString.pipe(Schema.int(), Schema.between(options.min, options.max)).annotations({
+    message: () => ({ message, override: true }),
+    jsonSchema: { type: "integer", minimum: options.min, maximum: options.max, description: options.description }
+  })
+}
+
+/** A number written in the query (not necessarily whole), with its bounds. */
+export const decimal = (options: {
+  readonly min: number
+  readonly max: number
+  readonly description: string
+  readonly en: string
+  readonly ko: string
+}) => {
+  const message = bilingual(options.en, options.ko)
+  return Schema.NumberFromString.pipe(Schema.between(options.min, options.max)).annotations({
+    message: () => ({ message, override: true }),
+    jsonSchema: { type: "number", minimum: options.min, maximum: options.max, description: options.description }
+  })
+}
+
+/** One of a list of words in the query, refused with the list. */
+export const oneOf = <const L extends ReadonlyArray<string>>(literals: L, description: string) => {
+  const message = bilingual(`must be one of ${literals.join(", ")}`, `다음 중 하나여야 합니다: ${literals.join(", ")}`)
+  return Schema.Literal(...literals).annotations({ description, message: () => ({ message, override: true }) })
+}
+
+/** The labels' language: Korean (default) or English. */
+export const Lang = oneOf(["ko", "en"], "Labels and explanations in Korean (ko, the default) or English (en)")
+
+/** `offset` and `limit` of a list (100 a page by default, 1000 at most). */
+export const Page = Schema.Struct({
+  offset: Schema.optional(integer({ min: 0, max: 1_000_000_000, description: "How many to skip (default 0)" })),
+  limit: Schema.optional(integer({ min: 1, max: 1000, description: "How many to answer, 1–1000 (default 100)" }))
+})
+
+/** A year in the query, 2000–2100. */
+export const Year = integer({
+  min: 2000,
+  max: 2100,
+  description: "A year, 2000–2100",
+  en: "year must be a whole year from 2000 to 2100",
+  ko: "year는 2000부터 2100까지의 연도여야 합니다"
+})
+
+/** A count in the query (a target): 0 or more. */
+export const Count = (description: string) =>
+  integer({ min: 0, max: 100_000_000, description, en: "must be a whole number, 0 or more", ko: "0 이상의 정수여야 합니다" })
+
+/**
+ * The version a write is based on, in the request body: the `version` of the
+ * record as it was read. A stale one is a 409 `StaleVersion`.
+ */
+export const Version = Schema.Int.pipe(
+  Schema.positive({
+    message: () =>
+      bilingual(
+        "must be the record's version as you read it: a whole number from 1",
+        "읽어 온 기록의 버전(1 이상의 정수)이어야 합니다"
+      )
+  })
+).annotations({
+  jsonSchema: {
+    type: "integer",
+    minimum: 1,
+    description: "The version of the record as you read it (its `version`); a stale one is refused with 409 StaleVersion",
+    examples: [1]
+  }
+})
+
+/** An operation's summary (a short title) and description, for the OpenAPI document. */
+export const doc = (summary: string, description: string) => OpenApi.annotations({ summary, description })

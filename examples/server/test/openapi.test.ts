@@ -1,0 +1,245 @@
+/**
+ * The HTTP contract as a generated client sees it: the OpenAPI document
+ * states every rule the server enforces, and every error the server answers
+ * has the one shape the document declares.
+ */
+import { HttpClient, HttpClientRequest, OpenApi } from "@effect/platform"
+import { describe, expect, it } from "@effect/vitest"
+import { Codes, Contact, Employer, LocalDate } from "@iljari/core"
+import { Effect, FastCheck as fc, Schema } from "effect"
+import { Api } from "../src/Api.js"
+import { apiToken, clientFor, staffLogin, TestServer } from "./server.js"
+
+interface Parameter {
+  readonly name: string
+  readonly in: string
+  readonly schema: { readonly type?: string; readonly format?: string; readonly $ref?: string; readonly enum?: ReadonlyArray<string> }
+}
+interface Operation {
+  readonly summary?: string
+  readonly description?: string
+  readonly parameters: ReadonlyArray<Parameter>
+  readonly requestBody?: { readonly content: Record<string, { readonly schema: unknown }> }
+  readonly responses: Record<string, { readonly description: string; readonly content?: Record<string, { readonly schema: unknown }> }>
+}
+
+const document = OpenApi.fromApi(Api) as unknown as {
+  readonly paths: Record<string, Record<string, Operation>>
+  readonly components: { readonly schemas: Record<string, any> }
+}
+const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation }))
+)
+
+// Every `anyOf` in the document, with where it is.
+const anyOfs = (node: unknown, where = ""): Array<{ where: string; members: ReadonlyArray<unknown> }> => {
+  if (Array.isArray(node)) return node.flatMap((n, i) => anyOfs(n, `${where}/${i}`))
+  if (typeof node !== "object" || node === null) return []
+  const own = Array.isArray((node as { anyOf?: unknown }).anyOf) ? [{ where, members: (node as { anyOf: Array<unknown> }).anyOf }] : []
+  return [...own, ...Object.entries(node).flatMap(([k, v]) => anyOfs(v, `${where}/${k}`))]
+}
+
+const resolve = (schema: any): any =>
+  schema?.$ref === undefined ? schema : document.components.schemas[String(schema.$ref).slice("#/components/schemas/".length)]
+
+describe("the OpenAPI document", () => {
+  it("gives every operation a summary and a description, and every group a description", () => {
+    expect(operations.length).toBeGreaterThan(70)
+    const undocumented = operations.filter(({ operation }) => !operation.summary?.trim() || !operation.description?.trim())
+    expect(undocumented.map((o) => o.name)).toEqual([])
+    const tags = (OpenApi.fromApi(Api) as unknown as { tags: ReadonlyArray<{ name: string; description?: string }> }).tags
+    expect(tags.filter((t) => !t.description).map((t) => t.name)).toEqual([])
+  })
+
+  it("types counts as integers, dates as dates and word lists as enums", () => {
+    const wrong: Array<string> = []
+    for (const { name, operation } of operations) {
+      for (const parameter of operation.parameters.filter((p) => p.in === "query")) {
+        const schema = resolve(parameter.schema)
+        if (["limit", "offset", "k", "version", "year", "roundTo", "perOpening"].includes(parameter.name) && schema.type !== "integer") {
+          wrong.push(`${name} ${parameter.name}: ${JSON.stringify(schema)}`)
+        }
+        if (["from", "to", "on", "week", "asOf"].includes(parameter.name) && schema.format !== "date") {
+          wrong.push(`${name} ${parameter.name}: ${JSON.stringify(schema)}`)
+        }
+        if (["lang", "period", "format", "by"].includes(parameter.name) && !Array.isArray(schema.enum)) {
+          wrong.push(`${name} ${parameter.name}: ${JSON.stringify(schema)}`)
+        }
+        if (schema.description === "a string to be decoded into a number") wrong.push(`${name} ${parameter.name}: undeclared number`)
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it("declares the report downloads' query parameters", () => {
+    for (const path of ["/reports/results.html", "/reports/results.xlsx", "/reports/results.csv"]) {
+      const names = document.paths[path]!["get"]!.parameters.map((p) => p.name)
+      expect(names).toEqual(expect.arrayContaining(["month", "year", "week", "from", "to", "counselorId", "district", "lang"]))
+    }
+  })
+
+  it("takes a write's version in the body, never in the query", () => {
+    const inQuery = operations.filter(({ operation }) => operation.parameters.some((p) => p.name === "version"))
+    expect(inQuery.map((o) => o.name)).toEqual([])
+    for (
+      const name of [
+        "PUT /seekers/{id}",
+        "POST /seekers/{id}/close",
+        "POST /referrals/{id}/status",
+        "POST /follow-ups/{id}",
+        "POST /job-fairs/{id}/invite",
+        "POST /job-fairs/{id}/results",
+        "POST /psych-test-participants/{id}/result"
+      ]
+    ) {
+      const operation = operations.find((o) => o.name === name)!.operation
+      const body = resolve(operation.requestBody!.content["application/json"]!.schema)
+      expect({ name, required: body.required, version: body.properties.version.type }).toEqual({
+        name,
+        required: expect.arrayContaining(["version"]),
+        version: "integer"
+      })
+    }
+    // What a later write needs carries its version: the ledger's checks, a placement's checks.
+    const ledger = document.components.schemas["FollowUpLedger"]
+    expect(ledger.properties.dueToday.items).toEqual({ $ref: "#/components/schemas/VersionedFollowUpCheck" })
+  })
+
+  it("lists no schema twice in an anyOf", () => {
+    const repeated = anyOfs(document).filter(({ members }) => new Set(members.map((m) => JSON.stringify(m))).size !== members.length)
+    expect(repeated.map((r) => r.where)).toEqual([])
+  })
+
+  it("answers every error in the one Error schema", () => {
+    const others: Array<string> = []
+    for (const { name, operation } of operations) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) < 400) continue
+        const schemas = Object.values(response.content ?? {}).map((m) => JSON.stringify(m.schema))
+        if (schemas.length !== 1 || schemas[0] !== JSON.stringify({ $ref: "#/components/schemas/Error" })) others.push(`${name} ${status}`)
+      }
+    }
+    expect(others).toEqual([])
+    expect(document.components.schemas["Error"].required).toEqual(["_tag", "message", "messageKo"])
+    expect(Object.keys(document.components.schemas)).not.toContain("HttpApiDecodeError")
+  })
+
+  it("states the core's rules as patterns that agree with the schemas", () => {
+    const pattern = (name: string) => new RegExp(document.components.schemas[name].pattern)
+    const agree = (name: string, schema: Schema.Schema<any, string>, samples: ReadonlyArray<string>) => {
+      for (const sample of samples) expect({ name, sample, ok: pattern(name).test(sample) }).toEqual({ name, sample, ok: Schema.is(Schema.typeSchema(schema))(sample) || Schema.decodeUnknownEither(schema)(sample)._tag === "Right" })
+    }
+    const digits = (min: number, max: number) => fc.sample(fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`)), { numRuns: 300, seed: 7 })
+    agree("OccupationCode", Codes.OccupationCode, ["9212", "0231", "56", "1", "90", "9", "0123456", ...digits(1, 7)])
+    agree("RegionCode", Codes.RegionCode, ["11200", "11000", "11999", "41135", "99000", ...digits(4, 6)])
+    expect(pattern("PhoneNumber").test("010-1234-5678") && pattern("PhoneNumber").test("0212345678") && !pattern("PhoneNumber").test("010-12-34")).toBe(true)
+    for (const phone of ["010-1234-5678", "02-123-4567", "031-123-4567", "1588-1234", "01012345678"]) {
+      expect(Schema.decodeUnknownEither(Contact.PhoneNumber)(phone)._tag).toBe("Right")
+    }
+    expect(pattern("BusinessNumber").test("124-81-00998")).toBe(true)
+    expect(Schema.decodeUnknownEither(Employer.BusinessNumber)("124-81-00998")._tag).toBe("Right")
+    expect(document.components.schemas["LocalDate"]).toMatchObject({ type: "string", format: "date" })
+    expect(Schema.is(LocalDate.LocalDate)("2026-02-30")).toBe(false)
+    // A fair's hire: contract and schedule as the enums a placement enforces.
+    const result = document.components.schemas["JobFairResultForm"].properties
+    expect(result.contractType.enum).toEqual(["open-ended", "fixed-term", "daily", "dispatch"])
+    expect(result.schedule.enum).toEqual(["full-time", "part-time"])
+  })
+})
+
+describe("every error the server answers", () => {
+  it.layer(TestServer, { timeout: 60_000 })((it) => {
+    const shape = {
+      _tag: expect.any(String),
+      message: expect.stringMatching(/\S/),
+      messageKo: expect.stringMatching(/[\uac00-\ud7a3]/)
+    }
+    const internals = /readonly |└─|Expected |\{ [a-z]+: /
+
+    it.effect("has one shape, names the field, and never prints Effect's internals", () =>
+      Effect.gen(function*() {
+        const http = yield* HttpClient.HttpClient
+        const send = (method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH", url: string, body?: unknown) =>
+          Effect.flatMap(
+            http.execute(
+              HttpClientRequest.make(method)(url).pipe(
+                HttpClientRequest.setHeader("authorization", `Bearer ${apiToken("write")}`),
+                body === undefined ? (r) => r : HttpClientRequest.bodyUnsafeJson(body)
+              )
+            ),
+            (response) => Effect.map(response.json, (json) => ({ status: response.status, json: json as Record<string, unknown>, allow: response.headers["allow"] }))
+          )
+        const cases = [
+          [send("GET", "/seekers?limit=abc"), 400, { _tag: "ValidationError", field: "limit" }],
+          [send("GET", "/seekers?limit=0"), 400, { _tag: "ValidationError", field: "limit" }],
+          [send("GET", "/seekers/seeker-0001/matches?k=101"), 400, { _tag: "ValidationError", field: "k" }],
+          [send("GET", "/targets/pace?year=2026&period=decade"), 400, { _tag: "ValidationError", field: "period" }],
+          [send("GET", "/results?from=2026-13-01&to=2026-01-31"), 400, { _tag: "ValidationError", field: "from" }],
+          [send("POST", "/seekers/seeker-0001/close", { version: 0 }), 400, { _tag: "ValidationError", field: "version" }],
+          [send("POST", "/seekers/seeker-0001/close", {}), 400, { _tag: "ValidationError", field: "version" }],
+          [send("POST", "/referrals/r-1/status", { to: "somewhere", version: 1 }), 400, { _tag: "ValidationError", field: "to" }],
+          [send("POST", "/seekers", { name: "홍길동", contact: { phone: "12" } }), 400, { _tag: "ValidationError" }],
+          [send("GET", "/seekers/nobody"), 404, { _tag: "NotFound", kind: "seeker", id: "nobody" }],
+          [send("GET", "/no/such/route"), 404, { _tag: "RouteNotFound" }],
+          [send("DELETE", "/seekers"), 405, { _tag: "MethodNotAllowed" }],
+          [send("GET", "/accounts"), 403, { _tag: "Forbidden" }]
+        ] as const
+        for (const [request, status, expected] of cases) {
+          const answer = yield* request
+          expect({ status: answer.status, json: answer.json }).toMatchObject({ status, json: { ...shape, ...expected } })
+          expect(JSON.stringify([answer.json["message"], answer.json["messageKo"]])).not.toMatch(internals)
+        }
+        const methodNotAllowed = yield* send("DELETE", "/seekers")
+        expect(methodNotAllowed.allow).toBe("GET, POST")
+        const unauthorized = yield* Effect.flatMap(http.get("/seekers"), (r) => r.json)
+        expect(unauthorized).toMatchObject({ ...shape, _tag: "Unauthorized" })
+        const notJson = yield* Effect.flatMap(
+          http.execute(HttpClientRequest.post("/seekers").pipe(HttpClientRequest.bodyText("{nope", "application/json"))),
+          (r) => r.json
+        )
+        expect(notJson).toMatchObject({ ...shape, _tag: "MalformedRequest" })
+        // Every issue of a form names its field, in English and Korean.
+        const form = (yield* send("POST", "/seekers", { name: "홍길동", contact: { phone: "12" } })).json as any
+        expect(form.issues).toEqual(expect.arrayContaining([
+          { field: "contact.phone", message: expect.stringContaining("Korean phone number"), messageKo: expect.stringContaining("전화번호") }
+        ]))
+      }))
+
+    it.effect("a stale version is a 409 StaleVersion naming the version, and the typed client reads it back", () =>
+      Effect.gen(function*() {
+        const client = yield* clientFor(staffLogin("counselor"))
+        const seeker = yield* client.seekers.register({
+          payload: {
+            name: "김버전",
+            contact: { phone: "010-9000-0001" },
+            birthDate: "1964-05-14",
+            gender: "female",
+            addressRegion: "11200",
+            desiredOccupations: ["5611"],
+            desiredRegions: ["11200"],
+            education: "03",
+            certificates: [],
+            targetGroups: [],
+            careerMonths: 0,
+            desiredWage: { type: "monthly", amount: 2_100_000 },
+            desiredEmployment: { contractTypes: ["open-ended"], schedules: ["full-time"], maxWeeklyHours: 40 },
+            consents: [{ purpose: "personal-data", givenAt: "2026-03-02T01:00:00.000Z" }],
+            registrationChannel: "visit"
+          }
+        })
+        const stale = yield* Effect.flip(client.seekers.close({ path: { id: seeker.value.id }, payload: { version: seeker.version + 6 } }))
+        expect(stale).toMatchObject({ _tag: "StaleVersion", kind: "seeker", expected: seeker.version + 6, actual: seeker.version })
+        const http = yield* HttpClient.HttpClient
+        const answer = yield* Effect.flatMap(
+          http.execute(
+            HttpClientRequest.post(`/seekers/${seeker.value.id}/close`).pipe(
+              HttpClientRequest.setHeader("authorization", `Bearer ${apiToken("write")}`),
+              HttpClientRequest.bodyUnsafeJson({ version: seeker.version + 6 })
+            )
+          ),
+          (r) => Effect.map(r.json, (json) => ({ status: r.status, json }))
+        )
+        expect(answer).toMatchObject({ status: 409, json: { ...shape, _tag: "StaleVersion", field: "version" } })
+      }))
+  })
+})
