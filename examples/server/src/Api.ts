@@ -247,7 +247,8 @@ export class EmployersApi extends HttpApiGroup.make("employers")
 export class CasesApi extends HttpApiGroup.make("cases")
   .add(
     HttpApiEndpoint.post("propose", "/referrals")
-      .setPayload(JobCenter.ReferralRequest)
+      // Named apart from the Referral it creates, which the answer's schema refers to by name.
+      .setPayload(JobCenter.ReferralRequest.annotations({ identifier: "ReferralForm" }))
       .addSuccess(ReferralRecord, { status: 201 })
       .addError(E.NotFound)
       .addError(E.OpeningNotOpen)

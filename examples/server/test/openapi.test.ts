@@ -3,10 +3,10 @@
  * states every rule the server enforces, and every error the server answers
  * has the one shape the document declares.
  */
-import { HttpClient, HttpClientRequest, OpenApi } from "@effect/platform"
+import { HttpApi, HttpClient, HttpClientRequest, OpenApi } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Codes, Contact, Employer, LocalDate } from "@iljari/core"
-import { Effect, FastCheck as fc, Schema } from "effect"
+import { Effect, FastCheck as fc, JSONSchema, Option, Schema, SchemaAST } from "effect"
 import { Api } from "../src/Api.js"
 import { apiToken, clientFor, staffLogin, TestServer } from "./server.js"
 
@@ -103,6 +103,55 @@ describe("the OpenAPI document", () => {
     // What a later write needs carries its version: the ledger's checks, a placement's checks.
     const ledger = document.components.schemas["FollowUpLedger"]
     expect(ledger.properties.dueToday.items).toEqual({ $ref: "#/components/schemas/VersionedFollowUpCheck" })
+  })
+
+  it("gives no name to two different schemas (a generated client would type one as the other)", () => {
+    const named = new Map<string, Set<string>>()
+    const seen = new Set<SchemaAST.AST>()
+    const visit = (ast: SchemaAST.AST): void => {
+      if (seen.has(ast)) return
+      seen.add(ast)
+      const id = Option.getOrUndefined(SchemaAST.getJSONIdentifier(ast))
+      if (id !== undefined) {
+        try {
+          const shape = JSON.stringify(JSONSchema.make(Schema.make(SchemaAST.encodedAST(ast))), (key, value) =>
+            ["description", "title", "examples", "default"].includes(key) ? undefined : value)
+          named.set(id, (named.get(id) ?? new Set()).add(shape))
+        } catch {
+          // Not a JSON value (a body read as bytes): not in the document's components.
+        }
+      }
+      switch (ast._tag) {
+        case "TypeLiteral":
+          ast.propertySignatures.forEach((p) => visit(p.type))
+          ast.indexSignatures.forEach((i) => visit(i.type))
+          return
+        case "Union":
+          return ast.types.forEach(visit)
+        case "TupleType":
+          ast.elements.forEach((e) => visit(e.type))
+          return ast.rest.forEach((r) => visit(r.type))
+        case "Refinement":
+          return visit(ast.from)
+        case "Transformation":
+          visit(ast.from)
+          return visit(ast.to)
+        case "Suspend":
+          return visit(ast.f())
+        case "Declaration":
+          return ast.typeParameters.forEach(visit)
+      }
+    }
+    HttpApi.reflect(Api, {
+      onGroup: () => {},
+      onEndpoint: ({ endpoint, successes }) => {
+        for (const schema of [endpoint.pathSchema, endpoint.urlParamsSchema, endpoint.payloadSchema]) {
+          if (Option.isSome(schema)) visit(schema.value.ast)
+        }
+        for (const { ast } of successes.values()) if (Option.isSome(ast)) visit(ast.value)
+      }
+    })
+    expect([...named].filter(([, shapes]) => shapes.size > 1).map(([id, shapes]) => [id, ...shapes])).toEqual([])
   })
 
   it("lists no schema twice in an anyOf", () => {
