@@ -109,6 +109,9 @@ export const bilingual = (en: string, ko: string): string => {
   return en
 }
 
+const periodKo = (what: string) =>
+  `${what}: 기간을 하나만 고르세요 — month=YYYY-MM (또는 year=YYYY&month=1–12), year=YYYY, week=YYYY-MM-DD, from=YYYY-MM-DD&to=YYYY-MM-DD`
+
 const got = (rest: string | undefined) => rest === undefined || rest === "" ? "" : ` (받은 값: ${rest})`
 
 const expected: Record<string, string> = {
@@ -155,6 +158,17 @@ const rules: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   [/^must be a business registration number[^;]*;\s*got (.*)$/, (m) => `000-00-00000 꼴의 유효한 사업자등록번호여야 합니다${got(m[1])}`],
   [/^must be (?:a whole number of \S+ )?(?:between|from) ([\d,.-]+) (?:and|to) ([\d,.-]+)(.*)$/, (m) => `${m[1]}부터 ${m[2]}까지의 값이어야 합니다`],
   [/^must be a whole number of [^ ]+ from (\d+)$/, (m) => `${m[1]} 이상의 정수여야 합니다`],
+  // The report's period (@iljari/report's ReportQuery).
+  [/^is missing: choose one period/, () => periodKo("기간이 없습니다")],
+  [/^(.+) were both given: choose one period/, (m) => periodKo(`${m[1]!.replace(" and ", "와(과) ")}이(가) 함께 주어졌습니다`)],
+  [/^is needed with to: /, () => "to와 함께 줄 때는 기간의 첫날(from)이 있어야 합니다"],
+  [/^is needed with from: /, () => "from과 함께 기간의 마지막 날(to)이 있어야 합니다"],
+  [/^must not be before from \(([^)]*)\); got (.*)$/, (m) => `from(${m[1]})보다 앞설 수 없습니다${got(m[2])}`],
+  [/^a period may span at most five years/, () => "기간은 5년을 넘을 수 없습니다. 한 해씩 요청하세요"],
+  [/^must not be given with month=([^:]+): write month=\S+ alone, or (\S+)$/, (m) => `month=${m[1]}와(과) 함께 줄 수 없습니다. month만 쓰거나 ${m[2]}처럼 쓰세요`],
+  [/^must be a month from 2000-01 to 2100-12; got (.*)$/, (m) => `2000-01부터 2100-12 사이의 달이어야 합니다${got(m[1])}`],
+  [/^is needed with month=(\d+); or write the month as YYYY-MM, e\.g\. (\S+)$/, (m) => `month=${m[1]}에는 year가 필요합니다. 또는 ${m[2]}처럼 YYYY-MM으로 쓰세요`],
+  [/^must be a day from 2000 to 2100; got (.*)$/, (m) => `2000–2100년 사이의 날짜여야 합니다${got(m[1])}`],
   [/^must be a JSON object; got ([\s\S]*)$/, (m) => `JSON 객체여야 합니다${got(m[1])}`],
   [/^must be a list; got ([\s\S]*)$/, (m) => `목록(배열)이어야 합니다${got(m[1])}`],
   [/^must be exactly (.*); got ([\s\S]*)$/, (m) => `${m[1]}이어야 합니다${got(m[2])}`],
@@ -379,7 +393,9 @@ export const BookingRefused = wire(JobCafe.BookingRefused, 409, (e) => ({
  * each field with its rule (never Effect's printout of the schema).
  */
 export const fromDecodeError = (error: HttpApiError.HttpApiDecodeError): Validation.ValidationError => {
-  const issues = error.issues.map((issue) =>
+  // A field's stated rule comes first; Effect adds the failed step beneath it, which says less.
+  const first = error.issues.filter((issue, i, all) => all.findIndex((other) => Validation.formatPath(other.path) === Validation.formatPath(issue.path)) === i)
+  const issues = first.map((issue) =>
     new Validation.ValidationIssue({
       path: Validation.formatPath(issue.path),
       message: issue._tag === "Missing" ? "is required" : english(issue.message)

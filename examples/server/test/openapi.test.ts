@@ -231,12 +231,16 @@ describe("every error the server answers", () => {
           [send("GET", "/seekers/nobody"), 404, { _tag: "NotFound", kind: "seeker", id: "nobody" }],
           [send("GET", "/no/such/route"), 404, { _tag: "RouteNotFound" }],
           [send("DELETE", "/seekers"), 405, { _tag: "MethodNotAllowed" }],
-          [send("GET", "/accounts"), 403, { _tag: "Forbidden" }]
+          [send("GET", "/accounts"), 403, { _tag: "Forbidden" }],
+          [send("GET", "/reports/results.csv?month=10"), 400, { _tag: "ValidationError", field: "year" }],
+          [send("GET", "/reports/results.csv?from=2026-03-01&to=2026-02-01"), 400, { _tag: "ValidationError", field: "to" }]
         ] as const
         for (const [request, status, expected] of cases) {
           const answer = yield* request
           expect({ status: answer.status, json: answer.json }).toMatchObject({ status, json: { ...shape, ...expected } })
           expect(JSON.stringify([answer.json["message"], answer.json["messageKo"]])).not.toMatch(internals)
+          // The Korean is Korean, not the fallback that wraps an English rule.
+          expect(String(answer.json["messageKo"])).not.toContain("입력값이 규칙에 맞지 않습니다")
         }
         const methodNotAllowed = yield* send("DELETE", "/seekers")
         expect(methodNotAllowed.allow).toBe("GET, POST")
