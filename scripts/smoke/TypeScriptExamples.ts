@@ -3,7 +3,7 @@
  * its own (or joined to the blocks it continues), type-checked with tsc
  * against the installed tarballs and then run with tsx.
  */
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Failure } from "./Failure.js"
 import { tail } from "./Failure.js"
@@ -88,6 +88,7 @@ export const imports = (programs: ReadonlyArray<Program>): ReadonlyArray<string>
 }
 
 export const write = (project: string, programs: ReadonlyArray<Program>) => {
+  rmSync(join(project, "examples"), { recursive: true, force: true })
   mkdirSync(join(project, "examples"), { recursive: true })
   for (const program of programs) writeFileSync(join(project, "examples", `${program.name}.ts`), program.text)
 }
@@ -173,6 +174,7 @@ export const runAll = async (project: string, programs: ReadonlyArray<Program>, 
   const tsx = join(project, "node_modules", ".bin", "tsx")
   const results = await mapLimit(programs, 2, async (program) => {
     const cwd = join(project, "runs", program.name)
+    rmSync(cwd, { recursive: true, force: true })
     mkdirSync(cwd, { recursive: true })
     const outcome = await run(tsx, [join(project, "examples", `${program.name}.ts`)], { cwd, timeoutMs })
     if (outcome.code === 0 && !outcome.timedOut) return undefined

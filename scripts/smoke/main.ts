@@ -15,7 +15,9 @@
  *
  * Every failure names its document and line; any failure exits 1.
  * Options: `--skip-build`, `--only=ts` or `--only=curl`, `--keep` (keep the
- * temporary directories and print where they are).
+ * temporary directories and print where they are), `--reuse=<project>` (check
+ * the examples in a project an earlier `--keep` run installed: no build, pack
+ * or install, for editing documents quickly).
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -34,6 +36,7 @@ import { documents, published, root } from "./Workspace.js"
 const args = process.argv.slice(2)
 const skipBuild = args.includes("--skip-build")
 const keep = args.includes("--keep")
+const reuse = args.find((arg) => arg.startsWith("--reuse="))?.slice("--reuse=".length)
 const only = args.find((arg) => arg.startsWith("--only="))?.slice("--only=".length)
 const started = Date.now()
 
@@ -47,13 +50,7 @@ interface Part {
   readonly failures: ReadonlyArray<Failure>
 }
 
-const typeScriptPart = async (): Promise<Part> => {
-  const collected = docs.map(({ blocks }) => TypeScript.collect(blocks))
-  const programs = collected.flatMap((c) => c.programs)
-  const blockCount = collected.reduce((n, c) => n + c.blocks, 0)
-  const fragments = collected.reduce((n, c) => n + c.fragments, 0)
-  const failures: Array<Failure> = collected.flatMap((c) => c.failures)
-
+const install = async (project: string, programs: ReadonlyArray<TypeScript.Program>, failures: Array<Failure>) => {
   const packages = published()
   step(`packing ${packages.map(({ name }) => name).join(", ")}`)
   const tarballs = await pack(root, packages, join(work, "tarballs"))
@@ -62,9 +59,19 @@ const typeScriptPart = async (): Promise<Part> => {
   for (const name of missing.filter((name) => imported.includes(name))) {
     failures.push({ doc: "(examples)", line: 0, summary: `an example imports ${name}, which is neither published nor installed in the workspace` })
   }
-  const project = join(work, "project")
   step(`installing ${tarballs.length} tarballs and ${Object.keys(versions).length} other packages in ${project}`)
   await Project.create(project, tarballs, versions)
+}
+
+const typeScriptPart = async (): Promise<Part> => {
+  const collected = docs.map(({ blocks }) => TypeScript.collect(blocks))
+  const programs = collected.flatMap((c) => c.programs)
+  const blockCount = collected.reduce((n, c) => n + c.blocks, 0)
+  const fragments = collected.reduce((n, c) => n + c.fragments, 0)
+  const failures: Array<Failure> = collected.flatMap((c) => c.failures)
+
+  const project = reuse ?? join(work, "project")
+  if (reuse === undefined) await install(project, programs, failures)
 
   TypeScript.write(project, programs)
   step(`type-checking ${programs.length} programs from ${blockCount} TypeScript blocks (${fragments} fragments)`)
