@@ -1,9 +1,14 @@
 import { defineConfig } from "tsup"
 
 /**
- * How every published package builds: ESM and `.d.ts` from `src/index.ts`
- * into `dist/`. `neutral` for code that runs anywhere (the core), `node` for
- * adapters that use Node's APIs.
+ * How every published package bundles its JavaScript: ESM from `src/index.ts`
+ * into `dist/index.js`. `neutral` for code that runs anywhere (the core),
+ * `node` for adapters that use Node's APIs.
+ *
+ * Declarations are not bundled here: tsup's bundled `.d.ts` turned every
+ * value re-exported through `export * as` that shares its name with a type
+ * (`Ids.DistrictId`, `Match.Weights`, …) into a type-only export. `tsc`
+ * emits them per module instead (`tsconfig.dist.json`).
  */
 export const packageBuild = (platform: "neutral" | "node") =>
   defineConfig({
@@ -11,7 +16,6 @@ export const packageBuild = (platform: "neutral" | "node") =>
     format: ["esm"],
     target: "node20",
     platform,
-    dts: { compilerOptions: { composite: false } },
     sourcemap: true,
     clean: true,
     splitting: false,
