@@ -4,6 +4,7 @@
  * {@link Password.PasswordHasher}.
  *
  * @since 0.3.0
+ * @module
  */
 import { hash as argon2Hash, parseOptions, verify as argon2Verify } from "@node-rs/argon2"
 import type { Algorithm, Version } from "@node-rs/argon2"

@@ -5,6 +5,7 @@
  * easily guessed passwords be refused.
  *
  * @since 0.3.0
+ * @module
  */
 import { Password } from "@iljari/core"
 import { dictionary } from "@zxcvbn-ts/language-common"

@@ -13,6 +13,7 @@
  * caller's decision.
  *
  * @since 0.3.0
+ * @module
  */
 import { Effect, Redacted, Schema } from "effect"
 import * as client from "openid-client"

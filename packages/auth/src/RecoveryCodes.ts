@@ -8,6 +8,7 @@
  * of SHA-256 per code for whoever steals the digests.
  *
  * @since 0.3.0
+ * @module
  */
 import { Option } from "effect"
 import { createHash, randomInt, timingSafeEqual } from "node:crypto"

@@ -3,6 +3,7 @@
  * ({@link Totp}) and recovery codes ({@link RecoveryCodes}).
  *
  * @since 0.3.0
+ * @module
  */
 import { SecondFactor } from "@iljari/core"
 import { Clock, Effect, Layer, Redacted } from "effect"

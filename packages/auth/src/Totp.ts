@@ -6,6 +6,7 @@
  * that no log prints them.
  *
  * @since 0.3.0
+ * @module
  */
 import { Effect, Option, Redacted } from "effect"
 import { timingSafeEqual } from "node:crypto"

@@ -3,22 +3,12 @@
  * and network libraries.
  *
  * @since 0.3.0
+ * @module
  */
 
-/** @since 0.3.0 */
 export * as Argon2 from "./Argon2.js"
-
-/** @since 0.3.0 */
 export * as CommonPasswords from "./CommonPasswords.js"
-
-/** @since 0.3.0 */
 export * as Oidc from "./Oidc.js"
-
-/** @since 0.3.0 */
 export * as RecoveryCodes from "./RecoveryCodes.js"
-
-/** @since 0.3.0 */
 export * as SecondFactorTotp from "./SecondFactorTotp.js"
-
-/** @since 0.3.0 */
 export * as Totp from "./Totp.js"

@@ -11,6 +11,8 @@
  * `ValidationError` naming the fields and nothing is written.
  *
  * @since 0.1.0
+ * @module
+ * @category facades
  */
 import type { Effect } from "effect"
 import type { AuditAction, AuditEntry, AuditLog } from "./kernel/Audit.js"

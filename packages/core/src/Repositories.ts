@@ -12,6 +12,8 @@
  * suite as the SQL adapters.
  *
  * @since 0.1.0
+ * @module
+ * @category facades
  */
 import { Context, Layer } from "effect"
 import { AccessRulesRepository } from "./access/AccessRules.js"

@@ -16,6 +16,7 @@
  * deduplicate drop the one re-send a worker killed between the two can cause.
  *
  * @since 0.1.0
+ * @module
  */
 import { Consent, type Errors, Notifier, Outbox, Repositories } from "@iljari/core"
 import { Chunk, Clock, DateTime, Duration, Effect, Either, Option, Random, Schedule } from "effect"

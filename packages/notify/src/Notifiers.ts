@@ -4,6 +4,7 @@
  * for SMS/LMS, and a router that sends each channel to its own adapter.
  *
  * @since 0.1.0
+ * @module
  */
 import { Notifier } from "@iljari/core"
 import { Clock, Context, Effect, Either, Layer } from "effect"

@@ -4,6 +4,7 @@
  * messages until the morning as well unless they are urgent.
  *
  * @since 0.1.0
+ * @module
  */
 import { DateTime } from "effect"
 

@@ -4,6 +4,7 @@
  * subject is at most 40 bytes; anything longer is refused.
  *
  * @since 0.1.0
+ * @module
  */
 import { Either, Schema } from "effect"
 import iconv from "iconv-lite"

@@ -4,6 +4,7 @@
  * the kind of recipient it addresses, and the parameters it fills in.
  *
  * @since 0.1.0
+ * @module
  */
 import { Either, Schema } from "effect"
 

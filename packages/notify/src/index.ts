@@ -3,15 +3,11 @@
  * memory, console, SMTP and SOLAPI adapters.
  *
  * @since 0.1.0
+ * @module
  */
 
-/** @since 0.1.0 */
 export * as Dispatcher from "./Dispatcher.js"
-/** @since 0.1.0 */
 export * as Notifiers from "./Notifiers.js"
-/** @since 0.1.0 */
 export * as QuietHours from "./QuietHours.js"
-/** @since 0.1.0 */
 export * as Sms from "./Sms.js"
-/** @since 0.1.0 */
 export * as Templates from "./Templates.js"

@@ -6,35 +6,72 @@
  * of them aggregate with exactly this code.
  *
  * @since 0.2.0
+ * @module
  */
 import type { Codes, Ids, LocalDate } from "@iljari/core"
 import { allGroups, byCounselorId, type CounselorCounts, emptyGroup, emptyMonth, type FollowUpCounts, type MonthCounts, type TargetGroupCounts } from "./Counts.js"
 import * as Period from "./Period.js"
 
+/**
+ * A seeker as the aggregations see it: the registration day and the target groups.
+ *
+ * @since 0.2.0
+ * @category facts
+ */
 export interface SeekerFact {
   readonly id: string
   /** The registration day in Korea. */
   readonly registeredOn: LocalDate.LocalDate
   readonly targetGroups: ReadonlyArray<Codes.TargetGroup>
 }
+/**
+ * An opening as the aggregations see it: the day it opened.
+ *
+ * @since 0.2.0
+ * @category facts
+ */
 export interface OpeningFact {
   readonly openedOn: LocalDate.LocalDate
 }
+/**
+ * A counseling session: the day, the counselor and the seeker.
+ *
+ * @since 0.2.0
+ * @category facts
+ */
 export interface CounselingFact {
   readonly heldOn: LocalDate.LocalDate
   readonly counselorId: Ids.CounselorId
   readonly seekerId: string
 }
+/**
+ * A referral: the day it was proposed and by whom.
+ *
+ * @since 0.2.0
+ * @category facts
+ */
 export interface ReferralFact {
   readonly proposedOn: LocalDate.LocalDate
   readonly counselorId: Ids.CounselorId
 }
+/**
+ * A placement: the start day, the counselor, the seeker, and whether it counts for the center (or was found by the seeker alone).
+ *
+ * @since 0.2.0
+ * @category facts
+ */
 export interface PlacementFact {
   readonly startOn: LocalDate.LocalDate
   readonly counselorId: Ids.CounselorId
   readonly seekerId: string
   readonly countsForCenter: boolean
 }
+/**
+ * A follow-up check: when it is due, and when it was done or cancelled.
+ *
+ * @since 0.2.0
+ * @category facts
+ */
 export interface CheckFact {
   readonly dueOn: LocalDate.LocalDate
   readonly doneOn?: LocalDate.LocalDate | undefined
@@ -44,6 +81,12 @@ export interface CheckFact {
 
 type Mutable<A> = { -readonly [K in keyof A]: A[K] }
 
+/**
+ * Each month of the period: seekers registered, openings opened, counseling sessions held and placements started (the center's and self-found ones apart).
+ *
+ * @since 0.2.0
+ * @category aggregations
+ */
 export const monthly = (
   period: Period.Period,
   facts: {
@@ -66,6 +109,12 @@ export const monthly = (
   return [...months.values()]
 }
 
+/**
+ * Each counselor's counseling sessions, referrals and placements in the period, in counselor-id order.
+ *
+ * @since 0.2.0
+ * @category aggregations
+ */
 export const byCounselor = (
   period: Period.Period,
   facts: {
@@ -91,6 +140,12 @@ export const byCounselor = (
   return [...rows.values()].sort(byCounselorId)
 }
 
+/**
+ * Each counselor's follow-up checks due in the period: done on time, late, overdue or still pending as of `asOf`, and cancelled.
+ *
+ * @since 0.2.0
+ * @category aggregations
+ */
 export const followUps = (
   period: Period.Period,
   asOf: LocalDate.LocalDate,
@@ -113,6 +168,12 @@ export const followUps = (
   return [...rows.values()].sort(byCounselorId)
 }
 
+/**
+ * Seekers, counseling sessions and placements in the period for each target group (취업취약계층 and the others).
+ *
+ * @since 0.2.0
+ * @category aggregations
+ */
 export const targetGroups = (
   period: Period.Period,
   facts: {

@@ -17,6 +17,7 @@
  * 68.955…% → 68.9%), which is `Rate.defaultRounding`.
  *
  * @since 0.1.0
+ * @module
  */
 import { Rounding } from "@iljari/core"
 import { Either, Schema } from "effect"

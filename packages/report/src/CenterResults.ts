@@ -10,6 +10,7 @@
  * self-found ones are reported apart, never added in.
  *
  * @since 0.1.0
+ * @module
  */
 import { type LocalDate, Rounding, Targets } from "@iljari/core"
 import { Either } from "effect"

@@ -6,6 +6,7 @@
  * screenshot.
  *
  * @since 0.1.0
+ * @module
  */
 import { Effect } from "effect"
 import type { TopLevelSpec } from "vega-lite"

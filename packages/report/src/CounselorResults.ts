@@ -11,6 +11,7 @@
  * {@link range}.
  *
  * @since 0.1.0
+ * @module
  */
 import { type Ids, type LocalDate, Rounding, Targets } from "@iljari/core"
 import { Either } from "effect"

@@ -6,6 +6,7 @@
  * none imports another.
  *
  * @since 0.3.0
+ * @module
  */
 import { Codes } from "@iljari/core"
 import type { Ids } from "@iljari/core"

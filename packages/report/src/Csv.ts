@@ -10,6 +10,7 @@
  * opening the file never runs it.
  *
  * @since 0.1.0
+ * @module
  */
 import type { Report } from "./Report.js"
 import * as Table from "./Table.js"

@@ -13,6 +13,7 @@
  * | 월평균 | 233건 | 577건 | 171명 | |
  *
  * @since 0.1.0
+ * @module
  */
 import { type LocalDate, Rounding, Targets } from "@iljari/core"
 import { metricLabel } from "./CenterResults.js"

@@ -6,6 +6,7 @@
  * Reading counts from storage fails with the core's `PersistenceError`.
  *
  * @since 0.1.0
+ * @module
  */
 import { Schema } from "effect"
 

@@ -6,6 +6,7 @@
  * themselves; this figure only counts and lists them.
  *
  * @since 0.1.0
+ * @module
  */
 import { type Ids, Monitoring } from "@iljari/core"
 import type * as Table from "./Table.js"

@@ -7,6 +7,7 @@
  * (the seeker quit) is not counted at all.
  *
  * @since 0.1.0
+ * @module
  */
 import type { Ids } from "@iljari/core"
 import { Rounding } from "@iljari/core"

@@ -6,6 +6,7 @@
  * headless browser. Korean by default, English with `{ language: "en" }`.
  *
  * @since 0.1.0
+ * @module
  */
 import { Codes, Rounding } from "@iljari/core"
 import { Effect } from "effect"

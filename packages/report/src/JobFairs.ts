@@ -9,6 +9,7 @@
  * the job-fair workflow when it records its events.
  *
  * @since 0.1.0
+ * @module
  */
 import { LocalDate, Rounding } from "@iljari/core"
 import { Either, Schema } from "effect"

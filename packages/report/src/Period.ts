@@ -4,6 +4,7 @@
  * storage ports' `…Between` finders.
  *
  * @since 0.1.0
+ * @module
  */
 import { LocalDate } from "@iljari/core"
 import type { Codes } from "@iljari/core"

@@ -10,6 +10,7 @@
  * inputs are divided exactly (no floating-point doubt at the rounding edge).
  *
  * @since 0.1.0
+ * @module
  */
 import { Rounding } from "@iljari/core"
 

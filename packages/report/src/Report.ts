@@ -13,6 +13,7 @@
  * - {@link annual}: the year month by month, with the disclosure table.
  *
  * @since 0.1.0
+ * @module
  */
 import type { Errors, Ids, Monitoring, Rounding } from "@iljari/core"
 import { Codes, LocalDate, Targets } from "@iljari/core"

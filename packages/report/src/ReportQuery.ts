@@ -14,6 +14,7 @@
  * is refused ({@link OutOfScope}) when they ask for a colleague's.
  *
  * @since 0.3.0
+ * @module
  */
 import { type Counselor, type Errors, Ids, JobCenter, LocalDate, Targets, Validation } from "@iljari/core"
 import { Effect, Either, Schema } from "effect"

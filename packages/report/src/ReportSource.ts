@@ -23,6 +23,7 @@
  * - a follow-up check counts in the period its due date falls in.
  *
  * @since 0.1.0
+ * @module
  */
 import { type Errors, type Ids, LocalDate, Referral, Repositories } from "@iljari/core"
 import { Context, DateTime, Effect, Layer } from "effect"

@@ -15,6 +15,7 @@
  * figure stays the same.
  *
  * @since 0.1.0
+ * @module
  */
 import { Codes, Rounding } from "@iljari/core"
 import { Either, Schema } from "effect"

@@ -5,6 +5,7 @@
  * only this; they never query and never compute a figure.
  *
  * @since 0.1.0
+ * @module
  */
 import type { Codes } from "@iljari/core"
 import * as Rate from "./Rate.js"

@@ -9,6 +9,7 @@
  * and program eligibility only; nothing here feeds matching.
  *
  * @since 0.1.0
+ * @module
  */
 import { Codes, Rounding } from "@iljari/core"
 import * as Rate from "./Rate.js"

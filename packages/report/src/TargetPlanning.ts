@@ -9,6 +9,7 @@
  * The plan is aggregate figures of one district: it names no person.
  *
  * @since 0.3.0
+ * @module
  */
 import { type Errors, type Ids, Targets } from "@iljari/core"
 import { Effect } from "effect"

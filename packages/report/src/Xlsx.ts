@@ -8,6 +8,7 @@
  * A cell with no figure is left empty.
  *
  * @since 0.1.0
+ * @module
  */
 import type ExcelJS from "exceljs"
 import { Effect } from "effect"

@@ -17,6 +17,7 @@
  * first row after the last committed batch.
  *
  * @since 0.1.0
+ * @module
  */
 import { SqlClient } from "@effect/sql"
 import { Errors, type Ids, type Placement, Seeker, Validation } from "@iljari/core"

@@ -5,6 +5,7 @@
  * carries the district (tenant) id as the first column of its primary key.
  *
  * @since 0.1.0
+ * @module
  */
 import { Migrator, SqlClient } from "@effect/sql"
 import { Contact, Hangul } from "@iljari/core"

@@ -14,6 +14,7 @@
  * (`packages/report/test/sourceSuite.ts`) holds both to the same figures.
  *
  * @since 0.3.0
+ * @module
  */
 import { SqlClient, type Statement } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"

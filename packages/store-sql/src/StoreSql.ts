@@ -5,6 +5,7 @@
  * city or national deployment, and the same code runs on either.
  *
  * @since 0.1.0
+ * @module
  */
 import { Migrator, SqlClient } from "@effect/sql"
 import {

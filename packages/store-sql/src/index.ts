@@ -4,13 +4,10 @@
  * tables.
  *
  * @since 0.1.0
+ * @module
  */
 
-/** @since 0.1.0 */
 export * as Migrations from "./Migrations.js"
-/** @since 0.1.0 */
 export * as StoreSql from "./StoreSql.js"
-/** @since 0.1.0 */
 export * as BulkImport from "./BulkImport.js"
-/** @since 0.3.0 */
 export * as ReportSourceSql from "./ReportSourceSql.js"

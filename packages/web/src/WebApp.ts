@@ -6,6 +6,7 @@
  * saves a reload.
  *
  * @since 0.3.0
+ * @module
  */
 import { HttpApiBuilder, type HttpApp, type HttpServerError, HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import type { Services } from "./http/Handler.js"
@@ -20,6 +21,14 @@ import { language, secondFactor, secondFactorPage, signIn, signInPage, signOut }
 import { today, todayFindings } from "./pages/Today.js"
 import { notFound } from "./http/Route.js"
 
+/**
+ * What the app needs from the server that mounts it: where it is mounted,
+ * whether cookies travel over TLS only, which addresses are the office's, and
+ * each district's annual targets.
+ *
+ * @since 0.3.0
+ * @category app
+ */
 export type { WebSettings } from "./http/Settings.js"
 
 const assets = Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {

@@ -4,6 +4,8 @@
  * policy (`Policy`) and of everyone outside the office networks.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Context, Effect, Option, Schema } from "effect"
 import type { DuplicateId, NotFound, PersistenceError, StaleVersion } from "../kernel/Errors.js"

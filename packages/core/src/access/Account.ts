@@ -8,6 +8,8 @@
  * server as is; the HTTP layer answers with {@link view}.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Context, Effect, Option, Schema } from "effect"
 import type { DuplicateId, PersistenceError } from "../kernel/Errors.js"

@@ -6,6 +6,8 @@
  * access log is never erased).
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Effect, Redacted, Schema } from "effect"
 import { CounselorId, DistrictId } from "../kernel/Ids.js"

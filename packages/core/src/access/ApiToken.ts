@@ -7,6 +7,8 @@
  * of everything done with it, and records its use once a day.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Context, DateTime, Duration, Effect, Option, type Redacted, Schema } from "effect"
 import type { DuplicateId, PersistenceError } from "../kernel/Errors.js"

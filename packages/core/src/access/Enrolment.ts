@@ -4,6 +4,8 @@
  * recovery codes, shown this once and kept only as digests.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Effect, Option, type Redacted } from "effect"
 import { Account, AccountRepository } from "./Account.js"

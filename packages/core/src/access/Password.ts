@@ -9,6 +9,8 @@
  * log or error prints it.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Context, Effect, Layer, Redacted } from "effect"
 

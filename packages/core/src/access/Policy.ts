@@ -6,6 +6,8 @@
  * 제5조·제6조 and its guide).
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Context } from "effect"
 import type { DistrictId } from "../kernel/Ids.js"

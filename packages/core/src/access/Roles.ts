@@ -13,6 +13,8 @@
  *   districts granted to them; never a record that names a person.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { codeSet } from "../kernel/CodeSet.js"
 import { type StaffRole, staffRoleLabel } from "../registry/Counselor.js"

@@ -4,6 +4,8 @@
  * implements it on Node; core's sign-in only asks it questions.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Context, type Effect, type Option, type Redacted } from "effect"
 

@@ -7,6 +7,8 @@
  * 6 µs a digest here, against 52 µs for WebCrypto's promise).
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { sha256 } from "@noble/hashes/sha2.js"
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"

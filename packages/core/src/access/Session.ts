@@ -9,6 +9,8 @@
  * factor, is `pending`: it may do nothing but complete the second factor.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Context, DateTime, Duration, Effect, Option, Redacted, Schema } from "effect"
 import type { DuplicateId, NotFound, PersistenceError, StaleVersion } from "../kernel/Errors.js"

@@ -10,6 +10,8 @@
  * exists.
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { DateTime, Duration, Effect, Option, Redacted, Schema } from "effect"
 import type { AuditAction } from "../kernel/Audit.js"

@@ -5,6 +5,8 @@
  * server in front of it does).
  *
  * @since 0.3.0
+ * @module
+ * @category access
  */
 import { Effect, Schema } from "effect"
 import type { Actor } from "../kernel/UseCase.js"

@@ -9,6 +9,8 @@
  * person already booked elsewhere, outside opening hours).
  *
  * @since 0.1.0
+ * @module
+ * @category cafes
  */
 import { Either, Schema } from "effect"
 import { codeSet } from "../kernel/CodeSet.js"

@@ -7,6 +7,8 @@
  * cannot both get it.
  *
  * @since 0.1.0
+ * @module
+ * @category cafes
  */
 import { Context, Effect, Schema } from "effect"
 import { DistrictId, type SeekerId } from "../kernel/Ids.js"

@@ -4,6 +4,8 @@
  * follow-up calls to make with the names and numbers to call.
  *
  * @since 0.3.0
+ * @module
+ * @category casework
  */
 import { Effect } from "effect"
 import type { CounselorId, EmployerId, OpeningId, SeekerId } from "../kernel/Ids.js"

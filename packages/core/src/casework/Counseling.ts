@@ -3,6 +3,8 @@
  * counseling target (상담) counts.
  *
  * @since 0.1.0
+ * @module
+ * @category casework
  */
 import { Context, Effect, Schema } from "effect"
 import { CounselingId, CounselorId, DistrictId, SeekerId } from "../kernel/Ids.js"

@@ -11,6 +11,8 @@
  * clock belong to the use cases.
  *
  * @since 0.1.0
+ * @module
+ * @category casework
  */
 import { Context, Effect, Either, Schema } from "effect"
 import { type BusinessCalendar, type CalendarNotCovered, rollBackward } from "../kernel/BusinessCalendar.js"

@@ -9,6 +9,8 @@
  * logged as one read of that one person.
  *
  * @since 0.3.0
+ * @module
+ * @category casework
  */
 import { Effect, Schema } from "effect"
 import type { CounselorId, EmployerId, FollowUpId } from "../kernel/Ids.js"

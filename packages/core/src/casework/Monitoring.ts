@@ -5,6 +5,8 @@
  * records involved; thresholds are configuration.
  *
  * @since 0.1.0
+ * @module
+ * @category casework
  */
 import { Schema } from "effect"
 import type { Counseling } from "./Counseling.js"

@@ -6,6 +6,8 @@
  * paperwork (사후취업).
  *
  * @since 0.1.0
+ * @module
+ * @category casework
  */
 import { Context, Effect, Option, Schema } from "effect"
 import { ContractType, WorkSchedule } from "../kernel/Codes.js"

@@ -11,6 +11,8 @@
  * ```
  *
  * @since 0.1.0
+ * @module
+ * @category casework
  */
 import { Context, Effect, Either, Schema } from "effect"
 import { CounselorId, DistrictId, OpeningId, ReferralId, SeekerId } from "../kernel/Ids.js"

@@ -6,6 +6,8 @@
  * per seeker shown.
  *
  * @since 0.3.0
+ * @module
+ * @category casework
  */
 import { Effect, Option } from "effect"
 import type { CounselorId, EmployerId, OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"

@@ -28,6 +28,8 @@
  * does (a rule the law gives the data model); the sections below are marked.
  *
  * @since 0.1.0
+ * @module
+ * @category eligibility
  */
 import { Either, Schema } from "effect"
 import { ContractType, contractTypeLabel, RegionCode, regionName } from "../kernel/Codes.js"

@@ -11,6 +11,8 @@
  * manager sees early whether the plan is on pace.
  *
  * @since 0.1.0
+ * @module
+ * @category events
  */
 import { Context, Schema } from "effect"
 import { CounselorId, DistrictId, EmployerId, OpeningId } from "../kernel/Ids.js"

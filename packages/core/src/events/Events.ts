@@ -8,6 +8,8 @@
  * writes or shows a seeker's data logs it, in one statement per step.
  *
  * @since 0.2.0
+ * @module
+ * @category events
  */
 import { Effect, type Either, Schema } from "effect"
 import * as DiscoveryVisit from "./DiscoveryVisit.js"

@@ -23,6 +23,8 @@
  * overwrite each other's work.
  *
  * @since 0.1.0
+ * @module
+ * @category events
  */
 import { Context, DateTime, Effect, Schema } from "effect"
 import type { AuditLog } from "../kernel/Audit.js"

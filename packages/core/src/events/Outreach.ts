@@ -11,6 +11,8 @@
  * compares a month's sessions with its {@link MonthlyPlan}.
  *
  * @since 0.1.0
+ * @module
+ * @category events
  */
 import { Context, Schema } from "effect"
 import { CounselingId, CounselorId, DistrictId, SeekerId } from "../kernel/Ids.js"

@@ -14,6 +14,8 @@
  * a factor 1 − 1/e of the best cover.
  *
  * @since 0.1.0
+ * @module
+ * @category events
  */
 import { Context, Effect, Schema } from "effect"
 import { OccupationCode, TargetGroup } from "../kernel/Codes.js"

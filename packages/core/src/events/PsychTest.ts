@@ -10,6 +10,8 @@
  * session and per target group.
  *
  * @since 0.1.0
+ * @module
+ * @category events
  */
 import { Context, DateTime, Effect, Either, Schema } from "effect"
 import { TargetGroup } from "../kernel/Codes.js"

@@ -9,6 +9,8 @@
  * else.
  *
  * @since 0.1.0
+ * @module
+ * @category events
  */
 import { Context, Effect, Either, Schema } from "effect"
 import { CounselorId, DistrictId, SeekerId } from "../kernel/Ids.js"

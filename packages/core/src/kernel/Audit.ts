@@ -7,6 +7,8 @@
  * adapters keep it that way; erasure never touches it.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Context, DateTime, Effect, Schema } from "effect"
 import type { PersistenceError } from "./Errors.js"

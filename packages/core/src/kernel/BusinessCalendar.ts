@@ -12,6 +12,8 @@
  * Everything here is pure: no `Effect`, no clock, no I/O.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import * as holidaysKr from "@hyunbinseo/holidays-kr/all"
 import { Either, Schema } from "effect"

@@ -7,6 +7,8 @@
  * ones in the message) and a label lookup in Korean (default) or English.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Schema } from "effect"
 import { codeSet, describe } from "./CodeSet.js"
@@ -14,6 +16,12 @@ import { majorGroups, middleGroups } from "./internal/keco.js"
 import type { Label, Language } from "./Labels.js"
 import { provinces, seoulDistricts as seoulDistrictTable } from "./internal/regions.js"
 
+/**
+ * A label in Korean and English, and the language to show.
+ *
+ * @since 0.1.0
+ * @category labels
+ */
 export type { Label, Language } from "./Labels.js"
 
 // ---------------------------------------------------------------------------

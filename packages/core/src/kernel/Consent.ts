@@ -5,6 +5,8 @@
  * data such as a disability.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { DateTime, Schema } from "effect"
 import { codeSet } from "./CodeSet.js"

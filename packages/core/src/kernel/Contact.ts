@@ -3,6 +3,8 @@
  * form whatever way it was typed, and an e-mail address.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { ParseResult, Schema } from "effect"
 import { describe } from "./CodeSet.js"

@@ -3,6 +3,8 @@
  * so it serialises and a server can map it to an HTTP status by its tag.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Schema } from "effect"
 

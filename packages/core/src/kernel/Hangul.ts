@@ -11,6 +11,8 @@
  * and looks for a query's {@link keyPattern} in it.
  *
  * @since 0.3.0
+ * @module
+ * @category kernel
  */
 import { canBeChoseong, getChoseong } from "es-hangul"
 import { Schema } from "effect"

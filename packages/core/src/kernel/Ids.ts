@@ -4,6 +4,8 @@
  * (the tenant) that owns it.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Schema } from "effect"
 import { RegionCode } from "./Codes.js"

@@ -4,6 +4,8 @@
  * dates are civil dates in Korea, so they are never shifted by a time zone.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Schema } from "effect"
 

@@ -4,6 +4,8 @@
  * `@iljari/notify`.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Context, type Effect, Schema } from "effect"
 

@@ -8,6 +8,8 @@
  * delivering the same message.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Context, DateTime, type Duration, Effect, Schema } from "effect"
 import { Channel } from "./Consent.js"

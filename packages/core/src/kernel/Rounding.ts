@@ -15,6 +15,8 @@
  * step boundary.
  *
  * @since 0.3.0
+ * @module
+ * @category kernel
  */
 import { Schema } from "effect"
 import { codeSet } from "./CodeSet.js"

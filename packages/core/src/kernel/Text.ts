@@ -7,6 +7,8 @@
  * one into a note is the usual way they leak into a system.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Schema } from "effect"
 

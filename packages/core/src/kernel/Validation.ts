@@ -7,6 +7,8 @@
  * on its own.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Effect, Either, ParseResult, Schema, SchemaAST } from "effect"
 

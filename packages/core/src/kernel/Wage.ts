@@ -4,6 +4,8 @@
  * compared whatever way each was written.
  *
  * @since 0.1.0
+ * @module
+ * @category kernel
  */
 import { Schema } from "effect"
 import { WageType } from "./Codes.js"

@@ -25,6 +25,8 @@
  * the order of the ids.
  *
  * @since 0.1.0
+ * @module
+ * @category matching
  */
 import { Schema } from "effect"
 import { EmployerId, SeekerId } from "../kernel/Ids.js"

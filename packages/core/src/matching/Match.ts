@@ -20,6 +20,8 @@
  * score and no ranking moves.
  *
  * @since 0.1.0
+ * @module
+ * @category matching
  */
 import { Context, Schema } from "effect"
 import {
@@ -254,9 +256,19 @@ export interface Options {
   readonly asOf?: LocalDate
 }
 
-/** The fields of a seeker that matching reads — and nothing else. */
+/**
+ * The fields of a seeker that matching reads — and nothing else.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type SeekerFeatures = Kernel.SeekerFeatures & Pick<Seeker, "id">
-/** The fields of an opening that matching reads. */
+/**
+ * The fields of an opening that matching reads.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type OpeningFeatures = Kernel.OpeningFeatures & Pick<Opening, "id">
 
 const toPoints = (milli: number) => milli / 1000

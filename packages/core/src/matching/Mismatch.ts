@@ -56,6 +56,8 @@
  * even include them. The result is the same whatever order the lists come in.
  *
  * @since 0.1.0
+ * @module
+ * @category matching
  */
 import type { EducationLevel, Label, Language, OccupationCode, RegionCode } from "../kernel/Codes.js"
 import * as Codes from "../kernel/Codes.js"

@@ -22,6 +22,8 @@
  * they would have to export it.
  *
  * @since 0.1.0
+ * @module
+ * @category matching
  */
 import type { LocalDate } from "../kernel/LocalDate.js"
 import * as Kernel from "./internal/matchKernel.js"

@@ -16,6 +16,8 @@
  * log, like any other read of personal data.
  *
  * @since 0.1.0
+ * @module
+ * @category matching
  */
 import { Context, Duration, Effect, Layer, SynchronizedRef } from "effect"
 import type { AuditLog } from "../kernel/Audit.js"

@@ -1,7 +1,9 @@
 /**
  * The access log (접속기록) as managers review it.
  *
- * @since 0.2.0
+ * @since 0.3.0
+ * @module
+ * @category privacy
  */
 import { Effect } from "effect"
 import { type AuditEntry, AuditLog, type AuditQuery } from "../kernel/Audit.js"

@@ -18,6 +18,8 @@
  * PostgreSQL's VACUUM).
  *
  * @since 0.2.0
+ * @module
+ * @category privacy
  */
 import { Context, DateTime, Effect } from "effect"
 import type { ErasureReason } from "../kernel/Audit.js"

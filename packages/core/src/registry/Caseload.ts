@@ -6,6 +6,8 @@
  * actor's `caseload`, set from their role, says which.
  *
  * @since 0.3.0
+ * @module
+ * @category registry
  */
 import { Effect, Schema } from "effect"
 import { codeSet } from "../kernel/CodeSet.js"

@@ -3,6 +3,8 @@
  * an administrator.
  *
  * @since 0.1.0
+ * @module
+ * @category registry
  */
 import { Context, Schema } from "effect"
 import { Contact } from "../kernel/Contact.js"

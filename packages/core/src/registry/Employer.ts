@@ -2,6 +2,8 @@
  * An employer (구인기업) that registers openings with the job center.
  *
  * @since 0.1.0
+ * @module
+ * @category registry
  */
 import { Context, DateTime, Effect, ParseResult, Schema } from "effect"
 import { RegionCode } from "../kernel/Codes.js"

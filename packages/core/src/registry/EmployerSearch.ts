@@ -17,6 +17,8 @@
  * are not logged (as `listOpenings`). The search terms are never logged.
  *
  * @since 0.3.0
+ * @module
+ * @category registry
  */
 import { Effect, Option } from "effect"
 import * as Hangul from "../kernel/Hangul.js"

@@ -4,6 +4,8 @@
  * and its preferences cannot name an age group.
  *
  * @since 0.1.0
+ * @module
+ * @category registry
  */
 import { Context, Effect, Schema } from "effect"
 import { CareerRequirement, ContractType, EducationLevel, OccupationCode, RegionCode, WorkingDays, WorkSchedule } from "../kernel/Codes.js"

@@ -7,6 +7,8 @@
  * number is kept, and free text that holds one is refused.
  *
  * @since 0.1.0
+ * @module
+ * @category registry
  */
 import { Context, DateTime, Effect, Schema } from "effect"
 import {

@@ -6,6 +6,8 @@
  * not, since a name or a phone number is personal data itself.
  *
  * @since 0.3.0
+ * @module
+ * @category registry
  */
 import { Effect } from "effect"
 import type { Page } from "../kernel/Store.js"

@@ -6,6 +6,8 @@
  * records. It lives with the targets because it reads them.
  *
  * @since 0.3.0
+ * @module
+ * @category targets
  */
 import { Effect } from "effect"
 import * as LocalDate from "../kernel/LocalDate.js"

@@ -9,6 +9,8 @@
  * database. The shared storage suite holds them to the same counts.
  *
  * @since 0.3.0
+ * @module
+ * @category targets
  */
 import { Context, DateTime, Effect, Layer } from "effect"
 import { CounselingRepository } from "../casework/Counseling.js"

@@ -19,6 +19,8 @@
  * remainder split; the sections below are marked.
  *
  * @since 0.1.0
+ * @module
+ * @category targets
  */
 import { Either, Schema } from "effect"
 import { CounselorId } from "../kernel/Ids.js"
