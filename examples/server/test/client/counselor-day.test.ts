@@ -1,0 +1,214 @@
+/**
+ * A counselor's day through a client generated from the server's OpenAPI
+ * document — `openapi-fetch` typed by `api.ts` (openapi-typescript), as an
+ * integrator in another language or stack would reach the server — against
+ * the real server over an SQLite file with the demo district: find a seeker
+ * in the caseload, register a newcomer (a wrong phone number first), read
+ * their explained matches, refer them, move the referral to hired, record
+ * the placement, find the follow-up calls in the ledger and record the first
+ * with the version read, then read it all back. The writes a server must
+ * refuse are refused in the one error shape.
+ *
+ * Everything is typed by the document alone: eslint.config.js forbids casts,
+ * `any`, non-null assertions and `@ts-` comments in this folder, so a gap in
+ * the document fails the type check or the lint instead of being papered
+ * over.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { demoAccounts } from "../../src/DemoAccess.js"
+import { type RunningServer, startServer } from "../web/browser.js"
+import type { components } from "./api.js"
+import { anonymous, type ApiClient, find, first, koreanDate, ok, signIn } from "./client.js"
+
+type SeekerForm = components["schemas"]["SeekerForm"]
+
+const counselor = find(demoAccounts, "demo counselor of Seongdong", (a) => a.login === "seongdong-counselor-01")
+
+const today = koreanDate()
+
+const newcomer: SeekerForm = {
+  name: "도하늘",
+  contact: { phone: "010-5555-0177", email: "haneul.do@example.kr" },
+  birthDate: "1968-09-21",
+  gender: "female",
+  addressRegion: "11200",
+  desiredOccupations: ["5611", "5410"],
+  desiredRegions: ["11200", "11215"],
+  education: "03",
+  careerMonths: 120,
+  certificates: [],
+  desiredWage: { type: "monthly", amount: 2_200_000 },
+  desiredEmployment: { contractTypes: ["open-ended", "fixed-term"], schedules: ["full-time", "part-time"] },
+  targetGroups: ["middle-aged"],
+  consents: [
+    { purpose: "personal-data", givenAt: new Date().toISOString() },
+    { purpose: "service", channel: "sms", givenAt: new Date().toISOString() }
+  ],
+  registrationChannel: "visit",
+  notes: "청소·시설관리 희망, 오전 근무 선호"
+}
+
+describe("a counselor's day through the client generated from the OpenAPI document", () => {
+  let server: RunningServer
+  let client: ApiClient
+
+  beforeAll(async () => {
+    server = await startServer()
+    client = await signIn(server.base, counselor.login)
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  // What the day carries from one step to the next.
+  let seekerId = ""
+  let openingId = ""
+  let referralId = ""
+  let placementId = ""
+
+  it("refuses a request without a session, in the error shape", async () => {
+    const { error, response } = await anonymous(server.base).GET("/seekers", { params: { query: { limit: 1 } } })
+    expect(response.status).toBe(401)
+    expect(error).toMatchObject({ _tag: "Unauthorized" })
+    expect(error?.messageKo).toMatch(/[가-힣]/)
+  })
+
+  it("finds a seeker of the caseload and opens their record", async () => {
+    const caseload = ok(await client.GET("/caseload", { params: { query: { limit: 20 } } }))
+    expect(caseload.length).toBeGreaterThan(0)
+    expect(caseload.every((s) => s.value.counselorId === counselor.id)).toBe(true)
+    const someone = first(caseload, "seeker in the caseload")
+    const record = ok(await client.GET("/seekers/{id}", { params: { path: { id: someone.value.id } } }))
+    expect(record.value).toMatchObject({ id: someone.value.id, name: someone.value.name, districtId: counselor.districtId })
+    expect(record.version).toBeGreaterThanOrEqual(1)
+  })
+
+  it("refuses a registration with a wrong phone number, naming the field", async () => {
+    const { data, error, response } = await client.POST("/seekers", {
+      body: { ...newcomer, contact: { phone: "010-12" } }
+    })
+    expect(data).toBeUndefined()
+    expect(response.status).toBe(400)
+    expect(error).toMatchObject({ _tag: "ValidationError", field: "contact.phone" })
+    // Every field at fault, each with its rule in English and in Korean: here the phone only.
+    const issues = error?.issues ?? []
+    expect(issues.map((i) => i.field)).toEqual(["contact.phone"])
+    expect(first(issues, "issue").messageKo).toContain("전화번호")
+  })
+
+  it("registers the newcomer, who joins the counselor's caseload", async () => {
+    const registered = ok(await client.POST("/seekers", { body: newcomer }))
+    expect(registered.version).toBe(1)
+    expect(registered.value).toMatchObject({
+      name: newcomer.name,
+      districtId: counselor.districtId,
+      counselorId: counselor.id,
+      contact: newcomer.contact
+    })
+    seekerId = registered.value.id
+    const read = ok(await client.GET("/seekers/{id}", { params: { path: { id: seekerId } } }))
+    expect(read).toEqual(registered)
+  })
+
+  it("reads the newcomer's matches, each explained, best first", async () => {
+    const answer = ok(await client.GET("/seekers/{id}/matches", { params: { path: { id: seekerId }, query: { k: 5, lang: "ko" } } }))
+    expect(answer.seekerId).toBe(seekerId)
+    expect(answer.matches.length).toBeGreaterThan(0)
+    const totals = answer.matches.map((m) => m.match.total)
+    expect(totals).toEqual([...totals].sort((a, b) => b - a))
+    for (const { match, opening } of answer.matches) {
+      expect(opening.status).toBe("open")
+      expect(match.explanation[0]).toMatch(/^적합도 [\d.]+점 \/ 100$/)
+      expect(match.parts.map((p) => p.criterion)).toContain("occupation")
+    }
+    openingId = first(answer.matches.filter((m) => m.match.eligible), "eligible match").opening.id
+  })
+
+  it("refers the newcomer to the best opening and moves the referral to hired", async () => {
+    const proposed = ok(await client.POST("/referrals", { body: { seekerId, openingId } }))
+    expect(proposed.value).toMatchObject({ seekerId, openingId, status: "proposed" })
+    referralId = proposed.value.id
+    const move = (to: components["schemas"]["ReferralStatus"], version: number) =>
+      client.POST("/referrals/{id}/status", { params: { path: { id: referralId } }, body: { to, version } })
+    const sent = ok(await move("sent", proposed.version))
+    expect(sent).toMatchObject({ value: { status: "sent" }, version: proposed.version + 1 })
+
+    // A move from the version read before the last one: someone else has moved the referral on.
+    const stale = await move("withdrawn", proposed.version)
+    expect(stale.response.status).toBe(409)
+    expect(stale.error).toMatchObject({ _tag: "StaleVersion", field: "version" })
+    expect(stale.error?.messageKo).toMatch(/[가-힣]/)
+
+    const interviewing = ok(await move("interviewing", sent.version))
+    const hired = ok(await move("hired", interviewing.version))
+    expect(hired).toMatchObject({ value: { status: "hired" }, version: sent.version + 2 })
+
+    // A hired referral is final.
+    const withdrawn = await move("withdrawn", hired.version)
+    expect(withdrawn.response.status).toBe(409)
+    expect(withdrawn.error).toMatchObject({ _tag: "InvalidTransition", from: "hired", to: "withdrawn" })
+  })
+
+  it("records the placement, with its three follow-up calls a month apart", async () => {
+    const placed = ok(await client.POST("/placements", {
+      body: { seekerId, referralId, startOn: today, contractType: "open-ended", schedule: "full-time" }
+    }))
+    expect(placed.placement.value).toMatchObject({
+      seekerId,
+      referralId,
+      openingId,
+      counselorId: counselor.id,
+      startOn: today,
+      recordedOn: today,
+      verification: "center-referral",
+      countsForCenter: true
+    })
+    placementId = placed.placement.value.id
+    const checks = placed.followUps.map((f) => f.value)
+    expect(checks.map((c) => c.sequence)).toEqual([1, 2, 3])
+    expect(checks.every((c) => c.placementId === placementId && c.doneOn === undefined)).toBe(true)
+    // Each call falls in its month of work, and the months follow each other from the first day of work.
+    expect(first(checks, "follow-up check").windowStart).toBe(today)
+    for (const c of checks) expect(c.windowStart <= c.dueOn && c.dueOn <= c.windowEnd).toBe(true)
+    const dues = checks.map((c) => c.dueOn)
+    expect(dues).toEqual([...dues].sort())
+  })
+
+  it("finds the calls in the ledger and records the first with the version it read", async () => {
+    const ledger = ok(await client.GET("/follow-ups/ledger"))
+    expect(ledger.today).toBe(today)
+    const ours = ledger.upcoming.filter((c) => c.value.placementId === placementId)
+    expect(ours.map((c) => c.value.sequence)).toEqual([1, 2, 3])
+    const call = find(ours, "first follow-up call", (c) => c.value.sequence === 1)
+    const recorded = ok(await client.POST("/follow-ups/{id}", {
+      params: { path: { id: call.value.id } },
+      body: { doneOn: today, channel: "phone", outcome: "working", notes: "근무 적응 양호", version: call.version }
+    }))
+    expect(recorded.reemploymentSupport).toBe(false)
+    expect(recorded.check.value).toMatchObject({ id: call.value.id, doneOn: today, channel: "phone", outcome: "working" })
+    expect(recorded.check.version).toBe(call.version + 1)
+
+    // A colleague with the ledger open records the same call: the server checks the call's
+    // state before the version, so the answer says what happened rather than "reload".
+    const again = await client.POST("/follow-ups/{id}", {
+      params: { path: { id: call.value.id } },
+      body: { doneOn: today, channel: "visit", outcome: "difficulties", version: call.version }
+    })
+    expect(again.response.status).toBe(409)
+    expect(again.error).toMatchObject({ _tag: "FollowUpAlreadyRecorded", doneOn: today })
+    expect(again.error?.messageKo).toMatch(/[가-힣]/)
+  })
+
+  it("reads it all back: the call done on time, the two others ahead, the newcomer placed", async () => {
+    const ledger = ok(await client.GET("/follow-ups/ledger"))
+    const done = find(ledger.done, "recorded call", (c) => c.value.placementId === placementId)
+    expect(done.value).toMatchObject({ sequence: 1, doneOn: today, channel: "phone", outcome: "working", notes: "근무 적응 양호" })
+    expect(done.version).toBe(2)
+    const ahead = ledger.upcoming.filter((c) => c.value.placementId === placementId)
+    expect(ahead.map((c) => [c.value.sequence, c.version])).toEqual([[2, 1], [3, 1]])
+    expect(ahead.every((c) => c.value.seekerId === seekerId && c.value.counselorId === counselor.id)).toBe(true)
+    expect(ledger.onTime).toBeGreaterThanOrEqual(1)
+    const seeker = ok(await client.GET("/seekers/{id}", { params: { path: { id: seekerId } } }))
+    expect(seeker.value.status).toBe("placed")
+  })
+})
