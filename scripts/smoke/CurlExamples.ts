@@ -140,9 +140,12 @@ export const check = async (root: string, doc: DocScript, base: string, workDir:
     calls++
     const id = file.replace(/\.call$/, "")
     const [line = "0", code = "", status = "000"] = readFileSync(join(results, file), "utf8").trim().split(" ")
-    const at = Number(line)
+    // bash names a multi-line command substitution by its last line: the call is
+    // the nearest curl at or above the line it names.
+    const call = doc.calls.filter((c) => c.line <= Number(line)).at(-1)
+    const at = call?.line ?? Number(line)
     seen.add(at)
-    const expected = doc.calls.find((call) => call.line === at)?.expected
+    const expected = call?.expected
     const read = (ext: string) => (existsSync(join(results, `${id}.${ext}`)) ? readFileSync(join(results, `${id}.${ext}`), "utf8") : "")
     const answer = () => [read("err").replace(/^__status=.*$/m, "").trim(), read("body").slice(0, 1500)].filter((s) => s !== "").join("\n")
     if (expected !== undefined) {
