@@ -10,6 +10,43 @@
  * what). Input arrives as `unknown` and is decoded, so a bad form fails with a
  * `ValidationError` naming the fields and nothing is written.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, Repositories } from "@iljari/core"
+ * import { Effect, Layer } from "effect"
+ *
+ * const actor: JobCenter.Actor = {
+ *   districtId: Ids.DistrictId.make("11200"), // 성동구
+ *   counselorId: Ids.CounselorId.make("counselor-01"),
+ *   origin: "10.0.0.7" // the request's address, for the access log
+ * }
+ *
+ * const program = Effect.gen(function*() {
+ *   const seeker = yield* JobCenter.registerSeeker(actor, {
+ *     name: "김민수",
+ *     contact: { phone: "010-1234-5678" },
+ *     birthDate: "1962-05-14",
+ *     gender: "male",
+ *     addressRegion: "11200",
+ *     desiredOccupations: ["5611"],
+ *     desiredRegions: ["11200"],
+ *     education: "03",
+ *     careerMonths: 240,
+ *     certificates: [],
+ *     desiredEmployment: { contractTypes: ["open-ended"], schedules: ["full-time"] },
+ *     targetGroups: [],
+ *     consents: [{ purpose: "personal-data", givenAt: "2026-03-02T01:00:00.000Z" }],
+ *     registrationChannel: "visit"
+ *   })
+ *   yield* JobCenter.logCounseling(actor, { seekerId: seeker.value.id, heldOn: "2026-05-14", channel: "visit" })
+ *   return yield* JobCenter.auditTrail(actor, { subjectId: seeker.value.id })
+ * })
+ *
+ * // Memory stores for a test; StoreSql.layer over SQLite or PostgreSQL in production.
+ * const Storage = Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)
+ * Effect.runPromise(Effect.provide(program, Storage))
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category facades
@@ -42,6 +79,15 @@ export const today: Effect.Effect<LocalDate> = UseCase.today
  * Writes an access-log entry for the actor (who, when, from where), e.g. for
  * a screen that shows seekers' data outside the use cases.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // A read your own code does outside the use cases still leaves its entry.
+ * const logged = JobCenter.logAccess(actor, "export", "seeker", "seeker-0001", "district-statistics")
+ * ```
+ *
  * @since 0.1.0
  * @category audit
  */
@@ -56,6 +102,14 @@ export const logAccess: (
 /**
  * Writes one access-log entry per distinct subject, in one statement — for a
  * list or an export that shows many people's data.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const logged = JobCenter.logAccessAll(actor, "read", "seeker", ["seeker-0001", "seeker-0002"], "call-list")
+ * ```
  *
  * @since 0.2.0
  * @category audit
@@ -81,6 +135,22 @@ export const maxPageSize: number = UseCase.maxPageSize
  * Queues a message in the outbox for the actor's district and returns it;
  * the dispatcher of `@iljari/notify` delivers it, checking consent and quiet
  * hours.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const reminder = JobCenter.enqueue(actor, {
+ *   purpose: "service",
+ *   channel: "sms",
+ *   idempotencyKey: "interview-reminder:referral-0001",
+ *   recipient: { kind: "seeker", id: Ids.SeekerId.make("seeker-0001") },
+ *   urgent: false,
+ *   template: "interview-reminder",
+ *   params: { employer: "성수디지털(주)", date: "2026-05-20 14:00" }
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category outbox

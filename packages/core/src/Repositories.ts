@@ -11,6 +11,17 @@
  * roll back together; they serve tests (an integrator's too) and pass the same
  * suite as the SQL adapters.
  *
+ * @example
+ * ```ts
+ * import { Repositories } from "@iljari/core"
+ * import { Layer } from "effect"
+ *
+ * // Every port over memory, with ids numbered from 1: what your own tests run on.
+ * const TestStorage = Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)
+ * // The ports by name, for an adapter of your own that must provide each of them.
+ * const names = Object.keys(Repositories.ports)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category facades

@@ -51,6 +51,13 @@ export class AccessRulesRepository extends Context.Tag("@iljari/core/AccessRules
 /**
  * A district's rules, or none set yet.
  *
+ * @example
+ * ```ts
+ * import { AccessRules, Ids } from "@iljari/core"
+ *
+ * const rules = AccessRules.of(Ids.DistrictId.make("11200")) // Option.none() until an administrator sets them
+ * ```
+ *
  * @since 0.3.0
  * @category rules
  */
@@ -74,6 +81,15 @@ export const RulesRequest = Schema.Struct({
 /**
  * Sets the district's rules (the administrator's own district), logged as a
  * change of access rights.
+ *
+ * @example
+ * ```ts
+ * import { AccessRules, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * // Managers and administrators need a second factor (TOTP) to sign in, logged as a change of rights.
+ * const changed = AccessRules.set(admin, { secondFactorRoles: ["manager", "admin"] })
+ * ```
  *
  * @since 0.3.0
  * @category rules
@@ -100,6 +116,14 @@ export const set = (staff: Staff, request: typeof RulesRequest.Type) =>
 /**
  * The district's rules as its administrator reads them (none set: no role
  * beyond the policy's).
+ *
+ * @example
+ * ```ts
+ * import { AccessRules, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * const current = AccessRules.get(admin)
+ * ```
  *
  * @since 0.3.0
  * @category rules

@@ -92,6 +92,19 @@ const checkGrants = (role: Role, grants: ReadonlyArray<DistrictId>) =>
 /**
  * Creates an account in the administrator's district.
  *
+ * @example
+ * ```ts
+ * import { Accounts, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * const account = Accounts.create(admin, {
+ *   login: "park.sd",
+ *   name: "박상담",
+ *   role: "counselor",
+ *   password: "성동구-일자리-2026!"
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @category accounts
  */
@@ -165,6 +178,14 @@ const change = <R>(
 /**
  * Changes an account's role (and an analyst's districts).
  *
+ * @example
+ * ```ts
+ * import { Accounts, Ids, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * const promoted = Accounts.changeRole(admin, Ids.CounselorId.make("counselor-01"), "manager")
+ * ```
+ *
  * @since 0.3.0
  * @category accounts
  */
@@ -175,6 +196,15 @@ export const changeRole = (staff: Staff, id: CounselorId, role: Role, grants: Re
 /**
  * Disables an account (a staff member who left keeps their history, never
  * their access), or makes it active again — which also lifts a lock.
+ *
+ * @example
+ * ```ts
+ * import { Accounts, Ids, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * // A counselor who leaves the center: their sessions end with the account.
+ * const disabled = Accounts.changeStatus(admin, Ids.CounselorId.make("counselor-01"), "disabled")
+ * ```
  *
  * @since 0.3.0
  * @category accounts
@@ -188,6 +218,15 @@ export const changeStatus = (staff: Staff, id: CounselorId, status: Exclude<Acco
 /**
  * Sets a new password for an account (a reset by an administrator).
  *
+ * @example
+ * ```ts
+ * import { Accounts, Ids, Staff } from "@iljari/core"
+ * import { Redacted } from "effect"
+ *
+ * declare const admin: Staff.Staff
+ * const reset = Accounts.resetPassword(admin, Ids.CounselorId.make("counselor-01"), Redacted.make("임시-비밀번호-0514!"))
+ * ```
+ *
  * @since 0.3.0
  * @category accounts
  */
@@ -198,6 +237,15 @@ export const resetPassword = (staff: Staff, id: CounselorId, password: Redacted.
 /**
  * Removes an account's second factor (a lost phone and no recovery code
  * left); it enrols again at its next sign-in if the policy needs one.
+ *
+ * @example
+ * ```ts
+ * import { Accounts, Ids, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * // A lost phone: the counselor enrols a new authenticator at the next sign-in.
+ * const reset = Accounts.resetSecondFactor(admin, Ids.CounselorId.make("counselor-01"))
+ * ```
  *
  * @since 0.3.0
  * @category accounts
@@ -210,6 +258,14 @@ export const resetSecondFactor = (staff: Staff, id: CounselorId) =>
 
 /**
  * The district's accounts.
+ *
+ * @example
+ * ```ts
+ * import { Accounts, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * const accounts = Accounts.list(admin)
+ * ```
  *
  * @since 0.3.0
  * @category accounts
@@ -224,6 +280,14 @@ export const list = (staff: Staff) =>
 /**
  * The names of a district's staff by id, for reports that name counselors.
  *
+ * @example
+ * ```ts
+ * import { Accounts, Ids } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * const nameOf = Effect.map(Accounts.names(Ids.DistrictId.make("11200")), (names) => names["counselor-01"] ?? "—")
+ * ```
+ *
  * @since 0.3.0
  * @category accounts
  */
@@ -237,6 +301,13 @@ export const names = (districtId: DistrictId) =>
  * An account by sign-in name, for a deployment's own tools (the demo's
  * seed, the first administrator's command): no permission is checked.
  *
+ * @example
+ * ```ts
+ * import { Accounts, Account } from "@iljari/core"
+ *
+ * const found = Accounts.findByLogin(Account.LoginName.make("park.sd")) // an Option
+ * ```
+ *
  * @since 0.3.0
  * @category accounts
  */
@@ -246,6 +317,18 @@ export const findByLogin = (login: LoginName) => Effect.flatMap(AccountRepositor
  * A staff member changes their own password: the current one proves it is
  * them (a wrong one counts as a failed sign-in), the new one follows the
  * rule and must differ.
+ *
+ * @example
+ * ```ts
+ * import { Accounts, Staff } from "@iljari/core"
+ * import { Redacted } from "effect"
+ *
+ * declare const me: Staff.Staff
+ * const changed = Accounts.changeOwnPassword(me, {
+ *   current: Redacted.make("성동구-일자리-2026!"),
+ *   next: Redacted.make("새-비밀번호-2026-05!")
+ * })
+ * ```
  *
  * @since 0.3.0
  * @category accounts

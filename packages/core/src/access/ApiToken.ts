@@ -107,6 +107,19 @@ export type TokenRequest = typeof TokenRequest.Type
  * Creates a token for the administrator's district; the secret is in the
  * answer and nowhere else.
  *
+ * @example
+ * ```ts
+ * import { ApiToken, Staff } from "@iljari/core"
+ * import { Effect, Redacted } from "effect"
+ *
+ * declare const admin: Staff.Staff
+ * // The secret is shown once; only its digest is stored.
+ * const issued = Effect.map(
+ *   ApiToken.create(admin, { name: "구청 통계 연계", scope: "read", days: 90 }),
+ *   ({ secret, token }) => ({ show: Redacted.value(secret), id: token.id })
+ * )
+ * ```
+ *
  * @since 0.3.0
  * @category tokens
  */
@@ -142,6 +155,14 @@ export const create = (
 /**
  * The district's tokens, newest first.
  *
+ * @example
+ * ```ts
+ * import { ApiToken, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * const tokens = ApiToken.list(admin) // without their digests
+ * ```
+ *
  * @since 0.3.0
  * @category tokens
  */
@@ -154,6 +175,14 @@ export const list = (staff: Staff) =>
 
 /**
  * Revokes a token; it is refused from the next request on.
+ *
+ * @example
+ * ```ts
+ * import { ApiToken, Ids, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * const revoked = ApiToken.revoke(admin, Ids.ApiTokenId.make("token-0001"))
+ * ```
  *
  * @since 0.3.0
  * @category tokens
@@ -177,6 +206,15 @@ export const revoke = (staff: Staff, id: ApiTokenId) =>
 /**
  * The live token of a bearer secret, or {@link TokenRefused}. Its first use
  * of a day is recorded in the access log.
+ *
+ * @example
+ * ```ts
+ * import { ApiToken } from "@iljari/core"
+ * import { Redacted } from "effect"
+ *
+ * declare const bearer: string // from the request's Authorization header
+ * const token = ApiToken.authenticate(Redacted.make(bearer), "10.0.0.7")
+ * ```
  *
  * @since 0.3.0
  * @category tokens

@@ -26,6 +26,16 @@ const live = (secret: Redacted.Redacted<string>) =>
  * Starts an enrolment: a new secret kept on the account until confirmed, and
  * what the app scans.
  *
+ * @example
+ * ```ts
+ * import { Enrolment } from "@iljari/core"
+ * import { Redacted } from "effect"
+ *
+ * declare const sessionSecret: string // the pending session's cookie
+ * // The authenticator's URI and its QR code, to scan with a phone.
+ * const started = Enrolment.start(Redacted.make(sessionSecret))
+ * ```
+ *
  * @since 0.3.0
  * @category enrolment
  */
@@ -46,6 +56,15 @@ export const start = (sessionSecret: Redacted.Redacted<string>) =>
  * Confirms an enrolment with a first code: the app becomes the account's
  * second factor, a pending session completes, and the recovery codes are
  * returned (the only time they are).
+ *
+ * @example
+ * ```ts
+ * import { Enrolment } from "@iljari/core"
+ * import { Effect, Redacted } from "effect"
+ *
+ * declare const sessionSecret: string
+ * const codes = Effect.map(Enrolment.confirm(Redacted.make(sessionSecret), "492039"), (done) => done.recoveryCodes)
+ * ```
  *
  * @since 0.3.0
  * @category enrolment

@@ -95,6 +95,14 @@ export const csrfTokenOf = (secret: Redacted.Redacted<string>) => Secret.digest(
  * Opens a session for an account that has proved who it is: the secret for
  * the cookie (shown once, never stored) and the record.
  *
+ * @example
+ * ```ts
+ * import { Account, Session } from "@iljari/core"
+ *
+ * declare const account: Account.Account
+ * const opened = Session.open(account, { stage: "complete", method: "password", origin: "10.0.0.7" })
+ * ```
+ *
  * @since 0.3.0
  * @category sessions
  */
@@ -130,6 +138,15 @@ const refreshAfter = Duration.minutes(1)
 /**
  * The live session of a cookie's secret and its account, refreshed; or
  * {@link SessionEnded}.
+ *
+ * @example
+ * ```ts
+ * import { Session } from "@iljari/core"
+ * import { Effect, Redacted } from "effect"
+ *
+ * declare const cookie: string
+ * const who = Effect.map(Session.resume(Redacted.make(cookie)), ({ account }) => account.name)
+ * ```
  *
  * @since 0.3.0
  * @category sessions
@@ -169,6 +186,15 @@ const actorOf = (session: Session): Actor => ({
  * Ends a session (sign-out), and logs it. Ending an ended session does
  * nothing.
  *
+ * @example
+ * ```ts
+ * import { Session } from "@iljari/core"
+ * import { Redacted } from "effect"
+ *
+ * declare const cookie: string
+ * const signedOut = Session.end(Redacted.make(cookie))
+ * ```
+ *
  * @since 0.3.0
  * @category sessions
  */
@@ -188,6 +214,14 @@ export const end = (secret: Redacted.Redacted<string>) =>
 
 /**
  * Marks a pending session complete once the second factor is given.
+ *
+ * @example
+ * ```ts
+ * import { Repositories, Session } from "@iljari/core"
+ *
+ * declare const pending: Repositories.Versioned<Session.Session>
+ * const completed = Session.complete(pending) // after the second factor was checked
+ * ```
  *
  * @since 0.3.0
  * @category sessions

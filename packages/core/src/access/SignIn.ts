@@ -53,6 +53,14 @@ export class CodeRefused extends Schema.TaggedError<CodeRefused>()("CodeRefused"
 /**
  * Logs staff access in the account's district, with the account as the actor.
  *
+ * @example
+ * ```ts
+ * import { Account, SignIn } from "@iljari/core"
+ *
+ * declare const account: Account.Account
+ * const logged = SignIn.record(account, "sign-in", "sign-in.password", "10.0.0.7")
+ * ```
+ *
  * @since 0.3.0
  * @category access records
  */
@@ -75,6 +83,15 @@ const mayTry = (account: Account, at: DateTime.Utc) => account.status === "activ
 /**
  * Counts a failure against an account, locking it at the policy's limit.
  * Re-reads the account under its lock, so that racing failures all count.
+ *
+ * @example
+ * ```ts
+ * import { Account, SignIn } from "@iljari/core"
+ *
+ * declare const account: Account.Account
+ * // The fifth failure in a row locks the account.
+ * const counted = SignIn.countFailure(account, "10.0.0.7", "sign-in.password")
+ * ```
  *
  * @since 0.3.0
  * @category sign-in
@@ -123,6 +140,14 @@ const succeed = (account: Account) =>
  * district or role, or when the request comes from outside the office
  * networks (the caller knows which).
  *
+ * @example
+ * ```ts
+ * import { Account, SignIn } from "@iljari/core"
+ *
+ * declare const account: Account.Account
+ * const ask = SignIn.needsSecondFactor(account, true) // signing in from outside the office
+ * ```
+ *
  * @since 0.3.0
  * @category sign-in
  */
@@ -150,6 +175,21 @@ export interface PasswordSignIn {
 /**
  * Signs in with a password: a session, `complete` or, when a second factor
  * is needed, `pending` until {@link withCode} (or an enrolment) completes it.
+ *
+ * @example
+ * ```ts
+ * import { SignIn } from "@iljari/core"
+ * import { Effect, Redacted } from "effect"
+ *
+ * const signedIn = SignIn.withPassword({
+ *   login: "park.sd",
+ *   password: Redacted.make("성동구-일자리-2026!"),
+ *   origin: "10.0.0.7"
+ * }).pipe(
+ *   // One answer for every refusal (unknown login, wrong password, locked, disabled).
+ *   Effect.catchTag("SignInRefused", () => Effect.succeed(undefined))
+ * )
+ * ```
  *
  * @since 0.3.0
  * @category sign-in
@@ -194,6 +234,14 @@ export const withPassword = (input: PasswordSignIn) =>
  * (single sign-on), or refuses it like a password sign-in when the account
  * may not sign in.
  *
+ * @example
+ * ```ts
+ * import { SignIn } from "@iljari/core"
+ *
+ * // After the OpenID Connect provider confirmed the subject (see @iljari/auth's Oidc).
+ * const signedIn = SignIn.withProvider("seongdong-sso|e1f2a3", { origin: "10.0.0.7" })
+ * ```
+ *
  * @since 0.3.0
  * @category sign-in
  */
@@ -218,6 +266,15 @@ const pendingSession = (secret: Redacted.Redacted<string>) =>
  * Completes a pending session with a code of the authenticator app, or a
  * recovery code (which then works no more). A wrong code counts as a failed
  * sign-in.
+ *
+ * @example
+ * ```ts
+ * import { SignIn } from "@iljari/core"
+ * import { Redacted } from "effect"
+ *
+ * declare const cookie: string // the pending session
+ * const completed = SignIn.withCode(Redacted.make(cookie), "492039") // a TOTP or a recovery code
+ * ```
  *
  * @since 0.3.0
  * @category sign-in

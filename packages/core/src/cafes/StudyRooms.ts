@@ -57,6 +57,22 @@ const logBookings = (actor: Actor, action: AuditAction, bookings: ReadonlyArray<
  * Books a study room for the actor's district if every rule allows it;
  * otherwise fails with `BookingRefused`, giving every reason.
  *
+ * @example
+ * ```ts
+ * import { JobCenter, StudyRooms } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // Three hours a day at most, no overlaps: a refused booking says why.
+ * const booked = StudyRooms.reserve(actor, {
+ *   cafeId: "seongsu-cafe",
+ *   roomId: "room-2",
+ *   personId: "seeker-0001",
+ *   on: "2026-05-14",
+ *   start: "14:00",
+ *   end: "16:00"
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category use cases
  */
@@ -76,6 +92,14 @@ export const reserve = (actor: Actor, input: unknown, rules: JobCafe.Rules = Job
 
 /**
  * The district's bookings of a day; each person they name is logged.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter, StudyRooms } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const today = StudyRooms.bookingsOn(actor, "2026-05-14")
+ * ```
  *
  * @since 0.1.0
  * @category use cases

@@ -41,6 +41,17 @@ export interface Names {
  * Looks up the names of the records a screen shows (an opening's employer
  * too), in one read per kind. Reading seekers' names is the caller's to log.
  *
+ * @example
+ * ```ts
+ * import { CaseFile, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const names = CaseFile.namesOf(actor, {
+ *   seekers: [Ids.SeekerId.make("seeker-0001")],
+ *   openings: [Ids.OpeningId.make("opening-0001")]
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @category use cases
  */
@@ -90,6 +101,15 @@ export interface CaseFile {
 /**
  * Reads a seeker's case file, newest first in each part; one access-log
  * entry. Another district's seeker is not found.
+ *
+ * @example
+ * ```ts
+ * import { CaseFile, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The seeker with their counseling, referrals, placements, checks and messages, in one read.
+ * const file = CaseFile.caseFile(actor, Ids.SeekerId.make("seeker-0001"))
+ * ```
  *
  * @since 0.3.0
  * @category use cases
@@ -205,6 +225,15 @@ const recentFirst = (a: FollowUp.Check, b: FollowUp.Check) =>
  * page asked for (the first by default, `perPage` calls), each check with the
  * seeker's name and phone and the employer. Only the people on the pages
  * returned are read, and each is logged once.
+ *
+ * @example
+ * ```ts
+ * import { CaseFile, JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * const today = Effect.map(CaseFile.callList(actor), (calls) => [calls.dueToday, calls.overdue])
+ * ```
  *
  * @since 0.3.0
  * @category use cases

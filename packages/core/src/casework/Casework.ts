@@ -87,6 +87,20 @@ export const CounselingRequest = Schema.Struct({
 /**
  * Logs a counseling session the acting counselor held with a seeker.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const session = JobCenter.logCounseling(actor, {
+ *   seekerId: "seeker-0001",
+ *   heldOn: "2026-05-14",
+ *   channel: "visit",
+ *   notes: "경비직 희망, 이력서 보완 안내",
+ *   nextStep: "다음 주 채용공고 3건 안내"
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category counseling
  */
@@ -125,6 +139,18 @@ export const ReferralRequest = Schema.Struct({
 /**
  * Proposes a seeker for an open opening: a referral in `proposed`.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const referral = JobCenter.proposeReferral(actor, {
+ *   seekerId: Ids.SeekerId.make("seeker-0001"),
+ *   openingId: Ids.OpeningId.make("opening-0001"),
+ *   notes: "면접 동행 희망"
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category referrals
  */
@@ -159,6 +185,19 @@ export const proposeReferral = (actor: Actor, request: typeof ReferralRequest.Ty
  * Moves a referral along its state machine; an illegal move fails with
  * `InvalidTransition` naming both states.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // proposed → sent → interviewing → hired (or rejected, withdrawn); a wrong step fails with InvalidTransition.
+ * const sent = JobCenter.moveReferral(actor, {
+ *   referralId: Ids.ReferralId.make("referral-0001"),
+ *   to: "sent",
+ *   expectedVersion: 1
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category referrals
  */
@@ -186,6 +225,14 @@ const decodeReferralFilter = Validation.decode(Referral.Filter)
  * for a board's column, a counselor, a seeker, an opening), newest first: a
  * page of at most `maxPageSize` (the first by default) and how many there are
  * in all. Each seeker the page shows is logged as read (`referral.list`).
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const interviewing = JobCenter.listReferrals(actor, { status: "interviewing" }, { limit: 20 })
+ * ```
  *
  * @since 0.3.0
  * @category referrals
@@ -246,6 +293,26 @@ export interface PlacementRecorded {
  * placement is recorded as self-found and does not count. The schedule falls
  * on business days of the configured calendar, and the seeker is sent a
  * notice of the follow-up calls to expect (through the outbox).
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * const placed = Effect.map(
+ *   JobCenter.recordPlacement(actor, {
+ *     seekerId: "seeker-0001",
+ *     referralId: "referral-0001",
+ *     startOn: "2026-06-01",
+ *     contractType: "open-ended",
+ *     schedule: "full-time",
+ *     wage: { type: "monthly", amount: 2_300_000 }
+ *   }),
+ *   // The follow-up checks are scheduled on business days by JobCenter.Config's policy.
+ *   ({ followUps }) => followUps.map((check) => check.value.dueOn)
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category placements
@@ -351,6 +418,14 @@ const decodePlacementFilter = Validation.decode(PlacementFilter)
  * at most `maxPageSize` (the first by default) and how many there are in all.
  * Each seeker the page shows is logged as read (`placement.list`).
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const thisYear = JobCenter.listPlacements(actor, { startedFrom: "2026-01-01", startedTo: "2026-12-31" })
+ * ```
+ *
  * @since 0.3.0
  * @category placements
  */
@@ -368,6 +443,18 @@ export const listPlacements = (actor: Actor, filter: unknown, page: Page = {}) =
  * before its window opens and not in the future; "quit" opens re-employment
  * support — the seeker is invited back for counseling through the outbox —
  * and cancels the placement's later checks.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const recorded = JobCenter.recordFollowUp(actor, {
+ *   checkId: Ids.FollowUpId.make("followup-0001"),
+ *   expectedVersion: 1,
+ *   result: { doneOn: "2026-07-01", channel: "phone", outcome: "working", notes: "근무 적응 양호" }
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category follow-up
@@ -418,6 +505,14 @@ export const recordFollowUp = (
  * A counselor's follow-up ledger (취업자 사후관리대장) today: due today,
  * overdue, upcoming, done and the on-time rate.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const mine = JobCenter.followUpLedger(actor, actor.counselorId) // due, overdue and done checks
+ * ```
+ *
  * @since 0.1.0
  * @category follow-up
  */
@@ -433,6 +528,15 @@ export const followUpLedger = (actor: Actor, counselorId: CounselorId = actor.co
  * due today and overdue, with each seeker's name and phone. Reading them is
  * audited per seeker. One digest per counselor a day, however often this
  * runs; counselors with nothing due get none.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // Run once each business morning: one message per counselor with checks due.
+ * const queued = JobCenter.enqueueFollowUpDigests(actor)
+ * ```
  *
  * @since 0.1.0
  * @category follow-up
@@ -521,6 +625,15 @@ export const seekersNamedIn = (findings: ReadonlyArray<Monitoring.Finding>) =>
 
 /**
  * The monitoring review of a period over the district's records.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter, LocalDate } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The twice-monthly review of improper records (the first half of May).
+ * const findings = JobCenter.monitor(actor, { from: LocalDate.make(2026, 5, 1), to: LocalDate.make(2026, 5, 15) })
+ * ```
  *
  * @since 0.1.0
  * @category monitoring

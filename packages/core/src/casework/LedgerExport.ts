@@ -98,6 +98,15 @@ export const daysOf = (month: string): { readonly first: LocalDate.LocalDate; re
  * `NotYourLedger` for a counselor asking for a colleague's ledger and
  * `NotFound` for a counselor not of the district.
  *
+ * @example
+ * ```ts
+ * import { JobCenter, LedgerExport } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The month's follow-up ledger (사후관리 대장) of the acting counselor, for printing or export.
+ * const may = LedgerExport.monthLedger(actor, "2026-05")
+ * ```
+ *
  * @since 0.3.0
  * @category use cases
  */
@@ -171,6 +180,14 @@ export interface PlacementCalls {
  * redraw the row after recording it — and the rows a "quit" cancelled. One
  * access-log entry (`read`, `followUp.row`) for the seeker. A check of
  * another district is not found.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, LedgerExport } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const calls = LedgerExport.placementCalls(actor, Ids.FollowUpId.make("followup-0001"))
+ * ```
  *
  * @since 0.3.0
  * @category use cases

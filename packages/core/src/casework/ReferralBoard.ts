@@ -125,6 +125,15 @@ const entriesOf = (actor: Actor, rows: ReadonlyArray<Versioned<Referral.Referral
  * `maxPageSize`) with the names resolved. Every seeker shown is logged as
  * read once (`referral.board`).
  *
+ * @example
+ * ```ts
+ * import { JobCenter, ReferralBoard } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // One column per status, 20 cards each, for the acting counselor.
+ * const columns = ReferralBoard.board(actor, { counselorId: actor.counselorId }, {}, 20)
+ * ```
+ *
  * @since 0.3.0
  * @category use cases
  */
@@ -171,6 +180,14 @@ export interface Details {
  * Reads one referral with its names, its steps' staff and its placement;
  * one access-log entry for the seeker (`referral.view`). Another district's
  * referral is not found.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, ReferralBoard } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const card = ReferralBoard.details(actor, Ids.ReferralId.make("referral-0001"))
+ * ```
  *
  * @since 0.3.0
  * @category use cases

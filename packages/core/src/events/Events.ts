@@ -50,6 +50,15 @@ const decoded = <A>(decode: (input: unknown) => Either.Either<A, Validation.Vali
  * Records an outreach session; the seekers it registered on the spot are
  * logged as written about.
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const form: unknown // an Outreach.Session without its id and district
+ * const session = Events.recordOutreach(actor, form)
+ * ```
+ *
  * @since 0.2.0
  * @category outreach
  */
@@ -68,6 +77,14 @@ export const recordOutreach = (actor: Actor, input: unknown) =>
  * A month's outreach against a plan (by default the seeds': four subway
  * stations, one shelter, one library).
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const may = Events.outreachProgress(actor, "2026-05") // against the month's default plan
+ * ```
+ *
  * @since 0.2.0
  * @category outreach
  */
@@ -84,6 +101,15 @@ export const outreachProgress = (actor: Actor, month: string, plan: Outreach.Mon
 /**
  * Records an employer-discovery visit.
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const form: unknown // a DiscoveryVisit.Visit without its id and district
+ * const visit = Events.recordVisit(actor, form)
+ * ```
+ *
  * @since 0.2.0
  * @category discovery visits
  */
@@ -96,6 +122,14 @@ export const recordVisit = (actor: Actor, input: unknown) =>
 
 /**
  * A year's visits up to `asOf` (today by default) against a plan.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const progress = Events.discoveryProgress(actor, { year: 2026, buildings: 30, openings: 200, positions: 270 })
+ * ```
  *
  * @since 0.2.0
  * @category discovery visits
@@ -113,6 +147,15 @@ export const discoveryProgress = (actor: Actor, plan: DiscoveryVisit.Plan, asOf?
 /**
  * Creates a questionnaire.
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const form: unknown // a Survey.Questionnaire without its id and district
+ * const questionnaire = Events.createQuestionnaire(actor, form)
+ * ```
+ *
  * @since 0.2.0
  * @category surveys
  */
@@ -126,6 +169,15 @@ export const createQuestionnaire = (actor: Actor, input: unknown) =>
 /**
  * Records a response, checked against its questionnaire; a response under a
  * seeker's name is logged as written about them.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const answers: unknown // the response form, checked against the questionnaire
+ * const response = Events.respond(actor, "satisfaction-2026", answers)
+ * ```
  *
  * @since 0.2.0
  * @category surveys
@@ -149,6 +201,19 @@ export const respond = (actor: Actor, questionnaireId: string, input: unknown) =
 /**
  * A questionnaire's scores for a period, overall or by counselor or month.
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter, LocalDate } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const byCounselor = Events.surveyScores(
+ *   actor,
+ *   "satisfaction-2026",
+ *   { from: LocalDate.make(2026, 1, 1), to: LocalDate.make(2026, 6, 30) },
+ *   "counselor"
+ * )
+ * ```
+ *
  * @since 0.2.0
  * @category surveys
  */
@@ -171,6 +236,15 @@ export const surveyScores = (
 /**
  * Schedules a test session.
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const form: unknown // a PsychTest.Session without its id and district
+ * const session = Events.scheduleTest(actor, form)
+ * ```
+ *
  * @since 0.2.0
  * @category psychological tests
  */
@@ -184,6 +258,14 @@ export const scheduleTest = (actor: Actor, input: unknown) =>
 /**
  * The district's test sessions.
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const sessions = Events.listTests(actor)
+ * ```
+ *
  * @since 0.2.0
  * @category psychological tests
  */
@@ -193,6 +275,14 @@ export const listTests = (actor: Actor) => Effect.flatMap(PsychTestSessionReposi
  * Registers a seeker of the district for a session, within its capacity and
  * once, however registrations race: the session is locked while its places
  * are counted, and a unique index keeps one registration per seeker.
+ *
+ * @example
+ * ```ts
+ * import { Events, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const registered = Events.registerParticipant(actor, "psych-2026-05", Ids.SeekerId.make("seeker-0001"))
+ * ```
  *
  * @since 0.2.0
  * @category psychological tests
@@ -216,6 +306,14 @@ export const registerParticipant = (actor: Actor, sessionId: string, seekerId: S
 
 /**
  * A session's participants, each logged as shown.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const list = Events.participants(actor, "psych-2026-05")
+ * ```
  *
  * @since 0.2.0
  * @category psychological tests
@@ -242,6 +340,15 @@ export const ResultForm = Schema.Struct({
 
 /**
  * Records whether a participant sat the test, and their result.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const result: unknown // the result form of the session's test
+ * const recorded = Events.recordTestResult(actor, "participant-0001", 1, result)
+ * ```
  *
  * @since 0.2.0
  * @category psychological tests
@@ -270,6 +377,15 @@ export const recordTestResult = (actor: Actor, participantId: string, expectedVe
  * Delivers a participant's result to them alone (`PsychTest.deliver`): in
  * person, or by e-mail through the outbox with their consent — the message
  * carries the result, so erasing the seeker reaches it too.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // By e-mail only with the seeker's consent; in person always.
+ * const delivered = Events.deliverResult(actor, "participant-0001", 2, "email")
+ * ```
  *
  * @since 0.2.0
  * @category psychological tests
@@ -301,6 +417,14 @@ export const deliverResult = (actor: Actor, participantId: string, expectedVersi
 /**
  * Outcomes of the district's sessions: per session and per target group.
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const outcomes = Events.testOutcomes(actor)
+ * ```
+ *
  * @since 0.2.0
  * @category psychological tests
  */
@@ -318,6 +442,15 @@ export const testOutcomes = (actor: Actor) =>
 /**
  * Records an answer to the training demand survey, given today unless the
  * form says when; an answer under a seeker's name is logged.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const answer: unknown // an employer's answer to the training demand survey
+ * const recorded = Events.recordDemandAnswer(actor, answer)
+ * ```
  *
  * @since 0.2.0
  * @category training demand

@@ -258,6 +258,15 @@ export const Plan = Schema.Struct({
  * Plans a fair. Every opening must be one of the district's and belong to
  * the employer it is listed under; an employer is listed once.
  *
+ * @example
+ * ```ts
+ * import { JobCenter, JobFair } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const form: unknown // the fair: date, venue, openings taking part
+ * const fair = JobFair.create(actor, form)
+ * ```
+ *
  * @since 0.1.0
  * @category use cases
  */
@@ -302,6 +311,15 @@ export const create = (actor: Actor, input: unknown) =>
  * several openings of one employer is a candidate for that employer once,
  * through the best of them. Replaces earlier candidates; allowed until the
  * fair is held.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, JobFair } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The five best-matching seekers for each opening at the fair.
+ * const preselected = JobFair.preselect(actor, Ids.JobFairId.make("fair-2026-05"), 1, 5)
+ * ```
  *
  * @since 0.1.0
  * @category use cases
@@ -353,6 +371,14 @@ const saveCandidates = (actor: Actor, fair: JobFair, version: number, candidates
  * messages by SMS, on the call list when they consented to calls only;
  * otherwise the seeker is listed as skipped with the reason.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, JobFair } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const invited = JobFair.invite(actor, Ids.JobFairId.make("fair-2026-05"), 2) // one message each, by consent
+ * ```
+ *
  * @since 0.1.0
  * @category use cases
  */
@@ -402,6 +428,14 @@ export const invite = (actor: Actor, id: JobFairId, expectedVersion: number) =>
 /**
  * Records who came; only invited seekers can attend. Marks the fair held.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, JobFair } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const attended = JobFair.recordAttendance(actor, Ids.JobFairId.make("fair-2026-05"), 3, ["seeker-0001", "seeker-0007"])
+ * ```
+ *
  * @since 0.1.0
  * @category use cases
  */
@@ -427,6 +461,15 @@ export const recordAttendance = (actor: Actor, id: JobFairId, expectedVersion: n
  * capacity, a seeker meeting an employer once — in the fewest slots in which
  * nobody has two interviews at once. Replaces an earlier timetable while no
  * result is recorded.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, JobFair } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The interviews that maximise the total score, in the shortest conflict-free timetable.
+ * const scheduled = JobFair.schedule(actor, Ids.JobFairId.make("fair-2026-05"), 4)
+ * ```
  *
  * @since 0.1.0
  * @category use cases
@@ -489,6 +532,15 @@ export const ResultForm = Schema.Struct({
  * referral to the opening (proposed, sent, interviewing) and a placement
  * through it, which counts for the center and starts the follow-up
  * schedule — all in one transaction with the fair.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, JobFair } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const result: unknown // an interview's outcome; a hire records the placement too
+ * const recorded = JobFair.recordResult(actor, Ids.JobFairId.make("fair-2026-05"), 5, result)
+ * ```
  *
  * @since 0.1.0
  * @category use cases
@@ -581,6 +633,14 @@ export const outcome = (fair: JobFair): Outcome => {
 
 /**
  * Reads a fair.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, JobFair } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const fair = JobFair.get(actor, Ids.JobFairId.make("fair-2026-05"))
+ * ```
  *
  * @since 0.1.0
  * @category use cases

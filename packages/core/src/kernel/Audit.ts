@@ -6,6 +6,18 @@
  * append-only: the port has no way to change or delete an entry, and storage
  * adapters keep it that way; erasure never touches it.
  *
+ * @example
+ * ```ts
+ * import { Audit, Ids, Repositories } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * // Every read or change of a person's data leaves an entry; an administrator lists them.
+ * const whoReadMinsu = Effect.flatMap(Repositories.AuditLog, (log) =>
+ *   log.list(Ids.DistrictId.make("11200"), { subjectId: "seeker-0001", limit: 50 })
+ * )
+ * Audit.auditActionLabel("read") // "열람"
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

@@ -11,6 +11,17 @@
  *
  * Everything here is pure: no `Effect`, no clock, no I/O.
  *
+ * @example
+ * ```ts
+ * import { BusinessCalendar, LocalDate } from "@iljari/core"
+ * import { Either } from "effect"
+ *
+ * // 2026-09-24 is the eve of 추석: the next business day is the Monday after the holidays.
+ * const next = BusinessCalendar.nextBusinessDay(BusinessCalendar.korea, LocalDate.make(2026, 9, 24))
+ * Either.getOrThrow(next) // "2026-09-28"
+ * BusinessCalendar.holidayNames(BusinessCalendar.korea, LocalDate.make(2026, 9, 25)) // Either.right(["추석"])
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

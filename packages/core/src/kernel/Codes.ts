@@ -6,6 +6,17 @@
  * Each list is a schema (decoding rejects an unknown code with the accepted
  * ones in the message) and a label lookup in Korean (default) or English.
  *
+ * @example
+ * ```ts
+ * import { Codes } from "@iljari/core"
+ *
+ * const cleaner = Codes.OccupationCode.make("5611") // KECO: 청소원
+ * Codes.majorGroupName(cleaner)        // "미용·여행·숙박·음식·경비·청소직"
+ * Codes.regionName(Codes.RegionCode.make("11200"))       // "성동구"
+ * Codes.regionName(Codes.RegionCode.make("11200"), "en") // "Seongdong-gu"
+ * Codes.meetsEducation("05", "03")     // a university graduate meets "high school": true
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

@@ -4,6 +4,18 @@
  * active one: sending a message, advertising at night, recording sensitive
  * data such as a disability.
  *
+ * @example
+ * ```ts
+ * import { Consent } from "@iljari/core"
+ * import { Schema } from "effect"
+ *
+ * const consents = Schema.decodeUnknownSync(Schema.Array(Consent.Consent))([
+ *   { purpose: "personal-data", givenAt: "2026-03-02T01:00:00.000Z" },
+ *   { purpose: "service", channel: "sms", givenAt: "2026-03-02T01:00:00.000Z" }
+ * ])
+ * Consent.consentPurposeLabel("service") // the Korean label shown on the consent form
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

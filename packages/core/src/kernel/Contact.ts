@@ -2,6 +2,16 @@
  * Ways to reach a person: a Korean phone number, normalised to one canonical
  * form whatever way it was typed, and an e-mail address.
  *
+ * @example
+ * ```ts
+ * import { Contact } from "@iljari/core"
+ * import { Schema } from "effect"
+ *
+ * const phone = Schema.decodeUnknownSync(Contact.PhoneNumber)("010 1234 5678") // "010-1234-5678"
+ * Contact.phoneTail(phone) // "5678", what a counselor types to find a seeker
+ * const contact = Schema.decodeUnknownSync(Contact.Contact)({ phone: "01012345678", email: "minsu@example.kr" })
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

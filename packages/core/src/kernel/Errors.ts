@@ -2,6 +2,19 @@
  * The failures the ports and use cases report. Each is a `Schema.TaggedError`,
  * so it serialises and a server can map it to an HTTP status by its tag.
  *
+ * @example
+ * ```ts
+ * import { Errors, Ids, JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The storage errors every port may fail with, told apart by their tag.
+ * const seeker = JobCenter.getSeeker(actor, Ids.SeekerId.make("seeker-0001")).pipe(
+ *   Effect.catchTag("NotFound", () => Effect.succeed(undefined))
+ * )
+ * const isStorageError = (error: unknown) => error instanceof Errors.PersistenceError
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

@@ -10,6 +10,16 @@
  * Storage that cannot run {@link matches} keeps a name's {@link searchKey}
  * and looks for a query's {@link keyPattern} in it.
  *
+ * @example
+ * ```ts
+ * import { Hangul } from "@iljari/core"
+ * import { Schema } from "effect"
+ *
+ * // A counselor finds 김민수 by the initial consonants (초성) of the name.
+ * const query = Schema.decodeUnknownSync(Hangul.NameQuery)("ㄱㅁㅅ")
+ * Hangul.matches("김민수", query) // true
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category kernel

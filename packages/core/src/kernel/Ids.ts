@@ -3,6 +3,17 @@
  * expected, and every record carries the {@link DistrictId} of the job center
  * (the tenant) that owns it.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { Schema } from "effect"
+ *
+ * const district = Ids.DistrictId.make("11200") // 성동구, the tenant of every record
+ * const seekerId = Ids.SeekerId.make("seeker-0001")
+ * // An id from a request is decoded: "seeker 1" fails, naming the rule it broke.
+ * const fromPath = Schema.decodeUnknownEither(Ids.SeekerId)("seeker 1")
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

@@ -3,6 +3,16 @@
  * an opening's closing date, a placement's start date. Korean job-center
  * dates are civil dates in Korea, so they are never shifted by a time zone.
  *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@iljari/core"
+ *
+ * const start = LocalDate.make(2026, 1, 31)
+ * LocalDate.addMonths(start, 1)                             // "2026-02-28": clamped to the month's end
+ * LocalDate.daysBetween(start, LocalDate.make(2026, 3, 2))  // 30
+ * LocalDate.fromEpochMillisInKorea(Date.parse("2026-05-13T16:00:00Z")) // "2026-05-14" in Seoul
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

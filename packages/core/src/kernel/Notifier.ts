@@ -3,6 +3,18 @@
  * address on one channel. Adapters (memory, console, SMTP, SOLAPI) live in
  * `@iljari/notify`.
  *
+ * @example
+ * ```ts
+ * import { Notifier } from "@iljari/core"
+ * import { Effect, Layer } from "effect"
+ *
+ * // An adapter of your own for the port @iljari/notify's dispatcher sends through.
+ * const PrintNotifier = Layer.succeed(Notifier.Notifier, {
+ *   send: (delivery) =>
+ *     Effect.as(Effect.log(`${delivery.channel} to ${delivery.to}: ${delivery.text}`), { providerId: "console" })
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

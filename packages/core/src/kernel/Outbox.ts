@@ -7,6 +7,25 @@
  * that let several dispatcher workers share one outbox without two of them
  * delivering the same message.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, Outbox } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // Queue a text message in the same transaction as the change that caused it;
+ * // @iljari/notify's dispatcher delivers it, checking consent and quiet hours.
+ * const queued = JobCenter.enqueue(actor, {
+ *   purpose: "service",
+ *   channel: "sms",
+ *   idempotencyKey: "interview-reminder:referral-0001",
+ *   recipient: { kind: "seeker", id: Ids.SeekerId.make("seeker-0001") },
+ *   urgent: false,
+ *   template: "interview-reminder",
+ *   params: { employer: "성수디지털(주)", date: "2026-05-20 14:00" }
+ * })
+ * const shown = (message: Outbox.OutboxMessage) => Outbox.redacted(message)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

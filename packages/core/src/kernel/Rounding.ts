@@ -14,6 +14,14 @@
  * numbers exactly, so no floating-point error can move a figure across a
  * step boundary.
  *
+ * @example
+ * ```ts
+ * import { Rounding } from "@iljari/core"
+ *
+ * Rounding.round(1234, { mode: "nearest", unit: 10 })         // 1230: a target to tens
+ * Rounding.roundQuotient(1, 3, { mode: "floor", decimals: 1 }) // 0.3: a rate, rounded down
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category kernel

@@ -6,6 +6,15 @@
  * registration number: the law forbids collecting them, and a counselor typing
  * one into a note is the usual way they leak into a system.
  *
+ * @example
+ * ```ts
+ * import { Text } from "@iljari/core"
+ * import { Schema } from "effect"
+ *
+ * Text.containsResidentRegistrationNumber("주민번호 620514-1234567") // true: refused in every note
+ * const note = Schema.decodeUnknownSync(Text.Note)("경비·청소 희망, 야간 근무 가능")
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

@@ -6,6 +6,18 @@
  * broke, so a form can show the message beside the field and a log line reads
  * on its own.
  *
+ * @example
+ * ```ts
+ * import { Seeker, Validation } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * // Decoding is the only way data enters; a bad form fails with every field named.
+ * const decodeSeeker = Validation.decode(Seeker.Seeker)
+ * const checked = decodeSeeker({ name: "" }).pipe(
+ *   Effect.catchTag("ValidationError", (error) => Effect.succeed(error.issues.map((issue) => issue.path)))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

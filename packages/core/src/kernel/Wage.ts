@@ -3,6 +3,15 @@
  * a monthly KRW figure, so that a seeker's wish and an opening's offer can be
  * compared whatever way each was written.
  *
+ * @example
+ * ```ts
+ * import { Wage } from "@iljari/core"
+ *
+ * // The 2026 minimum hourly wage, as a month of 209 paid hours.
+ * Wage.toMonthly("hourly", 10_320)     // 2_156_880
+ * Wage.toMonthly("yearly", 36_000_000) // 3_000_000
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category kernel

@@ -461,6 +461,10 @@ const breakdown = (
  *
  * @example
  * ```ts
+ * import { Mismatch, Wage } from "@iljari/core"
+ *
+ * declare const seekers: ReadonlyArray<Mismatch.SeekerFacts>
+ * declare const openings: ReadonlyArray<Mismatch.OpeningFacts>
  * const view = Mismatch.compute(seekers, openings, { minimumMonthlyWage: Wage.toMonthly("hourly", 10_320) })
  * view.occupation.surplus[0]  // { key: "5", seekers: 1200, positions: 80, … }
  * view.occupation.shortage[0] // { key: "1", seekers: 30, positions: 400, … }

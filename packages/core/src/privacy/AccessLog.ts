@@ -15,6 +15,14 @@ import { require, type Staff } from "../access/Staff.js"
  * the review the law asks of managers. Reading it is itself logged: one
  * entry per person whose accesses the page shows.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const whoSawMinsu = JobCenter.auditTrail(actor, { subjectId: "seeker-0001" })
+ * ```
+ *
  * @since 0.2.0
  * @category audit
  */
@@ -32,6 +40,14 @@ export const auditTrail = (actor: Actor, query: AuditQuery = {}) =>
  * The access records of a period for the monthly review (접속기록 점검,
  * 개인정보의 안전성 확보조치 기준 제8조): every entry, of one staff member
  * (`actor`) or all, for those whose role may review them.
+ *
+ * @example
+ * ```ts
+ * import { AccessLog, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff // role "admin": reading the access log is their permission
+ * const lastHundred = AccessLog.accessRecords(admin, { limit: 100 })
+ * ```
  *
  * @since 0.3.0
  * @category audit

@@ -167,6 +167,15 @@ const shred = Effect.flatMap(Transactor, (t) => t.shred)
  * Destroys a seeker's personal data in every store, all or nothing, for the
  * reason given; see the module's description for what stays.
  *
+ * @example
+ * ```ts
+ * import { Erasure, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The seeker asked for their data to be destroyed (개인정보 파기); statistics keep what is anonymous.
+ * const erased = Erasure.eraseSeeker(actor, Ids.SeekerId.make("seeker-0001"), "subject-request")
+ * ```
+ *
  * @since 0.2.0
  * @category destruction
  */
@@ -193,6 +202,14 @@ export interface Due {
  * placement's start, a follow-up call — for `retentionYears` years. Already
  * erased seekers are not listed. Oldest activity first. Each listed seeker
  * is logged, since the list names them.
+ *
+ * @example
+ * ```ts
+ * import { Erasure, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const due = Erasure.retentionDue(actor) // seekers past the retention period
+ * ```
  *
  * @since 0.2.0
  * @category retention
@@ -235,6 +252,15 @@ export const retentionDue = (actor: Actor) =>
  * The retention sweep: erases every seeker {@link retentionDue} lists, each
  * in its own transaction with `retention-ended` in the access log, then lets
  * the storage drop its old copies once. Returns the erased seekers' ids.
+ *
+ * @example
+ * ```ts
+ * import { Erasure, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // A nightly job: erase everyone past the retention period.
+ * const erasedIds = Erasure.sweep(actor)
+ * ```
  *
  * @since 0.2.0
  * @category retention

@@ -80,6 +80,15 @@ export const next = (current: SeekerStatus, event: "counseling" | "referral" | "
  * Moves a seeker's status for a case event, within the caller's transaction
  * and under the seeker's lock, so that racing events cannot lose one another.
  *
+ * @example
+ * ```ts
+ * import { Caseload, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // What the use cases do themselves; your own casework (an import, a tool) moves the status the same way.
+ * const recorded = Caseload.record(actor, Ids.SeekerId.make("seeker-0001"), "counseling")
+ * ```
+ *
  * @since 0.3.0
  * @category caseloads
  */
@@ -136,6 +145,18 @@ export type TransferRequest = typeof TransferRequest.Type
  * 이관), logged with the reason. A manager transfers anyone; a counselor the
  * seekers of their own caseload.
  *
+ * @example
+ * ```ts
+ * import { Caseload, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const manager: JobCenter.Actor
+ * const transferred = Caseload.transfer(manager, Ids.SeekerId.make("seeker-0001"), {
+ *   to: Ids.CounselorId.make("counselor-02"),
+ *   reason: "leave",
+ *   version: 3
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @category caseloads
  */
@@ -156,6 +177,14 @@ export const transfer = (actor: Actor, seekerId: SeekerId, request: TransferRequ
 /**
  * Closes a seeker's case (the seeker found work alone, moved away, or asked).
  *
+ * @example
+ * ```ts
+ * import { Caseload, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const closed = Caseload.close(actor, Ids.SeekerId.make("seeker-0001"), 4)
+ * ```
+ *
  * @since 0.3.0
  * @category caseloads
  */
@@ -174,6 +203,14 @@ export const close = (actor: Actor, seekerId: SeekerId, expectedVersion: number)
 /**
  * A counselor's caseload (the actor's own unless another is named — which a
  * counselor may not), each seeker shown logged.
+ *
+ * @example
+ * ```ts
+ * import { Caseload, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const mine = Caseload.caseload(actor) // the acting counselor's seekers
+ * ```
  *
  * @since 0.3.0
  * @category caseloads

@@ -134,6 +134,14 @@ export const openingMeets = Opening.openingMeets
  * and how many there are in all. Each employer returned is logged as read
  * (`employer.search`), for its contact persons; the criteria are not.
  *
+ * @example
+ * ```ts
+ * import { EmployerSearch, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const found = EmployerSearch.searchEmployers(actor, { name: "성수", sort: "name" }, { limit: 20 })
+ * ```
+ *
  * @since 0.3.0
  * @category employers
  */
@@ -149,6 +157,14 @@ export const searchEmployers = (actor: Actor, criteria: unknown, page: Page = {}
 /**
  * One of the district's employers (`NotFound` for another district's),
  * logged as read (`employer.get`) for its contact persons.
+ *
+ * @example
+ * ```ts
+ * import { EmployerSearch, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const employer = EmployerSearch.getEmployer(actor, Ids.EmployerId.make("employer-0001"))
+ * ```
  *
  * @since 0.3.0
  * @category employers
@@ -166,6 +182,14 @@ export const getEmployer = (actor: Actor, id: EmployerId) =>
  * to offer the existing record before registering a second one. Only the
  * id is returned, so nothing is logged; an invalid number finds nothing.
  *
+ * @example
+ * ```ts
+ * import { EmployerSearch, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const existing = EmployerSearch.employerWithBusinessNumber(actor, "124-81-00998") // Option of its id
+ * ```
+ *
  * @since 0.3.0
  * @category employers
  */
@@ -182,6 +206,14 @@ export const employerWithBusinessNumber = (actor: Actor, businessNumber: string)
  * page of at most `JobCenter.maxPageSize` (100; the first page by default)
  * and how many there are in all (`OpeningRepository.search`).
  *
+ * @example
+ * ```ts
+ * import { EmployerSearch, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const open = EmployerSearch.searchOpenings(actor, { title: "디자이너", status: "open", sort: "openedOn", order: "desc" })
+ * ```
+ *
  * @since 0.3.0
  * @category openings
  */
@@ -196,6 +228,14 @@ export const searchOpenings = (actor: Actor, criteria: unknown, page: Page = {})
 
 /**
  * One of the district's openings (`NotFound` for another district's).
+ *
+ * @example
+ * ```ts
+ * import { EmployerSearch, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const opening = EmployerSearch.getOpening(actor, Ids.OpeningId.make("opening-0001"))
+ * ```
  *
  * @since 0.3.0
  * @category openings

@@ -64,6 +64,33 @@ const checkDuplicates = (actor: Actor, seeker: Seeker.Seeker) =>
  * the center's; a person already registered is reported with the existing id
  * instead of being stored twice.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor // a counselor of 성동구 ("11200")
+ * const registered = JobCenter.registerSeeker(actor, {
+ *   name: "김민수",
+ *   contact: { phone: "010-1234-5678" },
+ *   birthDate: "1962-05-14",
+ *   gender: "male",
+ *   addressRegion: "11200",
+ *   desiredOccupations: ["5611"], // KECO 청소원
+ *   desiredRegions: ["11200", "11215"],
+ *   education: "03",
+ *   careerMonths: 240,
+ *   certificates: ["지게차운전기능사"],
+ *   desiredEmployment: { contractTypes: ["open-ended"], schedules: ["full-time"] },
+ *   targetGroups: ["middle-aged"],
+ *   consents: [{ purpose: "personal-data", givenAt: "2026-03-02T01:00:00.000Z" }],
+ *   registrationChannel: "visit"
+ * }).pipe(
+ *   // The same person (name and phone, or name and birth date) is not stored twice.
+ *   Effect.catchTag("DuplicateSeeker", (duplicate) => Effect.fail(`already registered as ${duplicate.existingId}`))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category seekers
  */
@@ -90,6 +117,14 @@ export const registerSeeker = (actor: Actor, input: unknown) =>
 /**
  * Reads a seeker's record, leaving an audit entry.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const seeker = JobCenter.getSeeker(actor, Ids.SeekerId.make("seeker-0001")) // logged as a read
+ * ```
+ *
  * @since 0.1.0
  * @category seekers
  */
@@ -103,6 +138,14 @@ export const getSeeker = (actor: Actor, id: SeekerId) =>
 /**
  * A page of the district's seekers, in id order (100 by default), each shown
  * seeker logged in one statement.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const firstPage = JobCenter.listSeekers(actor, { limit: 50 })
+ * ```
  *
  * @since 0.2.0
  * @category seekers
@@ -118,6 +161,14 @@ export const listSeekers = (actor: Actor, page: Page = { limit: 100 }) =>
  * A seeker's record for a program-eligibility check (their birth date and
  * residence decide several programs), logged as such.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const seeker = JobCenter.seekerForEligibility(actor, Ids.SeekerId.make("seeker-0001"))
+ * ```
+ *
  * @since 0.2.0
  * @category seekers
  */
@@ -131,6 +182,20 @@ export const seekerForEligibility = (actor: Actor, id: SeekerId) =>
 /**
  * Replaces a seeker's fields from a form, based on the version the counselor
  * edited; a stale version fails with `StaleVersion` and changes nothing.
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * const id = Ids.SeekerId.make("seeker-0001")
+ * const moved = Effect.gen(function*() {
+ *   const current = yield* JobCenter.getSeeker(actor, id)
+ *   // The whole form, with the version it was read at: a concurrent change fails with StaleVersion.
+ *   return yield* JobCenter.updateSeeker(actor, id, current.version, { ...current.value, addressRegion: "11215" })
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category seekers
@@ -176,6 +241,23 @@ export const updateSeeker = (actor: Actor, id: SeekerId, expectedVersion: number
 /**
  * Registers an employer from a form.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const employer = JobCenter.registerEmployer(actor, {
+ *   name: "성수디지털(주)",
+ *   businessNumber: "124-81-00998",
+ *   industry: "소프트웨어 개발 및 공급업",
+ *   addressRegion: "11200",
+ *   address: "서울특별시 성동구 성수이로 113",
+ *   size: "small",
+ *   contacts: [{ name: "이영희", role: "인사담당", phone: "02-123-4567" }],
+ *   source: "knowledge-industry-center"
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category employers
  */
@@ -200,6 +282,14 @@ export const registerEmployer = (actor: Actor, input: unknown) =>
  * contact persons' names, phones and e-mail addresses are personal data, so
  * each employer shown is logged.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const employers = JobCenter.listEmployers(actor, { limit: 100 })
+ * ```
+ *
  * @since 0.2.0
  * @category employers
  */
@@ -212,6 +302,19 @@ export const listEmployers = (actor: Actor, page: Page = { limit: 100 }) =>
 
 /**
  * Replaces an employer's fields, based on the version edited.
+ *
+ * @example
+ * ```ts
+ * import { EmployerSearch, Ids, JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * const id = Ids.EmployerId.make("employer-0001")
+ * const grown = Effect.gen(function*() {
+ *   const current = yield* EmployerSearch.getEmployer(actor, id)
+ *   return yield* JobCenter.updateEmployer(actor, id, current.version, { ...current.value, size: "medium" })
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category employers
@@ -245,6 +348,34 @@ const openingOf = (actor: Actor, fields: Record<string, unknown>, id: OpeningId)
 /**
  * Registers an opening of one of the district's employers.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const opening = JobCenter.registerOpening(actor, {
+ *   employerId: "employer-0001",
+ *   title: "웹디자이너 채용",
+ *   occupation: "4122",
+ *   headcount: 2,
+ *   workRegion: "11200",
+ *   wage: { type: "yearly", min: 28_000_000, max: 34_000_000 },
+ *   educationMinimum: "04",
+ *   career: { requirement: "experienced", minimumMonths: 12 },
+ *   contractType: "open-ended",
+ *   schedule: "full-time",
+ *   workingDays: "five-days",
+ *   weeklyHours: 40,
+ *   workingHours: { start: "09:00", end: "18:00" },
+ *   requiredCertificates: [],
+ *   preferredCertificates: ["웹디자인기능사"],
+ *   preferences: [],
+ *   openedOn: "2026-05-04",
+ *   closesOn: "2026-05-31",
+ *   status: "open"
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category openings
  */
@@ -258,6 +389,14 @@ export const registerOpening = (actor: Actor, input: unknown) =>
 /**
  * A page of the district's openings, in id order (100 by default).
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const openings = JobCenter.listOpenings(actor, { limit: 100 })
+ * ```
+ *
  * @since 0.2.0
  * @category openings
  */
@@ -266,6 +405,19 @@ export const listOpenings = (actor: Actor, page: Page = { limit: 100 }) =>
 
 /**
  * Replaces an opening's fields (status included), based on the version edited.
+ *
+ * @example
+ * ```ts
+ * import { EmployerSearch, Ids, JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * const id = Ids.OpeningId.make("opening-0001")
+ * const extended = Effect.gen(function*() {
+ *   const current = yield* EmployerSearch.getOpening(actor, id)
+ *   return yield* JobCenter.updateOpening(actor, id, current.version, { ...current.value, closesOn: "2026-06-15" })
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category openings
@@ -279,6 +431,15 @@ export const updateOpening = (actor: Actor, id: OpeningId, expectedVersion: numb
 
 /**
  * The district's staff records (names for reports and ledgers).
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * const names = Effect.map(JobCenter.listCounselors(actor), (rows) => rows.map((row) => row.value.name))
+ * ```
  *
  * @since 0.2.0
  * @category staff

@@ -30,6 +30,15 @@ export const decodeCriteria = Validation.decode(SearchCriteria)
  * and how many there are in all. Each seeker shown is logged as read (`seeker.search`);
  * the criteria are not.
  *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // 김민수 by the initial consonants and the phone's last four digits.
+ * const found = JobCenter.searchSeekers(actor, { name: "ㄱㅁㅅ", phoneTail: "5678" })
+ * ```
+ *
  * @since 0.3.0
  * @category search
  */

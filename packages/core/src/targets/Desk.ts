@@ -45,6 +45,15 @@ export interface Desk {
 /**
  * The counselor's desk today, against the district's annual targets.
  *
+ * @example
+ * ```ts
+ * import { Desk, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The today page: the calls, the counselor's pace against the district's targets, the findings.
+ * const page = Desk.desk(actor, { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 })
+ * ```
+ *
  * @since 0.3.0
  * @category use cases
  */
@@ -73,6 +82,14 @@ export const desk = (actor: Actor, targets: Targets.MetricCounts) =>
  * The monitoring findings of the last 30 days that name the counselor (their
  * own records), each seeker named logged. Apart from the desk, since the
  * review reads the district's records: a screen can show the desk first.
+ *
+ * @example
+ * ```ts
+ * import { Desk, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const toFix = Desk.ownFindings(actor)
+ * ```
  *
  * @since 0.3.0
  * @category use cases

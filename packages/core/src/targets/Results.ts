@@ -16,6 +16,14 @@ import * as Targets from "./Targets.js"
  * started that count for the center, counseling sessions held. Counted by
  * the `ResultCounts` port, where the records are.
  *
+ * @example
+ * ```ts
+ * import { JobCenter, LocalDate } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const may = JobCenter.results(actor, { from: LocalDate.make(2026, 5, 1), to: LocalDate.make(2026, 5, 31) })
+ * ```
+ *
  * @since 0.1.0
  * @category targets
  */
@@ -39,6 +47,19 @@ export interface MetricPace {
  * The district's pace against its annual targets (목표관리제) as of today:
  * expected vs actual for the week, month or year to date, and the year-end
  * projection, from the records themselves (only counting placements).
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // This month's results against the year's targets, split evenly over the months.
+ * const pace = JobCenter.targetPace(actor, {
+ *   year: 2026,
+ *   targets: { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 },
+ *   period: "month"
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category targets
