@@ -3,6 +3,18 @@
  * which roles always need a second factor, on top of the deployment's
  * policy (`Policy`) and of everyone outside the office networks.
  *
+ * @example
+ * ```ts
+ * import { AccessRules, Staff } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const admin: Staff.Staff
+ * const requireTotpForManagers = Effect.gen(function*() {
+ *   const current = yield* AccessRules.get(admin)
+ *   return yield* AccessRules.set(admin, { secondFactorRoles: [...current.secondFactorRoles, "manager"] })
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

@@ -7,6 +7,15 @@
  * an account printed or logged shows `<redacted>`. Nothing here leaves the
  * server as is; the HTTP layer answers with {@link view}.
  *
+ * @example
+ * ```ts
+ * import { Account } from "@iljari/core"
+ *
+ * declare const account: Account.Account
+ * const login = Account.LoginName.make("park.sd")
+ * const shown = Account.view(account) // without the password's hash or the second factor's secret
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

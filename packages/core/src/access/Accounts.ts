@@ -5,6 +5,19 @@
  * (개인정보의 안전성 확보조치 기준 제5조 ③: kept at least three years; the
  * access log is never erased).
  *
+ * @example
+ * ```ts
+ * import { Accounts, Staff } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const admin: Staff.Staff
+ * // An administrator adds a counselor, then lists the district's staff.
+ * const added = Effect.gen(function*() {
+ *   yield* Accounts.create(admin, { login: "park.sd", name: "박상담", role: "counselor", password: "성동구-일자리-2026!" })
+ *   return yield* Accounts.list(admin)
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

@@ -6,6 +6,15 @@
  * A token acts as itself: the access log names the token's id as the actor
  * of everything done with it, and records its use once a day.
  *
+ * @example
+ * ```ts
+ * import { ApiToken, Staff } from "@iljari/core"
+ *
+ * declare const admin: Staff.Staff
+ * // A read-only token for the district office's statistics, valid for 90 days.
+ * const issued = ApiToken.create(admin, { name: "구청 통계 연계", scope: "read", days: 90 })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

@@ -3,6 +3,20 @@
  * staff member scans a QR code, proves it with a first code, and receives
  * recovery codes, shown this once and kept only as digests.
  *
+ * @example
+ * ```ts
+ * import { Enrolment } from "@iljari/core"
+ * import { Effect, Redacted } from "effect"
+ *
+ * declare const cookie: string // the pending session of a staff member who must enrol a second factor
+ * const enrol = (code: string) =>
+ *   Effect.gen(function*() {
+ *     const { qrSvg } = yield* Enrolment.start(Redacted.make(cookie)) // shown to be scanned
+ *     const { recoveryCodes } = yield* Enrolment.confirm(Redacted.make(cookie), code)
+ *     return { qrSvg, recoveryCodes }
+ *   })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

@@ -8,6 +8,15 @@
  * A password travels as `Redacted` from the form to the hasher, so that no
  * log or error prints it.
  *
+ * @example
+ * ```ts
+ * import { Password } from "@iljari/core"
+ *
+ * // The password rule, with the built-in list of common passwords.
+ * const problems = Password.problems("password1", { login: "park.sd", isCommon: Password.isBuiltInCommon })
+ * problems.length > 0 // true: refused, each problem says why
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

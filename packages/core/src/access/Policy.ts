@@ -5,6 +5,15 @@
  * the personal-information safety standard's (개인정보의 안전성 확보조치 기준
  * 제5조·제6조 and its guide).
  *
+ * @example
+ * ```ts
+ * import { Policy } from "@iljari/core"
+ * import { Layer } from "effect"
+ *
+ * // The sign-in policy: the defaults, or your district's settings.
+ * const SignInPolicy = Layer.succeed(Policy.Policy, { ...Policy.defaults, idleMinutes: 20 })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

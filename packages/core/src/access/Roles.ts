@@ -12,6 +12,14 @@
  * - **analyst** (통계 분석가, at the city): aggregate figures of the
  *   districts granted to them; never a record that names a person.
  *
+ * @example
+ * ```ts
+ * import { Roles } from "@iljari/core"
+ *
+ * Roles.scopeOf("counselor", "casework.write") // "own": their caseload only
+ * Roles.scopeOf("manager", "casework.write")   // "district"
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

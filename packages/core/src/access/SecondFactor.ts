@@ -3,6 +3,16 @@
  * app (TOTP, RFC 6238) and recovery codes for a lost phone. `@iljari/auth`
  * implements it on Node; core's sign-in only asks it questions.
  *
+ * @example
+ * ```ts
+ * import { SecondFactor } from "@iljari/core"
+ * import { SecondFactorTotp } from "@iljari/auth"
+ * import type { Layer } from "effect"
+ *
+ * // The port sign-in checks codes through; @iljari/auth provides it with TOTP and recovery codes.
+ * const TotpLayer: Layer.Layer<SecondFactor.SecondFactor> = SecondFactorTotp.layer({ issuer: "성동구 일자리센터" })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

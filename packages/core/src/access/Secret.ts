@@ -6,6 +6,18 @@
  * request — synchronously, with `@noble/hashes` (an audited pure-JS SHA-256:
  * 6 µs a digest here, against 52 µs for WebCrypto's promise).
  *
+ * @example
+ * ```ts
+ * import { Secret } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * // A new token's secret and the digest that is stored instead of it.
+ * const issued = Effect.gen(function*() {
+ *   const secret = yield* Secret.make("iljari_")
+ *   return { secret, digest: yield* Secret.digest(secret) }
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

@@ -8,6 +8,17 @@
  * A session opened by a password alone, when the account needs a second
  * factor, is `pending`: it may do nothing but complete the second factor.
  *
+ * @example
+ * ```ts
+ * import { Session } from "@iljari/core"
+ * import { Effect, Redacted } from "effect"
+ *
+ * declare const cookie: string
+ * // Each request resumes the session from its cookie; signing out ends it.
+ * const whoIsAsking = Effect.map(Session.resume(Redacted.make(cookie)), ({ account }) => account.id)
+ * const signOut = Session.end(Redacted.make(cookie))
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

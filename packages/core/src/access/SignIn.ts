@@ -9,6 +9,19 @@
  * the name), so that neither the answer nor its timing tells whether a name
  * exists.
  *
+ * @example
+ * ```ts
+ * import { SignIn } from "@iljari/core"
+ * import { Effect, Redacted } from "effect"
+ *
+ * const signIn = (login: string, password: string, code: string) =>
+ *   Effect.gen(function*() {
+ *     const started = yield* SignIn.withPassword({ login, password: Redacted.make(password), fromOutsideOffice: true })
+ *     if (started.secondFactor === "code") yield* SignIn.withCode(started.secret, code)
+ *     return started.secret // the session cookie's value
+ *   })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

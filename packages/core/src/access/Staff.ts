@@ -4,6 +4,15 @@
  * permission matrix themselves (least privilege holds in core, whatever the
  * server in front of it does).
  *
+ * @example
+ * ```ts
+ * import { Staff } from "@iljari/core"
+ *
+ * declare const staff: Staff.Staff
+ * // Fails with NotPermitted (in Korean and English) unless the role allows it.
+ * const mayManage = Staff.require(staff, "accounts.manage")
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category access

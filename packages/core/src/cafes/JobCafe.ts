@@ -8,6 +8,15 @@
  * accepted, or refused with every reason (the daily limit, a taken room, the
  * person already booked elsewhere, outside opening hours).
  *
+ * @example
+ * ```ts
+ * import { JobCafe } from "@iljari/core"
+ *
+ * declare const cafes: ReadonlyArray<JobCafe.Cafe>
+ * // Cafés within a ten-minute walk of 성수역.
+ * const near = JobCafe.withinWalk(cafes, { lat: 37.5446, lon: 127.0559 }, 10)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category cafes

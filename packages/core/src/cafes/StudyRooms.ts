@@ -6,6 +6,21 @@
  * day, so two counselors booking the last free hour at the same moment
  * cannot both get it.
  *
+ * @example
+ * ```ts
+ * import { JobCenter, StudyRooms } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const booked = StudyRooms.reserve(actor, {
+ *   cafeId: "seongsu-cafe",
+ *   roomId: "room-2",
+ *   personId: "seeker-0001",
+ *   on: "2026-05-14",
+ *   start: "14:00",
+ *   end: "16:00"
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category cafes

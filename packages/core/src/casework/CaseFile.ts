@@ -3,6 +3,15 @@
  * and logged as one read per person: a seeker's whole case file, and the
  * follow-up calls to make with the names and numbers to call.
  *
+ * @example
+ * ```ts
+ * import { CaseFile, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const file = CaseFile.caseFile(actor, Ids.SeekerId.make("seeker-0001"))
+ * const calls = CaseFile.callList(actor) // today's follow-up calls, overdue ones, the upcoming ones
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category casework

@@ -2,6 +2,15 @@
  * A counseling session (취업상담) with a seeker: the unit the center's
  * counseling target (상담) counts.
  *
+ * @example
+ * ```ts
+ * import { Counseling } from "@iljari/core"
+ *
+ * Counseling.counselingChannelLabel("outreach") // the Korean label
+ * declare const form: unknown
+ * const session = Counseling.decode(form) // fails with a ValidationError naming each field
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category casework

@@ -10,6 +10,14 @@
  * check's result and reads the ledger on a given day. Ids, storage and the
  * clock belong to the use cases.
  *
+ * @example
+ * ```ts
+ * import { BusinessCalendar, FollowUp, LocalDate } from "@iljari/core"
+ *
+ * // Monthly checks for three months after a placement starting on 2026-06-01, on business days.
+ * const checks = FollowUp.schedule(LocalDate.make(2026, 6, 1), FollowUp.threeMonthly, BusinessCalendar.korea)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category casework

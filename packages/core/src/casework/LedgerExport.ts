@@ -8,6 +8,14 @@
  * placement — for a screen that redraws that row alone after recording it,
  * logged as one read of that one person.
  *
+ * @example
+ * ```ts
+ * import { JobCenter, LedgerExport } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const may = LedgerExport.monthLedger(actor, "2026-05") // one line per check, for 사후관리 대장
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category casework

@@ -4,6 +4,15 @@
  * manager should check. Each finding names its rule, a severity and the
  * records involved; thresholds are configuration.
  *
+ * @example
+ * ```ts
+ * import { Monitoring } from "@iljari/core"
+ *
+ * declare const findings: ReadonlyArray<Monitoring.Finding> // from JobCenter.monitor
+ * const lines = findings.map((finding) => Monitoring.describe(finding)) // in Korean
+ * const stricter = { ...Monitoring.defaultConfig, lateRecordDays: 3 }
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category casework

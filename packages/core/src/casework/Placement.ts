@@ -5,6 +5,14 @@
  * marked as not counting, so the figures count real placements, not
  * paperwork (사후취업).
  *
+ * @example
+ * ```ts
+ * import { Ids, Placement } from "@iljari/core"
+ *
+ * declare const placements: ReadonlyArray<Placement.Placement>
+ * const minsu = placements.filter(Placement.passes({ seekerId: Ids.SeekerId.make("seeker-0001") })).sort(Placement.newestFirst)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category casework

@@ -10,6 +10,16 @@
  *     └────────┴──────────┴──────→ withdrawn
  * ```
  *
+ * @example
+ * ```ts
+ * import { Ids, LocalDate, Referral } from "@iljari/core"
+ *
+ * declare const referral: Referral.Referral
+ * // proposed → sent → interviewing → hired; a wrong step is an InvalidTransition.
+ * const sent = Referral.transition(referral, "sent", LocalDate.make(2026, 5, 14), Ids.CounselorId.make("counselor-01"))
+ * Referral.transitions.proposed // the steps allowed from "proposed"
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category casework

@@ -5,6 +5,14 @@
  * each step, and the placement it led to. Each read is one access-log entry
  * per seeker shown.
  *
+ * @example
+ * ```ts
+ * import { JobCenter, ReferralBoard } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const columns = ReferralBoard.board(actor, {}) // the district's referrals, one column per status
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category casework

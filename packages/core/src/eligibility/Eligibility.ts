@@ -27,6 +27,24 @@
  * ages, and keeping them together keeps that the one place in iljari that
  * does (a rule the law gives the data model); the sections below are marked.
  *
+ * @example
+ * ```ts
+ * import { Codes, Eligibility, LocalDate } from "@iljari/core"
+ * import { Either } from "effect"
+ *
+ * const applicant = Either.getOrThrow(Eligibility.decodeApplicant({
+ *   birthDate: "1962-05-14",
+ *   residence: "11200",
+ *   employmentStatus: "unemployed"
+ * }))
+ * // Every preset program of 성동구, each with the reasons it is or is not open to the applicant.
+ * const evaluations = Eligibility.evaluateAll(
+ *   Eligibility.presetsFor(Codes.RegionCode.make("11200")),
+ *   applicant,
+ *   LocalDate.make(2026, 5, 14)
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category eligibility

@@ -10,6 +10,15 @@
  * {@link Plan}, with the share reached and the share of the year gone, so a
  * manager sees early whether the plan is on pace.
  *
+ * @example
+ * ```ts
+ * import { DiscoveryVisit, LocalDate } from "@iljari/core"
+ *
+ * declare const visits: ReadonlyArray<DiscoveryVisit.Visit>
+ * const plan: DiscoveryVisit.Plan = { year: 2026, buildings: 30, openings: 200, positions: 270 }
+ * const progress = DiscoveryVisit.progress(plan, visits, LocalDate.make(2026, 6, 30))
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category events

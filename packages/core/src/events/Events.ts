@@ -7,6 +7,15 @@
  * center gives them (a form that sets either is refused). Every step that
  * writes or shows a seeker's data logs it, in one statement per step.
  *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const may = Events.outreachProgress(actor, "2026-05")
+ * const visits = Events.discoveryProgress(actor, { year: 2026, buildings: 30, openings: 200, positions: 270 })
+ * ```
+ *
  * @since 0.2.0
  * @module
  * @category events

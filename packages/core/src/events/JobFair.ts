@@ -22,6 +22,21 @@
  * that changes it names the version it read, so two counselors cannot
  * overwrite each other's work.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, JobFair } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * const id = Ids.JobFairId.make("fair-2026-05")
+ * // Preselect five seekers per opening, invite them, then build the interview timetable.
+ * const prepare = Effect.gen(function*() {
+ *   const fair = yield* JobFair.preselect(actor, id, 1, 5)
+ *   const invited = yield* JobFair.invite(actor, id, fair.version)
+ *   return yield* JobFair.schedule(actor, id, invited.version)
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category events

@@ -10,6 +10,14 @@
  * (by id, so they are counted once and traced back). {@link progress}
  * compares a month's sessions with its {@link MonthlyPlan}.
  *
+ * @example
+ * ```ts
+ * import { Outreach } from "@iljari/core"
+ *
+ * declare const sessions: ReadonlyArray<Outreach.Session>
+ * const may = Outreach.progress(Outreach.seedPlan("2026-05"), sessions)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category events

@@ -13,6 +13,16 @@
  * ties by id) is what a district can explain in one sentence, and is within
  * a factor 1 − 1/e of the best cover.
  *
+ * @example
+ * ```ts
+ * import { Partner } from "@iljari/core"
+ *
+ * declare const options: ReadonlyArray<Partner.ProgramOption>
+ * declare const answers: ReadonlyArray<Partner.DemandAnswer>
+ * // The three training programs the employers' demand survey asks for most.
+ * const picked = Partner.pickPrograms(options, answers, 3)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category events

@@ -9,6 +9,15 @@
  * delivering a result, linking the follow-on, and the outcome figures per
  * session and per target group.
  *
+ * @example
+ * ```ts
+ * import { PsychTest } from "@iljari/core"
+ *
+ * declare const sessions: ReadonlyArray<PsychTest.Session>
+ * declare const participants: ReadonlyArray<PsychTest.Participation>
+ * const { bySession, byTargetGroup } = PsychTest.outcomes(sessions, participants)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category events

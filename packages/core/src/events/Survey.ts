@@ -8,6 +8,20 @@
  * so a resident registration number typed into one is refused like anywhere
  * else.
  *
+ * @example
+ * ```ts
+ * import { LocalDate, Survey } from "@iljari/core"
+ *
+ * declare const questionnaire: Survey.Questionnaire
+ * declare const responses: ReadonlyArray<Survey.Response>
+ * const byCounselor = Survey.scores(
+ *   questionnaire,
+ *   responses,
+ *   { from: LocalDate.make(2026, 1, 1), to: LocalDate.make(2026, 6, 30) },
+ *   "counselor"
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category events

@@ -24,6 +24,24 @@
  * gives the same plan, whatever order its lists come in; ties are settled by
  * the order of the ids.
  *
+ * @example
+ * ```ts
+ * import { Assignment } from "@iljari/core"
+ * import { Either } from "effect"
+ *
+ * // A job fair: the interviews that maximise the total score within each side's limits.
+ * const request = Either.getOrThrow(Assignment.decodeRequest({
+ *   seekers: [{ id: "seeker-0001", maxInterviews: 2 }, { id: "seeker-0002", maxInterviews: 1 }],
+ *   employers: [{ id: "employer-0001", capacity: 1 }, { id: "employer-0002", capacity: 2 }],
+ *   candidates: [
+ *     { seekerId: "seeker-0001", employerId: "employer-0001", score: 82 },
+ *     { seekerId: "seeker-0002", employerId: "employer-0001", score: 75 },
+ *     { seekerId: "seeker-0002", employerId: "employer-0002", score: 64 }
+ *   ]
+ * }))
+ * const plan = Assignment.assign(request)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category matching

@@ -19,6 +19,16 @@
  * 제7조). Property tests change those fields at random and check that no
  * score and no ranking moves.
  *
+ * @example
+ * ```ts
+ * import { Match } from "@iljari/core"
+ *
+ * declare const seeker: Match.SeekerFeatures
+ * declare const opening: Match.OpeningFeatures
+ * const match = Match.score(seeker, opening)
+ * Match.explain(match) // ["적합도 82점 / 100", …] — one line per criterion
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category matching

@@ -55,6 +55,16 @@
  * 제4조의4). The input types ({@link SeekerFacts}, {@link OpeningFacts}) do not
  * even include them. The result is the same whatever order the lists come in.
  *
+ * @example
+ * ```ts
+ * import { Mismatch } from "@iljari/core"
+ *
+ * declare const seekers: ReadonlyArray<Mismatch.SeekerFacts>
+ * declare const openings: ReadonlyArray<Mismatch.OpeningFacts>
+ * const view = Mismatch.compute(seekers, openings)
+ * const shortages = view.occupation.shortage // more positions than seekers
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category matching

@@ -21,6 +21,16 @@
  * index is tested against share one private struct-of-arrays layout; split,
  * they would have to export it.
  *
+ * @example
+ * ```ts
+ * import { Ids, Ranking } from "@iljari/core"
+ *
+ * declare const seekers: Parameters<typeof Ranking.makeIndex>[0]
+ * declare const openings: Parameters<typeof Ranking.makeIndex>[1]
+ * const index = Ranking.makeIndex(seekers, openings)
+ * const best = Ranking.topOpenings(index, Ids.SeekerId.make("seeker-0001"), 10) // exact, best first
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category matching

@@ -15,6 +15,20 @@
  * Every seeker whose data a recommendation shows is written to the access
  * log, like any other read of personal data.
  *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter, Match, Recommendations } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * const openingsFor = Effect.gen(function*() {
+ *   const recommendations = yield* Recommendations.Recommendations
+ *   const found = yield* recommendations.openingsFor(actor, Ids.SeekerId.make("seeker-0001"), 10)
+ *   return found.map(({ match, record }) => [record.value.title, Match.explain(match)])
+ * })
+ * const layer = Recommendations.layer({ maxAge: "5 minutes" })
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category matching

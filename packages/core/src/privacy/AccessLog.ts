@@ -1,6 +1,16 @@
 /**
  * The access log (접속기록) as managers review it.
  *
+ * @example
+ * ```ts
+ * import { AccessLog, JobCenter, Staff } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * declare const admin: Staff.Staff
+ * const aboutMinsu = AccessLog.auditTrail(actor, { subjectId: "seeker-0001" })
+ * const everything = AccessLog.accessRecords(admin, { limit: 100 })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category privacy

@@ -17,6 +17,15 @@
  * (`Transactor.shred`: SQLite truncates its WAL; see the storage guide for
  * PostgreSQL's VACUUM).
  *
+ * @example
+ * ```ts
+ * import { Erasure, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const onRequest = Erasure.eraseSeeker(actor, Ids.SeekerId.make("seeker-0001"), "subject-request")
+ * const nightly = Erasure.sweep(actor) // everyone past the retention period
+ * ```
+ *
  * @since 0.2.0
  * @module
  * @category privacy

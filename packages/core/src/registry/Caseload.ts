@@ -5,6 +5,19 @@
  * for the whole district; an administrator or an analyst for none — the
  * actor's `caseload`, set from their role, says which.
  *
+ * @example
+ * ```ts
+ * import { Caseload, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const manager: JobCenter.Actor
+ * const mine = Caseload.caseload(manager, Ids.CounselorId.make("counselor-01"))
+ * const moved = Caseload.transfer(manager, Ids.SeekerId.make("seeker-0001"), {
+ *   to: Ids.CounselorId.make("counselor-02"),
+ *   reason: "workload",
+ *   version: 3
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category registry

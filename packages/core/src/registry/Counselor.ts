@@ -2,6 +2,20 @@
  * A member of the job center's staff: a counselor (직업상담사), a manager, or
  * an administrator.
  *
+ * @example
+ * ```ts
+ * import { Counselor } from "@iljari/core"
+ *
+ * const counselor = Counselor.decodeEither({
+ *   id: "counselor-01",
+ *   districtId: "11200",
+ *   name: "박상담",
+ *   role: "counselor",
+ *   contact: { phone: "02-2286-5000" },
+ *   active: true
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category registry

@@ -1,6 +1,15 @@
 /**
  * An employer (구인기업) that registers openings with the job center.
  *
+ * @example
+ * ```ts
+ * import { Employer } from "@iljari/core"
+ *
+ * Employer.normalizeBusinessNumber("1248100998") // "124-81-00998", its check digit verified
+ * declare const form: unknown
+ * const employer = Employer.decodeEither(form)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category registry

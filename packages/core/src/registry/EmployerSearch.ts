@@ -16,6 +16,16 @@
  * returns is written to the access log. Openings hold no personal data and
  * are not logged (as `listOpenings`). The search terms are never logged.
  *
+ * @example
+ * ```ts
+ * import { EmployerSearch, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // By syllables or 초성 of the name, a page at a time with the total.
+ * const employers = EmployerSearch.searchEmployers(actor, { name: "ㅅㅅ" })
+ * const openings = EmployerSearch.searchOpenings(actor, { status: "open", sort: "openedOn", order: "desc" })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category registry

@@ -3,6 +3,14 @@
  * openings can be imported and exported; like Work24 it has **no age field**,
  * and its preferences cannot name an age group.
  *
+ * @example
+ * ```ts
+ * import { Opening } from "@iljari/core"
+ *
+ * declare const form: unknown
+ * const opening = Opening.decodeEither(form) // a wage under the minimum, a closing before the opening: refused
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category registry

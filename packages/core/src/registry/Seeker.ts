@@ -6,6 +6,18 @@
  * them (직업안정법 제2조, 고령자고용법 제4조의4). No resident registration
  * number is kept, and free text that holds one is refused.
  *
+ * @example
+ * ```ts
+ * import { Seeker } from "@iljari/core"
+ *
+ * declare const a: Seeker.Seeker
+ * declare const b: Seeker.Seeker
+ * // The rule registration uses to refuse a second record of one person.
+ * const same = Seeker.duplicateMatch(a, b) // "name-and-phone", "name-and-birth-date" or undefined
+ * declare const form: unknown
+ * const decoded = Seeker.decodeEither(form)
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category registry

@@ -5,6 +5,14 @@
  * at a time with the total. Each seeker shown is logged; the search terms are
  * not, since a name or a phone number is personal data itself.
  *
+ * @example
+ * ```ts
+ * import { JobCenter, SeekerSearch } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const found = SeekerSearch.searchSeekers(actor, { name: "ㄱㅁㅅ", status: "in-counseling" })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category registry

@@ -5,6 +5,14 @@
  * digest shows the same day — and the monitoring findings about their own
  * records. It lives with the targets because it reads them.
  *
+ * @example
+ * ```ts
+ * import { Desk, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const today = Desk.desk(actor, { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 })
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category targets

@@ -8,6 +8,17 @@
  * `Repositories.layerMemory` provides); `@iljari/store-sql` counts in the
  * database. The shared storage suite holds them to the same counts.
  *
+ * @example
+ * ```ts
+ * import { Ids, LocalDate, ResultCounts } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * // The port the results read; the memory layer and store-sql count the same records.
+ * const may = Effect.flatMap(ResultCounts.ResultCounts, (counts) =>
+ *   counts.count(Ids.DistrictId.make("11200"), { from: LocalDate.make(2026, 5, 1), to: LocalDate.make(2026, 5, 31) })
+ * )
+ * ```
+ *
  * @since 0.3.0
  * @module
  * @category targets

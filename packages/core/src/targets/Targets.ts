@@ -18,6 +18,20 @@
  * expected count, sharing the month weights, the rounding and the largest-
  * remainder split; the sections below are marked.
  *
+ * @example
+ * ```ts
+ * import { Ids, Targets } from "@iljari/core"
+ * import { Either } from "effect"
+ *
+ * // Next year's placements: 5% over this year's 914, rounded to tens, split over the months.
+ * const annual = Targets.round(Targets.grow(914, 5), { mode: "nearest", unit: 10 })
+ * const months = Targets.splitByMonth(annual)
+ * // January's placements among three counselors.
+ * const january = Either.flatMap(months, (byMonth) =>
+ *   Targets.splitEqually(byMonth[0] ?? 0, [Ids.CounselorId.make("counselor-01"), Ids.CounselorId.make("counselor-02"), Ids.CounselorId.make("counselor-03")])
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  * @category targets
