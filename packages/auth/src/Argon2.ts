@@ -3,6 +3,14 @@
  * parameters unless told otherwise, implementing core's
  * {@link Password.PasswordHasher}.
  *
+ * @example
+ * ```ts
+ * import { Argon2 } from "@iljari/auth"
+ *
+ * // Core's PasswordHasher with Argon2id at OWASP's parameters.
+ * const Hasher = Argon2.layer(Argon2.owasp)
+ * ```
+ *
  * @since 0.3.0
  * @module
  */

@@ -4,6 +4,13 @@
  * habits, for `Policy.isCommonPassword`: the standard's guide asks that
  * easily guessed passwords be refused.
  *
+ * @example
+ * ```ts
+ * import { CommonPasswords } from "@iljari/auth"
+ *
+ * CommonPasswords.isCommon("qwerty123") // true: refused as a staff password
+ * ```
+ *
  * @since 0.3.0
  * @module
  */

@@ -12,6 +12,20 @@
  * returns the person's {@link Claims}. Which account they sign in to is the
  * caller's decision.
  *
+ * @example
+ * ```ts
+ * import { Oidc } from "@iljari/auth"
+ * import { Schema } from "effect"
+ *
+ * // Single sign-on through the district's identity provider.
+ * const config = Schema.decodeUnknownSync(Oidc.Config)({
+ *   issuer: "https://sso.sd.go.kr",
+ *   clientId: "iljari",
+ *   redirectUri: "https://iljari.sd.go.kr/auth/callback"
+ * })
+ * const client = Oidc.make(config) // discovers the provider's endpoints
+ * ```
+ *
  * @since 0.3.0
  * @module
  */

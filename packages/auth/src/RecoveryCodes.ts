@@ -7,6 +7,15 @@
  * 59 bits: beyond guessing through a sign-in form, and still about a GPU-year
  * of SHA-256 per code for whoever steals the digests.
  *
+ * @example
+ * ```ts
+ * import { RecoveryCodes } from "@iljari/auth"
+ *
+ * const generated = RecoveryCodes.generate() // shown once; only their digests are kept
+ * declare const digests: ReadonlyArray<string>
+ * const remaining = RecoveryCodes.use(digests, "abcd-efgh") // Option of the digests left
+ * ```
+ *
  * @since 0.3.0
  * @module
  */

@@ -2,6 +2,14 @@
  * Core's `SecondFactor` port on Node: TOTP codes of an authenticator app
  * ({@link Totp}) and recovery codes ({@link RecoveryCodes}).
  *
+ * @example
+ * ```ts
+ * import { SecondFactorTotp } from "@iljari/auth"
+ *
+ * // Core's SecondFactor port with TOTP (authenticator apps) and recovery codes.
+ * const SecondFactor = SecondFactorTotp.layer({ issuer: "성동구 일자리센터" })
+ * ```
+ *
  * @since 0.3.0
  * @module
  */

@@ -5,6 +5,17 @@
  * The secret and the enrolment URI (which holds it) travel as `Redacted`, so
  * that no log prints them.
  *
+ * @example
+ * ```ts
+ * import { Totp } from "@iljari/auth"
+ * import { Option } from "effect"
+ *
+ * const secret = Totp.newSecret()
+ * const uri = Totp.enrolmentUri({ secret, issuer: "성동구 일자리센터", account: "park.sd" })
+ * const step = Totp.check({ secret, code: "492039", at: Date.now() })
+ * Option.isSome(step) // whether the code is valid now
+ * ```
+ *
  * @since 0.3.0
  * @module
  */

@@ -141,14 +141,14 @@ export const maxPageSize: number = UseCase.maxPageSize
  * import { Ids, JobCenter } from "@iljari/core"
  *
  * declare const actor: JobCenter.Actor
- * const reminder = JobCenter.enqueue(actor, {
+ * const notice = JobCenter.enqueue(actor, {
  *   purpose: "service",
  *   channel: "sms",
- *   idempotencyKey: "interview-reminder:referral-0001",
+ *   idempotencyKey: "interview-notice:referral-0001",
  *   recipient: { kind: "seeker", id: Ids.SeekerId.make("seeker-0001") },
  *   urgent: false,
- *   template: "interview-reminder",
- *   params: { employer: "성수디지털(주)", date: "2026-05-20 14:00" }
+ *   template: "interview-notice", // one of @iljari/notify's Templates.korean
+ *   params: { name: "김민수", employer: "성수디지털(주)", date: "5월 20일", time: "14:00", place: "성수이로 113" }
  * })
  * ```
  *

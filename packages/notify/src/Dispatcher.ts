@@ -15,6 +15,20 @@
  * providers also receive the message's idempotency key, so those that
  * deduplicate drop the one re-send a worker killed between the two can cause.
  *
+ * @example
+ * ```ts
+ * import { Dispatcher, Notifiers } from "@iljari/notify"
+ * import { Effect } from "effect"
+ *
+ * // Deliver the outbox forever, beside the app, over the same storage layers.
+ * const config: Dispatcher.Config = {
+ *   ...Dispatcher.defaults,
+ *   center: { name: "성동구 일자리센터", phone: "02-2286-5000" },
+ *   smsSender: "0222865000"
+ * }
+ * const dispatcher = Dispatcher.run(config).pipe(Effect.provide(Notifiers.layerConsole))
+ * ```
+ *
  * @since 0.1.0
  * @module
  */
@@ -251,6 +265,15 @@ export const randomWorker: Effect.Effect<string> = Effect.map(
  * more deliveries: what is left goes back to the outbox when the lease runs
  * out. Returns how many messages the round claimed.
  *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@iljari/notify"
+ *
+ * declare const config: Dispatcher.Config
+ * // One round: claim a batch under a lease, deliver or refuse each message; the count handled.
+ * const handled = Dispatcher.dispatchOnce(config)
+ * ```
+ *
  * @since 0.1.0
  * @category dispatch
  */
@@ -277,6 +300,18 @@ export const dispatchOnce = (config: Config): Effect.Effect<number, Errors.NotFo
  * Dispatches for ever under one worker name (`config.worker`, or a random
  * one): a round, then the next as soon as a full batch was claimed, else
  * after `pollInterval`.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@iljari/notify"
+ *
+ * const config: Dispatcher.Config = {
+ *   ...Dispatcher.defaults,
+ *   center: { name: "성동구 일자리센터", phone: "02-2286-5000" },
+ *   smsSender: "0222865000"
+ * }
+ * const forever = Dispatcher.run(config) // provide the storage layers and a Notifier
+ * ```
  *
  * @since 0.1.0
  * @category dispatch

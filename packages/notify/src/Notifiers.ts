@@ -3,6 +3,17 @@
  * failures for fault tests), console, SMTP (`nodemailer`) for e-mail, SOLAPI
  * for SMS/LMS, and a router that sends each channel to its own adapter.
  *
+ * @example
+ * ```ts
+ * import { Notifiers } from "@iljari/notify"
+ * import { Effect } from "effect"
+ *
+ * // In tests: a memory notifier that records what was sent.
+ * const sent = Effect.map(Notifiers.MemoryOutbox, (outbox) => outbox.sent()).pipe(
+ *   Effect.provide(Notifiers.layerMemory())
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -3,6 +3,17 @@
  * advertising needs its own night-time consent, and iljari holds service
  * messages until the morning as well unless they are urgent.
  *
+ * @example
+ * ```ts
+ * import { QuietHours } from "@iljari/notify"
+ * import { DateTime } from "effect"
+ *
+ * // 21:30 in Seoul: advertising waits until the legal quiet hours end.
+ * const at = DateTime.unsafeMake("2026-05-14T12:30:00Z")
+ * QuietHours.isQuiet(at)  // true
+ * QuietHours.endOf(at)    // 08:00 the next morning in Seoul
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -3,6 +3,14 @@
  * 2 bytes, ASCII 1). Up to 90 bytes goes as SMS; up to 2,000 as LMS, whose
  * subject is at most 40 bytes; anything longer is refused.
  *
+ * @example
+ * ```ts
+ * import { Sms } from "@iljari/notify"
+ *
+ * // Up to 90 bytes in EUC-KR is an SMS; longer is an LMS (2,000 bytes, a subject of 40).
+ * const kind = Sms.classify("[성동구 일자리센터] 김민수님, 면접 일정을 안내드립니다.")
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -3,6 +3,18 @@
  * (service or advertising, which decides the consent it needs), a channel,
  * the kind of recipient it addresses, and the parameters it fills in.
  *
+ * @example
+ * ```ts
+ * import { Templates } from "@iljari/notify"
+ *
+ * const rendered = Templates.render(
+ *   Templates.korean,
+ *   "interview-notice",
+ *   { name: "김민수", employer: "성수디지털(주)", date: "5월 20일", time: "14:00", place: "성수이로 113" },
+ *   { name: "성동구 일자리센터", phone: "02-2286-5000" }
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

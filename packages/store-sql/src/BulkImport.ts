@@ -16,6 +16,18 @@
  * and no part of the batch in flight, so an import can be resumed from the
  * first row after the last committed batch.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ * import { Effect } from "effect"
+ *
+ * declare const rows: ReadonlyArray<unknown> // parsed from last year's spreadsheet
+ * const imported = Effect.map(BulkImport.seekers(Ids.DistrictId.make("11200"), rows), (report) =>
+ *   `${report.imported} imported; ${report.failed.length} refused`
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  */
@@ -306,6 +318,16 @@ const importInto = <A extends { readonly id: string; readonly districtId: Ids.Di
  * birth date, as `JobCenter.registerSeeker` refuses — is refused, naming the
  * earlier row or the stored seeker's id; erased seekers never count.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ *
+ * declare const rows: ReadonlyArray<unknown> // one seeker record per row
+ * // A person already in the file or the district is refused, with the row's number and reason.
+ * const report = BulkImport.seekers(Ids.DistrictId.make("11200"), rows, { batchSize: 500 })
+ * ```
+ *
  * @since 0.1.0
  * @category import
  */
@@ -313,6 +335,15 @@ export const seekers = importInto(Tables.seekers, samePerson)
 
 /**
  * Imports openings: encoded `Opening` records (ids included), into one district.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ *
+ * declare const rows: ReadonlyArray<unknown>
+ * const report = BulkImport.openings(Ids.DistrictId.make("11200"), rows)
+ * ```
  *
  * @since 0.1.0
  * @category import
@@ -322,6 +353,15 @@ export const openings = importInto(Tables.openings)
 /**
  * Imports employers: encoded `Employer` records, into one district.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ *
+ * declare const rows: ReadonlyArray<unknown>
+ * const report = BulkImport.employers(Ids.DistrictId.make("11200"), rows)
+ * ```
+ *
  * @since 0.1.0
  * @category import
  */
@@ -329,6 +369,16 @@ export const employers = importInto(Tables.employers)
 
 /**
  * Imports staff: encoded `Counselor` records, into one district.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ *
+ * const report = BulkImport.counselors(Ids.DistrictId.make("11200"), [
+ *   { id: "counselor-01", districtId: "11200", name: "박상담", role: "counselor", contact: { phone: "02-2286-5000" }, active: true }
+ * ])
+ * ```
  *
  * @since 0.1.0
  * @category import
@@ -338,6 +388,15 @@ export const counselors = importInto(Tables.counselors)
 /**
  * Imports counseling sessions from a previous system.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ *
+ * declare const rows: ReadonlyArray<unknown>
+ * const report = BulkImport.counselings(Ids.DistrictId.make("11200"), rows)
+ * ```
+ *
  * @since 0.1.0
  * @category import
  */
@@ -345,6 +404,15 @@ export const counselings = importInto(Tables.counselings)
 
 /**
  * Imports referrals from a previous system.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ *
+ * declare const rows: ReadonlyArray<unknown>
+ * const report = BulkImport.referrals(Ids.DistrictId.make("11200"), rows)
+ * ```
  *
  * @since 0.1.0
  * @category import
@@ -356,6 +424,16 @@ export const referrals = importInto(Tables.referrals)
  * referral is placed once: a row repeating a placed referral (in the file or
  * in the district) is refused, naming the placement or row it repeats.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ *
+ * declare const rows: ReadonlyArray<unknown>
+ * // A referral placed twice is refused on its row instead of failing the batch.
+ * const report = BulkImport.placements(Ids.DistrictId.make("11200"), rows)
+ * ```
+ *
  * @since 0.1.0
  * @category import
  */
@@ -363,6 +441,15 @@ export const placements = importInto(Tables.placements, sameReferral)
 
 /**
  * Imports follow-up checks from a previous system.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { BulkImport } from "@iljari/store-sql"
+ *
+ * declare const rows: ReadonlyArray<unknown>
+ * const report = BulkImport.followUps(Ids.DistrictId.make("11200"), rows)
+ * ```
  *
  * @since 0.1.0
  * @category import

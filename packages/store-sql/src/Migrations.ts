@@ -4,6 +4,16 @@
  * in an integrator's database beside their own tables, and every table
  * carries the district (tenant) id as the first column of its primary key.
  *
+ * @example
+ * ```ts
+ * import { Migrations } from "@iljari/store-sql"
+ * import { SqliteClient } from "@effect/sql-sqlite-node"
+ * import { Effect } from "effect"
+ *
+ * // Run the migrations on their own (a deployment step), and list what ran.
+ * const migrated = Migrations.migrate.pipe(Effect.provide(SqliteClient.layer({ filename: "iljari.db" })))
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -13,6 +13,16 @@
  * It counts exactly as `ReportSource.layerMemory` does: one shared suite
  * (`packages/report/test/sourceSuite.ts`) holds both to the same figures.
  *
+ * @example
+ * ```ts
+ * import { ReportSourceSql } from "@iljari/store-sql"
+ * import { SqliteClient } from "@effect/sql-sqlite-node"
+ * import { Layer } from "effect"
+ *
+ * // @iljari/report's ReportSource, counted with GROUP BY over the same tables.
+ * const Source = ReportSourceSql.layer.pipe(Layer.provide(SqliteClient.layer({ filename: "iljari.db" })))
+ * ```
+ *
  * @since 0.3.0
  * @module
  */

@@ -4,6 +4,20 @@
  * laptop or a small center, or `PgClient.layer(...)` (`@effect/sql-pg`) for a
  * city or national deployment, and the same code runs on either.
  *
+ * @example
+ * ```ts
+ * import { Repositories } from "@iljari/core"
+ * import { StoreSql } from "@iljari/store-sql"
+ * import { SqliteClient } from "@effect/sql-sqlite-node"
+ * import { Layer } from "effect"
+ *
+ * // Every core port over SQLite, migrated at start; PgClient.layer(...) for PostgreSQL instead.
+ * const Storage = StoreSql.layerWithMigrations.pipe(
+ *   Layer.provideMerge(SqliteClient.layer({ filename: "iljari.db" })),
+ *   Layer.merge(Repositories.IdGenerator.layerRandom)
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -5,6 +5,20 @@
  * as the signed-in staff member; htmx swaps parts of a page where that
  * saves a reload.
  *
+ * @example
+ * ```ts
+ * import { WebApp } from "@iljari/web"
+ * import { Ids, Targets } from "@iljari/core"
+ *
+ * // Mounted at /app in a server that provides core's stores and services (see examples/server).
+ * const AppLayer = WebApp.layer({
+ *   prefix: "/app",
+ *   secureCookies: true,
+ *   inOffice: (origin) => origin?.startsWith("10.") ?? false,
+ *   targetsOf: (_district: Ids.DistrictId): Targets.MetricCounts => ({ seekers: 2400, counseling: 6000, placements: 960 })
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @module
  */
@@ -63,6 +77,15 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
 /**
  * The app with its settings, ready to mount: its requests need the core's
  * stores and services that its use cases need, as the JSON API's do.
+ *
+ * @example
+ * ```ts
+ * import { WebApp } from "@iljari/web"
+ *
+ * declare const settings: WebApp.WebSettings
+ * // The app as an HttpApp, to mount yourself (WebApp.layer mounts it in an HttpApiBuilder server).
+ * const httpApp = WebApp.app(settings)
+ * ```
  *
  * @since 0.3.0
  * @category app
