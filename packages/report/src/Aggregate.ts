@@ -5,6 +5,15 @@
  * and the shared source suite checks every `ReportSource` against it, so all
  * of them aggregate with exactly this code.
  *
+ * @example
+ * ```ts
+ * import { Aggregate, Period } from "@iljari/report"
+ *
+ * declare const facts: Parameters<typeof Aggregate.monthly>[1]
+ * // Each month's counts, computed in Node from the few fields that matter.
+ * const months = Aggregate.monthly(Period.month(2026, 5), facts)
+ * ```
+ *
  * @since 0.2.0
  * @module
  */

@@ -16,6 +16,18 @@
  * The rates there are truncated to one decimal (68.566…% → 68.5%,
  * 68.955…% → 68.9%), which is `Rate.defaultRounding`.
  *
+ * @example
+ * ```ts
+ * import { Budget } from "@iljari/report"
+ * import { Either } from "effect"
+ *
+ * const figure = Budget.make([
+ *   { unitProject: "취업상담 운영", budget: 120_000_000, spent: 48_500_000 },
+ *   { unitProject: "구인처 발굴", budget: 30_000_000, spent: 9_200_000 }
+ * ])
+ * const table = Either.map(figure, (f) => Budget.table(f))
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

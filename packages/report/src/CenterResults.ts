@@ -9,6 +9,19 @@
  * targets; placements are those that count for the center, and the
  * self-found ones are reported apart, never added in.
  *
+ * @example
+ * ```ts
+ * import { CenterResults, type Counts } from "@iljari/report"
+ *
+ * declare const counts: ReadonlyArray<Counts.MonthCounts> // from the ReportSource
+ * const may = CenterResults.month({
+ *   year: 2026,
+ *   month: 5,
+ *   counts,
+ *   targets: { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 }
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

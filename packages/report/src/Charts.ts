@@ -5,6 +5,14 @@
  * embeds the SVG as it is, so it shows the same offline, in print and in a
  * screenshot.
  *
+ * @example
+ * ```ts
+ * import { Charts, type Table } from "@iljari/report"
+ *
+ * declare const table: Table.Table
+ * const svg = Charts.svg(table) // a Vega-Lite chart as SVG, or undefined for a table without one
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

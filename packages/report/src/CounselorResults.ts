@@ -10,6 +10,18 @@
  * beside them. Pure: counts come from `ReportSource.byCounselor` over
  * {@link range}.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { CounselorResults } from "@iljari/report"
+ *
+ * // The district's targets split equally among its counselors.
+ * const targets = CounselorResults.equalTargets(
+ *   { counseling: 6000, placements: 960 },
+ *   [Ids.CounselorId.make("counselor-01"), Ids.CounselorId.make("counselor-02")]
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

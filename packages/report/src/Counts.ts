@@ -5,6 +5,14 @@
  * so that the port, its implementations and the figures all import them and
  * none imports another.
  *
+ * @example
+ * ```ts
+ * import { Counts } from "@iljari/report"
+ *
+ * // The shapes a ReportSource answers with; an empty month to start from.
+ * const may = Counts.emptyMonth("2026-05")
+ * ```
+ *
  * @since 0.3.0
  * @module
  */

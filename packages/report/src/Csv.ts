@@ -9,6 +9,15 @@
  * return, e.g. a fair named `=HYPERLINK(…)`) is written with a leading `'`, so
  * opening the file never runs it.
  *
+ * @example
+ * ```ts
+ * import { Csv, type Report } from "@iljari/report"
+ *
+ * declare const report: Report.Report
+ * // One CSV file per table, with a BOM so that Excel reads the Korean text.
+ * const files = Csv.files(report)
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -12,6 +12,17 @@
  * | 2016년 목표 | 2,800건 | 6,930건 | 2,060명 | '15년 대비 5% 상향 |
  * | 월평균 | 233건 | 577건 | 171명 | |
  *
+ * @example
+ * ```ts
+ * import { Targets } from "@iljari/core"
+ * import { Disclosure } from "@iljari/report"
+ *
+ * declare const plan: Targets.Plan
+ * // The yearly target disclosure (목표 공시), with the results so far.
+ * const figure = Disclosure.make(plan, { results: { placements: 412 } })
+ * const table = Disclosure.table(figure)
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

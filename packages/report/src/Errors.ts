@@ -5,6 +5,17 @@
  * failure of the XLSX writer or the chart library with {@link RenderError}.
  * Reading counts from storage fails with the core's `PersistenceError`.
  *
+ * @example
+ * ```ts
+ * import { Html, type Report } from "@iljari/report"
+ * import { Effect } from "effect"
+ *
+ * declare const report: Report.Report
+ * const page = Html.render(report).pipe(
+ *   Effect.catchTag("RenderError", (error) => Effect.succeed(`<p>${error.message}</p>`))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -5,6 +5,15 @@
  * `Monitoring.review` (or `JobCenter.monitor`), which needs the records
  * themselves; this figure only counts and lists them.
  *
+ * @example
+ * ```ts
+ * import type { Monitoring } from "@iljari/core"
+ * import { Findings } from "@iljari/report"
+ *
+ * declare const findings: ReadonlyArray<Monitoring.Finding> // from JobCenter.monitor
+ * const tables = Findings.tables(Findings.make(findings), { names: { "counselor-01": "박상담" } })
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

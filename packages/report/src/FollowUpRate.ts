@@ -6,6 +6,15 @@
  * later and not done yet is neither on time nor late, and a cancelled check
  * (the seeker quit) is not counted at all.
  *
+ * @example
+ * ```ts
+ * import { FollowUpRate, type Counts } from "@iljari/report"
+ *
+ * declare const counts: ReadonlyArray<Counts.FollowUpCounts>
+ * // The share of checks done on time, per counselor and in all.
+ * const table = FollowUpRate.table(FollowUpRate.make(counts))
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -5,6 +5,15 @@
  * (each section keeps to a page where it can) and can be screenshotted by a
  * headless browser. Korean by default, English with `{ language: "en" }`.
  *
+ * @example
+ * ```ts
+ * import { Html, type Report } from "@iljari/report"
+ *
+ * declare const report: Report.Report
+ * const page = Html.render(report) // one HTML file with SVG charts and Korean fonts, nothing to fetch
+ * Html.escape("<성동구>") // "&lt;성동구&gt;"
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

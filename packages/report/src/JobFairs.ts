@@ -8,6 +8,22 @@
  * The input is a plain list, so the figure can be fed by hand today and by
  * the job-fair workflow when it records its events.
  *
+ * @example
+ * ```ts
+ * import { JobFairs } from "@iljari/report"
+ * import { Either, Schema } from "effect"
+ *
+ * const fair = Schema.decodeUnknownSync(JobFairs.Fair)({
+ *   name: "일 잡는 데이",
+ *   heldOn: "2026-05-20",
+ *   invited: 120,
+ *   attended: 84,
+ *   interviewed: 61,
+ *   hired: 17
+ * })
+ * const table = Either.map(JobFairs.make([fair]), (figure) => JobFairs.table(figure))
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

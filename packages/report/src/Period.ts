@@ -3,6 +3,16 @@
  * week from Monday. Both ends are included, like `Monitoring.Period` and the
  * storage ports' `…Between` finders.
  *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@iljari/core"
+ * import { Period } from "@iljari/report"
+ *
+ * const may = Period.month(2026, 5)
+ * Period.contains(may, LocalDate.make(2026, 5, 14)) // true
+ * Period.months(Period.yearToDate(2026, 3))         // ["2026-01", "2026-02", "2026-03"]
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -9,6 +9,15 @@
  * 68.9%, so the default policy is one decimal, rounded down. Whole-number
  * inputs are divided exactly (no floating-point doubt at the rounding edge).
  *
+ * @example
+ * ```ts
+ * import { Rate } from "@iljari/report"
+ *
+ * // Rates to a tenth of a percent, rounded down; none when the denominator is 0.
+ * Rate.rate(914, 960) // 0.952
+ * Rate.rate(3, 0)     // undefined
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

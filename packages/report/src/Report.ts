@@ -12,6 +12,24 @@
  * - {@link weekly}: each counselor's week to date with pace (주간 보고);
  * - {@link annual}: the year month by month, with the disclosure table.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { Html, Report, ReportSource } from "@iljari/report"
+ * import { Effect } from "effect"
+ *
+ * // May's report for 성동구 against the year's targets, rendered as one self-contained HTML page.
+ * const html = Report.monthly({
+ *   districtId: Ids.DistrictId.make("11200"),
+ *   year: 2026,
+ *   month: 5,
+ *   targets: { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 }
+ * }).pipe(
+ *   Effect.flatMap((report) => Html.render(report)),
+ *   Effect.provide(ReportSource.layerMemory) // or ReportSourceSql.layer from @iljari/store-sql
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @module
  */
@@ -201,6 +219,20 @@ export interface MonthlyRequest extends Settings, Extras {
  * the year to date by month, the month by counselor, the month's follow-up
  * checks and the month by target group.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { Report } from "@iljari/report"
+ *
+ * const may = Report.monthly({
+ *   districtId: Ids.DistrictId.make("11200"),
+ *   year: 2026,
+ *   month: 5,
+ *   targets: { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 },
+ *   names: { "counselor-01": "박상담" }
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category builders
  */
@@ -269,6 +301,20 @@ export interface WeeklyRequest extends Settings {
  * The weekly report: the center's week to date against its targets, each
  * counselor's with pace, and the follow-up checks due in the week.
  *
+ * @example
+ * ```ts
+ * import { Ids, LocalDate } from "@iljari/core"
+ * import { Report } from "@iljari/report"
+ *
+ * // The week of 2026-05-14, with each counselor's pace.
+ * const week = Report.weekly({
+ *   districtId: Ids.DistrictId.make("11200"),
+ *   year: 2026,
+ *   asOf: LocalDate.make(2026, 5, 14),
+ *   targets: { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 }
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category builders
  */
@@ -335,6 +381,18 @@ export interface AnnualRequest extends Settings, Extras {
  * The annual report: the year month by month against the monthly targets,
  * the year's follow-up on-time rate and results by target group, and the
  * extras given (with a plan, the disclosure table).
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { Report } from "@iljari/report"
+ *
+ * const year = Report.annual({
+ *   districtId: Ids.DistrictId.make("11200"),
+ *   year: 2026,
+ *   targets: { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 }
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category builders
@@ -406,6 +464,18 @@ const metricColumn = (key: Targets.Metric): Table.Column => ({ key, label: Cente
  * month, each counselor's counts, the follow-up checks due and the results by
  * target group — without targets, which are set by year. The first and last
  * months count the days in the period only.
+ *
+ * @example
+ * ```ts
+ * import { Ids, LocalDate } from "@iljari/core"
+ * import { Period, Report } from "@iljari/report"
+ *
+ * // Any period: the first quarter's counts, without targets.
+ * const quarter = Report.range({
+ *   districtId: Ids.DistrictId.make("11200"),
+ *   period: { from: LocalDate.make(2026, 1, 1), to: LocalDate.make(2026, 3, 31) } satisfies Period.Period
+ * })
+ * ```
  *
  * @since 0.3.0
  * @category builders

@@ -13,6 +13,15 @@
  * rows only, and their own targets split exactly as in the full report, and
  * is refused ({@link OutOfScope}) when they ask for a colleague's.
  *
+ * @example
+ * ```ts
+ * import { ReportQuery } from "@iljari/report"
+ * import { Schema } from "effect"
+ *
+ * // What a report download's query string decodes to: a month, a week, a year or a range.
+ * const query = Schema.decodeUnknownSync(ReportQuery.Query)({ month: "2026-05" })
+ * ```
+ *
  * @since 0.3.0
  * @module
  */
@@ -285,6 +294,23 @@ const pad = (n: number) => String(n).padStart(2, "0")
  * (`month`), annual (`year`), weekly (`week`) or any-period (`from`–`to`)
  * report, read as of today when today falls in the period, else as of its
  * last day.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { ReportQuery } from "@iljari/report"
+ * import { Schema } from "effect"
+ *
+ * const viewer: ReportQuery.Viewer = {
+ *   districtId: Ids.DistrictId.make("11200"),
+ *   counselorId: Ids.CounselorId.make("counselor-01"),
+ *   role: "manager"
+ * }
+ * // A counselor gets their own rows, a manager everyone's, an analyst aggregates only.
+ * const built = ReportQuery.build(viewer, Schema.decodeUnknownSync(ReportQuery.Query)({ month: "2026-05" }), {
+ *   targets: { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 }
+ * })
+ * ```
  *
  * @since 0.3.0
  * @category use cases

@@ -22,6 +22,16 @@
  * - a referral counts on the day it was first proposed;
  * - a follow-up check counts in the period its due date falls in.
  *
+ * @example
+ * ```ts
+ * import { ReportSource } from "@iljari/report"
+ * import { Repositories } from "@iljari/core"
+ * import { Layer } from "effect"
+ *
+ * // The counts a report reads, from core's memory stores (store-sql counts them with GROUP BY instead).
+ * const Source = ReportSource.layerMemory.pipe(Layer.provideMerge(Repositories.layerMemory))
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

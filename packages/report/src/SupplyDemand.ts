@@ -14,6 +14,19 @@
  * the matching module's, a Work24 export's, or a spreadsheet's — and the
  * figure stays the same.
  *
+ * @example
+ * ```ts
+ * import { SupplyDemand } from "@iljari/report"
+ *
+ * // Seekers against positions by occupation group (KECO major groups).
+ * const figure = SupplyDemand.make({
+ *   occupation: [
+ *     { key: "5", seekers: 1200, positions: 80 },
+ *     { key: "1", seekers: 30, positions: 400 }
+ *   ]
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

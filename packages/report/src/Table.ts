@@ -4,6 +4,15 @@
  * optional chart drawn from the same rows. Renderers (CSV, XLSX, HTML) read
  * only this; they never query and never compute a figure.
  *
+ * @example
+ * ```ts
+ * import { Table } from "@iljari/report"
+ *
+ * declare const table: Table.Table
+ * const placements = Table.numbers(table, "placements")
+ * Table.say({ ko: "취업자 수", en: "Placements" }, "ko") // "취업자 수"
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -8,6 +8,15 @@
  * Groups that follow from age (youth, middle-aged, senior) serve reporting
  * and program eligibility only; nothing here feeds matching.
  *
+ * @example
+ * ```ts
+ * import { TargetGroups, type Counts } from "@iljari/report"
+ *
+ * declare const counts: ReadonlyArray<Counts.TargetGroupCounts>
+ * const figure = TargetGroups.make(counts, { seekers: 1980, counseling: 5210, placements: 812 })
+ * const table = TargetGroups.table(figure, { skipEmpty: true })
+ * ```
+ *
  * @since 0.1.0
  * @module
  */

@@ -8,6 +8,14 @@
  *
  * The plan is aggregate figures of one district: it names no person.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { TargetPlanning } from "@iljari/report"
+ *
+ * const next = TargetPlanning.planFromLastYear(Ids.DistrictId.make("11200"), { year: 2027 })
+ * ```
+ *
  * @since 0.3.0
  * @module
  */
@@ -72,6 +80,15 @@ export interface PlannedYear {
 
 /**
  * Plans `query.year` for a district from its results of the year before.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@iljari/core"
+ * import { TargetPlanning } from "@iljari/report"
+ *
+ * // 2027's targets: 2026's results grown by 5%, rounded to tens.
+ * const plan = TargetPlanning.planFromLastYear(Ids.DistrictId.make("11200"), { year: 2027, growthPercent: 5, roundTo: 10 })
+ * ```
  *
  * @since 0.3.0
  * @category use cases

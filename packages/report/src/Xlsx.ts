@@ -7,6 +7,14 @@
  * charted; total rows bold; the table's notes under it after a blank row.
  * A cell with no figure is left empty.
  *
+ * @example
+ * ```ts
+ * import { type Report, Xlsx } from "@iljari/report"
+ *
+ * declare const report: Report.Report
+ * const workbook = Xlsx.render(report) // one sheet per table, numbers kept as numbers
+ * ```
+ *
  * @since 0.1.0
  * @module
  */
