@@ -7,7 +7,7 @@ import { spawn } from "node:child_process"
 import { createWriteStream, readFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { join } from "node:path"
-import { killGroup } from "./Process.js"
+import { killGroup, onExit } from "./Process.js"
 import { root } from "./Workspace.js"
 
 export interface DemoServer {
@@ -47,7 +47,11 @@ export const start = async (dataDir: string, timeoutMs = 180_000): Promise<DemoS
   child.stderr.pipe(out)
   let exited: number | null | undefined
   child.on("exit", (code) => (exited = code))
-  const stop = () => killGroup(child.pid)
+  const forget = onExit(() => killGroup(child.pid))
+  const stop = () => {
+    forget()
+    killGroup(child.pid)
+  }
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (exited !== undefined) throw new Error(`the demo server exited with ${exited}:\n${readFileSync(log, "utf8")}`)

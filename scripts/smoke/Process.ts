@@ -29,6 +29,7 @@ export const run = (command: string, args: ReadonlyArray<string>, options: RunOp
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     })
+    const forget = onExit(() => killGroup(child.pid))
     const chunks: Array<Buffer> = []
     const collect = (chunk: Buffer) => {
       chunks.push(chunk)
@@ -42,6 +43,7 @@ export const run = (command: string, args: ReadonlyArray<string>, options: RunOp
       killGroup(child.pid)
     }, options.timeoutMs)
     const finish = (code: number | null) => {
+      forget()
       if (timer !== undefined) clearTimeout(timer)
       resolve({ code, output: Buffer.concat(chunks).toString("utf8"), timedOut, millis: Date.now() - started })
     }
@@ -78,4 +80,25 @@ export const mapLimit = async <A, B>(
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return results
+}
+
+const cleanups = new Set<() => void>()
+
+/** Registers what to end when the smoke test exits, however it exits; returns the unregistering. */
+export const onExit = (cleanup: () => void): (() => void) => {
+  cleanups.add(cleanup)
+  return () => cleanups.delete(cleanup)
+}
+
+/** Runs every registered cleanup (the demo server, tsx children). */
+export const cleanUp = () => {
+  for (const cleanup of cleanups) cleanup()
+  cleanups.clear()
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    cleanUp()
+    process.exit(130)
+  })
 }

@@ -57,6 +57,11 @@ export const thirdParty = (
   while (queue.length > 0) {
     const name = queue.shift()!
     if (ours.has(name) || name in versions || missing.includes(name)) continue
+    if (name.startsWith("@iljari/")) {
+      // A private workspace package: no registry has it (tsc names the example's line).
+      missing.push(name)
+      continue
+    }
     const version = installedVersion(name)
     if (version === undefined) {
       // An optional peer the workspace lacks, or a typo in a document.

@@ -28,7 +28,7 @@ import type { Failure } from "./Failure.js"
 import { format } from "./Failure.js"
 import { blocks } from "./Markdown.js"
 import { pack } from "./Pack.js"
-import { run } from "./Process.js"
+import { cleanUp, run } from "./Process.js"
 import * as Project from "./Project.js"
 import * as TypeScript from "./TypeScriptExamples.js"
 import { documents, published, root } from "./Workspace.js"
@@ -143,6 +143,7 @@ main().then(
 )
 
 const finish = (code: number) => {
+  cleanUp()
   if (keep) console.log(`smoke: kept ${work}`)
   else rmSync(work, { recursive: true, force: true })
   process.exit(code)
