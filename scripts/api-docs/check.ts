@@ -41,17 +41,16 @@ const baseOptions = (): ts.CompilerOptions => {
   const file = join(root, "tsconfig.base.json")
   const config = ts.readConfigFile(file, ts.sys.readFile)
   if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, "\n"))
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root, undefined, file)
+  const { tsBuildInfoFile: _buildInfo, ...parsed } = ts.parseJsonConfigFileContent(config.config, ts.sys, root, undefined, file).options
   return {
-    ...parsed.options,
+    ...parsed,
     composite: false,
     declaration: false,
     declarationMap: false,
     sourceMap: false,
     emitDeclarationOnly: false,
     noEmit: true,
-    incremental: false,
-    tsBuildInfoFile: undefined
+    incremental: false
   }
 }
 
@@ -222,7 +221,7 @@ for (const module of modules) {
     if (value !== undefined && !countedUseCases.has(value) && isUseCase(target, value)) {
       countedUseCases.add(value)
       useCases.push({ module, name, declaration: value })
-      const docs = declarations.filter((d) => d.kind === value.kind).flatMap(docsOf)
+      const docs = [...declarations.filter((d) => d.kind === value.kind).flatMap(docsOf), ...aliasDocs]
       if (hasExample(docs)) useCasesWithExample++
       else report(value, `${module.name}.${name}: a use case without an @example`)
     }

@@ -24,7 +24,20 @@
  * Use effect's `FastCheck` (`import { FastCheck as fc } from "effect"`): it is
  * the fast-check these arbitraries are built with.
  *
+ * @example
+ * ```ts
+ * import { Match } from "@iljari/core"
+ * import { Arbitraries } from "@iljari/testing"
+ * import { FastCheck as fc } from "effect"
+ *
+ * // An opening that fits every wish of its seeker scores 100, whatever the weights.
+ * fc.assert(fc.property(Arbitraries.fittingPair, Arbitraries.anyWeights, ([seeker, opening], weights) =>
+ *   Match.score(seeker, opening, { config: { ...Match.defaultConfig, weights } }).total === 100
+ * ))
+ * ```
+ *
  * @since 0.0.0
+ * @module
  */
 import {
   Codes,

@@ -3,7 +3,18 @@
  * integrator's own tests: a password hasher that counts its verifications,
  * and a second factor whose codes a test can compute.
  *
+ * @example
+ * ```ts
+ * import { Doubles } from "@iljari/testing"
+ * import { Effect, Ref } from "effect"
+ *
+ * // A second factor whose codes a test computes, and a hasher that counts its work.
+ * const SecondFactor = Doubles.secondFactor({ issuer: "성동구 일자리센터" })
+ * const hasher = Effect.map(Ref.make(0), (verifications) => Doubles.countingHasher(verifications))
+ * ```
+ *
  * @since 0.0.0
+ * @module
  */
 import { Password, SecondFactor, Secret } from "@iljari/core"
 import { Clock, Effect, Layer, Option, Random, Redacted, Ref } from "effect"

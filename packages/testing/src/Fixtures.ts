@@ -3,7 +3,17 @@
  * derives an invalid input from one by changing one field, or a record of its
  * own by spreading it (`{ ...Fixtures.seekerInput, id: "s2" }`).
  *
+ * @example
+ * ```ts
+ * import { Seeker } from "@iljari/core"
+ * import { Fixtures } from "@iljari/testing"
+ *
+ * const valid = Seeker.decodeEither(Fixtures.seekerInput)
+ * const nameless = Seeker.decodeEither({ ...Fixtures.seekerInput, name: "" }) // a ValidationError naming "name"
+ * ```
+ *
  * @since 0.0.0
+ * @module
  */
 
 /** @since 0.0.0 @category records */

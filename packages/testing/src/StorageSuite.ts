@@ -17,7 +17,17 @@
  * Each test builds a fresh store with `layer()`, so the layer must start
  * empty every time (a new file, database or schema).
  *
+ * @example
+ * ```ts
+ * import { Repositories } from "@iljari/core"
+ * import { StorageSuite } from "@iljari/testing"
+ *
+ * // In a vitest file: every suite, against a fresh store for each test.
+ * StorageSuite.run({ name: "memory", layer: () => Repositories.layerMemory })
+ * ```
+ *
  * @since 0.0.0
+ * @module
  */
 import { accessSuite } from "./internal/storage/access.js"
 import type { Backend } from "./internal/storage/backend.js"

@@ -12,11 +12,35 @@
  * // then: no text of Traces.traces(person) in the adapter's files
  * ```
  *
+ * @example
+ * ```ts
+ * import { Traces } from "@iljari/testing"
+ * import { Effect, FastCheck as fc } from "effect"
+ *
+ * const [person] = fc.sample(Traces.markers, 1)
+ * const leftBehind = Effect.gen(function*() {
+ *   if (person === undefined) return []
+ *   const setting = yield* Traces.setUp
+ *   const id = yield* Traces.seedPerson(person, setting)
+ *   yield* Traces.erase(id)
+ *   return Traces.traces(person) // texts the adapter's files must no longer hold
+ * })
+ * ```
+ *
  * @since 0.0.0
+ * @module
  */
 export {
   /**
    * Runs the erasure use case for the seeker, as an administrator would.
+   *
+   * @example
+   * ```ts
+   * import { Ids } from "@iljari/core"
+   * import { Traces } from "@iljari/testing"
+   *
+   * const erased = Traces.erase(Ids.SeekerId.make("seeker-0001"))
+   * ```
    *
    * @since 0.0.0
    */
@@ -29,6 +53,15 @@ export {
   markers,
   /**
    * Stores one person's casework and events, touching every store; their seeker id.
+   *
+   * @example
+   * ```ts
+   * import { Traces } from "@iljari/testing"
+   * import { Effect } from "effect"
+   *
+   * declare const person: Traces.Markers
+   * const seeded = Effect.flatMap(Traces.setUp, (setting) => Traces.seedPerson(person, setting))
+   * ```
    *
    * @since 0.0.0
    */

@@ -5,19 +5,11 @@
  * in vitest against their own adapter.
  *
  * @since 0.0.0
+ * @module
  */
 
-/** @since 0.0.0 */
 export * as Arbitraries from "./Arbitraries.js"
-
-/** @since 0.0.0 */
 export * as Doubles from "./Doubles.js"
-
-/** @since 0.0.0 */
 export * as Fixtures from "./Fixtures.js"
-
-/** @since 0.0.0 */
 export * as StorageSuite from "./StorageSuite.js"
-
-/** @since 0.0.0 */
 export * as Traces from "./Traces.js"
