@@ -41,35 +41,68 @@ const run = (command: string, args: ReadonlyArray<string>): string | undefined =
 // An identifier TypeScript accepts after a dot, else the key as an index.
 const member = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)
 
-// One expression per runtime export, namespaces expanded one level (every
-// package's index re-exports its modules as namespaces).
-const runtimeValues = async (dir: string, name: string): Promise<ReadonlyArray<string>> => {
-  const module = (await import(pathToFileURL(join(dir, "dist", "index.js")).href)) as Record<string, unknown>
-  const paths: Array<string> = []
-  for (const [key, value] of Object.entries(module)) {
-    if (key === "default") continue
-    // The bundle builds each `export * as` namespace as a plain object.
-    const isNamespace =
-      typeof value === "object" && value !== null && [null, Object.prototype].includes(Object.getPrototypeOf(value))
-    if (!isNamespace) paths.push(`P${member(key)}`)
-    else for (const inner of Object.keys(value)) paths.push(`P${member(key)}${member(inner)}`)
-  }
-  if (paths.length === 0) throw new Error(`${name}: dist/index.js exports nothing`)
-  return paths
-}
-
-const problems: Array<string> = []
 const scratch = join(root, "build", "check-packages")
 rmSync(scratch, { recursive: true, force: true })
 mkdirSync(scratch, { recursive: true })
 
+/**
+ * Every package's runtime exports, namespaces expanded one level (every
+ * package's index re-exports its modules as namespaces), by package name.
+ *
+ * They are read inside a throwaway Vitest run, not by importing here:
+ * `@iljari/testing` imports Vitest, which refuses to load outside its runner.
+ */
+const runtimeExports = (): Record<string, ReadonlyArray<string>> => {
+  const entries = Object.fromEntries(
+    published.map(({ dir, manifest }) => [manifest.name, pathToFileURL(join(dir, "dist", "index.js")).href])
+  )
+  const out = join(scratch, "exports.json")
+  writeFileSync(
+    join(scratch, "exports.test.mjs"),
+    `import { writeFileSync } from "node:fs"
+import { test } from "vitest"
+
+// The bundle builds each \`export * as\` namespace as a plain object.
+const isNamespace = (value) =>
+  typeof value === "object" && value !== null && [null, Object.prototype].includes(Object.getPrototypeOf(value))
+
+test("reads the runtime exports", async () => {
+  const exports = {}
+  for (const [name, url] of Object.entries(${JSON.stringify(entries)})) {
+    const module = await import(url)
+    exports[name] = Object.entries(module)
+      .filter(([key]) => key !== "default")
+      .map(([key, value]) => [key, isNamespace(value) ? Object.keys(value) : null])
+  }
+  writeFileSync(${JSON.stringify(out)}, JSON.stringify(exports))
+})
+`
+  )
+  writeFileSync(join(scratch, "vitest.config.mjs"), `export default { test: { include: ["exports.test.mjs"] } }\n`)
+  const failed = run("npx", ["vitest", "run", "--root", scratch, "--config", join(scratch, "vitest.config.mjs")])
+  if (failed !== undefined) throw new Error(`reading the packages' runtime exports failed\n${failed}`)
+  const read = JSON.parse(readFileSync(out, "utf8")) as Record<string, ReadonlyArray<[string, ReadonlyArray<string> | null]>>
+  return Object.fromEntries(
+    Object.entries(read).map(([name, keys]) => [
+      name,
+      keys.flatMap(([key, inner]) =>
+        inner === null ? [`P${member(key)}`] : inner.map((name) => `P${member(key)}${member(name)}`)
+      )
+    ])
+  )
+}
+
+const exportsByPackage = runtimeExports()
+
+const problems: Array<string> = []
 for (const { dir, manifest } of published) {
   const lint = run("npx", ["publint", dir, "--strict"])
   if (lint !== undefined) problems.push(`${manifest.name}: publint\n${lint}`)
   const types = run("npx", ["attw", "--pack", dir, "--profile", "esm-only"])
   if (types !== undefined) problems.push(`${manifest.name}: arethetypeswrong\n${types}`)
 
-  const values = await runtimeValues(dir, manifest.name)
+  const values = exportsByPackage[manifest.name] ?? []
+  if (values.length === 0) problems.push(`${manifest.name}: dist/index.js exports nothing`)
   const file = join(scratch, `${manifest.name.replace(/\W+/g, "_")}.ts`)
   writeFileSync(
     file,
