@@ -78,7 +78,7 @@ test("reads the runtime exports", async () => {
 })
 `
   )
-  writeFileSync(join(scratch, "vitest.config.mjs"), `export default { test: { include: ["exports.test.mjs"] } }\n`)
+  writeFileSync(join(scratch, "vitest.config.mjs"), `export default { test: { include: ["exports.test.mjs"], testTimeout: 300_000 } }\n`)
   const failed = run("npx", ["vitest", "run", "--root", scratch, "--config", join(scratch, "vitest.config.mjs")])
   if (failed !== undefined) throw new Error(`reading the packages' runtime exports failed\n${failed}`)
   const read = JSON.parse(readFileSync(out, "utf8")) as Record<string, ReadonlyArray<[string, ReadonlyArray<string> | null]>>
