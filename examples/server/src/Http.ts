@@ -4,7 +4,7 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Caseload, Erasure, type FollowUp, JobCenter, Monitoring, Repositories, Validation } from "@iljari/core"
+import { Caseload, Erasure, type FollowUp, JobCenter, Monitoring, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
@@ -66,10 +66,8 @@ export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
         const who = yield* actor
         if (urlParams.counselorId !== undefined && urlParams.counselorId !== who.counselorId) yield* managerOnly
         const counselorId = urlParams.counselorId ?? who.counselorId
-        const ledger = yield* JobCenter.followUpLedger(who, counselorId)
-        // Each check with its version, which recording it needs (the ledger is built from these rows).
-        const rows = yield* Effect.flatMap(Repositories.FollowUpRepository, (repo) => repo.listByCounselor(who.districtId, counselorId))
-        const versions = new Map(rows.map((row) => [row.value.id, row.version]))
+        // Each check with its version, which recording it needs.
+        const { ledger, versions } = yield* JobCenter.followUpLedgerWithVersions(who, counselorId)
         const withVersions = (checks: ReadonlyArray<FollowUp.Check>) => checks.map((value) => ({ value, version: versions.get(value.id) ?? 1 }))
         return {
           ...ledger,
