@@ -86,7 +86,7 @@ test("reads the runtime exports", async () => {
     Object.entries(read).map(([name, keys]) => [
       name,
       keys.flatMap(([key, inner]) =>
-        inner === null ? [`P${member(key)}`] : inner.map((name) => `P${member(key)}${member(name)}`)
+        inner === null ? [`P${member(key)}`] : inner.map((field) => `P${member(key)}${member(field)}`)
       )
     ])
   )
