@@ -137,7 +137,9 @@ export const ReferralRequest = Schema.Struct({
 }).annotations({ identifier: "Referral" })
 
 /**
- * Proposes a seeker for an open opening: a referral in `proposed`.
+ * Proposes a seeker for an open opening: a referral in `proposed`. A seeker
+ * already proposed, sent or interviewing for the opening fails with
+ * `ActiveReferralExists` naming that referral.
  *
  * @example
  * ```ts
@@ -161,6 +163,12 @@ export const proposeReferral = (actor: Actor, request: typeof ReferralRequest.Ty
     const opening = yield* Effect.flatMap(OpeningRepository, (repo) => repo.get(actor.districtId, request.openingId))
     if (opening.value.status !== "open") {
       return yield* new OpeningNotOpen({ openingId: opening.value.id, status: opening.value.status })
+    }
+    // One active referral per seeker and opening; the referrals' partial unique index keeps this under a race too.
+    const active = (yield* Effect.flatMap(ReferralRepository, (repo) => repo.listBySeeker(actor.districtId, request.seekerId)))
+      .find((r) => r.value.openingId === request.openingId && Referral.isActive(r.value.status))
+    if (active !== undefined) {
+      return yield* new Referral.ActiveReferralExists({ seekerId: request.seekerId, openingId: request.openingId, referralId: active.value.id })
     }
     const on = yield* today
     const referral = yield* Validation.decode(Referral.Referral)({
