@@ -180,6 +180,14 @@ const make = Effect.gen(function*() {
       sql<{ idempotency_key: string }>`DELETE FROM ${keys} WHERE expires_at <= ${DateTime.formatIso(before)} RETURNING idempotency_key`.pipe(
         Effect.map((rows) => rows.length),
         Effect.mapError(persistence("purge idempotency keys"))
+      ),
+    forget: (districtId, texts) =>
+      texts.length === 0 ? Effect.succeed(0) : sql<{ idempotency_key: string }>`DELETE FROM ${keys} WHERE district_id = ${districtId}
+        AND answer IS NOT NULL AND (${
+        sql.or(texts.map((text) => sql.onDialectOrElse({ pg: () => sql`strpos(answer, ${text}) > 0`, orElse: () => sql`instr(answer, ${text}) > 0` })))
+      }) RETURNING idempotency_key`.pipe(
+        Effect.map((rows) => rows.length),
+        Effect.mapError(persistence("forget idempotency answers"))
       )
   }
 

@@ -140,6 +140,8 @@ interface Row {
  * - `complete` keeps the answer of the request holding the key.
  * - `release` frees a pending key (the request failed).
  * - `purge` removes the keys expired before an instant; returns how many.
+ * - `forget` removes the district's keys whose kept answer holds any of the
+ *   texts (a person's id, name, phone…), for an erasure; returns how many.
  *
  * @since 0.4.0
  * @category ports
@@ -155,6 +157,7 @@ export class IdempotencyStore extends Context.Tag("@iljari/core/IdempotencyStore
   readonly complete: (scope: Scope, key: string, answer: Answer) => Effect.Effect<void, PersistenceError>
   readonly release: (scope: Scope, key: string) => Effect.Effect<void, PersistenceError>
   readonly purge: (before: DateTime.Utc) => Effect.Effect<number, PersistenceError>
+  readonly forget: (districtId: DistrictId, texts: ReadonlyArray<string>) => Effect.Effect<number, PersistenceError>
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
@@ -188,6 +191,17 @@ export class IdempotencyStore extends Context.Tag("@iljari/core/IdempotencyStore
           let removed = 0
           for (const [k, row] of rows()) {
             if (row.expiresAt <= DateTime.toEpochMillis(before)) {
+              rows().delete(k)
+              removed++
+            }
+          }
+          return removed
+        }).pipe(Memory.exclusive(db)),
+      forget: (districtId, texts) =>
+        Effect.sync(() => {
+          let removed = 0
+          for (const [k, row] of rows()) {
+            if (k.startsWith(`${districtId}\u0000`) && row.answer !== undefined && texts.some((t) => row.answer!.body.includes(t))) {
               rows().delete(k)
               removed++
             }

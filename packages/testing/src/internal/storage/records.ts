@@ -658,6 +658,17 @@ export const sharedSuite = (backend: Backend) => {
         expect(yield* store.claim(mine, "k1", "f5", later, at("2026-03-04T01:00:00Z"))).toEqual({ _tag: "Claimed" })
         expect(yield* store.purge(at("2026-03-03T12:00:00Z"))).toBe(3)
         expect((yield* store.claim(mine, "k1", "f5", later, later))._tag).toBe("Pending")
+        // An erasure forgets the district's answers that show the person; pending keys and other districts stay.
+        const theirs = { ...mine, districtId: B }
+        for (const scope of [mine, theirs]) {
+          expect((yield* store.claim(scope, "k4", "f1", now, later))._tag).toBe("Claimed")
+          yield* store.complete(scope, "k4", { status: 201, body: "{\"seekerId\":\"s9\",\"name\":\"홍길동\"}" })
+        }
+        expect((yield* store.claim(mine, "k5", "f1", now, later))._tag).toBe("Claimed")
+        expect(yield* store.forget(A, ["\"s9\""])).toBe(1)
+        expect((yield* store.claim(mine, "k4", "f2", now, later))._tag).toBe("Claimed")
+        expect((yield* store.claim(mine, "k5", "f1", now, later))._tag).toBe("Pending")
+        expect((yield* store.claim(theirs, "k4", "f1", now, later))._tag).toBe("Completed")
         // Twenty requests racing for one key: one holds it.
         const raced = yield* Effect.all(
           Array.from({ length: 20 }, () => store.claim(mine, "k3", "f1", now, later)),
