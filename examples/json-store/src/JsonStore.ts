@@ -197,6 +197,12 @@ const idempotency = (file: JsonFile.JsonFile): Idempotency.IdempotencyStore["Typ
       JsonFile.change(file, (contents) => {
         const kept = Object.entries(entries(contents)).filter(([, row]) => row.expiresAt > DateTime.formatIso(before))
         return Either.right([Object.keys(entries(contents)).length - kept.length, withEntries(contents, Object.fromEntries(kept))] as const)
+      }),
+    forget: (districtId, texts) =>
+      JsonFile.change(file, (contents) => {
+        const kept = Object.entries(entries(contents)).filter(([k, row]) =>
+          !(k.startsWith(`${districtId}/`) && row.answer !== undefined && texts.some((t) => row.answer!.body.includes(t))))
+        return Either.right([Object.keys(entries(contents)).length - kept.length, withEntries(contents, Object.fromEntries(kept))] as const)
       })
   }
 }
