@@ -39,7 +39,7 @@ import { FairsApi } from "./FairApi.js"
 import * as E from "./ApiErrors.js"
 import { form, versionedForm } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
-import { doc, Page, Version, Year, Count, decimal, integer, acceptsIdempotencyKey } from "./Params.js"
+import { doc, Page, Version, Year, Count, decimal, integer, acceptsIdempotencyKey, withPeriod } from "./Params.js"
 import { ReportsApi } from "./ReportApi.js"
 
 export { Authentication, CurrentUser, Forbidden, sessionCookie, Unauthorized, User } from "./Caller.js"
@@ -72,10 +72,7 @@ const CounselingForm = form("CounselingForm", JobCenter.CounselingRequest)
 const PlacementForm = form("PlacementForm", JobCenter.PlacementRequest)
 const FollowUpResultForm = versionedForm("FollowUpResultForm", FollowUp.Result)
 
-const Period = Schema.Struct({
-  from: LocalDate.LocalDate.annotations({ description: "The first day, YYYY-MM-DD" }),
-  to: LocalDate.LocalDate.annotations({ description: "The last day, YYYY-MM-DD, included" })
-})
+const Period = withPeriod({})
 
 const SeekerPath = Schema.Struct({ id: Ids.SeekerId })
 

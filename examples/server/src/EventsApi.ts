@@ -8,7 +8,7 @@ import { Schema, Struct } from "effect"
 import * as E from "./ApiErrors.js"
 import { form, versionedForm } from "./Forms.js"
 import { bilingual } from "./ApiErrors.js"
-import { Count, doc, oneOf, Version, Year, acceptsIdempotencyKey } from "./Params.js"
+import { Count, doc, oneOf, Version, Year, acceptsIdempotencyKey, withPeriod } from "./Params.js"
 
 const versioned = <A, I>(schema: Schema.Schema<A, I>, identifier: string) =>
   Schema.Struct({ value: schema, version: Schema.Int }).annotations({ identifier })
@@ -92,9 +92,7 @@ export class EventsApi extends HttpApiGroup.make("events")
   .add(
     HttpApiEndpoint.get("scores", "/surveys/:id/scores")
       .setPath(TextId("questionnaire"))
-      .setUrlParams(Schema.Struct({
-        from: LocalDate.LocalDate.annotations({ description: "The first day, YYYY-MM-DD" }),
-        to: LocalDate.LocalDate.annotations({ description: "The last day, YYYY-MM-DD, included" }),
+      .setUrlParams(withPeriod({
         by: Schema.optional(oneOf(["all", "counselor", "month"], "How to group the responses (default all)"))
       }))
       .addSuccess(Schema.Array(Schema.Struct({

@@ -5,7 +5,7 @@
  * and Korean.
  */
 import { type HttpApiEndpoint, type HttpMethod, OpenApi } from "@effect/platform"
-import { Idempotency } from "@iljari/core"
+import { Idempotency, LocalDate } from "@iljari/core"
 import { Schema } from "effect"
 import * as E from "./ApiErrors.js"
 import { bilingual } from "./ApiErrors.js"
@@ -141,3 +141,26 @@ export const acceptsIdempotencyKey = <
         parameters: [...((operation["parameters"] as ReadonlyArray<unknown> | undefined) ?? []), idempotencyKeyParameter]
       })
     }))
+
+/**
+ * A period in the query — `from` and `to`, both days included — with the
+ * route's other parameters; `to` before `from` is a 400 ValidationError
+ * naming `to`, never an empty answer.
+ */
+export const withPeriod = <Fields extends Schema.Struct.Fields>(
+  fields: Fields,
+  descriptions: { readonly from: string; readonly to: string } = {
+    from: "The first day, YYYY-MM-DD",
+    to: "The last day, YYYY-MM-DD, included"
+  }
+) =>
+  Schema.Struct({
+    from: LocalDate.LocalDate.annotations({ description: descriptions.from }),
+    to: LocalDate.LocalDate.annotations({ description: descriptions.to }),
+    ...fields
+  }).pipe(
+    Schema.filter((params) => {
+      const period = params as unknown as { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }
+      return period.from <= period.to || { path: ["to"], message: `must not be before from (${period.from}); got ${period.to}` }
+    })
+  )

@@ -4314,12 +4314,12 @@ export interface operations {
     "admin.accessRecords": {
         parameters: {
             query: {
-                /** @description One staff member's records only */
-                account?: string;
                 /** @description The first day (Korean time), YYYY-MM-DD */
                 from: string;
                 /** @description The last day (Korean time), YYYY-MM-DD, included */
                 to: string;
+                /** @description One staff member's records only */
+                account?: string;
                 /** @description json (default) or csv to download them */
                 format?: "json" | "csv";
             };
