@@ -32,7 +32,9 @@ const send = (login: string) =>
 const refusedFor = (answer: { readonly status: number; readonly json: any }, field: string) => {
   expect(answer.status).toBe(400)
   expect(answer.json).toMatchObject({ _tag: "ValidationError", field })
+  // The rule in Korean, never the English sentence handed on.
   expect(answer.json.messageKo).toMatch(/[가-힣]/)
+  expect(answer.json.messageKo).not.toMatch(/must |contain|before from/)
 }
 
 const counts = Effect.gen(function*() {

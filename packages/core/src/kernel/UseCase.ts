@@ -50,7 +50,7 @@ export const notInFuture = (
 ) =>
   Effect.flatMap(today, (on) =>
     date > on
-      ? Effect.fail(invalid(subject, path, `must not be after today, ${on}: ${what.en}; got ${date} (${what.ko}: 오늘(${on}) 뒤의 날짜 ${date}는 쓸 수 없습니다)`))
+      ? Effect.fail(invalid(subject, path, `must not be after today, ${on}: ${what.en}; got ${date} (${what.ko}: 오늘 ${on} 뒤의 날짜 ${date}는 쓸 수 없습니다)`))
       : Effect.void)
 
 /**
