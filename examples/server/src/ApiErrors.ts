@@ -153,6 +153,7 @@ const rules: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   [/^must be an? (.+) id: 1–64 characters/, (m) => `${m[1]} id는 영문자·숫자·"-"·"_" 1–64자여야 합니다`],
   [/^must be one of (.*); got (.*)$/, (m) => `다음 중 하나여야 합니다: ${m[1]}${got(m[2])}`],
   [/^must not be empty$/, () => "비워 둘 수 없습니다"],
+  [/^must not contain a resident registration number/, () => "주민등록번호를 쓸 수 없습니다. iljari는 주민등록번호를 저장하지 않으니 지워 주세요"],
   [/^must have at most (\d+) characters$/, (m) => `${m[1]}자 이하여야 합니다`],
   [/^must have at least (\d+) characters$/, (m) => `${m[1]}자 이상이어야 합니다`],
   [/^must be a time of day written HH:MM/, () => "시각을 HH:MM으로 써야 합니다 (예: 14:00)"],
