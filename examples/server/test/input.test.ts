@@ -7,12 +7,11 @@ import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { type Ids, Repositories } from "@iljari/core"
 import { Effect, TestClock } from "effect"
-import { employerInput, openingInput, seekerInput } from "@iljari/test-support/fixtures"
+import { employerInput, seekerInput } from "@iljari/test-support/fixtures"
 import { as, clientFor, staffLogin, TestServer } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
 const { districtId: _d, id: _e, registeredAt: _f, ...employerForm } = employerInput
-const { districtId: _g, id: _h, ...openingForm } = openingInput
 const district = "11200" as Ids.DistrictId
 
 // A request as a staff member: the answer's status and JSON body.
@@ -54,9 +53,6 @@ describe("input the server refuses", () => {
         const client = yield* clientFor(staffLogin("counselor"))
         const seeker = yield* client.seekers.register({ payload: { ...seekerForm, name: "입력검사", contact: { phone: "010-5100-5200" } } })
         const employer = yield* client.employers.registerEmployer({ payload: employerForm })
-        const opening = yield* client.employers.registerOpening({
-          payload: { ...openingForm, employerId: employer.value.id, openedOn: "2026-03-02", closesOn: "2026-03-31" }
-        })
         const counselor = yield* send(staffLogin("counselor"))
         const manager = yield* send(staffLogin("manager"))
         const post = (path: string, body: unknown) => counselor(HttpClientRequest.post(path).pipe(HttpClientRequest.bodyUnsafeJson(body)))
