@@ -8,7 +8,7 @@ import { Caseload, Erasure, type FollowUp, JobCenter, Monitoring, Repositories, 
 import { TargetPlanning } from "@iljari/report"
 import { Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
-import { idempotent } from "./Idempotent.js"
+import { idempotent, PurgeExpiredKeysLive } from "./Idempotent.js"
 import { actor, managerOnly, permit } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
 import { EventsLive } from "./EventsHttp.js"
@@ -135,4 +135,15 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
       }))
 )
 
-export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive, MatchesLive, EligibilityLive, FairsLive, EventsLive, ReportsLive)
+export const HandlersLive = Layer.mergeAll(
+  SeekersLive,
+  EmployersLive,
+  CasesLive,
+  ReviewLive,
+  MatchesLive,
+  EligibilityLive,
+  FairsLive,
+  EventsLive,
+  ReportsLive,
+  PurgeExpiredKeysLive
+)

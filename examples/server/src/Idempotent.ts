@@ -9,7 +9,7 @@
  */
 import { HttpApi, type HttpApiEndpoint, HttpApiSchema, HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Idempotency, Validation } from "@iljari/core"
-import { Effect, Schema } from "effect"
+import { Clock, DateTime, Effect, Layer, Schedule, Schema } from "effect"
 import { createHash } from "node:crypto"
 import { Api } from "./Api.js"
 import { CurrentUser } from "./Caller.js"
@@ -82,3 +82,20 @@ export const idempotent = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
         ...(outcome._tag === "Replayed" ? { headers: { "idempotent-replayed": "true" } } : {})
       })
     }))
+
+/**
+ * Removes expired keys at start and every hour after, so that the table
+ * holds a day of keys, not every key ever sent. A failed purge is logged and
+ * tried again an hour later.
+ */
+export const PurgeExpiredKeysLive = Layer.scopedDiscard(
+  Effect.forkScoped(
+    Effect.flatMap(Idempotency.IdempotencyStore, (keys) =>
+      Effect.repeat(
+        Effect.flatMap(Clock.currentTimeMillis, (millis) => keys.purge(DateTime.unsafeMake(millis))).pipe(
+          Effect.catchAll((error) => Effect.logWarning(`expired idempotency keys were not purged: ${error.message}`))
+        ),
+        Schedule.spaced("1 hour")
+      ))
+  )
+)
