@@ -183,10 +183,10 @@ const idempotency = (file: JsonFile.JsonFile): Idempotency.IdempotencyStore["Typ
           : { _tag: "Completed", fingerprint: row.fingerprint, answer: row.answer }
         return Either.right([held, contents] as const)
       }),
-    complete: (scope, key, answer) =>
+    complete: (scope, key, answer, expiresAt) =>
       JsonFile.change(file, (contents) => {
         const row = entries(contents)[id(scope, key)]
-        return Either.right([undefined, row === undefined ? contents : withEntries(contents, { ...entries(contents), [id(scope, key)]: { ...row, answer } })] as const)
+        return Either.right([undefined, row === undefined ? contents : withEntries(contents, { ...entries(contents), [id(scope, key)]: { ...row, answer, expiresAt: DateTime.formatIso(expiresAt) } })] as const)
       }),
     release: (scope, key) =>
       JsonFile.change(file, (contents) => {

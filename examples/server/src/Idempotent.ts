@@ -9,7 +9,7 @@
  */
 import { HttpApi, type HttpApiEndpoint, HttpApiSchema, HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Idempotency, Validation } from "@iljari/core"
-import { Clock, DateTime, Effect, Layer, Schedule, Schema } from "effect"
+import { Clock, DateTime, Effect, Layer, Schema } from "effect"
 import { createHash } from "node:crypto"
 import { Api } from "./Api.js"
 import { CurrentUser } from "./Caller.js"
@@ -83,6 +83,13 @@ export const idempotent = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
       })
     }))
 
+// An hour of real time, not the Clock's: a test clock moved a year ahead must not run a purge for every hour between.
+const anHour = Effect.async<void>((resume) => {
+  const timer = setTimeout(() => resume(Effect.void), 60 * 60 * 1000)
+  timer.unref()
+  return Effect.sync(() => clearTimeout(timer))
+})
+
 /**
  * Removes expired keys at start and every hour after, so that the table
  * holds a day of keys, not every key ever sent. A failed purge is logged and
@@ -90,12 +97,11 @@ export const idempotent = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
  */
 export const PurgeExpiredKeysLive = Layer.scopedDiscard(
   Effect.forkScoped(
-    Effect.flatMap(Idempotency.IdempotencyStore, (keys) =>
-      Effect.repeat(
-        Effect.flatMap(Clock.currentTimeMillis, (millis) => keys.purge(DateTime.unsafeMake(millis))).pipe(
-          Effect.catchAll((error) => Effect.logWarning(`expired idempotency keys were not purged: ${error.message}`))
-        ),
-        Schedule.spaced("1 hour")
-      ))
+    Effect.flatMap(Idempotency.IdempotencyStore, (keys) => {
+      const purge = Effect.flatMap(Clock.currentTimeMillis, (millis) => keys.purge(DateTime.unsafeMake(millis))).pipe(
+        Effect.catchAll((error) => Effect.logWarning(`expired idempotency keys were not purged: ${error.message}`))
+      )
+      return Effect.zipRight(purge, Effect.forever(Effect.zipRight(anHour, purge)))
+    })
   )
 )

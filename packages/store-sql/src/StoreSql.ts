@@ -166,8 +166,8 @@ const make = Effect.gen(function*() {
   const idempotency: Idempotency.IdempotencyStore["Type"] = {
     claim: (scope, key, fingerprint, now, expiresAt) =>
       claimKey(scope, key, fingerprint, now, expiresAt).pipe(Effect.mapError(persistence("claim idempotency key"))),
-    complete: (scope, key, answer) =>
-      Effect.asVoid(sql`UPDATE ${keys} SET ${sql.update({ status: answer.status, answer: answer.body })}
+    complete: (scope, key, answer, expiresAt) =>
+      Effect.asVoid(sql`UPDATE ${keys} SET ${sql.update({ status: answer.status, answer: answer.body, expires_at: DateTime.formatIso(expiresAt) })}
         WHERE district_id = ${scope.districtId} AND account_id = ${scope.accountId} AND idempotency_key = ${key}`).pipe(
         Effect.mapError(persistence("keep idempotent answer"))
       ),

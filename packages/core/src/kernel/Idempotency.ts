@@ -136,8 +136,11 @@ interface Row {
  *
  * - `claim` takes the key for a request, atomically: when the key is free
  *   (never used, or expired) it is stored as pending with the request's
- *   fingerprint and `Claimed` is answered; otherwise what holds it.
- * - `complete` keeps the answer of the request holding the key.
+ *   fingerprint until `expiresAt` (a short lease, so that a request lost
+ *   with its process frees its key) and `Claimed` is answered; otherwise
+ *   what holds it.
+ * - `complete` keeps the answer of the request holding the key, and the key
+ *   until `expiresAt`.
  * - `release` frees a pending key (the request failed).
  * - `purge` removes the keys expired before an instant; returns how many.
  * - `forget` removes the district's keys whose kept answer holds any of the
@@ -154,7 +157,7 @@ export class IdempotencyStore extends Context.Tag("@iljari/core/IdempotencyStore
     now: DateTime.Utc,
     expiresAt: DateTime.Utc
   ) => Effect.Effect<Claim, PersistenceError>
-  readonly complete: (scope: Scope, key: string, answer: Answer) => Effect.Effect<void, PersistenceError>
+  readonly complete: (scope: Scope, key: string, answer: Answer, expiresAt: DateTime.Utc) => Effect.Effect<void, PersistenceError>
   readonly release: (scope: Scope, key: string) => Effect.Effect<void, PersistenceError>
   readonly purge: (before: DateTime.Utc) => Effect.Effect<number, PersistenceError>
   readonly forget: (districtId: DistrictId, texts: ReadonlyArray<string>) => Effect.Effect<number, PersistenceError>
@@ -176,10 +179,10 @@ export class IdempotencyStore extends Context.Tag("@iljari/core/IdempotencyStore
             ? { _tag: "Pending", fingerprint: row.fingerprint }
             : { _tag: "Completed", fingerprint: row.fingerprint, answer: row.answer }
         }).pipe(Memory.exclusive(db)),
-      complete: (scope, key, answer) =>
+      complete: (scope, key, answer, expiresAt) =>
         Effect.sync(() => {
           const row = rows().get(id(scope, key))
-          if (row !== undefined) rows().set(id(scope, key), { ...row, answer })
+          if (row !== undefined) rows().set(id(scope, key), { ...row, answer, expiresAt: DateTime.toEpochMillis(expiresAt) })
         }).pipe(Memory.exclusive(db)),
       release: (scope, key) =>
         Effect.sync(() => {
@@ -221,6 +224,16 @@ export class IdempotencyStore extends Context.Tag("@iljari/core/IdempotencyStore
 export const defaultLifetime: Duration.Duration = Duration.hours(24)
 
 /**
+ * How long a running request holds its key, by default, before the key is
+ * free again: 5 minutes. A request that takes longer may run twice; one lost
+ * with its process (a crash, a restart) does not block its key for a day.
+ *
+ * @since 0.4.0
+ * @category config
+ */
+export const defaultPendingLease: Duration.Duration = Duration.minutes(5)
+
+/**
  * How long a request waits for the first one with its key, by default,
  * before it is refused with {@link IdempotencyKeyInProgress}: 10 seconds.
  *
@@ -254,7 +267,8 @@ const pause = Effect.async<void>((resume) => {
  * keeps its answer (`answer` of its value); a later one with the same
  * fingerprint gets that answer back without running it (waiting, up to
  * `wait`, while the first is still running); one with another fingerprint
- * fails with {@link IdempotencyKeyReused}. A failed run frees the key. The
+ * fails with {@link IdempotencyKeyReused}. A failed run frees the key; a
+ * run lost with its process frees it after `pendingLease`. The
  * time a key is kept is reckoned by Effect's `Clock`; the wait for a pending
  * request is real time (so that a test clock does not stop it).
  *
@@ -280,6 +294,7 @@ export const once = <A, E, R>(
     readonly key: string
     readonly fingerprint: string
     readonly lifetime?: Duration.DurationInput
+    readonly pendingLease?: Duration.DurationInput
     readonly wait?: Duration.DurationInput
   },
   effect: Effect.Effect<A, E, R>,
@@ -288,10 +303,9 @@ export const once = <A, E, R>(
   Effect.gen(function*() {
     const store = yield* IdempotencyStore
     const { fingerprint, key, scope } = request
-    const claim = Effect.gen(function*() {
-      const now = DateTime.unsafeMake(yield* Clock.currentTimeMillis)
-      return yield* store.claim(scope, key, fingerprint, now, DateTime.addDuration(now, request.lifetime ?? defaultLifetime))
-    })
+    const now = Effect.map(Clock.currentTimeMillis, (millis) => DateTime.unsafeMake(millis))
+    const claim = Effect.flatMap(now, (at) =>
+      store.claim(scope, key, fingerprint, at, DateTime.addDuration(at, request.pendingLease ?? defaultPendingLease)))
     // Wait for a pending first request: claim again until it completed (or failed and freed the key).
     const attempts = Math.max(1, Math.ceil(Duration.toMillis(request.wait ?? defaultWait) / pollMillis))
     const claimWaiting = (left: number): Effect.Effect<Claim, IdempotencyKeyInProgress | PersistenceError> =>
@@ -314,7 +328,9 @@ export const once = <A, E, R>(
           Exit.isSuccess(exit)
             // The record exists: when its answer cannot be kept, the key stays
             // pending until it expires rather than let a retry create it again.
-            ? store.complete(scope, key, exit.value.answer).pipe(
+            ? Effect.flatMap(now, (at) =>
+              store.complete(scope, key, exit.value.answer, DateTime.addDuration(at, request.lifetime ?? defaultLifetime))
+            ).pipe(
               Effect.catchAll((error) => Effect.logWarning(`idempotency key "${key}" keeps no answer: ${error.message}`))
             )
             : Effect.ignore(store.release(scope, key))

@@ -14,7 +14,7 @@ import {
   Repositories,
   Seeker
 } from "@iljari/core"
-import { DateTime, Effect, Either, Exit, FastCheck as fc, Schema, TestClock } from "effect"
+import { Clock, DateTime, Effect, Either, Exit, FastCheck as fc, Schema, TestClock } from "effect"
 import { counselorInput, employerInput, openingInput, seekerInput } from "../../Fixtures.js"
 import { type Backend, layerOf, type Ports } from "./backend.js"
 import {
@@ -645,7 +645,7 @@ export const sharedSuite = (backend: Backend) => {
         // Another account, another district: their own keys.
         expect(yield* store.claim({ ...mine, accountId: "counselor-02" }, "k1", "f2", now, later)).toEqual({ _tag: "Claimed" })
         expect(yield* store.claim({ ...mine, districtId: B }, "k1", "f3", now, later)).toEqual({ _tag: "Claimed" })
-        yield* store.complete(mine, "k1", { status: 201, body: "{\"id\":\"s1\"}" })
+        yield* store.complete(mine, "k1", { status: 201, body: "{\"id\":\"s1\"}" }, later)
         expect(yield* store.claim(mine, "k1", "f9", now, later))
           .toEqual({ _tag: "Completed", fingerprint: "f1", answer: { status: 201, body: "{\"id\":\"s1\"}" } })
         // A kept answer is not released; a pending key is.
@@ -662,7 +662,7 @@ export const sharedSuite = (backend: Backend) => {
         const theirs = { ...mine, districtId: B }
         for (const scope of [mine, theirs]) {
           expect((yield* store.claim(scope, "k4", "f1", now, later))._tag).toBe("Claimed")
-          yield* store.complete(scope, "k4", { status: 201, body: "{\"seekerId\":\"s9\",\"name\":\"홍길동\"}" })
+          yield* store.complete(scope, "k4", { status: 201, body: "{\"seekerId\":\"s9\",\"name\":\"홍길동\"}" }, later)
         }
         expect((yield* store.claim(mine, "k5", "f1", now, later))._tag).toBe("Claimed")
         expect(yield* store.forget(A, ["\"s9\""])).toBe(1)
@@ -699,10 +699,22 @@ export const sharedSuite = (backend: Backend) => {
         expect(left(failed)).toBe("no")
         expect((yield* once("k2", "POST /x d"))._tag).toBe("Fresh")
         expect(runs).toBe(2)
+        // A request lost with its process (pending, never completed) frees its key when its lease ends.
+        const store = yield* Idempotency.IdempotencyStore
+        const at = DateTime.unsafeMake(yield* Clock.currentTimeMillis)
+        yield* store.claim(scope, "lost", "POST /x e", at, DateTime.add(at, { minutes: 5 }))
+        expect(left(yield* Effect.either(Idempotency.once({ scope, key: "lost", fingerprint: "POST /x e", wait: "50 millis" }, create, answer))))
+          .toMatchObject({ _tag: "IdempotencyKeyInProgress", key: "lost" })
+        yield* TestClock.adjust("6 minutes")
+        expect((yield* once("lost", "POST /x e"))._tag).toBe("Fresh")
+        expect(runs).toBe(3)
+        // A kept answer outlives the lease: 24 hours.
+        expect((yield* once("k1", "POST /x a"))._tag).toBe("Replayed")
+        expect(runs).toBe(3)
         // After 24 hours the key is free again.
         yield* TestClock.adjust("25 hours")
         expect((yield* once("k1", "POST /x b"))._tag).toBe("Fresh")
-        expect(runs).toBe(3)
+        expect(runs).toBe(4)
       })))
 
     it.effect("registers a person once when 30 registrations of them race", () =>
