@@ -34,6 +34,15 @@ export interface Contents {
   readonly audit: ReadonlyArray<unknown>
   /** The outbox, in queue order. */
   readonly outbox: ReadonlyArray<Queued>
+  /** Idempotency keys by `districtId/accountId/key`: the request's fingerprint, its answer once kept, the expiry (ISO text). */
+  readonly idempotency?: { readonly [key: string]: IdempotencyRow }
+}
+
+/** An idempotency key as the file keeps it. */
+export interface IdempotencyRow {
+  readonly fingerprint: string
+  readonly answer?: { readonly status: number; readonly body: string }
+  readonly expiresAt: string
 }
 
 export interface JsonFile {

@@ -27,6 +27,7 @@ import {
   Employer,
   Errors,
   FollowUp,
+  Idempotency,
   type Ids,
   JobFair,
   Opening,
@@ -160,13 +161,62 @@ const outbox = (file: JsonFile.JsonFile): Outbox.Outbox["Type"] => {
   }
 }
 
+// Idempotency keys: one entry per district, account and key, claimed under the file's lock.
+const idempotency = (file: JsonFile.JsonFile): Idempotency.IdempotencyStore["Type"] => {
+  const id = (scope: Idempotency.Scope, key: string) => `${scope.districtId}/${scope.accountId}/${key}`
+  const entries = (contents: JsonFile.Contents) => contents.idempotency ?? {}
+  const withEntries = (contents: JsonFile.Contents, next: { readonly [key: string]: JsonFile.IdempotencyRow }) =>
+    ({ ...contents, idempotency: next })
+  return {
+    claim: (scope, key, fingerprint, now, expiresAt) =>
+      JsonFile.change<Idempotency.Claim, never>(file, (contents) => {
+        const row = entries(contents)[id(scope, key)]
+        if (row === undefined || row.expiresAt <= DateTime.formatIso(now)) {
+          const claimed: Idempotency.Claim = { _tag: "Claimed" }
+          return Either.right([claimed, withEntries(contents, {
+            ...entries(contents),
+            [id(scope, key)]: { fingerprint, expiresAt: DateTime.formatIso(expiresAt) }
+          })] as const)
+        }
+        const held: Idempotency.Claim = row.answer === undefined
+          ? { _tag: "Pending", fingerprint: row.fingerprint }
+          : { _tag: "Completed", fingerprint: row.fingerprint, answer: row.answer }
+        return Either.right([held, contents] as const)
+      }),
+    complete: (scope, key, answer, expiresAt) =>
+      JsonFile.change(file, (contents) => {
+        const row = entries(contents)[id(scope, key)]
+        return Either.right([undefined, row === undefined ? contents : withEntries(contents, { ...entries(contents), [id(scope, key)]: { ...row, answer, expiresAt: DateTime.formatIso(expiresAt) } })] as const)
+      }),
+    release: (scope, key) =>
+      JsonFile.change(file, (contents) => {
+        const { [id(scope, key)]: row, ...rest } = entries(contents)
+        return Either.right([undefined, row === undefined || row.answer !== undefined ? contents : withEntries(contents, rest)] as const)
+      }),
+    purge: (before) =>
+      JsonFile.change(file, (contents) => {
+        const kept = Object.entries(entries(contents)).filter(([, row]) => row.expiresAt > DateTime.formatIso(before))
+        return Either.right([Object.keys(entries(contents)).length - kept.length, withEntries(contents, Object.fromEntries(kept))] as const)
+      }),
+    forget: (districtId, texts) =>
+      JsonFile.change(file, (contents) => {
+        const kept = Object.entries(entries(contents)).filter(([k, row]) =>
+          !(k.startsWith(`${districtId}/`) && row.answer !== undefined && texts.some((t) => row.answer!.body.includes(t))))
+        return Either.right([Object.keys(entries(contents)).length - kept.length, withEntries(contents, Object.fromEntries(kept))] as const)
+      })
+  }
+}
+
 /** Every port but the period counts, over the file. */
 const repositories = (file: JsonFile.JsonFile) => {
   const seekers = collection(file, "seeker", Seeker.Seeker)
   const employers = collection(file, "employer", Employer.Employer)
   const openings = collection(file, "opening", Opening.Opening)
   const counselings = collection(file, "counseling session", Counseling.Counseling)
-  const referrals = collection(file, "referral", Referral.Referral)
+  const referrals = collection(file, "referral", Referral.Referral, {
+    key: (r) => (Referral.isActive(r.status) ? `${r.seekerId}/${r.openingId}` : undefined),
+    conflict: (r, existing) => new Referral.ActiveReferralExists({ seekerId: r.seekerId, openingId: r.openingId, referralId: existing.id })
+  })
   const placements = collection(file, "placement", Placement.Placement, {
     key: (p) => p.referralId,
     conflict: (p, existing) => new Placement.AlreadyPlaced({ referralId: p.referralId!, placementId: existing.id })
@@ -275,6 +325,7 @@ const repositories = (file: JsonFile.JsonFile) => {
     AccessRulesRepository: { get: rules.get, insert: rules.insert, update: rules.update },
     AuditLog: auditLog(file),
     Outbox: outbox(file),
+    IdempotencyStore: idempotency(file),
     Transactor: {
       withTransaction: JsonFile.withTransaction(file),
       // The transaction holds the file's one lock already: decisions are taken one at a time.

@@ -4,12 +4,12 @@
  * accounts, API tokens and the review of access records.
  */
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
-import { AccessRules, Account, Accounts, ApiToken, Audit, Ids, LocalDate, Roles } from "@iljari/core"
+import { AccessRules, Account, Accounts, ApiToken, Audit, Ids, Roles } from "@iljari/core"
 import { Schema } from "effect"
 import * as E from "./ApiErrors.js"
 import { form } from "./Forms.js"
 import { ForbiddenAnswer, UnauthorizedAnswer } from "./Caller.js"
-import { doc, oneOf } from "./Params.js"
+import { doc, oneOf, withPeriod } from "./Params.js"
 
 const AccountView = Schema.extend(Account.View, Schema.Struct({ hasPassword: Schema.Boolean, hasSecondFactor: Schema.Boolean }))
   .annotations({ identifier: "Account" })
@@ -160,12 +160,10 @@ export class AdminApi extends HttpApiGroup.make("admin")
   )
   .add(
     HttpApiEndpoint.get("accessRecords", "/access-records")
-      .setUrlParams(Schema.Struct({
+      .setUrlParams(withPeriod({
         account: Schema.optional(Ids.CounselorId.annotations({ description: "One staff member's records only" })),
-        from: LocalDate.LocalDate.annotations({ description: "The first day (Korean time), YYYY-MM-DD" }),
-        to: LocalDate.LocalDate.annotations({ description: "The last day (Korean time), YYYY-MM-DD, included" }),
         format: Schema.optional(oneOf(["json", "csv"], "json (default) or csv to download them"))
-      }))
+      }, { from: "The first day (Korean time), YYYY-MM-DD", to: "The last day (Korean time), YYYY-MM-DD, included" }))
       .addSuccess(Schema.Array(Audit.AuditEntry))
       .addSuccess(Schema.String.pipe(HttpApiSchema.withEncoding({ kind: "Text", contentType: "text/csv; charset=utf-8" })))
       .annotateContext(doc("Access records of a period", "The access records of a period (Korean dates, both included), of one staff member or all: for the monthly review. format=csv downloads them"))

@@ -39,7 +39,7 @@ import { FairsApi } from "./FairApi.js"
 import * as E from "./ApiErrors.js"
 import { form, versionedForm } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
-import { doc, Page, Version, Year, Count, decimal, integer } from "./Params.js"
+import { doc, Page, Version, Year, Count, decimal, integer, acceptsIdempotencyKey, withPeriod } from "./Params.js"
 import { ReportsApi } from "./ReportApi.js"
 
 export { Authentication, CurrentUser, Forbidden, sessionCookie, Unauthorized, User } from "./Caller.js"
@@ -72,10 +72,7 @@ const CounselingForm = form("CounselingForm", JobCenter.CounselingRequest)
 const PlacementForm = form("PlacementForm", JobCenter.PlacementRequest)
 const FollowUpResultForm = versionedForm("FollowUpResultForm", FollowUp.Result)
 
-const Period = Schema.Struct({
-  from: LocalDate.LocalDate.annotations({ description: "The first day, YYYY-MM-DD" }),
-  to: LocalDate.LocalDate.annotations({ description: "The last day, YYYY-MM-DD, included" })
-})
+const Period = withPeriod({})
 
 const SeekerPath = Schema.Struct({ id: Ids.SeekerId })
 
@@ -101,7 +98,7 @@ export class SeekersApi extends HttpApiGroup.make("seekers")
       .annotateContext(doc("Read a seeker", "One seeker of the district with its version; another district's seeker is a 404. Logged."))
   )
   .add(
-    HttpApiEndpoint.post("register", "/seekers")
+    HttpApiEndpoint.post("register", "/seekers").pipe(acceptsIdempotencyKey)
       .setPayload(SeekerForm)
       .addSuccess(SeekerRecord, { status: 201 })
       .addError(E.ValidationError)
@@ -126,7 +123,7 @@ export class SeekersApi extends HttpApiGroup.make("seekers")
       ))
   )
   .add(
-    HttpApiEndpoint.post("counsel", "/counseling")
+    HttpApiEndpoint.post("counsel", "/counseling").pipe(acceptsIdempotencyKey)
       .setPayload(CounselingForm)
       .addSuccess(CounselingRecord, { status: 201 })
       .addError(E.ValidationError)
@@ -217,7 +214,7 @@ export class EmployersApi extends HttpApiGroup.make("employers")
       .annotateContext(doc("List employers", "The district's employers with their versions, a page at a time (offset, limit: 100 by default)"))
   )
   .add(
-    HttpApiEndpoint.post("registerEmployer", "/employers")
+    HttpApiEndpoint.post("registerEmployer", "/employers").pipe(acceptsIdempotencyKey)
       .setPayload(EmployerForm)
       .addSuccess(EmployerRecord, { status: 201 })
       .addError(E.ValidationError)
@@ -230,7 +227,7 @@ export class EmployersApi extends HttpApiGroup.make("employers")
       .annotateContext(doc("List openings", "The district's openings (구인공고) with their versions, a page at a time (offset, limit: 100 by default)"))
   )
   .add(
-    HttpApiEndpoint.post("registerOpening", "/openings")
+    HttpApiEndpoint.post("registerOpening", "/openings").pipe(acceptsIdempotencyKey)
       .setPayload(OpeningForm)
       .addSuccess(OpeningRecord, { status: 201 })
       .addError(E.ValidationError)
@@ -246,15 +243,16 @@ export class EmployersApi extends HttpApiGroup.make("employers")
 
 export class CasesApi extends HttpApiGroup.make("cases")
   .add(
-    HttpApiEndpoint.post("propose", "/referrals")
+    HttpApiEndpoint.post("propose", "/referrals").pipe(acceptsIdempotencyKey)
       // Named apart from the Referral it creates, which the answer's schema refers to by name.
       .setPayload(JobCenter.ReferralRequest.annotations({ identifier: "ReferralForm" }))
       .addSuccess(ReferralRecord, { status: 201 })
       .addError(E.NotFound)
       .addError(E.OpeningNotOpen)
+      .addError(E.ActiveReferralExists)
       .annotateContext(doc(
         "Propose a referral",
-        "Proposes a seeker for an open opening (알선): a referral in status proposed, version 1. A closed or filled opening is a 409 OpeningNotOpen."
+        "Proposes a seeker for an open opening (알선): a referral in status proposed, version 1. A closed or filled opening is a 409 OpeningNotOpen; a seeker already proposed, sent or interviewing for the opening is a 409 ActiveReferralExists naming that referral (one active referral per seeker and opening, however many requests race)."
       ))
   )
   .add(
@@ -271,7 +269,7 @@ export class CasesApi extends HttpApiGroup.make("cases")
       ))
   )
   .add(
-    HttpApiEndpoint.post("place", "/placements")
+    HttpApiEndpoint.post("place", "/placements").pipe(acceptsIdempotencyKey)
       .setPayload(PlacementForm)
       .addSuccess(Schema.Struct({ placement: PlacementRecord, followUps: Schema.Array(CheckRecord) }).annotations({ identifier: "PlacementRecorded" }), {
         status: 201

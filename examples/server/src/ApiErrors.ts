@@ -32,6 +32,7 @@ import {
   Caseload,
   Errors,
   FollowUp,
+  Idempotency,
   JobCafe,
   JobCenter,
   Placement,
@@ -152,6 +153,7 @@ const rules: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   [/^must be an? (.+) id: 1–64 characters/, (m) => `${m[1]} id는 영문자·숫자·"-"·"_" 1–64자여야 합니다`],
   [/^must be one of (.*); got (.*)$/, (m) => `다음 중 하나여야 합니다: ${m[1]}${got(m[2])}`],
   [/^must not be empty$/, () => "비워 둘 수 없습니다"],
+  [/^must not contain a resident registration number/, () => "주민등록번호를 쓸 수 없습니다. iljari는 주민등록번호를 저장하지 않으니 지워 주세요"],
   [/^must have at most (\d+) characters$/, (m) => `${m[1]}자 이하여야 합니다`],
   [/^must have at least (\d+) characters$/, (m) => `${m[1]}자 이상이어야 합니다`],
   [/^must be a time of day written HH:MM/, () => "시각을 HH:MM으로 써야 합니다 (예: 14:00)"],
@@ -351,6 +353,21 @@ export const AlreadyPlaced = wire(Placement.AlreadyPlaced, 409, (e) => ({
   messageKo: `알선 "${e.referralId}"은(는) 이미 취업 "${e.placementId}"(으)로 이어졌습니다. 알선 한 건은 한 번만 취업 처리하니 그 취업 기록을 고치세요`,
   field: "referralId"
 }))
+export const ActiveReferralExists = wire(Referral.ActiveReferralExists, 409, (e) => ({
+  message: e.message,
+  messageKo: `구직자 "${e.seekerId}"은(는) 구인공고 "${e.openingId}"에 이미 진행 중인 알선 "${e.referralId}"이(가) 있습니다. 한 공고에는 한 번에 한 건만 알선하니 그 알선을 진행하거나 철회하세요`,
+  field: "openingId"
+}))
+export const IdempotencyKeyReused = wire(Idempotency.IdempotencyKeyReused, 422, (e) => ({
+  message: e.message,
+  messageKo: `Idempotency-Key "${e.key}"는 이미 다른 요청(다른 경로나 본문)에 쓰였습니다. 새 요청에는 새 키를 쓰세요`,
+  field: "Idempotency-Key"
+}))
+export const IdempotencyKeyInProgress = wire(Idempotency.IdempotencyKeyInProgress, 409, (e) => ({
+  message: e.message,
+  messageKo: `Idempotency-Key "${e.key}"로 보낸 요청을 아직 처리하고 있습니다. 잠시 뒤에 다시 보내면 그 응답을 받습니다`,
+  field: "Idempotency-Key"
+}))
 export const CalendarNotCovered = wire(BusinessCalendar.CalendarNotCovered, 422, (e) => ({
   message: `${e.date} is outside the holiday calendar "${e.calendar}", which covers ${e.firstYear}–${e.lastYear}: whether it is a business day is unknown`,
   messageKo: `${e.date}은(는) 공휴일 달력 "${e.calendar}"이 다루는 ${e.firstYear}–${e.lastYear}년 밖이라 영업일인지 알 수 없습니다`
@@ -429,7 +446,7 @@ const reasons: Record<string, string> = {
   "403": "The caller's role or district may not do this",
   "404": "No such record in the caller's district",
   "409": "The request conflicts with the record's state",
-  "422": "The request cannot be processed with the district's calendar",
+  "422": "The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request)",
   "503": "Storage failed; try again"
 }
 

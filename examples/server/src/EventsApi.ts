@@ -8,7 +8,7 @@ import { Schema, Struct } from "effect"
 import * as E from "./ApiErrors.js"
 import { form, versionedForm } from "./Forms.js"
 import { bilingual } from "./ApiErrors.js"
-import { Count, doc, oneOf, Version, Year } from "./Params.js"
+import { Count, doc, oneOf, Version, Year, acceptsIdempotencyKey, withPeriod } from "./Params.js"
 
 const versioned = <A, I>(schema: Schema.Schema<A, I>, identifier: string) =>
   Schema.Struct({ value: schema, version: Schema.Int }).annotations({ identifier })
@@ -25,7 +25,7 @@ const TextId = (what: string) => Schema.Struct({ id: Schema.String.annotations({
 
 export class EventsApi extends HttpApiGroup.make("events")
   .add(
-    HttpApiEndpoint.post("recordOutreach", "/outreach-sessions")
+    HttpApiEndpoint.post("recordOutreach", "/outreach-sessions").pipe(acceptsIdempotencyKey)
       .setPayload(form("OutreachSessionForm", Schema.Struct(Struct.omit(Outreach.Session.fields, "id", "districtId"))))
       .addSuccess(versioned(Outreach.Session, "VersionedOutreachSession"), { status: 201 })
       .addError(E.ValidationError)
@@ -47,7 +47,7 @@ export class EventsApi extends HttpApiGroup.make("events")
       .annotateContext(doc("Outreach progress of a month", "A month's outreach against the seeds' plan (4 stations, 1 shelter, 1 library)"))
   )
   .add(
-    HttpApiEndpoint.post("recordVisit", "/discovery-visits")
+    HttpApiEndpoint.post("recordVisit", "/discovery-visits").pipe(acceptsIdempotencyKey)
       .setPayload(form("DiscoveryVisitForm", Schema.Struct(Struct.omit(DiscoveryVisit.Visit.fields, "id", "districtId"))))
       .addSuccess(versioned(DiscoveryVisit.Visit, "VersionedDiscoveryVisit"), { status: 201 })
       .addError(E.ValidationError)
@@ -74,14 +74,14 @@ export class EventsApi extends HttpApiGroup.make("events")
       .annotateContext(doc("Discovery progress of a year", "A year's visits against its plan (default: the seeds' 30 centers, 200 openings, 270 positions)"))
   )
   .add(
-    HttpApiEndpoint.post("createSurvey", "/surveys")
+    HttpApiEndpoint.post("createSurvey", "/surveys").pipe(acceptsIdempotencyKey)
       .setPayload(form("QuestionnaireForm", Survey.Questionnaire))
       .addSuccess(versioned(Survey.Questionnaire, "VersionedQuestionnaire"), { status: 201 })
       .addError(E.ValidationError)
       .annotateContext(doc("Create a questionnaire", "Creates a satisfaction questionnaire (만족도 조사) with its questions"))
   )
   .add(
-    HttpApiEndpoint.post("respond", "/surveys/:id/responses")
+    HttpApiEndpoint.post("respond", "/surveys/:id/responses").pipe(acceptsIdempotencyKey)
       .setPath(TextId("questionnaire"))
       .setPayload(form("SurveyResponseForm", Schema.Struct(Struct.omit(Survey.Response.fields, "id", "districtId", "questionnaireId"))))
       .addSuccess(versioned(Survey.Response, "VersionedSurveyResponse"), { status: 201 })
@@ -92,9 +92,7 @@ export class EventsApi extends HttpApiGroup.make("events")
   .add(
     HttpApiEndpoint.get("scores", "/surveys/:id/scores")
       .setPath(TextId("questionnaire"))
-      .setUrlParams(Schema.Struct({
-        from: LocalDate.LocalDate.annotations({ description: "The first day, YYYY-MM-DD" }),
-        to: LocalDate.LocalDate.annotations({ description: "The last day, YYYY-MM-DD, included" }),
+      .setUrlParams(withPeriod({
         by: Schema.optional(oneOf(["all", "counselor", "month"], "How to group the responses (default all)"))
       }))
       .addSuccess(Schema.Array(Schema.Struct({
@@ -107,7 +105,7 @@ export class EventsApi extends HttpApiGroup.make("events")
       .annotateContext(doc("Survey scores", "A questionnaire's responses, mean rating and satisfied share over a period, for the whole district, by counselor or by month"))
   )
   .add(
-    HttpApiEndpoint.post("scheduleTest", "/psych-tests")
+    HttpApiEndpoint.post("scheduleTest", "/psych-tests").pipe(acceptsIdempotencyKey)
       .setPayload(form("PsychTestSessionForm", Schema.Struct(Struct.omit(PsychTest.Session.fields, "id", "districtId"))))
       .addSuccess(versioned(PsychTest.Session, "VersionedPsychTestSession"), { status: 201 })
       .addError(E.ValidationError)
@@ -118,7 +116,7 @@ export class EventsApi extends HttpApiGroup.make("events")
       .annotateContext(doc("List psychological test sessions", "The district's vocational psychological test sessions with their versions"))
   )
   .add(
-    HttpApiEndpoint.post("registerParticipant", "/psych-tests/:id/participants")
+    HttpApiEndpoint.post("registerParticipant", "/psych-tests/:id/participants").pipe(acceptsIdempotencyKey)
       .setPath(TextId("test session"))
       .setPayload(Schema.Struct({ seekerId: Ids.SeekerId }))
       .addSuccess(Participant, { status: 201 })
@@ -154,14 +152,14 @@ export class EventsApi extends HttpApiGroup.make("events")
       .annotateContext(doc("Deliver a test result", "Delivers the result to the participant alone: in person, or by e-mail with their consent; the participant's version in the body"))
   )
   .add(
-    HttpApiEndpoint.post("recordDemand", "/training-demand")
+    HttpApiEndpoint.post("recordDemand", "/training-demand").pipe(acceptsIdempotencyKey)
       .setPayload(form("TrainingDemandForm", Schema.Struct(Struct.omit(Partner.DemandResponse.fields, "id", "districtId"))))
       .addSuccess(versioned(Partner.DemandResponse, "VersionedTrainingDemandResponse"), { status: 201 })
       .addError(E.ValidationError)
       .annotateContext(doc("Record a training-demand answer", "Records an answer to the training demand survey (교육 수요조사)"))
   )
   .add(
-    HttpApiEndpoint.post("book", "/study-rooms/bookings")
+    HttpApiEndpoint.post("book", "/study-rooms/bookings").pipe(acceptsIdempotencyKey)
       .setPayload(form("StudyRoomBookingForm", JobCafe.Booking))
       .addSuccess(versioned(StudyRooms.StoredBooking, "VersionedStudyRoomBooking"), { status: 201 })
       .addError(E.ValidationError)

@@ -7,14 +7,15 @@ import { HttpApiBuilder } from "@effect/platform"
 import { DiscoveryVisit, Events, StudyRooms } from "@iljari/core"
 import { Effect } from "effect"
 import { splitVersion } from "./Forms.js"
+import { idempotent } from "./Idempotent.js"
 import { actor } from "./Actor.js"
 import { Api } from "./Api.js"
 
 export const EventsLive = HttpApiBuilder.group(Api, "events", (handlers) =>
   handlers
-    .handle("recordOutreach", ({ payload }) => Effect.flatMap(actor, (who) => Events.recordOutreach(who, payload)))
+    .handle("recordOutreach", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => Events.recordOutreach(who, payload))))
     .handle("outreachProgress", ({ urlParams }) => Effect.flatMap(actor, (who) => Events.outreachProgress(who, urlParams.month)))
-    .handle("recordVisit", ({ payload }) => Effect.flatMap(actor, (who) => Events.recordVisit(who, payload)))
+    .handle("recordVisit", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => Events.recordVisit(who, payload))))
     .handle("discoveryProgress", ({ urlParams }) =>
       Effect.flatMap(actor, (who) => {
         const seeds = DiscoveryVisit.seedPlan2016
@@ -26,8 +27,8 @@ export const EventsLive = HttpApiBuilder.group(Api, "events", (handlers) =>
         }
         return Events.discoveryProgress(who, plan, urlParams.asOf)
       }))
-    .handle("createSurvey", ({ payload }) => Effect.flatMap(actor, (who) => Events.createQuestionnaire(who, payload)))
-    .handle("respond", ({ path, payload }) => Effect.flatMap(actor, (who) => Events.respond(who, path.id, payload)))
+    .handle("createSurvey", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => Events.createQuestionnaire(who, payload))))
+    .handle("respond", ({ path, payload }) => idempotent(Effect.flatMap(actor, (who) => Events.respond(who, path.id, payload))))
     .handle("scores", ({ path, urlParams }) =>
       Effect.map(
         Effect.flatMap(actor, (who) => Events.surveyScores(who, path.id, urlParams, urlParams.by ?? "all")),
@@ -39,16 +40,16 @@ export const EventsLive = HttpApiBuilder.group(Api, "events", (handlers) =>
             satisfiedShare: s.satisfiedShare ?? null
           }))
       ))
-    .handle("scheduleTest", ({ payload }) => Effect.flatMap(actor, (who) => Events.scheduleTest(who, payload)))
+    .handle("scheduleTest", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => Events.scheduleTest(who, payload))))
     .handle("tests", () => Effect.flatMap(actor, Events.listTests))
     .handle("registerParticipant", ({ path, payload }) =>
-      Effect.flatMap(actor, (who) => Events.registerParticipant(who, path.id, payload.seekerId)))
+      idempotent(Effect.flatMap(actor, (who) => Events.registerParticipant(who, path.id, payload.seekerId))))
     .handle("participants", ({ path }) => Effect.flatMap(actor, (who) => Events.participants(who, path.id)))
     .handle("recordTestResult", ({ path, payload }) =>
       Effect.flatMap(actor, (who) => Events.recordTestResult(who, path.id, payload.version, splitVersion(payload).form)))
     .handle("deliverResult", ({ path, payload }) =>
       Effect.flatMap(actor, (who) => Events.deliverResult(who, path.id, payload.version, payload.by)))
-    .handle("recordDemand", ({ payload }) => Effect.flatMap(actor, (who) => Events.recordDemandAnswer(who, payload)))
-    .handle("book", ({ payload }) => Effect.flatMap(actor, (who) => StudyRooms.reserve(who, payload)))
+    .handle("recordDemand", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => Events.recordDemandAnswer(who, payload))))
+    .handle("book", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => StudyRooms.reserve(who, payload))))
     .handle("bookings", ({ urlParams }) => Effect.flatMap(actor, (who) => StudyRooms.bookingsOn(who, urlParams.on)))
 )

@@ -8,7 +8,7 @@ import { Ids, JobFair } from "@iljari/core"
 import { Schema } from "effect"
 import * as E from "./ApiErrors.js"
 import { form, versionedForm } from "./Forms.js"
-import { doc, Version } from "./Params.js"
+import { doc, Version, acceptsIdempotencyKey } from "./Params.js"
 
 const Fair = Schema.Struct({
   value: JobFair.JobFair,
@@ -39,7 +39,7 @@ const step = <const Name extends string>(name: Name, path: `/${string}`) =>
 
 export class FairsApi extends HttpApiGroup.make("fairs")
   .add(
-    HttpApiEndpoint.post("create", "/job-fairs")
+    HttpApiEndpoint.post("create", "/job-fairs").pipe(acceptsIdempotencyKey)
       .setPayload(form("JobFairPlanForm", JobFair.Plan))
       .addSuccess(Fair, { status: 201 })
       .addError(E.ValidationError)
@@ -88,6 +88,7 @@ export class FairsApi extends HttpApiGroup.make("fairs")
       .addError(E.CalendarNotCovered)
       .addError(E.NoBusinessDayInWindow)
       .addError(E.AlreadyPlaced)
+      .addError(E.ActiveReferralExists)
       .annotateContext(doc(
         "Record an interview's result",
         "Records an interview's result (seekerId, employerId, result, startOn for a hire) with the fair's version; a hire is recorded as the center's referral and placement"

@@ -6,6 +6,7 @@ import { HttpApiBuilder } from "@effect/platform"
 import { JobFair, type Repositories } from "@iljari/core"
 import { Effect } from "effect"
 import { splitVersion } from "./Forms.js"
+import { idempotent } from "./Idempotent.js"
 import { actor } from "./Actor.js"
 import { Api } from "./Api.js"
 
@@ -13,7 +14,7 @@ const withOutcome = (stored: Repositories.Versioned<JobFair.JobFair>) => ({ ...s
 
 export const FairsLive = HttpApiBuilder.group(Api, "fairs", (handlers) =>
   handlers
-    .handle("create", ({ payload }) => Effect.map(Effect.flatMap(actor, (who) => JobFair.create(who, payload)), withOutcome))
+    .handle("create", ({ payload }) => idempotent(Effect.map(Effect.flatMap(actor, (who) => JobFair.create(who, payload)), withOutcome)))
     .handle("get", ({ path }) => Effect.map(Effect.flatMap(actor, (who) => JobFair.get(who, path.id)), withOutcome))
     .handle("preselect", ({ path, payload }) =>
       Effect.map(

@@ -8,6 +8,7 @@ import { Caseload, Erasure, type FollowUp, JobCenter, Monitoring, Validation } f
 import { TargetPlanning } from "@iljari/report"
 import { Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
+import { idempotent, PurgeExpiredKeysLive } from "./Idempotent.js"
 import { actor, managerOnly, permit } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
 import { EventsLive } from "./EventsHttp.js"
@@ -29,10 +30,10 @@ export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
   handlers
     .handle("list", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listSeekers(who, page(urlParams))))
     .handle("get", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getSeeker(who, path.id)))
-    .handle("register", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerSeeker(who, payload)))
+    .handle("register", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerSeeker(who, payload))))
     .handle("update", ({ path, payload }) =>
       Effect.flatMap(actor, (who) => JobCenter.updateSeeker(who, path.id, payload.version, splitVersion(payload).form)))
-    .handle("counsel", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.logCounseling(who, payload)))
+    .handle("counsel", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.logCounseling(who, payload))))
     .handle("caseload", ({ urlParams }) => {
       const { counselorId, ...slice } = urlParams
       return Effect.flatMap(actor, (who) => Caseload.caseload(who, counselorId ?? who.counselorId, page(slice)))
@@ -49,18 +50,18 @@ export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
 export const EmployersLive = HttpApiBuilder.group(Api, "employers", (handlers) =>
   handlers
     .handle("listEmployers", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listEmployers(who, page(urlParams))))
-    .handle("registerEmployer", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerEmployer(who, payload)))
+    .handle("registerEmployer", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerEmployer(who, payload))))
     .handle("listOpenings", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listOpenings(who, page(urlParams))))
-    .handle("registerOpening", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.registerOpening(who, payload)))
+    .handle("registerOpening", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerOpening(who, payload))))
 )
 
 export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
   handlers
-    .handle("propose", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.proposeReferral(who, payload)))
+    .handle("propose", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.proposeReferral(who, payload))))
     .handle("move", ({ path, payload }) =>
       Effect.flatMap(actor, (who) =>
         JobCenter.moveReferral(who, { referralId: path.id, to: payload.to, expectedVersion: payload.version })))
-    .handle("place", ({ payload }) => Effect.flatMap(actor, (who) => JobCenter.recordPlacement(who, payload)))
+    .handle("place", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.recordPlacement(who, payload))))
     .handle("ledger", ({ urlParams }) =>
       Effect.gen(function*() {
         const who = yield* actor
@@ -132,4 +133,15 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
       }))
 )
 
-export const HandlersLive = Layer.mergeAll(SeekersLive, EmployersLive, CasesLive, ReviewLive, MatchesLive, EligibilityLive, FairsLive, EventsLive, ReportsLive)
+export const HandlersLive = Layer.mergeAll(
+  SeekersLive,
+  EmployersLive,
+  CasesLive,
+  ReviewLive,
+  MatchesLive,
+  EligibilityLive,
+  FairsLive,
+  EventsLive,
+  ReportsLive,
+  PurgeExpiredKeysLive
+)

@@ -4,8 +4,10 @@
  * refused, when it breaks its rule, with a message naming the rule in English
  * and Korean.
  */
-import { OpenApi } from "@effect/platform"
+import { type HttpApiEndpoint, type HttpMethod, OpenApi } from "@effect/platform"
+import { Idempotency, LocalDate } from "@iljari/core"
 import { Schema } from "effect"
+import * as E from "./ApiErrors.js"
 import { bilingual } from "./ApiErrors.js"
 
 /**
@@ -94,3 +96,71 @@ export const Version = Schema.Int.pipe(
 
 /** An operation's summary (a short title) and description, for the OpenAPI document. */
 export const doc = (summary: string, description: string) => OpenApi.annotations({ summary, description })
+
+/**
+ * The `Idempotency-Key` header, as a request carries it (Node writes header
+ * names in lower case): optional, 1–255 visible ASCII characters.
+ */
+export const IdempotencyKeyHeader = Schema.Struct({
+  "idempotency-key": Schema.optional(Idempotency.Key)
+})
+
+const idempotencyKeyParameter = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key.",
+  // Inline (a parameter's schema may not refer to the document's definitions): the core's rule, as a pattern.
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[!-~]{1,255}$", examples: ["6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"] }
+}
+
+/**
+ * A POST that creates something accepts an `Idempotency-Key` (see
+ * `Idempotent.ts` for the handlers): the header in the document, and the two
+ * refusals a key may meet.
+ */
+export const acceptsIdempotencyKey = <
+  Name extends string,
+  Method extends HttpMethod.HttpMethod,
+  Path,
+  UrlParams,
+  Payload,
+  Headers,
+  Success,
+  Error,
+  R,
+  RE
+>(endpoint: HttpApiEndpoint.HttpApiEndpoint<Name, Method, Path, UrlParams, Payload, Headers, Success, Error, R, RE>) =>
+  endpoint
+    .addError(E.IdempotencyKeyReused)
+    .addError(E.IdempotencyKeyInProgress)
+    .annotateContext(OpenApi.annotations({
+      transform: (operation) => ({
+        ...operation,
+        parameters: [...((operation["parameters"] as ReadonlyArray<unknown> | undefined) ?? []), idempotencyKeyParameter]
+      })
+    }))
+
+/**
+ * A period in the query — `from` and `to`, both days included — with the
+ * route's other parameters; `to` before `from` is a 400 ValidationError
+ * naming `to`, never an empty answer.
+ */
+export const withPeriod = <Fields extends Schema.Struct.Fields>(
+  fields: Fields,
+  descriptions: { readonly from: string; readonly to: string } = {
+    from: "The first day, YYYY-MM-DD",
+    to: "The last day, YYYY-MM-DD, included"
+  }
+) =>
+  Schema.Struct({
+    from: LocalDate.LocalDate.annotations({ description: descriptions.from }),
+    to: LocalDate.LocalDate.annotations({ description: descriptions.to }),
+    ...fields
+  }).pipe(
+    Schema.filter((params) => {
+      const period = params as unknown as { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }
+      return period.from <= period.to || { path: ["to"], message: `must not be before from (${period.from}); got ${period.to}` }
+    })
+  )

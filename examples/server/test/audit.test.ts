@@ -152,7 +152,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     counselled: 3,
     counselingIds: [],
     registeredSeekerIds: [c.seekerId]
-  }))],
+  }), { at: "2026-05-08" })],
   ["events.outreachProgress", get(() => "/outreach-sessions/progress?month=2026-05")],
   ["events.recordVisit", post(() => "/discovery-visits", () => ({
     visitedOn: "2026-05-07",
@@ -161,7 +161,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     name: "성수 SK V1 센터",
     tenantsVisited: 12,
     findings: []
-  }))],
+  }), { at: "2026-05-08" })],
   ["events.discoveryProgress", get(() => "/discovery-visits/progress?year=2026")],
   ["events.createSurvey", post(() => "/surveys", () => ({
     title: "만족도",
@@ -172,7 +172,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     respondedOn: "2026-05-08",
     seekerId: c.seekerId,
     answers: [{ questionId: "q1", rating: 5 }, { questionId: "q2", text: "친절했습니다" }]
-  }))],
+  }), { at: "2026-05-08" })],
   ["events.scores", get((c) => `/surveys/${c.questionnaireId}/scores?from=2026-05-01&to=2026-05-31`)],
   ["events.scheduleTest", post(() => "/psych-tests", () => ({
     kind: "aptitude",

@@ -105,6 +105,25 @@ describe("the OpenAPI document", () => {
     expect(ledger.properties.dueToday.items).toEqual({ $ref: "#/components/schemas/VersionedFollowUpCheck" })
   })
 
+  it("lets every POST that creates something take an Idempotency-Key header, and says what a key may meet", () => {
+    const creating = operations.filter(({ name, operation }) => name.startsWith("POST ") && operation.responses["201"] !== undefined)
+    expect(creating.map((o) => o.name)).toEqual(expect.arrayContaining(["POST /seekers", "POST /referrals", "POST /placements", "POST /counseling"]))
+    // Secrets are never kept for a replay: a token's answer holds one, an account's body a password.
+    const exempt = ["POST /tokens", "POST /accounts"]
+    const without = creating.filter(({ name, operation }) =>
+      !exempt.includes(name) &&
+      !operation.parameters.some((p) => p.in === "header" && p.name === "Idempotency-Key" && (p as { required?: boolean }).required === false)
+    )
+    expect(without.map((o) => o.name)).toEqual([])
+    for (const { name, operation } of creating.filter((o) => !exempt.includes(o.name))) {
+      expect({ name, reused: operation.responses["422"]?.description, pending: operation.responses["409"]?.description }).toEqual({
+        name,
+        reused: expect.stringContaining("IdempotencyKeyReused"),
+        pending: expect.stringContaining("IdempotencyKeyInProgress")
+      })
+    }
+  })
+
   it("gives no name to two different schemas (a generated client would type one as the other)", () => {
     const named = new Map<string, Set<string>>()
     const seen = new Set<SchemaAST.AST>()

@@ -214,6 +214,8 @@ export {
   moveReferral,
   /** @since 0.1.0 */
   OpeningNotOpen,
+  /** @since 0.4.0 */
+  placementHorizonDays,
   /** @since 0.2.0 */
   PlacementRequest,
   /** @since 0.1.0 */

@@ -43,6 +43,7 @@ import { PartnerRepository, TrainingDemandRepository } from "./events/Partner.js
 import { PsychTestParticipantRepository, PsychTestSessionRepository } from "./events/PsychTest.js"
 import { QuestionnaireRepository, SurveyResponseRepository } from "./events/Survey.js"
 import { AuditLog } from "./kernel/Audit.js"
+import { IdempotencyStore } from "./kernel/Idempotency.js"
 import { IdGenerator } from "./kernel/IdGenerator.js"
 import * as Memory from "./kernel/Memory.js"
 import { Outbox } from "./kernel/Outbox.js"
@@ -65,6 +66,7 @@ export {
   DiscoveryVisitRepository,
   EmployerRepository,
   FollowUpRepository,
+  IdempotencyStore,
   IdGenerator,
   JobFairRepository,
   OpeningRepository,
@@ -118,6 +120,7 @@ export const ports = {
   ResultCounts,
   AuditLog,
   Outbox,
+  IdempotencyStore,
   Transactor
 } as const
 

@@ -262,7 +262,9 @@ describe("JobCenter on the memory layers", () => {
         expectedVersion: 1,
         result: { doneOn: "2026-03-21", channel: "phone", outcome: "quit" }
       }))
-      expect(future.message).toBe("Invalid FollowUpResult: doneOn: must not be in the future (today is 2026-03-20); got 2026-03-21")
+      expect(future.message).toBe(
+        "Invalid FollowUpResult: doneOn: must not be after today, 2026-03-20: a follow-up contact is recorded once it was made; got 2026-03-21 (사후관리 연락은 한 뒤에 기록합니다: 오늘 2026-03-20 뒤의 날짜 2026-03-21는 쓸 수 없습니다)"
+      )
       const { reemploymentSupport } = yield* JobCenter.recordFollowUp(kim, {
         checkId: followUps[0]!.value.id,
         expectedVersion: 1,

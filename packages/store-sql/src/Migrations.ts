@@ -361,6 +361,49 @@ const employerOpeningSearch = Effect.gen(function*() {
   yield* run(`CREATE INDEX iljari_openings_by_title ON iljari_openings (district_id, ${bytes("title")}, ${bytes("id")})`)
 })
 
+// Idempotency keys (the `Idempotency` port): per district, account and key,
+// the request's fingerprint and, once it succeeded, its answer; they expire.
+const idempotencyKeys = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(`CREATE TABLE iljari_idempotency_keys (
+    district_id TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER,
+    answer TEXT,
+    expires_at TEXT NOT NULL,
+    PRIMARY KEY (district_id, account_id, idempotency_key)
+  )`)
+  yield* sql.unsafe("CREATE INDEX iljari_idempotency_keys_expiry ON iljari_idempotency_keys (expires_at)")
+})
+
+// One active referral (proposed, sent or interviewing) per seeker and
+// opening: the opening as a column while the referral is under way, and a
+// partial unique index over it, so that racing proposals cannot both be
+// kept. Existing duplicates stop the migration with their ids, for the
+// district to withdraw all but one first.
+const oneActiveReferral = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe("ALTER TABLE iljari_referrals ADD COLUMN active_opening_id TEXT")
+  yield* sql.unsafe(
+    "UPDATE iljari_referrals SET active_opening_id = opening_id WHERE status IN ('proposed', 'sent', 'interviewing')"
+  )
+  const repeated = yield* sql<{ district_id: string; seeker_id: string; opening_id: string }>`SELECT district_id, seeker_id,
+    active_opening_id AS opening_id FROM iljari_referrals WHERE active_opening_id IS NOT NULL
+    GROUP BY district_id, seeker_id, active_opening_id HAVING COUNT(*) > 1`
+  if (repeated.length > 0) {
+    return yield* Effect.fail(new Error(
+      `These seekers have more than one active referral to one opening; withdraw all but one each, then migrate again: ${
+        repeated.map((r) => `${r.district_id}/${r.seeker_id} → ${r.opening_id}`).join(", ")
+      }`
+    ))
+  }
+  yield* sql.unsafe(
+    "CREATE UNIQUE INDEX iljari_referrals_one_active ON iljari_referrals (district_id, seeker_id, active_opening_id) WHERE active_opening_id IS NOT NULL"
+  )
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -380,7 +423,9 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0010_caseloads": caseloads,
   "0011_search": search,
   "0012_result_counts": resultCounts,
-  "0013_employer_opening_search": employerOpeningSearch
+  "0013_employer_opening_search": employerOpeningSearch,
+  "0014_idempotency_keys": idempotencyKeys,
+  "0015_one_active_referral": oneActiveReferral
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   Errors,
   FollowUp,
   Hangul,
+  Idempotency,
   type Ids,
   type JobFair,
   Opening,
@@ -72,7 +73,7 @@ const make = Effect.gen(function*() {
     sql,
     Tables.counselings
   )
-  const referrals = makeStore<Referral.Referral, typeof Referral.Referral.Encoded, Ids.ReferralId>(sql, Tables.referrals)
+  const referrals = makeStore<Referral.Referral, typeof Referral.Referral.Encoded, Ids.ReferralId, Referral.ActiveReferralExists>(sql, Tables.referrals)
   const placements = makeStore<Placement.Placement, typeof Placement.Placement.Encoded, Ids.PlacementId, Placement.AlreadyPlaced>(
     sql,
     Tables.placements
@@ -128,6 +129,67 @@ const make = Effect.gen(function*() {
       (chunk) => sql`INSERT INTO iljari_audit_log ${sql.insert(chunk.map(auditRow))}`,
       { discard: true }
     ).pipe(Effect.mapError(persistence("append audit entries")))
+
+  // Idempotency keys: one row per district, account and key. A claim is one
+  // statement — an insert that takes a free key, or retakes an expired one —
+  // so that two racing requests cannot both hold a key.
+  const keys = sql("iljari_idempotency_keys")
+  const claimKey = (
+    scope: Idempotency.Scope,
+    key: string,
+    fingerprint: string,
+    now: DateTime.Utc,
+    expiresAt: DateTime.Utc
+  ): Effect.Effect<Idempotency.Claim, SqlError> =>
+    Effect.gen(function*() {
+      const taken = yield* sql<{ fingerprint: string }>`INSERT INTO ${keys} ${
+        sql.insert({
+          district_id: scope.districtId,
+          account_id: scope.accountId,
+          idempotency_key: key,
+          fingerprint,
+          status: null,
+          answer: null,
+          expires_at: DateTime.formatIso(expiresAt)
+        })
+      } ON CONFLICT (district_id, account_id, idempotency_key) DO UPDATE SET fingerprint = excluded.fingerprint, status = NULL,
+        answer = NULL, expires_at = excluded.expires_at WHERE ${keys}.expires_at <= ${DateTime.formatIso(now)} RETURNING fingerprint`
+      if (taken.length === 1) return { _tag: "Claimed" } as const
+      const [held] = yield* sql<{ fingerprint: string; status: number | string | null; answer: string | null }>`SELECT fingerprint, status, answer
+        FROM ${keys} WHERE district_id = ${scope.districtId} AND account_id = ${scope.accountId} AND idempotency_key = ${key}`
+      // Freed between the two statements: claim again.
+      if (held === undefined) return yield* claimKey(scope, key, fingerprint, now, expiresAt)
+      return held.status === null || held.answer === null
+        ? { _tag: "Pending", fingerprint: held.fingerprint } as const
+        : { _tag: "Completed", fingerprint: held.fingerprint, answer: { status: Number(held.status), body: held.answer } } as const
+    })
+  const idempotency: Idempotency.IdempotencyStore["Type"] = {
+    claim: (scope, key, fingerprint, now, expiresAt) =>
+      claimKey(scope, key, fingerprint, now, expiresAt).pipe(Effect.mapError(persistence("claim idempotency key"))),
+    complete: (scope, key, answer, expiresAt) =>
+      Effect.asVoid(sql`UPDATE ${keys} SET ${sql.update({ status: answer.status, answer: answer.body, expires_at: DateTime.formatIso(expiresAt) })}
+        WHERE district_id = ${scope.districtId} AND account_id = ${scope.accountId} AND idempotency_key = ${key}`).pipe(
+        Effect.mapError(persistence("keep idempotent answer"))
+      ),
+    release: (scope, key) =>
+      Effect.asVoid(sql`DELETE FROM ${keys}
+        WHERE district_id = ${scope.districtId} AND account_id = ${scope.accountId} AND idempotency_key = ${key} AND answer IS NULL`).pipe(
+        Effect.mapError(persistence("release idempotency key"))
+      ),
+    purge: (before) =>
+      sql<{ idempotency_key: string }>`DELETE FROM ${keys} WHERE expires_at <= ${DateTime.formatIso(before)} RETURNING idempotency_key`.pipe(
+        Effect.map((rows) => rows.length),
+        Effect.mapError(persistence("purge idempotency keys"))
+      ),
+    forget: (districtId, texts) =>
+      texts.length === 0 ? Effect.succeed(0) : sql<{ idempotency_key: string }>`DELETE FROM ${keys} WHERE district_id = ${districtId}
+        AND answer IS NOT NULL AND (${
+        sql.or(texts.map((text) => sql.onDialectOrElse({ pg: () => sql`strpos(answer, ${text}) > 0`, orElse: () => sql`instr(answer, ${text}) > 0` })))
+      }) RETURNING idempotency_key`.pipe(
+        Effect.map((rows) => rows.length),
+        Effect.mapError(persistence("forget idempotency answers"))
+      )
+  }
 
   const auditLog: Audit.AuditLog["Type"] = {
     append: (entry) => appendAll([entry]),
@@ -423,6 +485,7 @@ const make = Effect.gen(function*() {
     ResultCounts: makeResultCounts(sql),
     AuditLog: auditLog,
     Outbox: outbox,
+    IdempotencyStore: idempotency,
     Transactor: {
       // SQLite copies the WAL into the file (whose freed pages secure_delete
       // zeroed) and truncates it, so no old frame keeps the erased record;

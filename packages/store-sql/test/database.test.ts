@@ -31,7 +31,9 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
           "caseloads",
           "search",
           "result_counts",
-          "employer_opening_search"
+          "employer_opening_search",
+          "idempotency_keys",
+          "one_active_referral"
         ])
       }).pipe(Effect.provide(layer())))
 
@@ -51,6 +53,31 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
         // Nothing of the failed migration is left half done.
         const columns = yield* sql`SELECT referral_id FROM iljari_placements`.pipe(Effect.either)
         expect(Either.isLeft(columns)).toBe(true)
+      }).pipe(Effect.scoped, Effect.provide(client())))
+
+    it.effect("stops before the one-active-referral index when a seeker has two active referrals to an opening, naming them", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const before = Object.fromEntries(Object.entries(Migrations.migrations).filter(([id]) => id < "0015"))
+        yield* Migrator.make({})({ loader: Migrator.fromRecord(before), table: Migrations.migrationsTable })
+        const referral = (id: string, status: string) =>
+          sql`INSERT INTO iljari_referrals (district_id, id, version, seeker_id, status, counselor_id, opening_id, proposed_on, data)
+            VALUES ('11200', ${id}, 1, 's1', ${status}, 'c1', 'o1', '2026-03-09', ${JSON.stringify({ id })})`
+        // Ended ones do not count; two under way do.
+        yield* referral("r1", "withdrawn")
+        yield* referral("r2", "sent")
+        yield* referral("r3", "proposed")
+        const refused = yield* Effect.flip(Layer.build(StoreSql.layerWithMigrations))
+        expect(refused.message).toContain(
+          "These seekers have more than one active referral to one opening; withdraw all but one each, then migrate again: 11200/s1 → o1"
+        )
+        const columns = yield* sql`SELECT active_opening_id FROM iljari_referrals`.pipe(Effect.either)
+        expect(Either.isLeft(columns)).toBe(true)
+        // Withdrawn down to one, it migrates, and the one under way holds the opening.
+        yield* sql`UPDATE iljari_referrals SET status = 'withdrawn' WHERE id = 'r3'`
+        yield* Layer.build(StoreSql.layerWithMigrations)
+        const rows = yield* sql<{ id: string; active_opening_id: string | null }>`SELECT id, active_opening_id FROM iljari_referrals ORDER BY id`
+        expect(rows.map((r) => [r.id, r.active_opening_id])).toEqual([["r1", null], ["r2", "o1"], ["r3", null]])
       }).pipe(Effect.scoped, Effect.provide(client())))
 
     it.effect("scrubs the queried columns too when a seeker is anonymised", () =>
@@ -111,7 +138,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
         yield* sql`INSERT INTO iljari_placements (district_id, id, version, seeker_id, start_on, referral_id, data)
           VALUES ('11200', 'p1', 1, ${hong.id}, '2026-03-09', NULL, ${json(Placement.Placement, placement)})`
 
-        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts", "employer_opening_search"])
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts", "employer_opening_search", "idempotency_keys", "one_active_referral"])
         const district = hong.districtId
         const found = yield* Effect.gen(function*() {
           const seekers = yield* Repositories.SeekerRepository
@@ -157,7 +184,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
             VALUES (${o.districtId}, ${o.id}, 1, ${o.employerId}, ${o.openedOn}, ${json(Opening.Opening, o)})`
         }
 
-        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["employer_opening_search"])
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["employer_opening_search", "idempotency_keys", "one_active_referral"])
         const district = "11200" as Ids.DistrictId
         const found = yield* Effect.gen(function*() {
           const employerRepo = yield* Repositories.EmployerRepository

@@ -6,6 +6,7 @@ import { h } from "preact"
 import { renderToString } from "preact-render-to-string"
 import { formOf } from "../src/http/Form.js"
 import { afterMove } from "../src/pages/Referrals.js"
+import { RefusalPage, statusOf } from "../src/pages/Refusal.js"
 import { firstPages, pagesOf } from "../src/pages/referrals/Board.js"
 import { MoveButtons, offeredMoves } from "../src/pages/referrals/Moves.js"
 import { fieldOf, inputOf } from "../src/pages/referrals/PlacementForm.js"
@@ -42,6 +43,12 @@ const rendered = (status: Referral.ReferralStatus, movable = true) =>
 const targetsIn = (html: string) => [...html.matchAll(/name="to" value="([^"]+)"/g)].map((m) => m[1])
 
 describe("the moves a referral offers", () => {
+  it("explain a second referral of a seeker to an opening as a 409 page saying what to do", () => {
+    const page = renderToString(h(RefusalPage, { view, refusal: "already-referred" }))
+    expect(page).toContain("이미 진행 중인 알선이 있습니다")
+    expect(statusOf["already-referred"]).toBe(409)
+  })
+
   it("are exactly core's transitions, for every status", () => {
     for (const status of Referral.ReferralStatus.literals) {
       expect(offeredMoves(status)).toEqual(Referral.transitions[status])

@@ -624,7 +624,7 @@ export interface paths {
         put?: never;
         /**
          * Propose a referral
-         * @description Proposes a seeker for an open opening (알선): a referral in status proposed, version 1. A closed or filled opening is a 409 OpeningNotOpen.
+         * @description Proposes a seeker for an open opening (알선): a referral in status proposed, version 1. A closed or filled opening is a 409 OpeningNotOpen; a seeker already proposed, sent or interviewing for the opening is a 409 ActiveReferralExists naming that referral (one active referral per seeker and opening, however many requests race).
          */
         post: operations["cases.propose"];
         delete?: never;
@@ -4314,12 +4314,12 @@ export interface operations {
     "admin.accessRecords": {
         parameters: {
             query: {
-                /** @description One staff member's records only */
-                account?: string;
                 /** @description The first day (Korean time), YYYY-MM-DD */
                 from: string;
                 /** @description The last day (Korean time), YYYY-MM-DD, included */
                 to: string;
+                /** @description One staff member's records only */
+                account?: string;
                 /** @description json (default) or csv to download them */
                 format?: "json" | "csv";
             };
@@ -4539,7 +4539,10 @@ export interface operations {
     "seekers.register": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4619,8 +4622,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId, DuplicateSeeker */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, DuplicateSeeker */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4798,7 +4810,10 @@ export interface operations {
     "seekers.counsel": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4860,8 +4875,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5419,7 +5443,10 @@ export interface operations {
     "employers.registerEmployer": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5472,8 +5499,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5565,7 +5601,10 @@ export interface operations {
     "employers.registerOpening": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5659,8 +5698,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5682,7 +5730,10 @@ export interface operations {
     "cases.propose": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5744,8 +5795,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId, OpeningNotOpen */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, OpeningNotOpen, ActiveReferralExists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5854,7 +5914,10 @@ export interface operations {
     "cases.place": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5912,7 +5975,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId, StaleVersion, InvalidTransition, AlreadyPlaced */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, StaleVersion, InvalidTransition, AlreadyPlaced */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5921,7 +5984,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request cannot be processed with the district's calendar: CalendarNotCovered, NoBusinessDayInWindow */
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused, CalendarNotCovered, NoBusinessDayInWindow */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6851,7 +6914,10 @@ export interface operations {
     "fairs.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6912,8 +6978,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7418,7 +7493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId, StaleVersion, InvalidTransition, OpeningNotOpen, AlreadyPlaced */
+            /** @description The request conflicts with the record's state: DuplicateId, StaleVersion, InvalidTransition, OpeningNotOpen, AlreadyPlaced, ActiveReferralExists */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7427,7 +7502,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request cannot be processed with the district's calendar: CalendarNotCovered, NoBusinessDayInWindow */
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): CalendarNotCovered, NoBusinessDayInWindow */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7450,7 +7525,10 @@ export interface operations {
     "events.recordOutreach": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7499,8 +7577,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7604,7 +7691,10 @@ export interface operations {
     "events.recordVisit": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7653,8 +7743,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7764,7 +7863,10 @@ export interface operations {
     "events.createSurvey": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7823,8 +7925,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7846,7 +7957,10 @@ export interface operations {
     "events.respond": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The questionnaire's id */
                 id: string;
@@ -7907,8 +8021,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8084,7 +8207,10 @@ export interface operations {
     "events.scheduleTest": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8133,8 +8259,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8233,7 +8368,10 @@ export interface operations {
     "events.registerParticipant": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The test session's id */
                 id: string;
@@ -8296,8 +8434,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId, PsychTestRefused */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, PsychTestRefused */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8489,7 +8636,10 @@ export interface operations {
     "events.recordDemand": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8538,8 +8688,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8629,7 +8788,10 @@ export interface operations {
     "events.book": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8678,8 +8840,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the record's state: DuplicateId, BookingRefused */
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, BookingRefused */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

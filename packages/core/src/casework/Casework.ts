@@ -32,7 +32,17 @@ import { AlreadyPlaced, Filter as PlacementFilter, Placement, PlacementRepositor
 import * as Referral from "./Referral.js"
 import { ReferralRepository } from "./Referral.js"
 
-const { boundedPage, enqueue, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, today } = UseCase
+const { boundedPage, enqueue, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, notBeyond, notInFuture, today } = UseCase
+
+/**
+ * How far ahead a placement's first day may lie, by default: a year. A
+ * placement records a job agreed; a start beyond that is a typing error
+ * (2099 for 2029), and its follow-up calendar would not be known.
+ *
+ * @since 0.4.0
+ * @category placements
+ */
+export const placementHorizonDays = 365
 
 /**
  * A district's settings for the use cases. Provide your own with
@@ -108,6 +118,10 @@ export const logCounseling = (actor: Actor, input: unknown) =>
   Effect.gen(function*() {
     const fields = yield* fieldsOf("Counseling", input)
     const request = yield* Validation.decode(CounselingRequest)(fields)
+    yield* notInFuture("Counseling", "heldOn", request.heldOn, {
+      en: "a counseling session is logged once it was held",
+      ko: "상담은 한 뒤에 기록합니다"
+    })
     const seeker = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
     yield* Caseload.mayWorkOn(actor, seeker.value)
     const session = yield* Counseling.decode({
@@ -137,7 +151,9 @@ export const ReferralRequest = Schema.Struct({
 }).annotations({ identifier: "Referral" })
 
 /**
- * Proposes a seeker for an open opening: a referral in `proposed`.
+ * Proposes a seeker for an open opening: a referral in `proposed`. A seeker
+ * already proposed, sent or interviewing for the opening fails with
+ * `ActiveReferralExists` naming that referral.
  *
  * @example
  * ```ts
@@ -161,6 +177,12 @@ export const proposeReferral = (actor: Actor, request: typeof ReferralRequest.Ty
     const opening = yield* Effect.flatMap(OpeningRepository, (repo) => repo.get(actor.districtId, request.openingId))
     if (opening.value.status !== "open") {
       return yield* new OpeningNotOpen({ openingId: opening.value.id, status: opening.value.status })
+    }
+    // One active referral per seeker and opening; the referrals' partial unique index keeps this under a race too.
+    const active = (yield* Effect.flatMap(ReferralRepository, (repo) => repo.listBySeeker(actor.districtId, request.seekerId)))
+      .find((r) => r.value.openingId === request.openingId && Referral.isActive(r.value.status))
+    if (active !== undefined) {
+      return yield* new Referral.ActiveReferralExists({ seekerId: request.seekerId, openingId: request.openingId, referralId: active.value.id })
     }
     const on = yield* today
     const referral = yield* Validation.decode(Referral.Referral)({
@@ -320,6 +342,10 @@ export interface PlacementRecorded {
 export const recordPlacement = (actor: Actor, input: unknown) =>
   Effect.gen(function*() {
     const request = yield* Validation.decode(PlacementRequest)(yield* fieldsOf("Placement", input))
+    yield* notBeyond("Placement", "startOn", request.startOn, placementHorizonDays, {
+      en: "a placement records a job agreed, whose first day is at most a year ahead",
+      ko: "취업은 합의된 일자리를 기록하므로 첫 출근일은 1년 안이어야 합니다"
+    })
     const config = yield* Config
     const seeker = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
     yield* Caseload.mayWorkOn(actor, seeker.value)
@@ -466,9 +492,10 @@ export const recordFollowUp = (
   Effect.gen(function*() {
     const result = yield* Validation.decode(FollowUp.Result)(request.result)
     const on = yield* today
-    if (result.doneOn > on) {
-      return yield* invalid("FollowUpResult", "doneOn", `must not be in the future (today is ${on}); got ${result.doneOn}`)
-    }
+    yield* notInFuture("FollowUpResult", "doneOn", result.doneOn, {
+      en: "a follow-up contact is recorded once it was made",
+      ko: "사후관리 연락은 한 뒤에 기록합니다"
+    })
     const repo = yield* FollowUpRepository
     const current = yield* repo.get(actor.districtId, request.checkId)
     // The check's own counselor calls, even once the seeker moved to another caseload.
@@ -662,6 +689,7 @@ export const seekersNamedIn = (findings: ReadonlyArray<Monitoring.Finding>) =>
  */
 export const monitor = (actor: Actor, period: Monitoring.Period) =>
   Effect.gen(function*() {
+    yield* UseCase.checkPeriod("Period", period)
     const findings = yield* reviewRecords(actor, period)
     yield* logAccessAll(actor, "read", "seeker", seekersNamedIn(findings), "monitoring.review")
     return findings

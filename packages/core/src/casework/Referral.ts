@@ -31,7 +31,7 @@ import { LocalDate } from "../kernel/LocalDate.js"
 import { Note } from "../kernel/Text.js"
 import * as Memory from "../kernel/Memory.js"
 import type { Page, Paged, Store, Versioned } from "../kernel/Store.js"
-import type { PersistenceError } from "../kernel/Errors.js"
+import type { DuplicateId, PersistenceError } from "../kernel/Errors.js"
 
 const statuses = codeSet("ReferralStatus", [
   ["proposed", { ko: "알선제안", en: "Proposed" }],
@@ -93,6 +93,34 @@ export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("
     return `Referral "${this.referralId}" cannot move from "${this.from}" (${referralStatusLabel(this.from)}) to "${this.to}" (${
       referralStatusLabel(this.to)
     }); ${allowed.length === 0 ? `"${this.from}" is final` : `from "${this.from}" it can move to ${allowed.join(", ")}`}`
+  }
+}
+
+/**
+ * Whether a referral is still under way (proposed, sent or interviewing):
+ * a seeker has at most one such referral to each opening.
+ *
+ * @since 0.4.0
+ * @category state machine
+ */
+export const isActive = (status: ReferralStatus): boolean => !isTerminal(status)
+
+/**
+ * A second active referral of one seeker to one opening: the seeker is
+ * already proposed, sent or interviewing there. Move the existing referral
+ * instead, or withdraw it first.
+ *
+ * @since 0.4.0
+ * @category errors
+ */
+export class ActiveReferralExists extends Schema.TaggedError<ActiveReferralExists>()("ActiveReferralExists", {
+  seekerId: SeekerId,
+  openingId: OpeningId,
+  /** The active referral already there. */
+  referralId: ReferralId
+}) {
+  override get message(): string {
+    return `Seeker "${this.seekerId}" already has an active referral to opening "${this.openingId}": "${this.referralId}"; a seeker is referred to an opening once at a time — move or withdraw that referral instead`
   }
 }
 
@@ -191,8 +219,17 @@ export const newestFirst = (a: Referral, b: Referral): number => {
   return x !== y ? (x < y ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0
 }
 
-/** @since 0.1.0 @category ports */
-export class ReferralRepository extends Context.Tag("@iljari/core/ReferralRepository")<ReferralRepository, Store<Referral, ReferralId> & {
+/**
+ * Referrals. A seeker has at most one active referral (proposed, sent or
+ * interviewing) to each opening: inserting a second fails with
+ * {@link ActiveReferralExists} naming the first, in every adapter (the SQL
+ * ones by a partial unique index), however the inserts race.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class ReferralRepository extends Context.Tag("@iljari/core/ReferralRepository")<ReferralRepository, Omit<Store<Referral, ReferralId>, "insert"> & {
+  readonly insert: (record: Referral) => Effect.Effect<Versioned<Referral>, ActiveReferralExists | DuplicateId | PersistenceError>
   readonly listBySeeker: (
     districtId: DistrictId,
     seekerId: SeekerId
@@ -206,7 +243,10 @@ export class ReferralRepository extends Context.Tag("@iljari/core/ReferralReposi
 }>() {
   /** The memory implementation, over the shared `MemoryDatabase`. */
   static readonly layerMemory = Memory.layerOver(this, (db) => {
-    const referrals = Memory.store<Referral, ReferralId>(db, "referral")
+    const referrals = Memory.store<Referral, ReferralId, ActiveReferralExists>(db, "referral", {
+      key: (r) => (isActive(r.status) ? `${r.seekerId}\u0000${r.openingId}` : undefined),
+      conflict: (r, existing) => new ActiveReferralExists({ seekerId: r.seekerId, openingId: r.openingId, referralId: existing.id })
+    })
     return {
       ...referrals,
       listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId),

@@ -23,7 +23,7 @@
 import { Effect, type Either, Schema } from "effect"
 import * as DiscoveryVisit from "./DiscoveryVisit.js"
 import type { SeekerId } from "../kernel/Ids.js"
-import { type Actor, enqueue, fieldsOf, inTransaction, logAccess, logAccessAll, now, today } from "../kernel/UseCase.js"
+import { type Actor, enqueue, fieldsOf, inTransaction, logAccess, logAccessAll, notInFuture, now, today } from "../kernel/UseCase.js"
 import type { LocalDate } from "../kernel/LocalDate.js"
 import * as Outreach from "./Outreach.js"
 import * as Partner from "./Partner.js"
@@ -75,6 +75,10 @@ export const recordOutreach = (actor: Actor, input: unknown) =>
   Effect.gen(function*() {
     const fields = yield* withIdentity("OutreachSession", "outreach", input)
     const session = yield* decoded(Outreach.decodeSession)({ ...fields, districtId: actor.districtId })
+    yield* notInFuture("OutreachSession", "heldOn", session.heldOn, {
+      en: "an outreach session is recorded once it was held",
+      ko: "찾아가는 상담은 한 뒤에 기록합니다"
+    })
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* Effect.flatMap(OutreachSessionRepository, (r) => r.insert(session))
       yield* logAccessAll(actor, "update", "seeker", session.registeredSeekerIds, "outreach.record")
@@ -126,6 +130,10 @@ export const recordVisit = (actor: Actor, input: unknown) =>
   Effect.gen(function*() {
     const fields = yield* withIdentity("DiscoveryVisit", "visit", input)
     const visit = yield* decoded(DiscoveryVisit.decodeVisit)({ ...fields, districtId: actor.districtId })
+    yield* notInFuture("DiscoveryVisit", "visitedOn", visit.visitedOn, {
+      en: "a visit is recorded once it was made",
+      ko: "방문은 한 뒤에 기록합니다"
+    })
     return yield* Effect.flatMap(DiscoveryVisitRepository, (r) => r.insert(visit))
   })
 
@@ -199,6 +207,10 @@ export const respond = (actor: Actor, questionnaireId: string, input: unknown) =
       ...fields,
       districtId: actor.districtId,
       questionnaireId
+    })
+    yield* notInFuture("SurveyResponse", "respondedOn", response.respondedOn, {
+      en: "a response is recorded once it was given",
+      ko: "설문 응답은 받은 뒤에 기록합니다"
     })
     return yield* inTransaction(Effect.gen(function*() {
       const stored = yield* Effect.flatMap(SurveyResponseRepository, (r) => r.insert(response))

@@ -51,6 +51,8 @@ import { DistrictId } from "../kernel/Ids.js"
 import { codeSet } from "../kernel/CodeSet.js"
 import { distinctList } from "../kernel/Lists.js"
 import { moveReferral, proposeReferral, recordPlacement } from "../casework/Casework.js"
+import * as Referral from "../casework/Referral.js"
+import { ReferralRepository } from "../casework/Referral.js"
 import { type Actor, enqueue, logAccessAll, today } from "../kernel/UseCase.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import * as Match from "../matching/Match.js"
@@ -575,14 +577,21 @@ export const recordResult = (actor: Actor, id: JobFairId, expectedVersion: numbe
       const opening = (yield* Effect.flatMap(OpeningRepository, (r) => r.get(actor.districtId, interview.openingId))).value
       // The fair is the district's event: its staff record its hires whoever's caseload the seeker is in.
       const staff: Actor = actor.caseload === "own" ? { ...actor, caseload: "district" } : actor
-      // The referral's note names the fair, so the hire is traced back to it from the referral too.
-      const referral = yield* proposeReferral(staff, {
+      // A referral already under way to the opening (one active per seeker and opening) is the hire's;
+      // otherwise a new one, whose note names the fair, so the hire is traced back to it from the referral too.
+      const active = (yield* Effect.flatMap(ReferralRepository, (r) => r.listBySeeker(actor.districtId, form.seekerId)))
+        .find((r) => r.value.openingId === interview.openingId && Referral.isActive(r.value.status))
+      const referral = active ?? (yield* proposeReferral(staff, {
         seekerId: form.seekerId,
         openingId: interview.openingId,
         notes: `일 잡는 데이 ${fair.id} (${fair.heldOn}, ${fair.title})`
-      })
-      const sent = yield* moveReferral(staff, { referralId: referral.value.id, to: "sent", expectedVersion: referral.version })
-      const interviewing = yield* moveReferral(staff, { referralId: sent.value.id, to: "interviewing", expectedVersion: sent.version })
+      }))
+      const sent = referral.value.status === "proposed"
+        ? yield* moveReferral(staff, { referralId: referral.value.id, to: "sent", expectedVersion: referral.version })
+        : referral
+      const interviewing = sent.value.status === "sent"
+        ? yield* moveReferral(staff, { referralId: sent.value.id, to: "interviewing", expectedVersion: sent.version })
+        : sent
       const placed = yield* recordPlacement(staff, {
         seekerId: form.seekerId,
         referralId: interviewing.value.id,

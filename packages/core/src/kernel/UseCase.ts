@@ -36,6 +36,51 @@ export const newId = <A>(brand: Schema.Schema<A, string>, kind: string) =>
 export const invalid = (subject: string, path: string, message: string) =>
   new ValidationError({ subject, issues: [new ValidationIssue({ path, message })] })
 
+/**
+ * A date of something that has happened (a session held, a contact made, a
+ * birth) may not be after today, by the Clock in Korea: a ValidationError
+ * naming the field, the rule and today otherwise. `what` says why in
+ * English and Korean.
+ */
+export const notInFuture = (
+  subject: string,
+  path: string,
+  date: LocalDate.LocalDate,
+  what: { readonly en: string; readonly ko: string }
+) =>
+  Effect.flatMap(today, (on) =>
+    date > on
+      ? Effect.fail(invalid(subject, path, `must not be after today, ${on}: ${what.en}; got ${date} (${what.ko}: 오늘 ${on} 뒤의 날짜 ${date}는 쓸 수 없습니다)`))
+      : Effect.void)
+
+/**
+ * A date that may lie ahead, but not beyond `days` after today (a job's
+ * first day): a ValidationError naming the field, the rule and the last day
+ * allowed otherwise.
+ */
+export const notBeyond = (
+  subject: string,
+  path: string,
+  date: LocalDate.LocalDate,
+  days: number,
+  what: { readonly en: string; readonly ko: string }
+) =>
+  Effect.flatMap(today, (on) => {
+    const last = LocalDate.addDays(on, days)
+    return date > last
+      ? Effect.fail(invalid(subject, path, `must not be after ${last}, ${days} days from today: ${what.en}; got ${date} (${what.ko}: ${last} 뒤의 날짜 ${date}는 쓸 수 없습니다)`))
+      : Effect.void
+  })
+
+/**
+ * A period's `to` may not be before its `from`: a ValidationError naming
+ * `to` otherwise (an empty answer would read as a period without results).
+ */
+export const checkPeriod = (subject: string, period: { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }) =>
+  period.to < period.from
+    ? Effect.fail(invalid(subject, "to", `must not be before from (${period.from}); got ${period.to}`))
+    : Effect.void
+
 /** The most records a search or list returns (and logs) at a time. */
 export const maxPageSize = 100
 

@@ -48,6 +48,7 @@ import { CounselingRepository } from "../casework/Counseling.js"
 import { FollowUpRepository } from "../casework/FollowUp.js"
 import { PlacementRepository } from "../casework/Placement.js"
 import { ReferralRepository } from "../casework/Referral.js"
+import { IdempotencyStore } from "../kernel/Idempotency.js"
 import { OutreachSessionRepository } from "../events/Outreach.js"
 import { TrainingDemandRepository } from "../events/Partner.js"
 import { PsychTestParticipantRepository } from "../events/PsychTest.js"
@@ -165,6 +166,10 @@ const eraseOne = (actor: Actor, seekerId: SeekerId, reason: ErasureReason) =>
     for (const row of yield* bookings.listByPeople(district, knownAs)) {
       yield* bookings.update(new StoredBooking({ ...row.value, personId: seekerId }), row.version)
     }
+
+    // The answers kept for idempotent retries may show the person (a registration's answer is the seeker).
+    yield* Effect.flatMap(IdempotencyStore, (keys) =>
+      keys.forget(district, [`"${seekerId}"`, ...knownAs.filter((text) => [...text].length >= 2)]))
 
     yield* logAccess(actor, "erase", "seeker", seekerId, "seeker.erase", { reason })
     return erased

@@ -21,7 +21,9 @@ import { OpeningRepository } from "./Opening.js"
 import * as Seeker from "./Seeker.js"
 import { SeekerRepository } from "./Seeker.js"
 
-const { fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, now } = UseCase
+const { fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, notInFuture, now } = UseCase
+
+const bornBeforeToday = { en: "a birth date cannot be in the future", ko: "생년월일은 미래일 수 없습니다" }
 
 /**
  * A seeker who is already registered: the same name and phone, or the same
@@ -106,6 +108,7 @@ export const registerSeeker = (actor: Actor, input: unknown) =>
       ...(actor.caseload === "own" ? { counselorId: actor.counselorId } : {}),
       status: "registered"
     })
+    yield* notInFuture("Seeker", "birthDate", seeker.birthDate, bornBeforeToday)
     return yield* inTransaction(Effect.gen(function*() {
       yield* checkDuplicates(actor, seeker)
       const stored = yield* Effect.flatMap(SeekerRepository, (repo) => repo.insert(seeker))
@@ -224,6 +227,7 @@ export const updateSeeker = (actor: Actor, id: SeekerId, expectedVersion: number
       ...(current.value.counselorId === undefined ? {} : { counselorId: current.value.counselorId }),
       status: current.value.status
     })
+    yield* notInFuture("Seeker", "birthDate", seeker.birthDate, bornBeforeToday)
     return yield* inTransaction(Effect.gen(function*() {
       yield* checkDuplicates(actor, seeker)
       const stored = yield* repo.update(seeker, expectedVersion)

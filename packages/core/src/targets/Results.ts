@@ -6,7 +6,7 @@
  */
 import { Effect } from "effect"
 import type * as LocalDate from "../kernel/LocalDate.js"
-import { type Actor, today } from "../kernel/UseCase.js"
+import { type Actor, checkPeriod, today } from "../kernel/UseCase.js"
 import { ResultCounts } from "./ResultCounts.js"
 import * as Targets from "./Targets.js"
 
@@ -28,7 +28,10 @@ import * as Targets from "./Targets.js"
  * @category targets
  */
 export const results = (actor: Actor, period: { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }) =>
-  Effect.flatMap(ResultCounts, (counts) => counts.count(actor.districtId, { from: period.from, to: period.to }))
+  Effect.zipRight(
+    checkPeriod("Period", period),
+    Effect.flatMap(ResultCounts, (counts) => counts.count(actor.districtId, { from: period.from, to: period.to }))
+  )
 
 /**
  * A metric's pace for the period containing today, and its year-end

@@ -92,7 +92,7 @@ export const counselings: TableSpec<Counseling.Counseling, typeof Counseling.Cou
   columns: (c) => ({ seeker_id: c.seekerId, held_on: c.heldOn })
 }
 
-export const referrals: TableSpec<Referral.Referral, typeof Referral.Referral.Encoded> = {
+export const referrals: TableSpec<Referral.Referral, typeof Referral.Referral.Encoded, Referral.ActiveReferralExists> = {
   table: "iljari_referrals",
   kind: "referral",
   schema: Referral.Referral,
@@ -101,8 +101,16 @@ export const referrals: TableSpec<Referral.Referral, typeof Referral.Referral.En
     status: r.status,
     counselor_id: r.counselorId,
     opening_id: r.openingId,
-    proposed_on: Referral.proposedOn(r)
-  })
+    proposed_on: Referral.proposedOn(r),
+    // The opening while the referral is under way, for the partial unique index
+    // that keeps one active referral per seeker and opening.
+    active_opening_id: Referral.isActive(r.status) ? r.openingId : null
+  }),
+  unique: {
+    columns: ["seeker_id", "active_opening_id"],
+    conflict: (r, existingId) =>
+      new Referral.ActiveReferralExists({ seekerId: r.seekerId, openingId: r.openingId, referralId: existingId as never })
+  }
 }
 
 export const placements: TableSpec<Placement.Placement, typeof Placement.Placement.Encoded, Placement.AlreadyPlaced> = {

@@ -80,6 +80,8 @@ const randomRecords = () => {
         id: `rr${i}` as Ids.ReferralId,
         districtId: R,
         seekerId: sid(s) as Ids.SeekerId,
+        // Each to its own opening: a seeker has one active referral per opening.
+        openingId: `rro${i}` as Ids.OpeningId,
         counselorId,
         status: sent ? "sent" : "proposed",
         history: sent

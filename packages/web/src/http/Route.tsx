@@ -27,7 +27,8 @@ const refusals: Record<string, Refusal> = {
   NotYourLedger: "forbidden",
   NoCasework: "forbidden",
   CrossSite: "cross-site",
-  OpeningNotOpen: "opening-closed"
+  OpeningNotOpen: "opening-closed",
+  ActiveReferralExists: "already-referred"
 }
 
 /** Whether htmx asked (for a part of a page rather than a whole one). */

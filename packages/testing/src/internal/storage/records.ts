@@ -7,13 +7,14 @@ import {
   Audit,
   Erasure,
   Events,
+  Idempotency,
   type Ids,
   JobCenter,
   Outbox,
   Repositories,
   Seeker
 } from "@iljari/core"
-import { DateTime, Effect, Either, Exit, FastCheck as fc, Schema, TestClock } from "effect"
+import { Clock, DateTime, Effect, Either, Exit, FastCheck as fc, Schema, TestClock } from "effect"
 import { counselorInput, employerInput, openingInput, seekerInput } from "../../Fixtures.js"
 import { type Backend, layerOf, type Ports } from "./backend.js"
 import {
@@ -581,6 +582,139 @@ export const sharedSuite = (backend: Backend) => {
         expect(raced.filter(Either.isLeft).every((l) => l.left._tag === "AlreadyPlaced")).toBe(true)
         expect((yield* repo.list(A)).filter((r) => r.value.referralId === "r2")).toHaveLength(1)
         expect((yield* repo.list(A)).map((r) => r.value.id).filter((id) => !id.startsWith("q"))).toEqual(["p1", "p3", "p4"])
+      })))
+
+    it.effect("keeps one active referral per seeker and opening, however the inserts race", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.ReferralRepository
+        const ids = { seekerId: "s1", openingId: "o1", counselorId: "c1" }
+        yield* repo.insert(referralOf("r1", "2026-03-02", ids))
+        expect(left(yield* Effect.either(repo.insert(referralOf("r2", "2026-03-03", ids, ["sent"])))))
+          .toMatchObject({ _tag: "ActiveReferralExists", seekerId: "s1", openingId: "o1", referralId: "r1" })
+        // Ended referrals do not count; another opening, seeker or district is its own.
+        yield* repo.insert(referralOf("r3", "2026-01-02", ids, ["sent", "rejected"]))
+        yield* repo.insert(referralOf("r4", "2026-01-02", ids, ["withdrawn"]))
+        yield* repo.insert(referralOf("r5", "2026-03-02", { ...ids, openingId: "o2" }))
+        yield* repo.insert(referralOf("r6", "2026-03-02", { ...ids, seekerId: "s2" }))
+        yield* repo.insert(referralOf("r7", "2026-03-02", ids, [], B))
+        // Once the active one ends, the seeker may be proposed again.
+        const r1 = yield* repo.get(A, "r1" as Ids.ReferralId)
+        yield* repo.update(referralOf("r1", "2026-03-02", ids, ["withdrawn"]), r1.version)
+        yield* repo.insert(referralOf("r8", "2026-03-10", ids))
+        const raced = yield* Effect.all(
+          Array.from({ length: 20 }, (_, i) =>
+            Effect.either(repo.insert(referralOf(`q${String(i).padStart(2, "0")}`, "2026-03-11", { ...ids, openingId: "o3" })))),
+          { concurrency: "unbounded" }
+        )
+        expect(raced.filter(Either.isRight)).toHaveLength(1)
+        expect(raced.filter(Either.isLeft).every((l) => l.left._tag === "ActiveReferralExists")).toBe(true)
+        const active = (yield* repo.list(A)).filter((r) => Referral.isActive(r.value.status))
+        expect(active.map((r) => `${r.value.seekerId}→${r.value.openingId}`).sort()).toEqual(["s1→o1", "s1→o2", "s1→o3", "s2→o1"])
+      })))
+
+    it.effect("proposes a seeker to an opening once while a referral is under way (the use case, 10 at once)", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId, caseload: "district" }
+        const s = yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.insert(seeker("s1")))
+        yield* Effect.flatMap(Repositories.EmployerRepository, (r) => r.insert(employer("e1")))
+        const o = yield* Effect.flatMap(Repositories.OpeningRepository, (r) => r.insert(opening("o1", "e1")))
+        const attempts = yield* Effect.all(
+          Array.from({ length: 10 }, () => Effect.either(JobCenter.proposeReferral(actor, { seekerId: s.value.id, openingId: o.value.id }))),
+          { concurrency: "unbounded" }
+        )
+        expect(attempts.filter(Either.isRight)).toHaveLength(1)
+        expect(attempts.filter(Either.isLeft).map((l) => l.left._tag)).toEqual(Array(9).fill("ActiveReferralExists"))
+        const first = attempts.find(Either.isRight)!.right
+        // Withdrawn, the seeker may be proposed again.
+        yield* JobCenter.moveReferral(actor, { referralId: first.value.id, to: "withdrawn", expectedVersion: first.version })
+        const again = yield* JobCenter.proposeReferral(actor, { seekerId: s.value.id, openingId: o.value.id })
+        expect(again.value.status).toBe("proposed")
+        expect(yield* Effect.flatMap(Repositories.ReferralRepository, (r) => r.listBySeeker(A, s.value.id))).toHaveLength(2)
+      })))
+
+    it.effect("claims an idempotency key once, keeps its answer, frees it on failure and after expiry", () =>
+      run(Effect.gen(function*() {
+        const store = yield* Idempotency.IdempotencyStore
+        const mine = { districtId: A, accountId: "counselor-01" }
+        const at = (iso: string) => DateTime.unsafeMake(iso)
+        const now = at("2026-03-02T01:00:00Z")
+        const later = at("2026-03-03T01:00:00Z")
+        expect(yield* store.claim(mine, "k1", "f1", now, later)).toEqual({ _tag: "Claimed" })
+        expect(yield* store.claim(mine, "k1", "f1", now, later)).toEqual({ _tag: "Pending", fingerprint: "f1" })
+        // Another account, another district: their own keys.
+        expect(yield* store.claim({ ...mine, accountId: "counselor-02" }, "k1", "f2", now, later)).toEqual({ _tag: "Claimed" })
+        expect(yield* store.claim({ ...mine, districtId: B }, "k1", "f3", now, later)).toEqual({ _tag: "Claimed" })
+        yield* store.complete(mine, "k1", { status: 201, body: "{\"id\":\"s1\"}" }, later)
+        expect(yield* store.claim(mine, "k1", "f9", now, later))
+          .toEqual({ _tag: "Completed", fingerprint: "f1", answer: { status: 201, body: "{\"id\":\"s1\"}" } })
+        // A kept answer is not released; a pending key is.
+        yield* store.release(mine, "k1")
+        expect((yield* store.claim(mine, "k1", "f1", now, later))._tag).toBe("Completed")
+        expect(yield* store.claim(mine, "k2", "f1", now, later)).toEqual({ _tag: "Claimed" })
+        yield* store.release(mine, "k2")
+        expect(yield* store.claim(mine, "k2", "f2", now, later)).toEqual({ _tag: "Claimed" })
+        // Expired, a key is free again; purge removes what expired.
+        expect(yield* store.claim(mine, "k1", "f5", later, at("2026-03-04T01:00:00Z"))).toEqual({ _tag: "Claimed" })
+        expect(yield* store.purge(at("2026-03-03T12:00:00Z"))).toBe(3)
+        expect((yield* store.claim(mine, "k1", "f5", later, later))._tag).toBe("Pending")
+        // An erasure forgets the district's answers that show the person; pending keys and other districts stay.
+        const theirs = { ...mine, districtId: B }
+        for (const scope of [mine, theirs]) {
+          expect((yield* store.claim(scope, "k4", "f1", now, later))._tag).toBe("Claimed")
+          yield* store.complete(scope, "k4", { status: 201, body: "{\"seekerId\":\"s9\",\"name\":\"홍길동\"}" }, later)
+        }
+        expect((yield* store.claim(mine, "k5", "f1", now, later))._tag).toBe("Claimed")
+        expect(yield* store.forget(A, ["\"s9\""])).toBe(1)
+        expect((yield* store.claim(mine, "k4", "f2", now, later))._tag).toBe("Claimed")
+        expect((yield* store.claim(mine, "k5", "f1", now, later))._tag).toBe("Pending")
+        expect((yield* store.claim(theirs, "k4", "f1", now, later))._tag).toBe("Completed")
+        // Twenty requests racing for one key: one holds it.
+        const raced = yield* Effect.all(
+          Array.from({ length: 20 }, () => store.claim(mine, "k3", "f1", now, later)),
+          { concurrency: "unbounded" }
+        )
+        expect(raced.filter((c) => c._tag === "Claimed")).toHaveLength(1)
+      })))
+
+    it.effect("runs a request once per idempotency key: a repeat replays, another request is refused", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
+        const scope = { districtId: A, accountId: "counselor-01" }
+        let runs = 0
+        const create = Effect.sync(() => ++runs)
+        const answer = (n: number) => ({ status: 201, body: JSON.stringify({ n }) })
+        const once = (key: string, fingerprint: string) => Idempotency.once({ scope, key, fingerprint, wait: "1 second" }, create, answer)
+        // Ten at once, the run taking a moment: one runs, the others wait for its answer.
+        const slow = (key: string) =>
+          Idempotency.once({ scope, key, fingerprint: "POST /x a", wait: "5 seconds" }, Effect.zipLeft(create, Effect.promise(() => new Promise((r) => setTimeout(r, 50)))), answer)
+        const outcomes = yield* Effect.all(Array.from({ length: 10 }, () => slow("k1")), { concurrency: "unbounded" })
+        expect(runs).toBe(1)
+        expect(outcomes.map((o) => o.answer)).toEqual(Array(10).fill({ status: 201, body: "{\"n\":1}" }))
+        expect(outcomes.filter((o) => o._tag === "Fresh")).toHaveLength(1)
+        expect((yield* once("k1", "POST /x a"))._tag).toBe("Replayed")
+        expect(left(yield* Effect.either(once("k1", "POST /x b")))).toMatchObject({ _tag: "IdempotencyKeyReused", key: "k1" })
+        // A failed run frees its key: the corrected request runs under it.
+        const failed = yield* Effect.either(Idempotency.once({ scope, key: "k2", fingerprint: "POST /x c" }, Effect.fail("no"), answer))
+        expect(left(failed)).toBe("no")
+        expect((yield* once("k2", "POST /x d"))._tag).toBe("Fresh")
+        expect(runs).toBe(2)
+        // A request lost with its process (pending, never completed) frees its key when its lease ends.
+        const store = yield* Idempotency.IdempotencyStore
+        const at = DateTime.unsafeMake(yield* Clock.currentTimeMillis)
+        yield* store.claim(scope, "lost", "POST /x e", at, DateTime.add(at, { minutes: 5 }))
+        expect(left(yield* Effect.either(Idempotency.once({ scope, key: "lost", fingerprint: "POST /x e", wait: "50 millis" }, create, answer))))
+          .toMatchObject({ _tag: "IdempotencyKeyInProgress", key: "lost" })
+        yield* TestClock.adjust("6 minutes")
+        expect((yield* once("lost", "POST /x e"))._tag).toBe("Fresh")
+        expect(runs).toBe(3)
+        // A kept answer outlives the lease: 24 hours.
+        expect((yield* once("k1", "POST /x a"))._tag).toBe("Replayed")
+        expect(runs).toBe(3)
+        // After 24 hours the key is free again.
+        yield* TestClock.adjust("25 hours")
+        expect((yield* once("k1", "POST /x b"))._tag).toBe("Fresh")
+        expect(runs).toBe(4)
       })))
 
     it.effect("registers a person once when 30 registrations of them race", () =>

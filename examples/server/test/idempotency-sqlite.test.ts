@@ -1,0 +1,4 @@
+import { sqliteServer } from "./backends.js"
+import { idempotencySuite } from "./idempotency.js"
+
+idempotencySuite("SQLite", sqliteServer as never)
