@@ -198,8 +198,14 @@ export {
   CounselingRequest,
   /** @since 0.1.0 */
   enqueueFollowUpDigests,
+  /** @since 0.3.0 */
+  followUpCallList,
   /** @since 0.1.0 */
   followUpLedger,
+  /** @since 0.3.0 */
+  getPlacement,
+  /** @since 0.3.0 */
+  getReferral,
   /** @since 0.3.0 */
   listPlacements,
   /** @since 0.3.0 */
@@ -224,6 +230,8 @@ export {
   ReferralRequest
 } from "./casework/Casework.js"
 export type {
+  /** @since 0.3.0 */
+  LedgerItem,
   /** @since 0.1.0 */
   PlacementRecorded
 } from "./casework/Casework.js"
@@ -240,6 +248,8 @@ export type {
 } from "./targets/Results.js"
 
 export {
+  /** @since 0.3.0 */
+  auditPage,
   /** @since 0.2.0 */
   auditTrail
 } from "./privacy/AccessLog.js"
