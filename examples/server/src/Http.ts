@@ -15,7 +15,6 @@ import { FairsLive } from "./FairHttp.js"
 import { MatchesLive } from "./MatchHttp.js"
 import { ReportsLive } from "./ReportHttp.js"
 import { Api } from "./Api.js"
-import { encodeCursor } from "./Params.js"
 import { targetsOf } from "./Settings.js"
 
 const invalid = (path: string, message: string) =>
@@ -26,11 +25,11 @@ const page = (params: { readonly offset?: number | undefined; readonly limit?: n
   limit: params.limit ?? 100
 })
 
-// A paged list's answer: the page and the cursor of the next one (null on the last).
+// A paged list's answer: the page and where the next one starts (null on the last), which the schema encodes as a cursor.
 const cursorPage = <A>(found: { readonly items: ReadonlyArray<A>; readonly total: number; readonly next: string | undefined }) => ({
   items: found.items,
   total: found.total,
-  nextCursor: found.next === undefined ? null : encodeCursor(found.next)
+  nextCursor: found.next ?? null
 })
 
 // `limit` and `cursor` of a paged list as the core's page: after the record the cursor names.
@@ -191,7 +190,7 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
           ...(from === undefined ? {} : { from: startOfDayInKorea(from) }),
           ...(to === undefined ? {} : { before: startOfDayInKorea(LocalDate.addDays(to, 1)) })
         })
-        return { items: found.items, nextCursor: found.next === undefined ? null : encodeCursor(found.next) }
+        return { items: found.items, nextCursor: found.next ?? null }
       }))
 )
 

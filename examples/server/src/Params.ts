@@ -104,6 +104,11 @@ export const Cursor = Schema.transformOrFail(Schema.String, Schema.String, {
   }
 })
 
+// The cursor a page answers: the id of its last record, encoded as `cursor` takes it back.
+const NextCursor = Schema.NullOr(Cursor.annotations({
+  jsonSchema: { type: "string", description: "Send it back as cursor for the next page (opaque); null on the last page" }
+}))
+
 /**
  * `limit` and `cursor` of a paged list, which answers `{ items, nextCursor }`:
  * at most 100 a page (`JobCenter.maxPageSize`), the next page asked with the
@@ -121,9 +126,7 @@ export const CursorPage = Schema.Struct({
 export const pageOf = <A, I>(item: Schema.Schema<A, I>, identifier: string, description: string) =>
   Schema.Struct({
     items: Schema.Array(item),
-    nextCursor: Schema.NullOr(Schema.String).annotations({
-      description: "Send it back as cursor for the next page; null on the last page"
-    })
+    nextCursor: NextCursor
   }).annotations({ identifier, description })
 
 /** {@link pageOf} with how many records the whole list holds. */
@@ -131,9 +134,7 @@ export const countedPageOf = <A, I>(item: Schema.Schema<A, I>, identifier: strin
   Schema.Struct({
     items: Schema.Array(item),
     total: Schema.Int.annotations({ description: "How many records the whole list holds, across its pages" }),
-    nextCursor: Schema.NullOr(Schema.String).annotations({
-      description: "Send it back as cursor for the next page; null on the last page"
-    })
+    nextCursor: NextCursor
   }).annotations({ identifier, description })
 
 /** A year in the query, 2000–2100. */

@@ -1724,7 +1724,6 @@ export interface components {
              * @description How many records the whole list holds, across its pages
              */
             total: number;
-            /** @description Send it back as cursor for the next page; null on the last page */
             nextCursor: string | null;
         };
         SeekerForm: {
@@ -2185,7 +2184,6 @@ export interface components {
              * @description How many records the whole list holds, across its pages
              */
             total: number;
-            /** @description Send it back as cursor for the next page; null on the last page */
             nextCursor: string | null;
         };
         VersionedReferral: {
@@ -2290,7 +2288,6 @@ export interface components {
              * @description How many records the whole list holds, across its pages
              */
             total: number;
-            /** @description Send it back as cursor for the next page; null on the last page */
             nextCursor: string | null;
         };
         FollowUpLedger: {
@@ -2425,7 +2422,6 @@ export interface components {
         /** @description A page of the access log, oldest first, and the cursor of the next page */
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
-            /** @description Send it back as cursor for the next page; null on the last page */
             nextCursor: string | null;
         };
         OpeningSummary: {
