@@ -39,7 +39,7 @@ import { FairsApi } from "./FairApi.js"
 import * as E from "./ApiErrors.js"
 import { form, versionedForm } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
-import { doc, Page, Version, Year, Count, decimal, integer, acceptsIdempotencyKey, withPeriod } from "./Params.js"
+import { acceptsIdempotencyKey, Count, countedPageOf, CursorPage, decimal, doc, integer, Page, pageOf, Version, withPeriod, Year } from "./Params.js"
 import { ReportsApi } from "./ReportApi.js"
 
 export { Authentication, CurrentUser, Forbidden, sessionCookie, Unauthorized, User } from "./Caller.js"
@@ -76,6 +76,35 @@ const Period = withPeriod({})
 
 const SeekerPath = Schema.Struct({ id: Ids.SeekerId })
 
+const SeekerPage = countedPageOf(SeekerRecord, "SeekerPage", "A page of seekers with their versions, how many the search found and the cursor of the next page")
+const ReferralPage = countedPageOf(ReferralRecord, "ReferralPage", "A page of referrals with their versions, how many the list holds and the cursor of the next page")
+const PlacementPage = countedPageOf(PlacementRecord, "PlacementPage", "A page of placements with their versions, how many the list holds and the cursor of the next page")
+const AuditPage = pageOf(Audit.AuditEntry, "AuditPage", "A page of the access log, oldest first, and the cursor of the next page")
+
+/** A follow-up check of the ledger with its version and the seeker to phone. */
+export const LedgerItem = Schema.Struct({
+  value: FollowUp.Check,
+  version: Schema.Int.annotations({ description: "The check's version: send it back as `version` when recording it" }),
+  seeker: Schema.optional(Schema.Struct({
+    id: Ids.SeekerId,
+    name: Schema.String,
+    phone: Schema.optional(Schema.String),
+    version: Schema.Int.annotations({ description: "The seeker's version" })
+  }).annotations({ description: "The seeker to phone: name, phone (when on record) and version" }))
+}).annotations({ identifier: "FollowUpLedgerItem" })
+
+const SeekerSearchParams = Schema.Struct({
+  name: Schema.optional(Seeker.SearchCriteria.fields.name.from.annotations({
+    description: "Part of the name: syllables (길동), initial consonants (ㅎㄱㄷ) or both (홍ㄱ)"
+  })),
+  phoneTail: Schema.optional(Seeker.SearchCriteria.fields.phoneTail.from.annotations({ description: "The phone number's last four digits" })),
+  status: Schema.optional(Seeker.SeekerStatus.annotations({ description: "Only seekers in this status" })),
+  counselorId: Schema.optional(Ids.CounselorId.annotations({ description: "Only the seekers this counselor is responsible for" })),
+  sort: Schema.optional(Seeker.SearchSort.annotations({ description: "Sorted by name (default), registeredAt or id; ties by id" })),
+  order: Schema.optional(Seeker.SearchOrder.annotations({ description: "asc (default) or desc" })),
+  ...CursorPage.fields
+})
+
 // ---------------------------------------------------------------------------
 // Groups
 // ---------------------------------------------------------------------------
@@ -88,6 +117,15 @@ export class SeekersApi extends HttpApiGroup.make("seekers")
       .annotateContext(doc(
         "List seekers",
         "The district's seekers with their versions, a page at a time (offset, limit: 100 by default). Every seeker shown is written to the access log."
+      ))
+  )
+  .add(
+    HttpApiEndpoint.get("search", "/seekers/search")
+      .setUrlParams(SeekerSearchParams)
+      .addSuccess(SeekerPage)
+      .annotateContext(doc(
+        "Search seekers",
+        "Finds the district's seekers (구직자 검색) by part of the name — syllables, initial consonants (초성: ㅎㄱㄷ finds 홍길동) or both —, the phone's last four digits, the status and the responsible counselor, every criterion given holding; sorted by name, registration time or id. A page of at most 100 with the total and nextCursor, which asks for the next page (null on the last). Every seeker shown is written to the access log; the search terms are not."
       ))
   )
   .add(
@@ -256,6 +294,28 @@ export class CasesApi extends HttpApiGroup.make("cases")
       ))
   )
   .add(
+    HttpApiEndpoint.get("listReferrals", "/referrals")
+      .setUrlParams(Schema.Struct({
+        status: Schema.optional(Referral.ReferralStatus.annotations({ description: "Only referrals in this status" })),
+        counselorId: Schema.optional(Ids.CounselorId.annotations({ description: "Only this counselor's referrals (your own: your id)" })),
+        seekerId: Schema.optional(Ids.SeekerId.annotations({ description: "Only this seeker's referrals" })),
+        openingId: Schema.optional(Ids.OpeningId.annotations({ description: "Only the referrals to this opening" })),
+        ...CursorPage.fields
+      }))
+      .addSuccess(ReferralPage)
+      .annotateContext(doc(
+        "List referrals",
+        "The district's referrals (알선) by status, counselor, seeker or opening, newest first: a page of at most 100 with the total and nextCursor (null on the last page). Each seeker shown is written to the access log."
+      ))
+  )
+  .add(
+    HttpApiEndpoint.get("getReferral", "/referrals/:id")
+      .setPath(Schema.Struct({ id: Ids.ReferralId }))
+      .addSuccess(ReferralRecord)
+      .addError(E.NotFound)
+      .annotateContext(doc("Read a referral", "One referral of the district with its version and history; another district's is a 404. Logged."))
+  )
+  .add(
     HttpApiEndpoint.post("move", "/referrals/:id/status")
       .setPath(Schema.Struct({ id: Ids.ReferralId }))
       .setPayload(Schema.Struct({ to: Referral.ReferralStatus, version: Version }))
@@ -287,17 +347,39 @@ export class CasesApi extends HttpApiGroup.make("cases")
       ))
   )
   .add(
+    HttpApiEndpoint.get("listPlacements", "/placements")
+      .setUrlParams(Schema.Struct({
+        counselorId: Schema.optional(Ids.CounselorId.annotations({ description: "Only this counselor's placements (your own: your id)" })),
+        seekerId: Schema.optional(Ids.SeekerId.annotations({ description: "Only this seeker's placements" })),
+        startedFrom: Schema.optional(LocalDate.LocalDate.annotations({ description: "Only placements that started on or after this day, YYYY-MM-DD" })),
+        startedTo: Schema.optional(LocalDate.LocalDate.annotations({ description: "Only placements that started on or before this day, YYYY-MM-DD" })),
+        ...CursorPage.fields
+      }))
+      .addSuccess(PlacementPage)
+      .annotateContext(doc(
+        "List placements",
+        "The district's placements (취업) by counselor, seeker or start dates, the latest start first: a page of at most 100 with the total and nextCursor (null on the last page). startedTo before startedFrom is a 400. Each seeker shown is written to the access log."
+      ))
+  )
+  .add(
+    HttpApiEndpoint.get("getPlacement", "/placements/:id")
+      .setPath(Schema.Struct({ id: Ids.PlacementId }))
+      .addSuccess(PlacementRecord)
+      .addError(E.NotFound)
+      .annotateContext(doc("Read a placement", "One placement of the district with its version; another district's is a 404. Logged."))
+  )
+  .add(
     HttpApiEndpoint.get("ledger", "/follow-ups/ledger")
       .setUrlParams(Schema.Struct({
         counselorId: Schema.optional(Ids.CounselorId.annotations({ description: "Whose ledger (managers); your own by default" }))
       }))
       .addSuccess(Schema.Struct({
         today: LocalDate.LocalDate,
-        dueToday: Schema.Array(CheckRecord),
-        overdue: Schema.Array(CheckRecord),
-        upcoming: Schema.Array(CheckRecord),
-        done: Schema.Array(CheckRecord),
-        cancelled: Schema.Array(CheckRecord),
+        dueToday: Schema.Array(LedgerItem),
+        overdue: Schema.Array(LedgerItem),
+        upcoming: Schema.Array(LedgerItem),
+        done: Schema.Array(LedgerItem),
+        cancelled: Schema.Array(LedgerItem),
         onTime: Schema.Int,
         late: Schema.Int,
         onTimeRate: Schema.NullOr(Schema.Number)
@@ -305,7 +387,7 @@ export class CasesApi extends HttpApiGroup.make("cases")
       .addError(ForbiddenAnswer)
       .annotateContext(doc(
         "The follow-up ledger",
-        "A counselor's follow-up ledger (사후관리대장): checks due today, overdue, upcoming, done and cancelled, each with its version (which recording it needs), and the on-time rate. Another counselor's ledger is for managers."
+        "A counselor's follow-up ledger (사후관리대장): checks due today, overdue, upcoming, done and cancelled, each with its version (which recording it needs) and the seeker to phone (name, phone, version), and the on-time rate. Every seeker of the ledger is written to the access log. Another counselor's ledger is for managers."
       ))
   )
   .add(
@@ -428,13 +510,16 @@ export class ReviewApi extends HttpApiGroup.make("review")
     HttpApiEndpoint.get("audit", "/audit")
       .setUrlParams(Schema.Struct({
         subjectId: Schema.optional(Schema.String.annotations({ description: "Only the entries about this record (a seeker's id, …)" })),
-        ...Page.fields
+        from: Schema.optional(LocalDate.LocalDate.annotations({ description: "Only entries of this day (in Korea) or later, YYYY-MM-DD" })),
+        to: Schema.optional(LocalDate.LocalDate.annotations({ description: "Only entries of this day (in Korea) or earlier, YYYY-MM-DD; not before from" })),
+        offset: Page.fields.offset,
+        ...CursorPage.fields
       }))
-      .addSuccess(Schema.Array(Audit.AuditEntry))
+      .addSuccess(AuditPage)
       .addError(ForbiddenAnswer)
       .annotateContext(doc(
         "The access log",
-        "Who read or changed whose data, when, from where and why (managers and administrators), newest first, 100 entries a page"
+        "Who read or changed whose data, when, from where and why (managers and administrators), oldest first: a page of at most 100 entries and nextCursor, which asks for the next page (null on the last), within the days from–to when given. Reading it is itself logged."
       ))
   )
   .middleware(Authentication)

@@ -4,9 +4,9 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Caseload, Erasure, type FollowUp, JobCenter, Monitoring, Validation } from "@iljari/core"
+import { Caseload, Erasure, JobCenter, LocalDate, Monitoring, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
-import { Effect, Layer } from "effect"
+import { DateTime, Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
 import { idempotent, PurgeExpiredKeysLive } from "./Idempotent.js"
 import { actor, managerOnly, permit } from "./Actor.js"
@@ -26,9 +26,33 @@ const page = (params: { readonly offset?: number | undefined; readonly limit?: n
   limit: params.limit ?? 100
 })
 
+// A paged list's answer: the page and where the next one starts (null on the last), which the schema encodes as a cursor.
+const cursorPage = <A>(found: { readonly items: ReadonlyArray<A>; readonly total: number; readonly next: string | undefined }) => ({
+  items: found.items,
+  total: found.total,
+  nextCursor: found.next ?? null
+})
+
+// `limit` and `cursor` of a paged list as the core's page: after the record the cursor names.
+const keyset = (params: { readonly limit?: number | undefined; readonly cursor?: string | undefined }) => ({
+  ...(params.limit === undefined ? {} : { limit: params.limit }),
+  ...(params.cursor === undefined ? {} : { after: params.cursor })
+})
+
+// Only the criteria given: the core's filters take no undefined.
+const given = <A extends Record<string, unknown>>(values: A) =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
+
+// The first instant of a day in Korea (UTC+9).
+const startOfDayInKorea = (day: LocalDate.LocalDate) => DateTime.unsafeMake(Date.parse(`${day}T00:00:00+09:00`))
+
 export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
   handlers
     .handle("list", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listSeekers(who, page(urlParams))))
+    .handle("search", ({ urlParams }) => {
+      const { cursor, limit, ...criteria } = urlParams
+      return Effect.flatMap(actor, (who) => Effect.map(JobCenter.searchSeekers(who, given(criteria), keyset({ cursor, limit })), cursorPage))
+    })
     .handle("get", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getSeeker(who, path.id)))
     .handle("register", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerSeeker(who, payload))))
     .handle("update", ({ path, payload }) =>
@@ -61,22 +85,45 @@ export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
     .handle("move", ({ path, payload }) =>
       Effect.flatMap(actor, (who) =>
         JobCenter.moveReferral(who, { referralId: path.id, to: payload.to, expectedVersion: payload.version })))
+    .handle("listReferrals", ({ urlParams }) => {
+      const { cursor, limit, ...filter } = urlParams
+      return Effect.flatMap(actor, (who) => Effect.map(JobCenter.listReferrals(who, given(filter), keyset({ cursor, limit })), cursorPage))
+    })
+    .handle("getReferral", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getReferral(who, path.id)))
+    .handle("listPlacements", ({ urlParams }) => {
+      const { cursor, limit, ...filter } = urlParams
+      return Effect.flatMap(actor, (who) => Effect.map(JobCenter.listPlacements(who, given(filter), keyset({ cursor, limit })), cursorPage))
+    })
+    .handle("getPlacement", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getPlacement(who, path.id)))
     .handle("place", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.recordPlacement(who, payload))))
     .handle("ledger", ({ urlParams }) =>
       Effect.gen(function*() {
         const who = yield* actor
         if (urlParams.counselorId !== undefined && urlParams.counselorId !== who.counselorId) yield* managerOnly
         const counselorId = urlParams.counselorId ?? who.counselorId
-        // Each check with its version, which recording it needs.
-        const { ledger, versions } = yield* JobCenter.followUpLedgerWithVersions(who, counselorId)
-        const withVersions = (checks: ReadonlyArray<FollowUp.Check>) => checks.map((value) => ({ value, version: versions.get(value.id) ?? 1 }))
+        // Each check with its version and the seeker to phone, the seekers read at once.
+        const ledger = yield* JobCenter.followUpCallList(who, counselorId)
+        const item = (entry: JobCenter.LedgerItem) => ({
+          value: entry.value,
+          version: entry.version,
+          ...(entry.seeker === undefined
+            ? {}
+            : {
+              seeker: {
+                id: entry.seeker.id,
+                name: entry.seeker.name,
+                ...(entry.seeker.phone === undefined ? {} : { phone: entry.seeker.phone }),
+                version: entry.seeker.version
+              }
+            })
+        })
         return {
           ...ledger,
-          dueToday: withVersions(ledger.dueToday),
-          overdue: withVersions(ledger.overdue),
-          upcoming: withVersions(ledger.upcoming),
-          done: withVersions(ledger.done),
-          cancelled: withVersions(ledger.cancelled),
+          dueToday: ledger.dueToday.map(item),
+          overdue: ledger.overdue.map(item),
+          upcoming: ledger.upcoming.map(item),
+          done: ledger.done.map(item),
+          cancelled: ledger.cancelled.map(item),
           onTimeRate: ledger.onTimeRate ?? null
         }
       }))
@@ -128,8 +175,23 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
     .handle("audit", ({ urlParams }) =>
       Effect.gen(function*() {
         yield* permit("audit.read")
-        const { subjectId, ...slice } = urlParams
-        return yield* JobCenter.auditTrail(yield* actor, { ...page(slice), ...(subjectId === undefined ? {} : { subjectId }) })
+        const { cursor, from, limit, offset, subjectId, to } = urlParams
+        if (from !== undefined && to !== undefined && to < from) {
+          return yield* Effect.fail(
+            new Validation.ValidationError({
+              subject: "AuditQuery",
+              issues: [new Validation.ValidationIssue({ path: "to", message: `must not be before from, ${from} (종료일이 시작일보다 앞섭니다); got ${to}` })]
+            })
+          )
+        }
+        const found = yield* JobCenter.auditPage(yield* actor, {
+          ...keyset({ cursor, limit }),
+          ...(subjectId === undefined ? {} : { subjectId }),
+          ...(offset === undefined ? {} : { offset }),
+          ...(from === undefined ? {} : { from: startOfDayInKorea(from) }),
+          ...(to === undefined ? {} : { before: startOfDayInKorea(LocalDate.addDays(to, 1)) })
+        })
+        return { items: found.items, nextCursor: found.next ?? null }
       }))
 )
 

@@ -6,7 +6,7 @@
  */
 import { type HttpApiEndpoint, type HttpMethod, OpenApi } from "@effect/platform"
 import { Idempotency, LocalDate } from "@iljari/core"
-import { Schema } from "effect"
+import { Either, Encoding, ParseResult, Schema } from "effect"
 import * as E from "./ApiErrors.js"
 import { bilingual } from "./ApiErrors.js"
 
@@ -54,11 +54,90 @@ export const oneOf = <const L extends ReadonlyArray<string>>(literals: L, descri
 /** The labels' language: Korean (default) or English. */
 export const Lang = oneOf(["ko", "en"], "Labels and explanations in Korean (ko, the default) or English (en)")
 
-/** `offset` and `limit` of a list (100 a page by default, 1000 at most). */
+/**
+ * `offset` and `limit` of the older lists that answer a bare array (100 a
+ * page by default, 1000 at most). `offset` is deprecated: the paged lists
+ * (`CursorPage`) page by cursor.
+ */
 export const Page = Schema.Struct({
-  offset: Schema.optional(integer({ min: 0, max: 1_000_000_000, description: "How many to skip (default 0)" })),
+  offset: Schema.optional(
+    integer({ min: 0, max: 1_000_000_000, description: "Deprecated: how many to skip (default 0). Lists that answer { items, nextCursor } page by cursor instead." })
+  ),
   limit: Schema.optional(integer({ min: 1, max: 1000, description: "How many to answer, 1–1000 (default 100)" }))
 })
+
+// A cursor is the id of the last record of a page, versioned and base64url-encoded:
+// opaque to clients, and free of personal data (never the name a page is sorted by).
+const cursorPrefix = "v1:"
+
+/** The cursor a page answers as `nextCursor`, naming the last record it shows. */
+export const encodeCursor = (id: string): string => Encoding.encodeBase64Url(`${cursorPrefix}${id}`)
+
+const cursorMessage = bilingual(
+  "must be the nextCursor of the page before, exactly as it was given",
+  "앞 페이지 응답의 nextCursor 값을 그대로 보내야 합니다"
+)
+
+const cursorId = (cursor: string): string | undefined => {
+  if (cursor.length === 0 || cursor.length > 300 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined
+  const decoded = Encoding.decodeBase64UrlString(cursor)
+  if (Either.isLeft(decoded) || !decoded.right.startsWith(cursorPrefix)) return undefined
+  const id = decoded.right.slice(cursorPrefix.length)
+  return id.length > 0 && id.length <= 200 ? id : undefined
+}
+
+/**
+ * `cursor` in the query: a page's `nextCursor`, decoded to the id of the
+ * record the next page starts after; anything else is refused (400, field
+ * `cursor`).
+ */
+export const Cursor = Schema.transformOrFail(Schema.String, Schema.String, {
+  strict: true,
+  decode: (cursor, _, ast) => {
+    const id = cursorId(cursor)
+    return id === undefined ? ParseResult.fail(new ParseResult.Type(ast, cursor, cursorMessage)) : ParseResult.succeed(id)
+  },
+  encode: (id) => ParseResult.succeed(encodeCursor(id))
+}).annotations({
+  message: () => ({ message: cursorMessage, override: true }),
+  jsonSchema: {
+    type: "string",
+    description: "The nextCursor of the page before, as given (opaque); absent for the first page"
+  }
+})
+
+// The cursor a page answers: the id of its last record, encoded as `cursor` takes it back.
+const NextCursor = Schema.NullOr(Cursor.annotations({
+  jsonSchema: { type: "string", description: "Send it back as cursor for the next page (opaque); null on the last page" }
+}))
+
+/**
+ * `limit` and `cursor` of a paged list, which answers `{ items, nextCursor }`:
+ * at most 100 a page (`JobCenter.maxPageSize`), the next page asked with the
+ * `nextCursor` of the one before.
+ */
+export const CursorPage = Schema.Struct({
+  limit: Schema.optional(integer({ min: 1, max: 100, description: "How many to answer, 1–100 (default 100)" })),
+  cursor: Schema.optional(Cursor)
+})
+
+/**
+ * A page of a paged list: its items and `nextCursor`, which asks for the
+ * next page (`null` on the last one); `total` when the list counts.
+ */
+export const pageOf = <A, I>(item: Schema.Schema<A, I>, identifier: string, description: string) =>
+  Schema.Struct({
+    items: Schema.Array(item),
+    nextCursor: NextCursor
+  }).annotations({ identifier, description })
+
+/** {@link pageOf} with how many records the whole list holds. */
+export const countedPageOf = <A, I>(item: Schema.Schema<A, I>, identifier: string, description: string) =>
+  Schema.Struct({
+    items: Schema.Array(item),
+    total: Schema.Int.annotations({ description: "How many records the whole list holds, across its pages" }),
+    nextCursor: NextCursor
+  }).annotations({ identifier, description })
 
 /** A year in the query, 2000–2100. */
 export const Year = integer({

@@ -72,7 +72,7 @@ describe("the example server", () => {
         // Managers see the access log of the seeker's data; counselors may not.
         const manager = yield* clientFor(staffLogin("manager"))
         const log = yield* manager.review.audit({ urlParams: { subjectId: seeker.value.id } })
-        expect(log.map((e) => e.purpose)).toContain("seeker.register")
+        expect(log.items.map((e) => e.purpose)).toContain("seeker.register")
         expect((yield* Effect.flip(client.review.audit({ urlParams: {} })))._tag).toBe("Forbidden")
       }))
 

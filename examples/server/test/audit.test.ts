@@ -27,6 +27,7 @@ interface Context {
   employerId: string
   openingId: string
   referralId: string
+  placementId: string
   checkId: string
   fairId: string
   fairVersion: number
@@ -64,6 +65,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     keep: (c, json) => void (c.seekerId = json.value.id)
   })],
   ["seekers.list", get(() => "/seekers?limit=100")],
+  ["seekers.search", get(() => `/seekers/search?name=${encodeURIComponent("ㄷㄱㅅ")}&phoneTail=4243`)],
   ["seekers.get", get((c) => `/seekers/${c.seekerId}`)],
   ["seekers.update", {
     method: "PUT",
@@ -122,13 +124,17 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     keep: (c, json) => void (c.referralId = json.value.id)
   })],
   ["cases.move", post((c) => `/referrals/${c.referralId}/status`, () => ({ to: "sent", version: 1 }))],
+  ["cases.listReferrals", get((c) => `/referrals?seekerId=${c.seekerId}`)],
+  ["cases.getReferral", get((c) => `/referrals/${c.referralId}`)],
   ["cases.place", post(() => "/placements", (c) => ({
     seekerId: c.seekerId,
     employerId: c.employerId,
     startOn: "2026-05-04",
     contractType: "open-ended",
     schedule: "full-time"
-  }))],
+  }), { keep: (c, json) => void (c.placementId = json.placement.value.id) })],
+  ["cases.listPlacements", get(() => "/placements?startedFrom=2026-05-01")],
+  ["cases.getPlacement", get((c) => `/placements/${c.placementId}`)],
   ["cases.ledger", get(() => "/follow-ups/ledger", {
     at: "2026-06-03",
     keep: (c, json) => void (c.checkId = [...json.dueToday, ...json.overdue, ...json.upcoming][0].value.id)

@@ -1,6 +1,6 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
-import { LocalDate } from "@iljari/core"
+import { type Audit, LocalDate } from "@iljari/core"
 import { Effect, Schema, TestClock } from "effect"
 import { seekerInput } from "@iljari/test-support/fixtures"
 import { as, clientFor, staffLogin, TestServer } from "./server.js"
@@ -57,7 +57,7 @@ describe("eligibility over HTTP", () => {
         // The reads are in the access log, with their purpose; the refused one is not.
         const manager = yield* clientFor(staffLogin("manager"))
         const log = yield* manager.review.audit({ urlParams: { subjectId: seeker.value.id } })
-        expect(log.filter((e) => e.purpose === "seeker.eligibility").length).toBe(2)
+        expect(log.items.filter((e) => e.purpose === "seeker.eligibility").length).toBe(2)
       }))
 
     it.effect("checks a case posted whole, without storing or logging it; lists the district's programs", () =>
@@ -66,8 +66,10 @@ describe("eligibility over HTTP", () => {
         const client = yield* clientFor(staffLogin("counselor"))
         const manager = yield* clientFor(staffLogin("manager"))
         // Reading the log is itself logged ("audit.review"), and so are sign-ins; the other entries are what the checks could add.
-        const entries = Effect.map(manager.review.audit({ urlParams: { limit: 1000 } }), (log) =>
-          log.filter((e) => e.purpose !== "audit.review" && e.subjectKind !== "account").length)
+        const everything = (cursor?: string): Effect.Effect<ReadonlyArray<Audit.AuditEntry>, unknown> =>
+          Effect.flatMap(manager.review.audit({ urlParams: { limit: 100, ...(cursor === undefined ? {} : { cursor }) } }), (page) =>
+            page.nextCursor === null ? Effect.succeed(page.items) : Effect.map(everything(page.nextCursor), (rest) => [...page.items, ...rest]))
+        const entries = Effect.map(everything(), (log) => log.filter((e) => e.purpose !== "audit.review" && e.subjectKind !== "account").length)
         const logged = yield* entries
         const young = yield* client.eligibility.checkCase({
           urlParams: {},

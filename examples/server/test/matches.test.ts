@@ -54,7 +54,7 @@ describe("recommendations over HTTP", () => {
         // Every seeker shown is in the access log, for the manager to see.
         const manager = yield* clientFor(staffLogin("manager"))
         const log = yield* manager.review.audit({ urlParams: { subjectId: guard.value.id } })
-        expect(log.map((e) => e.purpose)).toEqual(
+        expect(log.items.map((e) => e.purpose)).toEqual(
           expect.arrayContaining(["recommendations.openings", "recommendations.seekers"])
         )
       }))

@@ -102,7 +102,14 @@ describe("the OpenAPI document", () => {
     }
     // What a later write needs carries its version: the ledger's checks, a placement's checks.
     const ledger = document.components.schemas["FollowUpLedger"]
-    expect(ledger.properties.dueToday.items).toEqual({ $ref: "#/components/schemas/VersionedFollowUpCheck" })
+    expect(ledger.properties.dueToday.items).toEqual({ $ref: "#/components/schemas/FollowUpLedgerItem" })
+    // Each ledger item carries the check's version and the seeker to phone with theirs.
+    const item = document.components.schemas["FollowUpLedgerItem"]
+    expect(item.required).toEqual(expect.arrayContaining(["value", "version"]))
+    expect(item.properties.version.type).toBe("integer")
+    const seeker = resolve(item.properties.seeker)
+    expect(Object.keys(seeker.properties)).toEqual(expect.arrayContaining(["id", "name", "phone", "version"]))
+    expect(seeker.required).toEqual(expect.arrayContaining(["id", "name", "version"]))
   })
 
   it("lets every POST that creates something take an Idempotency-Key header, and says what a key may meet", () => {

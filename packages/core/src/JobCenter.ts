@@ -198,10 +198,16 @@ export {
   CounselingRequest,
   /** @since 0.1.0 */
   enqueueFollowUpDigests,
+  /** @since 0.3.0 */
+  followUpCallList,
   /** @since 0.1.0 */
   followUpLedger,
   /** @since 0.4.0 */
   followUpLedgerWithVersions,
+  /** @since 0.3.0 */
+  getPlacement,
+  /** @since 0.3.0 */
+  getReferral,
   /** @since 0.3.0 */
   listPlacements,
   /** @since 0.3.0 */
@@ -228,6 +234,8 @@ export {
   ReferralRequest
 } from "./casework/Casework.js"
 export type {
+  /** @since 0.3.0 */
+  LedgerItem,
   /** @since 0.1.0 */
   PlacementRecorded
 } from "./casework/Casework.js"
@@ -244,6 +252,8 @@ export type {
 } from "./targets/Results.js"
 
 export {
+  /** @since 0.3.0 */
+  auditPage,
   /** @since 0.2.0 */
   auditTrail
 } from "./privacy/AccessLog.js"

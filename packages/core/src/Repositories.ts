@@ -54,7 +54,7 @@ import { OpeningRepository } from "./registry/Opening.js"
 import { SeekerRepository } from "./registry/Seeker.js"
 import { ResultCounts } from "./targets/ResultCounts.js"
 
-export type { Page, Paged, Store, Versioned } from "./kernel/Store.js"
+export type { KeysetPaged, Page, Paged, Store, Versioned } from "./kernel/Store.js"
 export type { DuplicateProbe } from "./registry/Seeker.js"
 export {
   AccessRulesRepository,

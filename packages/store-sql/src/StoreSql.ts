@@ -52,7 +52,7 @@ import { SqlError } from "@effect/sql/SqlError"
 import { DateTime, Effect, Layer, Option, Schema } from "effect"
 import { encodedJson } from "./internal/json.js"
 import { makeResultCounts } from "./internal/resultCounts.js"
-import { byteOrder, makeStore, persistence, searchOf, type TableSpec } from "./internal/store.js"
+import { makeStore, persistence, searchOf, type SortSpec, type TableSpec } from "./internal/store.js"
 import * as Tables from "./internal/tables.js"
 import { migrate } from "./Migrations.js"
 
@@ -202,7 +202,11 @@ const make = Effect.gen(function*() {
           ...(query.actor === undefined ? [] : [sql`actor = ${query.actor}`]),
           // ISO instants in UTC compare as text in both databases.
           ...(query.from === undefined ? [] : [sql`at >= ${DateTime.formatIso(query.from)}`]),
-          ...(query.before === undefined ? [] : [sql`at < ${DateTime.formatIso(query.before)}`])
+          ...(query.before === undefined ? [] : [sql`at < ${DateTime.formatIso(query.before)}`]),
+          // Keyset: the entries written after the one named (a missing one matches nothing).
+          ...(query.after === undefined
+            ? []
+            : [sql`seq > (SELECT seq FROM iljari_audit_log WHERE district_id = ${districtId} AND id = ${query.after})`])
         ])
       } ORDER BY seq${
         query.limit === undefined && query.offset === undefined
@@ -331,8 +335,10 @@ const make = Effect.gen(function*() {
   const equalsGiven = (values: Record<string, string | undefined>) =>
     Object.entries(values).flatMap(([column, value]) => (value === undefined ? [] : [equals(column, value)]))
   // A sort by a column, then by id, both in one direction and byte by byte, as the memory layer compares.
-  const sortedBy = (column: string | undefined, direction: "asc" | "desc") =>
-    sql.literal([...(column === undefined ? [] : [column]), "id"].map((c) => `${byteOrder(sql, c)} ${direction.toUpperCase()}`).join(", "))
+  const sortedBy = (column: string | undefined, direction: "asc" | "desc"): SortSpec => ({
+    columns: [...(column === undefined ? [] : [column]), "id"],
+    direction
+  })
   const seekerSortColumn: Record<Seeker.SearchSort, string | undefined> = { name: "name", registeredAt: "registered_at", id: undefined }
   const { where: seekerWhere, ...seekerStore } = seekers
   const { where: openingWhere, ...openingStore } = openings

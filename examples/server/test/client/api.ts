@@ -401,6 +401,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/seekers/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search seekers
+         * @description Finds the district's seekers (구직자 검색) by part of the name — syllables, initial consonants (초성: ㅎㄱㄷ finds 홍길동) or both —, the phone's last four digits, the status and the responsible counselor, every criterion given holding; sorted by name, registration time or id. A page of at most 100 with the total and nextCursor, which asks for the next page (null on the last). Every seeker shown is written to the access log; the search terms are not.
+         */
+        get: operations["seekers.search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/seekers/{id}": {
         parameters: {
             query?: never;
@@ -620,13 +640,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List referrals
+         * @description The district's referrals (알선) by status, counselor, seeker or opening, newest first: a page of at most 100 with the total and nextCursor (null on the last page). Each seeker shown is written to the access log.
+         */
+        get: operations["cases.listReferrals"];
         put?: never;
         /**
          * Propose a referral
          * @description Proposes a seeker for an open opening (알선): a referral in status proposed, version 1. A closed or filled opening is a 409 OpeningNotOpen; a seeker already proposed, sent or interviewing for the opening is a 409 ActiveReferralExists naming that referral (one active referral per seeker and opening, however many requests race).
          */
         post: operations["cases.propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a referral
+         * @description One referral of the district with its version and history; another district's is a 404. Logged.
+         */
+        get: operations["cases.getReferral"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -660,13 +704,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List placements
+         * @description The district's placements (취업) by counselor, seeker or start dates, the latest start first: a page of at most 100 with the total and nextCursor (null on the last page). startedTo before startedFrom is a 400. Each seeker shown is written to the access log.
+         */
+        get: operations["cases.listPlacements"];
         put?: never;
         /**
          * Record a placement
          * @description Records a placement (취업) — through the center's referral (which moves to hired) or found alone — with its three follow-up checks (1, 2 and 3 months after the start, on business days), each with its version. A referral is placed once (409 AlreadyPlaced).
          */
         post: operations["cases.place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a placement
+         * @description One placement of the district with its version; another district's is a 404. Logged.
+         */
+        get: operations["cases.getPlacement"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -682,7 +750,7 @@ export interface paths {
         };
         /**
          * The follow-up ledger
-         * @description A counselor's follow-up ledger (사후관리대장): checks due today, overdue, upcoming, done and cancelled, each with its version (which recording it needs), and the on-time rate. Another counselor's ledger is for managers.
+         * @description A counselor's follow-up ledger (사후관리대장): checks due today, overdue, upcoming, done and cancelled, each with its version (which recording it needs) and the seeker to phone (name, phone, version), and the on-time rate. Every seeker of the ledger is written to the access log. Another counselor's ledger is for managers.
          */
         get: operations["cases.ledger"];
         put?: never;
@@ -802,7 +870,7 @@ export interface paths {
         };
         /**
          * The access log
-         * @description Who read or changed whose data, when, from where and why (managers and administrators), newest first, 100 entries a page
+         * @description Who read or changed whose data, when, from where and why (managers and administrators), oldest first: a page of at most 100 entries and nextCursor, which asks for the next page (null on the last), within the days from–to when given. Reading it is itself logged.
          */
         get: operations["review.audit"];
         put?: never;
@@ -1646,6 +1714,18 @@ export interface components {
         Note: string;
         /** @enum {string} */
         SeekerStatus: "registered" | "in-counseling" | "referred" | "placed" | "closed";
+        /** @description a string that will be trimmed */
+        Trim: string;
+        /** @description A page of seekers with their versions, how many the search found and the cursor of the next page */
+        SeekerPage: {
+            items: components["schemas"]["VersionedSeeker"][];
+            /**
+             * int
+             * @description How many records the whole list holds, across its pages
+             */
+            total: number;
+            nextCursor: string | null;
+        };
         SeekerForm: {
             /** @description a string that will be trimmed */
             name: string;
@@ -2096,6 +2176,16 @@ export interface components {
         ReferralId: string;
         /** @enum {string} */
         ReferralStatus: "proposed" | "sent" | "interviewing" | "hired" | "rejected" | "withdrawn";
+        /** @description A page of referrals with their versions, how many the list holds and the cursor of the next page */
+        ReferralPage: {
+            items: components["schemas"]["VersionedReferral"][];
+            /**
+             * int
+             * @description How many records the whole list holds, across its pages
+             */
+            total: number;
+            nextCursor: string | null;
+        };
         VersionedReferral: {
             value: components["schemas"]["Referral"];
             /**
@@ -2190,16 +2280,64 @@ export interface components {
         FollowUpChannel: "phone" | "visit" | "workplace-visit" | "sms" | "email" | "messenger";
         /** @enum {string} */
         FollowUpOutcome: "working" | "difficulties" | "quit";
+        /** @description A page of placements with their versions, how many the list holds and the cursor of the next page */
+        PlacementPage: {
+            items: components["schemas"]["VersionedPlacement"][];
+            /**
+             * int
+             * @description How many records the whole list holds, across its pages
+             */
+            total: number;
+            nextCursor: string | null;
+        };
         FollowUpLedger: {
             today: components["schemas"]["LocalDate"];
-            dueToday: components["schemas"]["VersionedFollowUpCheck"][];
-            overdue: components["schemas"]["VersionedFollowUpCheck"][];
-            upcoming: components["schemas"]["VersionedFollowUpCheck"][];
-            done: components["schemas"]["VersionedFollowUpCheck"][];
-            cancelled: components["schemas"]["VersionedFollowUpCheck"][];
+            dueToday: components["schemas"]["FollowUpLedgerItem"][];
+            overdue: components["schemas"]["FollowUpLedgerItem"][];
+            upcoming: components["schemas"]["FollowUpLedgerItem"][];
+            done: components["schemas"]["FollowUpLedgerItem"][];
+            cancelled: components["schemas"]["FollowUpLedgerItem"][];
             onTime: components["schemas"]["Int"];
             late: components["schemas"]["Int"];
             onTimeRate: number | null;
+        };
+        FollowUpLedgerItem: {
+            value: {
+                id: components["schemas"]["FollowUpId"];
+                districtId: components["schemas"]["DistrictId"];
+                placementId: components["schemas"]["PlacementId"];
+                seekerId: components["schemas"]["SeekerId"];
+                counselorId: components["schemas"]["CounselorId"];
+                /**
+                 * between(1, 36)
+                 * @description a number between 1 and 36
+                 */
+                sequence: components["schemas"]["Int"];
+                windowStart: components["schemas"]["LocalDate"];
+                windowEnd: components["schemas"]["LocalDate"];
+                dueOn: components["schemas"]["LocalDate"];
+                doneOn?: components["schemas"]["LocalDate"];
+                channel?: components["schemas"]["FollowUpChannel"];
+                outcome?: components["schemas"]["FollowUpOutcome"];
+                notes?: components["schemas"]["Note"];
+                cancelledOn?: components["schemas"]["LocalDate"];
+            };
+            /**
+             * int
+             * @description The check's version: send it back as `version` when recording it
+             */
+            version: number;
+            /** @description The seeker to phone: name, phone (when on record) and version */
+            seeker?: {
+                id: components["schemas"]["SeekerId"];
+                name: string;
+                phone?: string;
+                /**
+                 * int
+                 * @description The seeker's version
+                 */
+                version: number;
+            };
         };
         FollowUpResultForm: {
             /**
@@ -2281,6 +2419,11 @@ export interface components {
         };
         /** @enum {string} */
         MonitoringRule: "placement-without-referral" | "placement-before-referral" | "late-record" | "duplicate-seeker" | "repeat-placement" | "volume-spike";
+        /** @description A page of the access log, oldest first, and the cursor of the next page */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
         OpeningSummary: {
             id: components["schemas"]["OpeningId"];
             employerId: components["schemas"]["EmployerId"];
@@ -4469,7 +4612,7 @@ export interface operations {
     "seekers.list": {
         parameters: {
             query?: {
-                /** @description How many to skip (default 0) */
+                /** @description Deprecated: how many to skip (default 0). Lists that answer { items, nextCursor } page by cursor instead. */
                 offset?: number;
                 /** @description How many to answer, 1–1000 (default 100) */
                 limit?: number;
@@ -4633,6 +4776,86 @@ export interface operations {
             };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "seekers.search": {
+        parameters: {
+            query?: {
+                name?: string;
+                phoneTail?: components["schemas"]["Trim"];
+                /** @description Only seekers in this status */
+                status?: "registered" | "in-counseling" | "referred" | "placed" | "closed";
+                /** @description Only the seekers this counselor is responsible for */
+                counselorId?: string;
+                /** @description Sorted by name (default), registeredAt or id; ties by id */
+                sort?: "name" | "registeredAt" | "id";
+                /** @description asc (default) or desc */
+                order?: "asc" | "desc";
+                /** @description How many to answer, 1–100 (default 100) */
+                limit?: number;
+                /** @description The nextCursor of the page before, as given (opaque); absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of seekers with their versions, how many the search found and the cursor of the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeekerPage"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: NotYourCaseload, Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4909,7 +5132,7 @@ export interface operations {
             query?: {
                 /** @description Whose caseload (managers); your own by default */
                 counselorId?: string;
-                /** @description How many to skip (default 0) */
+                /** @description Deprecated: how many to skip (default 0). Lists that answer { items, nextCursor } page by cursor instead. */
                 offset?: number;
                 /** @description How many to answer, 1–1000 (default 100) */
                 limit?: number;
@@ -5373,7 +5596,7 @@ export interface operations {
     "employers.listEmployers": {
         parameters: {
             query?: {
-                /** @description How many to skip (default 0) */
+                /** @description Deprecated: how many to skip (default 0). Lists that answer { items, nextCursor } page by cursor instead. */
                 offset?: number;
                 /** @description How many to answer, 1–1000 (default 100) */
                 limit?: number;
@@ -5531,7 +5754,7 @@ export interface operations {
     "employers.listOpenings": {
         parameters: {
             query?: {
-                /** @description How many to skip (default 0) */
+                /** @description Deprecated: how many to skip (default 0). Lists that answer { items, nextCursor } page by cursor instead. */
                 offset?: number;
                 /** @description How many to answer, 1–1000 (default 100) */
                 limit?: number;
@@ -5727,6 +5950,84 @@ export interface operations {
             };
         };
     };
+    "cases.listReferrals": {
+        parameters: {
+            query?: {
+                /** @description Only referrals in this status */
+                status?: "proposed" | "sent" | "interviewing" | "hired" | "rejected" | "withdrawn";
+                /** @description Only this counselor's referrals (your own: your id) */
+                counselorId?: string;
+                /** @description Only this seeker's referrals */
+                seekerId?: string;
+                /** @description Only the referrals to this opening */
+                openingId?: string;
+                /** @description How many to answer, 1–100 (default 100) */
+                limit?: number;
+                /** @description The nextCursor of the page before, as given (opaque); absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of referrals with their versions, how many the list holds and the cursor of the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralPage"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: NotYourCaseload, Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "cases.propose": {
         parameters: {
             query?: never;
@@ -5806,6 +6107,82 @@ export interface operations {
             };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "cases.getReferral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VersionedReferral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionedReferral"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: NotYourCaseload, Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5911,6 +6288,84 @@ export interface operations {
             };
         };
     };
+    "cases.listPlacements": {
+        parameters: {
+            query?: {
+                /** @description Only this counselor's placements (your own: your id) */
+                counselorId?: string;
+                /** @description Only this seeker's placements */
+                seekerId?: string;
+                /** @description Only placements that started on or after this day, YYYY-MM-DD */
+                startedFrom?: string;
+                /** @description Only placements that started on or before this day, YYYY-MM-DD */
+                startedTo?: string;
+                /** @description How many to answer, 1–100 (default 100) */
+                limit?: number;
+                /** @description The nextCursor of the page before, as given (opaque); absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of placements with their versions, how many the list holds and the cursor of the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementPage"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: NotYourCaseload, Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "cases.place": {
         parameters: {
             query?: never;
@@ -5986,6 +6441,82 @@ export interface operations {
             };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused, CalendarNotCovered, NoBusinessDayInWindow */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "cases.getPlacement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["PlacementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VersionedPlacement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionedPlacement"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: NotYourCaseload, Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6447,10 +6978,16 @@ export interface operations {
             query?: {
                 /** @description Only the entries about this record (a seeker's id, …) */
                 subjectId?: string;
-                /** @description How many to skip (default 0) */
+                /** @description Only entries of this day (in Korea) or later, YYYY-MM-DD */
+                from?: string;
+                /** @description Only entries of this day (in Korea) or earlier, YYYY-MM-DD; not before from */
+                to?: string;
+                /** @description Deprecated: how many to skip (default 0). Lists that answer { items, nextCursor } page by cursor instead. */
                 offset?: number;
-                /** @description How many to answer, 1–1000 (default 100) */
+                /** @description How many to answer, 1–100 (default 100) */
                 limit?: number;
+                /** @description The nextCursor of the page before, as given (opaque); absent for the first page */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -6458,13 +6995,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of the access log, oldest first, and the cursor of the next page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
             /** @description A path, query or body breaks a rule: ValidationError */

@@ -6,7 +6,10 @@
  * in the caseload, register a newcomer (a wrong phone number first), read
  * their explained matches, refer them, move the referral to hired, record
  * the placement, find the follow-up calls in the ledger and record the first
- * with the version read, then read it all back. The writes a server must
+ * with the version read, then read it all back; then the rest of the day
+ * with the API alone: find 홍길동 by ㅎㄱㄷ and by the phone's last four
+ * digits, list the counselor's referrals and placements page by page with
+ * the cursor, and phone everyone due from the ledger, which names them. The writes a server must
  * refuse are refused in the one error shape.
  *
  * Everything is typed by the document alone: eslint.config.js forbids casts,
@@ -210,5 +213,84 @@ describe("a counselor's day through the client generated from the OpenAPI docume
     expect(ledger.onTime).toBeGreaterThanOrEqual(1)
     const seeker = ok(await client.GET("/seekers/{id}", { params: { path: { id: seekerId } } }))
     expect(seeker.value.status).toBe("placed")
+  })
+
+  // The rest of the day with the API alone: find people, list the day's casework page by page, phone from the ledger.
+
+  it("finds 홍길동 by the initial consonants ㅎㄱㄷ and by the phone's last four digits", async () => {
+    const hong = ok(await client.POST("/seekers", {
+      body: { ...newcomer, name: "홍길동", birthDate: "1971-02-03", contact: { phone: "010-7319-2468" } }
+    }))
+    const byInitials = ok(await client.GET("/seekers/search", { params: { query: { name: "ㅎㄱㄷ", limit: 100 } } }))
+    expect(byInitials.items.map((s) => s.value.id)).toContain(hong.value.id)
+    expect(byInitials.items.every((s) => s.value.name.includes("홍길동"))).toBe(true)
+    const byPhone = ok(await client.GET("/seekers/search", { params: { query: { phoneTail: "2468", limit: 100 } } }))
+    expect(byPhone.items.map((s) => s.value.id)).toContain(hong.value.id)
+    expect(byPhone.items.every((s) => (s.value.contact.phone ?? "").endsWith("2468"))).toBe(true)
+    const both = ok(await client.GET("/seekers/search", { params: { query: { name: "ㅎㄱㄷ", phoneTail: "2468" } } }))
+    expect(both.items.map((s) => s.value.id)).toEqual([hong.value.id])
+    expect(both).toMatchObject({ total: 1, nextCursor: null })
+
+    // A cursor the server did not give is refused in the one error shape, naming the parameter.
+    const forged = await client.GET("/seekers/search", { params: { query: { cursor: "forged!" } } })
+    expect(forged.response.status).toBe(400)
+    expect(forged.error).toMatchObject({ _tag: "ValidationError", field: "cursor" })
+    expect(forged.error?.messageKo).toMatch(/[가-힣]/)
+  })
+
+  it("lists my referrals and my placements page by page with the cursor, each once", async () => {
+    const referrals: Array<string> = []
+    let cursor: string | undefined
+    let pages = 0
+    let total = -1
+    do {
+      const page = ok(await client.GET("/referrals", {
+        params: { query: { counselorId: counselor.id, limit: 3, ...(cursor === undefined ? {} : { cursor }) } }
+      }))
+      expect(page.items.length).toBeLessThanOrEqual(3)
+      expect(page.items.every((r) => r.value.counselorId === counselor.id)).toBe(true)
+      referrals.push(...page.items.map((r) => r.value.id))
+      total = page.total
+      cursor = page.nextCursor ?? undefined
+      pages++
+    } while (cursor !== undefined && pages < 200)
+    expect(referrals).toContain(referralId)
+    expect(new Set(referrals).size).toBe(referrals.length)
+    expect(referrals.length).toBe(total)
+    const one = ok(await client.GET("/referrals/{id}", { params: { path: { id: referralId } } }))
+    expect(one.value).toMatchObject({ id: referralId, seekerId, status: "hired" })
+
+    const placements: Array<string> = []
+    let after: string | undefined
+    pages = 0
+    do {
+      const page = ok(await client.GET("/placements", {
+        params: { query: { counselorId: counselor.id, limit: 2, ...(after === undefined ? {} : { cursor: after }) } }
+      }))
+      placements.push(...page.items.map((p) => p.value.id))
+      total = page.total
+      after = page.nextCursor ?? undefined
+      pages++
+    } while (after !== undefined && pages < 200)
+    expect(placements).toContain(placementId)
+    expect(new Set(placements).size).toBe(placements.length)
+    expect(placements.length).toBe(total)
+    const placement = ok(await client.GET("/placements/{id}", { params: { path: { id: placementId } } }))
+    expect(placement.value).toMatchObject({ id: placementId, seekerId, referralId })
+  })
+
+  it("phones everyone due from the ledger alone: each call carries the seeker's name, phone and version", async () => {
+    const ledger = ok(await client.GET("/follow-ups/ledger"))
+    const calls = [...ledger.overdue, ...ledger.dueToday, ...ledger.upcoming]
+    expect(calls.length).toBeGreaterThan(0)
+    for (const call of calls) {
+      expect(call.seeker?.id).toBe(call.value.seekerId)
+      expect(call.seeker?.name).toMatch(/[가-힣]/)
+      expect(call.seeker?.version).toBeGreaterThanOrEqual(1)
+    }
+    // The newcomer's next call names them, at the number they gave, with their current version.
+    const next = find(ledger.upcoming, "the newcomer's next call", (c) => c.value.placementId === placementId && c.value.sequence === 2)
+    const record = ok(await client.GET("/seekers/{id}", { params: { path: { id: seekerId } } }))
+    expect(next.seeker).toEqual({ id: seekerId, name: newcomer.name, phone: newcomer.contact.phone, version: record.version })
   })
 })

@@ -32,7 +32,7 @@ import { AlreadyPlaced, Filter as PlacementFilter, Placement, PlacementRepositor
 import * as Referral from "./Referral.js"
 import { ReferralRepository } from "./Referral.js"
 
-const { boundedPage, enqueue, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, notBeyond, notInFuture, today } = UseCase
+const { boundedPage, enqueue, keysetPage, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, notBeyond, notInFuture, today } = UseCase
 
 /**
  * How far ahead a placement's first day may lie, by default: a year. A
@@ -240,13 +240,36 @@ export const moveReferral = (
     }))
   })
 
+/**
+ * One of the district's referrals with its version (`NotFound` for another
+ * district's); the seeker it concerns is logged as read (`referral.view`).
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const referral = JobCenter.getReferral(actor, Ids.ReferralId.make("referral-0001"))
+ * ```
+ *
+ * @since 0.3.0
+ * @category referrals
+ */
+export const getReferral = (actor: Actor, referralId: ReferralId) =>
+  Effect.gen(function*() {
+    const row = yield* Effect.flatMap(ReferralRepository, (repo) => repo.get(actor.districtId, referralId))
+    yield* logAccess(actor, "read", "seeker", row.value.seekerId, "referral.view")
+    return row
+  })
+
 const decodeReferralFilter = Validation.decode(Referral.Filter)
 
 /**
  * The district's referrals that pass the filter (`Referral.Filter`: a status
  * for a board's column, a counselor, a seeker, an opening), newest first: a
- * page of at most `maxPageSize` (the first by default) and how many there are
- * in all. Each seeker the page shows is logged as read (`referral.list`).
+ * page of at most `maxPageSize` (the first by default, or the one `after` a
+ * referral's id), how many there are in all and `next`, the id to ask the
+ * next page after (`undefined` on the last). Each seeker the page shows is logged as read (`referral.list`).
  *
  * @example
  * ```ts
@@ -263,7 +286,7 @@ export const listReferrals = (actor: Actor, filter: unknown, page: Page = {}) =>
   Effect.gen(function*() {
     const decoded = yield* decodeReferralFilter(filter)
     const slice = yield* boundedPage(page)
-    const found = yield* Effect.flatMap(ReferralRepository, (repo) => repo.search(actor.districtId, decoded, slice))
+    const found = yield* Effect.flatMap(ReferralRepository, (repo) => keysetPage(slice, (page) => repo.search(actor.districtId, decoded, page)))
     yield* logAccessAll(actor, "read", "seeker", found.items.map((row) => row.value.seekerId), "referral.list")
     return found
   })
@@ -436,12 +459,36 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
     }))
   })
 
+/**
+ * One of the district's placements with its version (`NotFound` for another
+ * district's); the seeker placed is logged as read (`placement.view`).
+ *
+ * @example
+ * ```ts
+ * import { Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const placement = JobCenter.getPlacement(actor, Ids.PlacementId.make("placement-0001"))
+ * ```
+ *
+ * @since 0.3.0
+ * @category placements
+ */
+export const getPlacement = (actor: Actor, placementId: PlacementId) =>
+  Effect.gen(function*() {
+    const row = yield* Effect.flatMap(PlacementRepository, (repo) => repo.get(actor.districtId, placementId))
+    yield* logAccess(actor, "read", "seeker", row.value.seekerId, "placement.view")
+    return row
+  })
+
 const decodePlacementFilter = Validation.decode(PlacementFilter)
 
 /**
  * The district's placements that pass the filter (`Placement.Filter`: a
  * counselor, a seeker, a range of start dates), newest start first: a page of
- * at most `maxPageSize` (the first by default) and how many there are in all.
+ * at most `maxPageSize` (the first by default, or the one `after` a
+ * placement's id), how many there are in all and `next`, the id to ask the
+ * next page after (`undefined` on the last).
  * Each seeker the page shows is logged as read (`placement.list`).
  *
  * @example
@@ -459,7 +506,7 @@ export const listPlacements = (actor: Actor, filter: unknown, page: Page = {}) =
   Effect.gen(function*() {
     const decoded = yield* decodePlacementFilter(filter)
     const slice = yield* boundedPage(page)
-    const found = yield* Effect.flatMap(PlacementRepository, (repo) => repo.search(actor.districtId, decoded, slice))
+    const found = yield* Effect.flatMap(PlacementRepository, (repo) => keysetPage(slice, (page) => repo.search(actor.districtId, decoded, page)))
     yield* logAccessAll(actor, "read", "seeker", found.items.map((row) => row.value.seekerId), "placement.list")
     return found
   })
@@ -569,6 +616,77 @@ export const followUpLedgerWithVersions = (actor: Actor, counselorId: CounselorI
     return {
       ledger: FollowUp.ledger(rows.map((row) => row.value), yield* today),
       versions: new Map(rows.map((row) => [row.value.id, row.version]))
+    }
+  })
+
+/**
+ * A follow-up check as a call list shows it: the check with its version
+ * (which recording it needs) and the seeker to phone — name, phone and the
+ * seeker's version —, or `undefined` for a seeker no longer on record.
+ *
+ * @since 0.3.0
+ * @category follow-up
+ */
+export interface LedgerItem {
+  readonly value: FollowUp.Check
+  readonly version: number
+  readonly seeker:
+    | {
+      readonly id: SeekerId
+      readonly name: string
+      readonly phone: string | undefined
+      readonly version: number
+    }
+    | undefined
+}
+
+/**
+ * {@link followUpLedger} as a call list: the same groups and on-time rate,
+ * each check with its version and the seeker's name, phone and version, so
+ * that a counselor can phone everyone due without reading each seeker. The
+ * seekers are read in one `getMany`; each is logged as read once
+ * (`followUp.ledger`).
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * // Today's calls: who to phone, at which number, for which check.
+ * const calls = Effect.map(JobCenter.followUpCallList(actor), (ledger) =>
+ *   ledger.dueToday.map((item) => `${item.seeker?.name} ${item.seeker?.phone ?? "-"} (${item.value.sequence}차)`)
+ * )
+ * ```
+ *
+ * @since 0.3.0
+ * @category follow-up
+ */
+export const followUpCallList = (actor: Actor, counselorId: CounselorId = actor.counselorId) =>
+  Effect.gen(function*() {
+    const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
+    const seekers = yield* Effect.flatMap(SeekerRepository, (repo) => repo.getMany(actor.districtId, rows.map((row) => row.value.seekerId)))
+    yield* logAccessAll(actor, "read", "seeker", rows.map((row) => row.value.seekerId), "followUp.ledger")
+    const versions = new Map(rows.map((row) => [row.value.id, row.version]))
+    const people = new Map(seekers.map((row) => [row.value.id, row]))
+    const item = (check: FollowUp.Check): LedgerItem => {
+      const seeker = people.get(check.seekerId)
+      return {
+        value: check,
+        version: versions.get(check.id) ?? 1,
+        seeker: seeker === undefined
+          ? undefined
+          : { id: seeker.value.id, name: seeker.value.name, phone: seeker.value.contact.phone, version: seeker.version }
+      }
+    }
+    const ledger = FollowUp.ledger(rows.map((row) => row.value), yield* today)
+    return {
+      ...ledger,
+      dueToday: ledger.dueToday.map(item),
+      overdue: ledger.overdue.map(item),
+      upcoming: ledger.upcoming.map(item),
+      done: ledger.done.map(item),
+      cancelled: ledger.cancelled.map(item)
     }
   })
 

@@ -189,10 +189,7 @@ export class PlacementRepository extends Context.Tag("@iljari/core/PlacementRepo
       listBySeeker: (districtId, seekerId) => placements.filter(districtId, (p) => p.seekerId === seekerId),
       listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to),
       search: (districtId, filter, page) =>
-        Effect.map(
-          placements.filter(districtId, passes(filter)),
-          (rows) => Memory.counted(rows.sort((a, b) => newestFirst(a.value, b.value)), page)
-        )
+        Memory.searched(placements, districtId, passes(filter), newestFirst, page)
     }
   })
 }

@@ -251,10 +251,7 @@ export class ReferralRepository extends Context.Tag("@iljari/core/ReferralReposi
       ...referrals,
       listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId),
       search: (districtId, filter, page) =>
-        Effect.map(
-          referrals.filter(districtId, passes(filter)),
-          (rows) => Memory.counted(rows.sort((a, b) => newestFirst(a.value, b.value)), page)
-        )
+        Memory.searched(referrals, districtId, passes(filter), newestFirst, page)
     }
   })
 }

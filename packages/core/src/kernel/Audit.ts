@@ -125,6 +125,14 @@ export interface AuditQuery {
   readonly from?: DateTime.Utc
   /** Entries before this instant. */
   readonly before?: DateTime.Utc
+  /**
+   * Keyset paging: only the entries written after the entry with this id
+   * (the last one of the page before), whether or not it matches the query;
+   * an id the district's log does not have gives no entries.
+   *
+   * @since 0.3.0
+   */
+  readonly after?: string
   /** A slice of the matching entries, oldest first. */
   readonly offset?: number
   readonly limit?: number
@@ -152,9 +160,13 @@ export class AuditLog extends Context.Tag("@iljari/core/AuditLog")<AuditLog, {
       append: (entry: AuditEntry) => append([entry]),
       appendAll: append,
       list: (districtId: DistrictId, query: AuditQuery = {}) =>
-        Effect.sync(() =>
-          Memory.paged(
-            log.rows().filter((e) =>
+        Effect.sync(() => {
+          const rows = log.rows()
+          // The log is kept in the order it was written: what follows the entry named.
+          const anchor = query.after === undefined ? -1 : rows.findIndex((e) => e.districtId === districtId && e.id === query.after)
+          const start = query.after === undefined ? 0 : anchor === -1 ? rows.length : anchor + 1
+          return Memory.paged(
+            rows.slice(start).filter((e) =>
               e.districtId === districtId &&
               (query.subjectId === undefined || e.subjectId === query.subjectId) &&
               (query.actor === undefined || e.actor === query.actor) &&
@@ -163,7 +175,7 @@ export class AuditLog extends Context.Tag("@iljari/core/AuditLog")<AuditLog, {
             ),
             query
           )
-        )
+        })
     }
   })
 }

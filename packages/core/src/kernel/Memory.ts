@@ -28,7 +28,9 @@ export {
   /** A page of rows. @since 0.2.0 */
   paged,
   /** A page of rows and how many there are. @since 0.3.0 */
-  counted
+  counted,
+  /** A store's search: a page of the records that pass, in order, after a record when named (keyset), and how many pass. @since 0.3.0 */
+  searched
 } from "./internal/memory.js"
 export type {
   /** The database. @since 0.2.0 */

@@ -25,7 +25,7 @@ export interface Versioned<A> {
 }
 
 /**
- * A slice of a listing, ordered by id.
+ * A slice of a listing, ordered by id (a search: in its own order).
  *
  * @since 0.1.0
  * @category models
@@ -33,6 +33,18 @@ export interface Versioned<A> {
 export interface Page {
   readonly offset?: number
   readonly limit?: number
+  /**
+   * Keyset paging, honoured by the stores' `search` methods: only the
+   * records that come after the record with this id in the search's order
+   * — the last one of the page before —, found by their sort key rather
+   * than counted past, so that a record added or changed meanwhile neither
+   * repeats nor hides one. The record named need not pass the search's
+   * criteria any more; an id the district does not have gives an empty
+   * page. `offset`, when also given, skips within what follows.
+   *
+   * @since 0.3.0
+   */
+  readonly after?: string
 }
 
 /**
@@ -45,6 +57,18 @@ export interface Page {
 export interface Paged<A> {
   readonly items: ReadonlyArray<A>
   readonly total: number
+}
+
+/**
+ * A page of a search read by keyset (`Page.after`): the page, how many
+ * records the whole search found, and the id to ask the next page `after`
+ * — `undefined` on the last page.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface KeysetPaged<A> extends Paged<A> {
+  readonly next: string | undefined
 }
 
 /**

@@ -9,7 +9,7 @@ import { AuditEntry, type AuditAction, AuditLog, type ErasureReason } from "./Au
 import { AuditEntryId, type CounselorId, type DistrictId, MessageId } from "./Ids.js"
 import * as LocalDate from "./LocalDate.js"
 import { Outbox, OutboxMessage } from "./Outbox.js"
-import type { Page } from "./Store.js"
+import type { KeysetPaged, Page, Paged, Versioned } from "./Store.js"
 import { IdGenerator } from "./IdGenerator.js"
 import { Transactor } from "./Transactor.js"
 import { ValidationError, ValidationIssue } from "./Validation.js"
@@ -84,12 +84,20 @@ export const checkPeriod = (subject: string, period: { readonly from: LocalDate.
 /** The most records a search or list returns (and logs) at a time. */
 export const maxPageSize = 100
 
+/** A page as {@link boundedPage} checked it. */
+export interface Slice {
+  readonly offset: number
+  readonly limit: number
+  readonly after?: string
+}
+
 /**
  * The page a search asks for, checked: whole numbers, `offset` from 0 and
  * `limit` from 1, a `limit` over {@link maxPageSize} (or none) read as that,
- * so that no request reads or logs more than a screenful.
+ * so that no request reads or logs more than a screenful; `after`, when
+ * given, a record's id (1–200 characters).
  */
-export const boundedPage = (page: Page): Effect.Effect<Required<Page>, ValidationError> => {
+export const boundedPage = (page: Page): Effect.Effect<Slice, ValidationError> => {
   const offset = page.offset ?? 0
   const limit = page.limit ?? maxPageSize
   const issues: Array<ValidationIssue> = []
@@ -99,11 +107,29 @@ export const boundedPage = (page: Page): Effect.Effect<Required<Page>, Validatio
   if (!Number.isSafeInteger(limit) || limit < 1) {
     issues.push(new ValidationIssue({ path: "limit", message: `must be a whole number from 1 (1 이상의 정수); got ${limit}` }))
   }
+  if (page.after !== undefined && (typeof page.after !== "string" || page.after.length === 0 || page.after.length > 200)) {
+    issues.push(new ValidationIssue({ path: "after", message: "must be the id of the last record of the page before (앞 페이지 마지막 기록의 번호)" }))
+  }
   const [first, ...rest] = issues
   return first === undefined
-    ? Effect.succeed({ offset, limit: Math.min(limit, maxPageSize) })
+    ? Effect.succeed({ offset, limit: Math.min(limit, maxPageSize), ...(page.after === undefined ? {} : { after: page.after }) })
     : Effect.fail(new ValidationError({ subject: "Page", issues: [first, ...rest] }))
 }
+
+/**
+ * A search's page read by keyset: one record more than the page is asked
+ * of the store, to tell whether another page follows, and the page answered
+ * with the id to ask the next one `after` (`undefined` on the last page).
+ */
+export const keysetPage = <A extends { readonly id: string }, E, R>(
+  slice: Slice,
+  search: (page: Page) => Effect.Effect<Paged<Versioned<A>>, E, R>
+): Effect.Effect<KeysetPaged<Versioned<A>>, E, R> =>
+  Effect.map(search({ ...slice, limit: slice.limit + 1 }), (found) => {
+    const items = found.items.slice(0, slice.limit)
+    const last = items[items.length - 1]
+    return { items, total: found.total, next: found.items.length > slice.limit && last !== undefined ? last.value.id : undefined }
+  })
 
 // Forms arrive as unknown; anything but a plain object is refused before decoding,
 // and so are fields only the center sets (an erasure date, say).

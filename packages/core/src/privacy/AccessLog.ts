@@ -17,7 +17,7 @@
  */
 import { Effect } from "effect"
 import { type AuditEntry, AuditLog, type AuditQuery } from "../kernel/Audit.js"
-import { type Actor, logAccessAll } from "../kernel/UseCase.js"
+import { type Actor, boundedPage, logAccessAll } from "../kernel/UseCase.js"
 import { require, type Staff } from "../access/Staff.js"
 
 /**
@@ -39,10 +39,51 @@ import { require, type Staff } from "../access/Staff.js"
 export const auditTrail = (actor: Actor, query: AuditQuery = {}) =>
   Effect.gen(function*() {
     const entries = yield* Effect.flatMap(AuditLog, (log) => log.list(actor.districtId, { limit: 100, ...query }))
-    const byKind = new Map<AuditEntry["subjectKind"], Array<string>>()
-    for (const entry of entries) byKind.set(entry.subjectKind, [...(byKind.get(entry.subjectKind) ?? []), entry.subjectId])
-    yield* Effect.forEach(byKind, ([kind, ids]) => logAccessAll(actor, "read", kind, ids, "audit.review"), { discard: true })
+    yield* logReview(actor, entries)
     return entries
+  })
+
+// Reading the log is itself logged: one entry per person whose accesses are shown.
+const logReview = (actor: Actor, entries: ReadonlyArray<AuditEntry>) => {
+  const byKind = new Map<AuditEntry["subjectKind"], Array<string>>()
+  for (const entry of entries) byKind.set(entry.subjectKind, [...(byKind.get(entry.subjectKind) ?? []), entry.subjectId])
+  return Effect.forEach(byKind, ([kind, ids]) => logAccessAll(actor, "read", kind, ids, "audit.review"), { discard: true })
+}
+
+/**
+ * A page of the district's access log read by keyset, oldest first: at most
+ * `JobCenter.maxPageSize` (100) entries matching the query (a person, a
+ * staff member, a period) after the entry `query.after` names — the last
+ * one of the page before —, and the id to ask the next page `after`
+ * (`next`, `undefined` on the last page). Entries written meanwhile are
+ * neither repeated nor skipped, however long the review takes. Reading is
+ * logged as {@link auditTrail}'s is.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ * import { DateTime, Effect } from "effect"
+ *
+ * declare const actor: JobCenter.Actor
+ * // May's log, 50 entries at a time.
+ * const may = { from: DateTime.unsafeMake("2026-04-30T15:00:00Z"), before: DateTime.unsafeMake("2026-05-31T15:00:00Z"), limit: 50 }
+ * const firstTwo = Effect.gen(function*() {
+ *   const first = yield* JobCenter.auditPage(actor, may)
+ *   return first.next === undefined ? [first] : [first, yield* JobCenter.auditPage(actor, { ...may, after: first.next })]
+ * })
+ * ```
+ *
+ * @since 0.3.0
+ * @category audit
+ */
+export const auditPage = (actor: Actor, query: AuditQuery = {}) =>
+  Effect.gen(function*() {
+    const slice = yield* boundedPage(query)
+    const found = yield* Effect.flatMap(AuditLog, (log) => log.list(actor.districtId, { ...query, ...slice, limit: slice.limit + 1 }))
+    const items = found.slice(0, slice.limit)
+    yield* logReview(actor, items)
+    const last = items[items.length - 1]
+    return { items, next: found.length > slice.limit && last !== undefined ? last.id : undefined }
   })
 
 

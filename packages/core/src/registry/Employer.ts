@@ -269,10 +269,7 @@ export class EmployerRepository extends Context.Tag("@iljari/core/EmployerReposi
       ...employers,
       search: (districtId, criteria, page) => {
         const order = employerOrder(criteria)
-        return Effect.map(
-          employers.filter(districtId, employerMeets(criteria)),
-          (rows) => Memory.counted(rows.sort((a, b) => order(a.value, b.value)), page)
-        )
+        return Memory.searched(employers, districtId, employerMeets(criteria), order, page)
       }
     }
   })

@@ -34,7 +34,7 @@ import { Effect, Option } from "effect"
 import * as Hangul from "../kernel/Hangul.js"
 import type { EmployerId, OpeningId } from "../kernel/Ids.js"
 import type { Page, Paged, Versioned } from "../kernel/Store.js"
-import { type Actor, boundedPage, logAccess, logAccessAll } from "../kernel/UseCase.js"
+import { type Actor, boundedPage, keysetPage, logAccess, logAccessAll } from "../kernel/UseCase.js"
 import * as Validation from "../kernel/Validation.js"
 import * as Employer from "./Employer.js"
 import * as Opening from "./Opening.js"
@@ -159,7 +159,7 @@ export const searchEmployers = (actor: Actor, criteria: unknown, page: Page = {}
   Effect.gen(function*() {
     const decoded = yield* decodeEmployerCriteria(criteria)
     const slice = yield* boundedPage(page)
-    const found = yield* Effect.flatMap(Employer.EmployerRepository, (repo) => repo.search(actor.districtId, decoded, slice))
+    const found = yield* Effect.flatMap(Employer.EmployerRepository, (repo) => keysetPage(slice, (page) => repo.search(actor.districtId, decoded, page)))
     yield* logAccessAll(actor, "read", "employer", found.items.map((row) => row.value.id), "employer.search")
     return found
   })
@@ -231,7 +231,7 @@ export const searchOpenings = (actor: Actor, criteria: unknown, page: Page = {})
   Effect.gen(function*() {
     const decoded = yield* decodeOpeningCriteria(criteria)
     const slice = yield* boundedPage(page)
-    return (yield* Effect.flatMap(Opening.OpeningRepository, (repo) => repo.search(actor.districtId, decoded, slice))) satisfies Paged<
+    return (yield* Effect.flatMap(Opening.OpeningRepository, (repo) => keysetPage(slice, (page) => repo.search(actor.districtId, decoded, page)))) satisfies Paged<
       Versioned<Opening.Opening>
     >
   })

@@ -257,10 +257,7 @@ export class OpeningRepository extends Context.Tag("@iljari/core/OpeningReposito
       listByEmployer: (districtId, employerId) => openings.filter(districtId, (o) => o.employerId === employerId),
       search: (districtId, criteria, page) => {
         const order = openingOrder(criteria)
-        return Effect.map(
-          openings.filter(districtId, openingMeets(criteria)),
-          (rows) => Memory.counted(rows.sort((a, b) => order(a.value, b.value)), page)
-        )
+        return Memory.searched(openings, districtId, openingMeets(criteria), order, page)
       }
     }
   })

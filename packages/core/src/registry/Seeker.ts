@@ -441,10 +441,7 @@ export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository
         Effect.map(seekers.filter(districtId, (s) => s.counselorId === counselorId), (rows) => Memory.paged(rows, page)),
       search: (districtId, criteria, page) => {
         const order = searchOrder(criteria)
-        return Effect.map(
-          seekers.filter(districtId, meets(criteria)),
-          (rows) => Memory.counted(rows.sort((a, b) => order(a.value, b.value)), page)
-        )
+        return Memory.searched(seekers, districtId, meets(criteria), order, page)
       },
       findPossibleDuplicates: (districtId, probe) =>
         seekers.filter(districtId, (s) =>

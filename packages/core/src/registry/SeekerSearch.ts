@@ -19,7 +19,7 @@
  */
 import { Effect } from "effect"
 import type { Page } from "../kernel/Store.js"
-import { type Actor, boundedPage, logAccessAll } from "../kernel/UseCase.js"
+import { type Actor, boundedPage, keysetPage, logAccessAll } from "../kernel/UseCase.js"
 import * as Validation from "../kernel/Validation.js"
 import { SearchCriteria, SeekerRepository } from "./Seeker.js"
 
@@ -34,8 +34,9 @@ export const decodeCriteria = Validation.decode(SearchCriteria)
 
 /**
  * The district's seekers that meet the criteria (`Seeker.SearchCriteria`):
- * a page of at most `JobCenter.maxPageSize` (100; the first page by default)
- * and how many there are in all. Each seeker shown is logged as read (`seeker.search`);
+ * a page of at most `JobCenter.maxPageSize` (100; the first page by default),
+ * how many there are in all, and `next`: the id to ask the next page
+ * `after` (keyset paging, `undefined` on the last page). Each seeker shown is logged as read (`seeker.search`);
  * the criteria are not.
  *
  * @example
@@ -54,7 +55,7 @@ export const searchSeekers = (actor: Actor, criteria: unknown, page: Page = {}) 
   Effect.gen(function*() {
     const decoded = yield* decodeCriteria(criteria)
     const slice = yield* boundedPage(page)
-    const found = yield* Effect.flatMap(SeekerRepository, (repo) => repo.search(actor.districtId, decoded, slice))
+    const found = yield* Effect.flatMap(SeekerRepository, (repo) => keysetPage(slice, (page) => repo.search(actor.districtId, decoded, page)))
     yield* logAccessAll(actor, "read", "seeker", found.items.map((row) => row.value.id), "seeker.search")
     return found
   })

@@ -194,9 +194,18 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
   }
 }
 
+/** A search's order: by these columns (the id last), all in one direction. */
+export interface SortSpec {
+  readonly columns: ReadonlyArray<string>
+  readonly direction: "asc" | "desc"
+}
+
 /**
  * A search over a store's table, from its `where`: a page of the rows that
- * meet the condition, in the order given, and how many there are.
+ * meet the condition, in the order given, and how many there are. With
+ * `page.after`, the page starts after that record's sort key (keyset: its
+ * key is read by id in the same statement, so the record need not meet the
+ * condition any more; an id the district does not have matches no row).
  */
 export const searchOf = <A>(
   sql: SqlClient.SqlClient,
@@ -211,13 +220,22 @@ export const searchOf = <A>(
 (
   districtId: DistrictId,
   condition: Statement.Fragment,
-  order: Statement.Fragment,
+  sort: SortSpec,
   page?: Repositories.Page
-): Effect.Effect<Repositories.Paged<Versioned<A>>, Errors.PersistenceError> =>
-  Effect.all({
-    items: where(districtId, condition, page, order),
-    total: sql<{ total: number | string }>`SELECT COUNT(*) AS total FROM ${sql(spec.table)} WHERE district_id = ${districtId} AND ${condition}`.pipe(
+): Effect.Effect<Repositories.Paged<Versioned<A>>, Errors.PersistenceError> => {
+  const table = sql(spec.table)
+  const keyed = sort.columns.map((column) => byteOrder(sql, column))
+  const order = sql.literal(keyed.map((column) => `${column} ${sort.direction.toUpperCase()}`).join(", "))
+  const after = page?.after
+  // Row values compare column by column, as the order does: (name, id) > (the record's name, its id).
+  const following = after === undefined ? undefined : sql`(${sql.literal(keyed.join(", "))}) ${sql.literal(sort.direction === "asc" ? ">" : "<")} (SELECT ${
+    sql.literal(sort.columns.join(", "))
+  } FROM ${table} WHERE district_id = ${districtId} AND id = ${after})`
+  return Effect.all({
+    items: where(districtId, following === undefined ? condition : sql.and([condition, following]), page, order),
+    total: sql<{ total: number | string }>`SELECT COUNT(*) AS total FROM ${table} WHERE district_id = ${districtId} AND ${condition}`.pipe(
       Effect.map((rows) => Number(rows[0]!.total)),
       Effect.mapError(persistence(`count ${spec.kind}`))
     )
   })
+}

@@ -60,6 +60,27 @@ export const paged = <A>(rows: ReadonlyArray<A>, page?: Page): ReadonlyArray<A> 
 export const counted = <A>(rows: ReadonlyArray<A>, page?: Page): Paged<A> => ({ items: paged(rows, page), total: rows.length })
 
 /**
+ * A store's search: the district's records that pass, in `order`, a page of
+ * them — after `page.after`'s record, wherever it now sorts (keyset), when
+ * named — and how many pass in all.
+ */
+export const searched = <A extends { readonly id: string; readonly districtId: DistrictId }, E>(
+  records: { readonly filter: (districtId: DistrictId, predicate: (a: A) => boolean) => Effect.Effect<Array<Versioned<A>>, E> },
+  districtId: DistrictId,
+  passes: (a: A) => boolean,
+  order: (a: A, b: A) => number,
+  page?: Page
+): Effect.Effect<Paged<Versioned<A>>, E> =>
+  Effect.gen(function*() {
+    const rows = (yield* records.filter(districtId, passes)).sort((a, b) => order(a.value, b.value))
+    const after = page?.after
+    if (after === undefined) return counted(rows, page)
+    const [anchor] = yield* records.filter(districtId, (a) => a.id === after)
+    const following = anchor === undefined ? [] : rows.filter((row) => order(row.value, anchor.value) > 0)
+    return { items: paged(following, page), total: rows.length }
+  })
+
+/**
  * An "at most one" rule of a store, as a unique index would keep it: two
  * records of a district with the same defined key conflict.
  */

@@ -564,6 +564,89 @@ export const sharedSuite = (backend: Backend) => {
         expect(yield* listed({}, { offset: 2, limit: 5 })).toEqual({ ids: ["p1", "p2"], total: 4 })
       })))
 
+    it.effect("pages every search by keyset: after a record's sort key, wherever it now sorts, never another district's", () =>
+      run(Effect.gen(function*() {
+        const seekers = yield* Repositories.SeekerRepository
+        const at = (name: string, registeredAt: string) => ({ name, registeredAt, contact: {} })
+        yield* seekers.insert(seeker("s1", A, at("나", "2026-03-03T01:00:00.000Z")))
+        yield* seekers.insert(seeker("s2", A, at("가", "2026-03-01T09:00:00.000Z")))
+        yield* seekers.insert(seeker("s3", A, at("다", "2026-03-02T01:00:00.000Z")))
+        yield* seekers.insert(seeker("s4", A, at("가", "2026-03-02T01:00:00.000Z")))
+        yield* seekers.insert(seeker("s5", A, at("kim", "2026-03-01T01:00:00.000Z")))
+        yield* seekers.insert(seeker("s6", A, at("Lee", "2026-03-01T09:00:00.000Z")))
+        yield* seekers.insert(seeker("s7", B, at("가", "2026-03-01T01:00:00.000Z")))
+        const after = (input: object, page: Repositories.Page) =>
+          Effect.map(seekers.search(A, criteria(input), page), ({ items, total }) => ({ ids: items.map((row) => row.value.id), total }))
+        const all = (ids: ReadonlyArray<string>) => ({ ids, total: 6 })
+        // By name: s6, s5, s2, s4, s1, s3 — the two 가 apart by id.
+        expect(yield* after({}, { after: "s5", limit: 2 })).toEqual(all(["s2", "s4"]))
+        expect(yield* after({}, { after: "s2", limit: 2 })).toEqual(all(["s4", "s1"]))
+        expect(yield* after({}, { after: "s3", limit: 2 })).toEqual(all([]))
+        expect(yield* after({ sort: "name", order: "desc" }, { after: "s4" })).toEqual(all(["s2", "s5", "s6"]))
+        expect(yield* after({ sort: "registeredAt" }, { after: "s6", limit: 2 })).toEqual(all(["s3", "s4"]))
+        expect(yield* after({ sort: "registeredAt", order: "desc" }, { after: "s4" })).toEqual(all(["s3", "s6", "s2", "s5"]))
+        expect(yield* after({ sort: "id", order: "desc" }, { after: "s4" })).toEqual(all(["s3", "s2", "s1"]))
+        expect(yield* after({}, { after: "s5", offset: 1, limit: 2 })).toEqual(all(["s4", "s1"]))
+        // The record named need not pass the criteria: the page goes on from where it sorts.
+        expect(yield* after({ name: "ㄱ" }, { after: "s5" })).toEqual({ ids: ["s2", "s4"], total: 2 })
+        expect(yield* after({ name: "ㄱ" }, { after: "s1" })).toEqual({ ids: [], total: 2 })
+        // A record renamed meanwhile sorts where its new name puts it.
+        yield* seekers.update(seeker("s1", A, at("Aaron", "2026-03-03T01:00:00.000Z")), 1)
+        expect(yield* after({}, { after: "s1", limit: 2 })).toEqual(all(["s6", "s5"]))
+        // An id the district does not have — unknown, or another district's — pages nothing.
+        expect(yield* after({}, { after: "s9" })).toEqual(all([]))
+        expect(yield* after({}, { after: "s7" })).toEqual(all([]))
+
+        const referrals = yield* Repositories.ReferralRepository
+        const c1 = { seekerId: "s1", openingId: "o1", counselorId: "c1" }
+        yield* referrals.insert(referralOf("r1", "2026-03-02", c1))
+        yield* referrals.insert(referralOf("r2", "2026-03-05", { seekerId: "s2", openingId: "o1", counselorId: "c2" }, ["sent"]))
+        yield* referrals.insert(referralOf("r3", "2026-03-05", { ...c1, openingId: "o2" }, ["sent"]))
+        yield* referrals.insert(referralOf("r4", "2026-03-01", { ...c1, seekerId: "s3", openingId: "o2" }, ["withdrawn"]))
+        yield* referrals.insert(referralOf("r5", "2026-03-09", c1, [], B))
+        const referred = (filter: Referral.Filter, page: Repositories.Page) =>
+          Effect.map(referrals.search(A, filter, page), ({ items, total }) => ({ ids: items.map((row) => row.value.id), total }))
+        // Newest first: r3, r2, r1, r4.
+        expect(yield* referred({}, { after: "r3", limit: 2 })).toEqual({ ids: ["r2", "r1"], total: 4 })
+        expect(yield* referred({}, { after: "r1", limit: 2 })).toEqual({ ids: ["r4"], total: 4 })
+        expect(yield* referred({ status: "sent" }, { after: "r3" })).toEqual({ ids: ["r2"], total: 2 })
+        expect(yield* referred({ status: "sent" }, { after: "r1" })).toEqual({ ids: [], total: 2 })
+        expect(yield* referred({}, { after: "r5" })).toEqual({ ids: [], total: 4 })
+
+        const placements = yield* Repositories.PlacementRepository
+        yield* placements.insert(placementOf("p1", "s1", "c1", "2026-03-09"))
+        yield* placements.insert(placementOf("p2", "s2", "c2", "2026-03-02"))
+        yield* placements.insert(placementOf("p3", "s3", "c1", "2026-03-09"))
+        yield* placements.insert(placementOf("p4", "s1", "c2", "2026-04-01"))
+        const placed = (input: object, page: Repositories.Page) =>
+          Effect.map(
+            placements.search(A, Schema.decodeUnknownSync(Placement.Filter)(input), page),
+            ({ items, total }) => ({ ids: items.map((row) => row.value.id), total })
+          )
+        // The latest start first: p4, p3, p1, p2.
+        expect(yield* placed({}, { after: "p3", limit: 1 })).toEqual({ ids: ["p1"], total: 4 })
+        expect(yield* placed({ counselorId: "c1" }, { after: "p4" })).toEqual({ ids: ["p3", "p1"], total: 2 })
+        expect(yield* placed({}, { after: "p2" })).toEqual({ ids: [], total: 4 })
+      })))
+
+    it.effect("pages the audit log by keyset: the entries written after one, never another district's", () =>
+      run(Effect.gen(function*() {
+        const audit = yield* Audit.AuditLog
+        yield* audit.append(auditEntry("a2", A, "s1"))
+        yield* audit.appendAll([auditEntry("a1", A, "s2"), auditEntry("a4", B, "s1")])
+        yield* audit.append(auditEntry("a3", A, "s1"))
+        yield* audit.append(auditEntry("a0", A, "s2"))
+        const ids = (query: Audit.AuditQuery) => Effect.map(audit.list(A, query), (entries) => entries.map((e) => e.id))
+        expect(yield* ids({ after: "a2" })).toEqual(["a1", "a3", "a0"])
+        expect(yield* ids({ after: "a2", limit: 2 })).toEqual(["a1", "a3"])
+        expect(yield* ids({ after: "a3" })).toEqual(["a0"])
+        expect(yield* ids({ after: "a0" })).toEqual([])
+        // The entry named need not match the query.
+        expect(yield* ids({ after: "a1", subjectId: "s1" })).toEqual(["a3"])
+        expect(yield* ids({ after: "a4" })).toEqual([])
+        expect(yield* ids({ after: "a9" })).toEqual([])
+      })))
+
     it.effect("keeps one placement per referral, however the inserts race", () =>
       run(Effect.gen(function*() {
         const repo = yield* Repositories.PlacementRepository
