@@ -200,6 +200,8 @@ export {
   enqueueFollowUpDigests,
   /** @since 0.1.0 */
   followUpLedger,
+  /** @since 0.4.0 */
+  followUpLedgerWithVersions,
   /** @since 0.3.0 */
   listPlacements,
   /** @since 0.3.0 */

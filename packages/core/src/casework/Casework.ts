@@ -7,6 +7,9 @@
  * @since 0.2.0
  */
 import { Context, Effect, Option, Schema } from "effect"
+import type { AuditLog } from "../kernel/Audit.js"
+import type { PersistenceError } from "../kernel/Errors.js"
+import type { IdGenerator } from "../kernel/IdGenerator.js"
 import * as BusinessCalendar from "../kernel/BusinessCalendar.js"
 import { ContractType, WorkSchedule } from "../kernel/Codes.js"
 import { CounselingId, type CounselorId, EmployerId, FollowUpId, OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
@@ -517,10 +520,39 @@ export const recordFollowUp = (
  * @category follow-up
  */
 export const followUpLedger = (actor: Actor, counselorId: CounselorId = actor.counselorId) =>
+  Effect.map(followUpLedgerWithVersions(actor, counselorId), ({ ledger }) => ledger)
+
+/**
+ * {@link followUpLedger} with each check's stored version, which recording
+ * it needs: one read of the counselor's checks serves both.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const mine = JobCenter.followUpLedgerWithVersions(actor)
+ * // ledger.dueToday[0] is recorded with versions.get(ledger.dueToday[0].id)
+ * ```
+ *
+ * @since 0.4.0
+ * @category follow-up
+ */
+export const followUpLedgerWithVersions = (
+  actor: Actor,
+  counselorId: CounselorId = actor.counselorId
+): Effect.Effect<
+  { readonly ledger: FollowUp.Ledger; readonly versions: ReadonlyMap<FollowUpId, number> },
+  PersistenceError,
+  FollowUpRepository | AuditLog | IdGenerator
+> =>
   Effect.gen(function*() {
     const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
     yield* logAccessAll(actor, "read", "seeker", rows.map((row) => row.value.seekerId), "followUp.ledger")
-    return FollowUp.ledger(rows.map((row) => row.value), yield* today)
+    return {
+      ledger: FollowUp.ledger(rows.map((row) => row.value), yield* today),
+      versions: new Map(rows.map((row) => [row.value.id, row.version]))
+    }
   })
 
 /**
