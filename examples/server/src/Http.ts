@@ -4,7 +4,7 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
-import { Caseload, Erasure, type FollowUp, JobCenter, Monitoring, Validation } from "@iljari/core"
+import { Caseload, Erasure, type FollowUp, type Ids, JobCenter, Monitoring, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
@@ -15,6 +15,7 @@ import { FairsLive } from "./FairHttp.js"
 import { MatchesLive } from "./MatchHttp.js"
 import { ReportsLive } from "./ReportHttp.js"
 import { Api } from "./Api.js"
+import { Invalidation } from "./Invalidation.js"
 import { targetsOf } from "./Settings.js"
 
 const invalid = (path: string, message: string) =>
@@ -30,6 +31,8 @@ const invalid = (path: string, message: string) =>
  * proves the bytes are the schema's encoding.
  */
 export const storedJson = (body: unknown) => Effect.succeed(HttpServerResponse.unsafeJson(body))
+
+const districtChanged = (districtId: Ids.DistrictId) => Effect.flatMap(Invalidation, (i) => i.districtChanged(districtId))
 
 const page = (params: { readonly offset?: number | undefined; readonly limit?: number | undefined }) => ({
   offset: params.offset ?? 0,
@@ -50,11 +53,22 @@ export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
     })
     .handle("transfer", ({ path, payload }) => Effect.flatMap(actor, (who) => Caseload.transfer(who, path.id, payload)))
     .handle("close", ({ path, payload }) => Effect.flatMap(actor, (who) => Caseload.close(who, path.id, payload.version)))
+    // After an erasure every server process drops the district's ranking index (see Invalidation.ts).
     .handle("erase", ({ path, payload }) =>
-      Effect.zipRight(permit("erasure"), Effect.flatMap(actor, (who) => Erasure.eraseSeeker(who, path.id, payload.reason))))
+      Effect.zipRight(
+        permit("erasure"),
+        Effect.flatMap(actor, (who) => Effect.tap(Erasure.eraseSeeker(who, path.id, payload.reason), () => districtChanged(who.districtId)))
+      ))
     .handle("retentionDue", () => Effect.zipRight(permit("erasure"), Effect.flatMap(actor, Erasure.retentionDue)))
     .handle("retentionSweep", () =>
-      Effect.zipRight(permit("erasure"), Effect.flatMap(actor, (who) => Effect.map(Erasure.sweep(who), (erased) => ({ erased })))))
+      Effect.zipRight(
+        permit("erasure"),
+        Effect.flatMap(actor, (who) =>
+          Effect.map(
+            Effect.tap(Erasure.sweep(who), (erased) => (erased.length === 0 ? Effect.void : districtChanged(who.districtId))),
+            (erased) => ({ erased })
+          ))
+      ))
 )
 
 export const EmployersLive = HttpApiBuilder.group(Api, "employers", (handlers) =>

@@ -22,6 +22,7 @@ import { AuthenticationLive } from "./Access.js"
 import { AccessLive } from "./AccessHttp.js"
 import { AccessSettings } from "./AccessSettings.js"
 import { HandlersLive } from "./Http.js"
+import * as Invalidation from "./Invalidation.js"
 import { requestLog } from "./RequestLog.js"
 import { targetsOf } from "./Settings.js"
 
@@ -129,6 +130,7 @@ export const HttpLive = HttpApiBuilder.serve((app) => requestLog(explainEmptyRef
   Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
   Layer.provide(WebLive),
   Layer.provide(ApiLive),
+  Layer.provide(Invalidation.layer),
   // One ranking index for the API and the web app.
   Layer.provide(Recommendations.layer())
 )
