@@ -11,9 +11,12 @@
  *   request kind with the bytes the real server answered it with (read from
  *   `ILJARI_BENCH_BODIES`), without routing, authentication or storage.
  *
- * Each tells its parent `{ ready: port }` over IPC when it listens.
+ * Each tells its parent `{ ready: port }` over IPC when it listens. A
+ * server answers on `PORT + 1` how many SQL statements it has run (one
+ * process only: the parent reads it around single requests).
  */
 import { NodeContext, NodeHttpServer } from "@effect/platform-node"
+import { Statement } from "@effect/sql"
 import { Argon2, SecondFactorTotp } from "@iljari/auth"
 import { Policy } from "@iljari/core"
 import { ReportSourceSql } from "@iljari/store-sql"
@@ -70,7 +73,13 @@ if (role === "seed") {
 } else {
   // Exit on SIGTERM, so that a profile (--cpu-prof) is written.
   process.on("SIGTERM", () => process.exit(0))
+  // Every SQL statement the server runs is counted; PORT + 1 answers the count,
+  // which the parent reads around one request of each kind.
+  let statements = 0
+  createServer((_req, res) => res.end(String(statements))).listen(port + 1, "127.0.0.1")
+  const Counted = Statement.setTransformer((statement) => Effect.sync(() => (statements++, statement)))
   const Main = HttpLive.pipe(
+    Layer.provide(Counted),
     Layer.provide(NodeHttpServer.layer(createServer, { port, host: "127.0.0.1" })),
     Layer.provide(Services),
     Layer.provide(ReportSourceSql.layer),

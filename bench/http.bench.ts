@@ -14,7 +14,8 @@
  * sharing the port. Every server runs in its own process, as `npm start`
  * composes it; the client (autocannon) runs here. ILJARI_HTTP_SCALE sets the
  * demo's size (1: about 6,600 seekers); ILJARI_HTTP_CASES picks cases
- * (comma-separated: sqlite, postgres, postgres-2).
+ * (comma-separated: sqlite, postgres, postgres-2); ILJARI_HTTP_PROFILE=dir
+ * writes each server process's CPU profile (`--cpu-prof`) there.
  *
  * Prints one JSON line: rps, p50, p99, non-2xx and 5xx per case, and each
  * case's rps as a ratio of the plain server's in the same run.
@@ -42,7 +43,10 @@ const children = new Set<ChildProcess>()
 
 const start = (role: string, env: Record<string, string>): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
+    const profile = process.env["ILJARI_HTTP_PROFILE"]
     const child = fork(serverScript, [], {
+      // ILJARI_HTTP_PROFILE=dir writes each server's CPU profile there.
+      execArgv: [...process.execArgv, ...(profile !== undefined && role === "serve" ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [])],
       env: { ...process.env, ILJARI_BENCH_ROLE: role, ...env },
       stdio: ["ignore", "ignore", "inherit", "ipc"]
     })
@@ -149,14 +153,17 @@ const requestsOf = (w: Workload): Array<autocannon.Request> => {
 // One of each request, answered by the real server: the bytes the plain server answers with.
 const bodiesOf = async (base: string, w: Workload) => {
   const headers = { cookie: w.session.cookie, "x-csrf-token": w.session.csrf, "content-type": "application/json" }
-  const out: Record<string, { status: number; body: string }> = {}
+  const out: Record<string, { status: number; body: string; statements: number }> = {}
+  const statements = () => fetch(`${base.replace(/:(\d+)$/, (_, p: string) => `:${Number(p) + 1}`)}/`).then((r) => r.text()).then(Number)
   for (const request of requestsOf(w)) {
     const setup = request.setupRequest as ((req: autocannon.Request, context: object) => autocannon.Request) | undefined
     const r = setup === undefined ? request : setup(request, {})
+    const before = await statements()
     const response = await fetch(base + r.path, { method: r.method ?? "GET", headers, ...(r.body === undefined ? {} : { body: r.body as string }) })
     const body = await response.text()
+    const ran = (await statements()) - before
     if (response.status >= 300) throw new Error(`${r.method} ${r.path}: ${response.status} ${body.slice(0, 300)}`)
-    out[kindOf(r.method ?? "GET", r.path!)] = { status: response.status, body }
+    out[kindOf(r.method ?? "GET", r.path!)] = { status: response.status, body, statements: ran }
   }
   return out
 }
@@ -190,9 +197,18 @@ const measureBackend = async (name: string, env: Record<string, string>, process
     const server = await start("serve", { ...env, PORT: String(port), ILJARI_BENCH_WORKERS: String(workers) })
     const base = `http://127.0.0.1:${port}`
     const w = await prepare(base)
+    // One request of each kind, alone: its bytes and the SQL statements it ran.
+    if (workers === 1 || reference === undefined) {
+      const bodies = await bodiesOf(base, w)
+      if (workers === 1) {
+        results[`${name}Requests`] = Object.fromEntries(
+          Object.entries(bodies).map(([kind, { body, statements }]) => [kind, { bytes: Buffer.byteLength(body), statements }])
+        )
+      }
+      if (reference === undefined) writeFileSync(join(work, "bodies.json"), JSON.stringify(bodies))
+    }
     if (reference === undefined) {
       const file = join(work, "bodies.json")
-      writeFileSync(file, JSON.stringify(await bodiesOf(base, w)))
       const plain = await start("plain", { PORT: String(basePort), ILJARI_BENCH_BODIES: file })
       reference = await load(basePort, w)
       await stop(plain)
