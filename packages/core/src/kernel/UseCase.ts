@@ -119,9 +119,15 @@ export const logAccessAll = (
       ...(about.reason === undefined ? {} : { reason: about.reason }),
       ...(about.detail === undefined ? {} : { detail: about.detail })
     })
+    // The others' ids are the first's with a sequence number (`<id>-1`, `<id>-2`, …),
+    // unique as the first is and adjacent in the log's index of ids, where
+    // random ids would each land on another page (the database writes a page
+    // per entry); a new id each when the suffix would not fit an id's 64 characters.
     const entries: Array<AuditEntry> = [first]
-    for (const subjectId of subjects.slice(1)) {
-      entries.push(new AuditEntry({ ...first, id: yield* newId(AuditEntryId, "audit"), subjectId }, true))
+    const numbered = first.id.length + 1 + String(subjects.length).length <= 64
+    for (let i = 1; i < subjects.length; i++) {
+      const id = numbered ? AuditEntryId.make(`${first.id}-${i}`, { disableValidation: true }) : yield* newId(AuditEntryId, "audit")
+      entries.push(new AuditEntry({ ...first, id, subjectId: subjects[i]! }, true))
     }
     yield* Effect.flatMap(AuditLog, (log) => log.appendAll(entries))
   })
