@@ -3,8 +3,8 @@
  * user, within the user's district only. A record of another district is
  * answered 404, exactly like one that does not exist.
  */
-import { HttpApiBuilder } from "@effect/platform"
-import { Caseload, Erasure, JobCenter, LocalDate, Monitoring, Validation } from "@iljari/core"
+import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
+import { Caseload, Erasure, type Ids, JobCenter, LocalDate, Monitoring, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { DateTime, Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
@@ -16,10 +16,24 @@ import { FairsLive } from "./FairHttp.js"
 import { MatchesLive } from "./MatchHttp.js"
 import { ReportsLive } from "./ReportHttp.js"
 import { Api } from "./Api.js"
+import { Invalidation } from "./Invalidation.js"
 import { targetsOf } from "./Settings.js"
 
 const invalid = (path: string, message: string) =>
   new Validation.ValidationError({ subject: "TargetPace", issues: [new Validation.ValidationIssue({ path, message })] })
+
+/**
+ * Records just read from the store, answered as plain JSON. Their encoded
+ * form differs from the decoded one only in DateTimes (whose `toJSON` is the
+ * ISO string the schema encodes them to) and class wrappers, as store-sql's
+ * json test proves for every stored schema, and the store decoded (checked)
+ * each on reading: encoding them through the endpoint's schema would check
+ * every rule again (a ledger of 1,400 checks: 50 ms). test/responses.test.ts
+ * proves the bytes are the schema's encoding.
+ */
+export const storedJson = (body: unknown) => Effect.succeed(HttpServerResponse.unsafeJson(body))
+
+const districtChanged = (districtId: Ids.DistrictId) => Effect.flatMap(Invalidation, (i) => i.districtChanged(districtId))
 
 const page = (params: { readonly offset?: number | undefined; readonly limit?: number | undefined }) => ({
   offset: params.offset ?? 0,
@@ -48,27 +62,38 @@ const startOfDayInKorea = (day: LocalDate.LocalDate) => DateTime.unsafeMake(Date
 
 export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
   handlers
-    .handle("list", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listSeekers(who, page(urlParams))))
+    .handle("list", ({ urlParams }) => Effect.flatMap(actor, (who) => Effect.flatMap(JobCenter.listSeekers(who, page(urlParams)), storedJson)))
     .handle("search", ({ urlParams }) => {
       const { cursor, limit, ...criteria } = urlParams
       return Effect.flatMap(actor, (who) => Effect.map(JobCenter.searchSeekers(who, given(criteria), keyset({ cursor, limit })), cursorPage))
     })
-    .handle("get", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getSeeker(who, path.id)))
+    .handle("get", ({ path }) => Effect.flatMap(actor, (who) => Effect.flatMap(JobCenter.getSeeker(who, path.id), storedJson)))
     .handle("register", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerSeeker(who, payload))))
     .handle("update", ({ path, payload }) =>
       Effect.flatMap(actor, (who) => JobCenter.updateSeeker(who, path.id, payload.version, splitVersion(payload).form)))
     .handle("counsel", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.logCounseling(who, payload))))
     .handle("caseload", ({ urlParams }) => {
       const { counselorId, ...slice } = urlParams
-      return Effect.flatMap(actor, (who) => Caseload.caseload(who, counselorId ?? who.counselorId, page(slice)))
+      return Effect.flatMap(actor, (who) => Effect.flatMap(Caseload.caseload(who, counselorId ?? who.counselorId, page(slice)), storedJson))
     })
     .handle("transfer", ({ path, payload }) => Effect.flatMap(actor, (who) => Caseload.transfer(who, path.id, payload)))
     .handle("close", ({ path, payload }) => Effect.flatMap(actor, (who) => Caseload.close(who, path.id, payload.version)))
+    // After an erasure every server process drops the district's ranking index (see Invalidation.ts).
     .handle("erase", ({ path, payload }) =>
-      Effect.zipRight(permit("erasure"), Effect.flatMap(actor, (who) => Erasure.eraseSeeker(who, path.id, payload.reason))))
+      Effect.zipRight(
+        permit("erasure"),
+        Effect.flatMap(actor, (who) => Effect.tap(Erasure.eraseSeeker(who, path.id, payload.reason), () => districtChanged(who.districtId)))
+      ))
     .handle("retentionDue", () => Effect.zipRight(permit("erasure"), Effect.flatMap(actor, Erasure.retentionDue)))
     .handle("retentionSweep", () =>
-      Effect.zipRight(permit("erasure"), Effect.flatMap(actor, (who) => Effect.map(Erasure.sweep(who), (erased) => ({ erased })))))
+      Effect.zipRight(
+        permit("erasure"),
+        Effect.flatMap(actor, (who) =>
+          Effect.map(
+            Effect.tap(Erasure.sweep(who), (erased) => (erased.length === 0 ? Effect.void : districtChanged(who.districtId))),
+            (erased) => ({ erased })
+          ))
+      ))
 )
 
 export const EmployersLive = HttpApiBuilder.group(Api, "employers", (handlers) =>
@@ -117,7 +142,7 @@ export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
               }
             })
         })
-        return {
+        return yield* storedJson({
           ...ledger,
           dueToday: ledger.dueToday.map(item),
           overdue: ledger.overdue.map(item),
@@ -125,7 +150,7 @@ export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
           done: ledger.done.map(item),
           cancelled: ledger.cancelled.map(item),
           onTimeRate: ledger.onTimeRate ?? null
-        }
+        })
       }))
     .handle("recordFollowUp", ({ path, payload }) =>
       Effect.flatMap(actor, (who) =>

@@ -10,7 +10,6 @@ import {
   HttpApiError,
   HttpApiScalar,
   HttpApp,
-  HttpMiddleware,
   HttpServerRequest,
   HttpServerResponse
 } from "@effect/platform"
@@ -23,6 +22,8 @@ import { AuthenticationLive } from "./Access.js"
 import { AccessLive } from "./AccessHttp.js"
 import { AccessSettings } from "./AccessSettings.js"
 import { HandlersLive } from "./Http.js"
+import * as Invalidation from "./Invalidation.js"
+import { requestLog } from "./RequestLog.js"
 import { targetsOf } from "./Settings.js"
 
 // A path, query or body that does not decode is answered as a ValidationError naming each field and its rule.
@@ -124,11 +125,12 @@ const requireJson = (app: HttpApp.Default): HttpApp.Default =>
           ))
           : app))
 
-export const HttpLive = HttpApiBuilder.serve((app) => HttpMiddleware.logger(explainEmptyRefusals(requireJson(app)))).pipe(
+export const HttpLive = HttpApiBuilder.serve((app) => requestLog(explainEmptyRefusals(requireJson(app)))).pipe(
   Layer.provide(HttpApiScalar.layer({ path: "/docs" })),
   Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
   Layer.provide(WebLive),
   Layer.provide(ApiLive),
+  Layer.provide(Invalidation.layer),
   // One ranking index for the API and the web app.
   Layer.provide(Recommendations.layer())
 )

@@ -1,7 +1,9 @@
 /**
  * The server's storage as `npm start` and `npm run admin` open it: an
  * SQLite file (./data/iljari.db, or ILJARI_DB) unless DATABASE_URL names a
- * PostgreSQL database; migrations run first.
+ * PostgreSQL database; migrations run first. DATABASE_POOL_SIZE sets how
+ * many PostgreSQL connections one server process keeps (20 by default;
+ * keep processes × pool size under the server's max_connections).
  */
 import type { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
@@ -18,7 +20,7 @@ export const databaseUrl = process.env["DATABASE_URL"]
 export const sqliteFile = resolve(process.env["ILJARI_DB"] ?? join(here, "..", "..", "..", "data", "iljari.db"))
 
 const client: Layer.Layer<SqlClient.SqlClient, unknown> = databaseUrl
-  ? PgClient.layer({ url: Redacted.make(databaseUrl) })
+  ? PgClient.layer({ url: Redacted.make(databaseUrl), maxConnections: Number(process.env["DATABASE_POOL_SIZE"] ?? 20) })
   : Layer.unwrapEffect(Effect.sync(() => {
     mkdirSync(dirname(sqliteFile), { recursive: true })
     return SqliteClient.layer({ filename: sqliteFile })

@@ -11,12 +11,19 @@ import { Effect, Layer, Redacted } from "effect"
 import { postgresDatabase, sqliteFile } from "@iljari/test-support/storage/backends"
 import { serverWith } from "./server.js"
 
-const storageOver = (client: Layer.Layer<SqlClient.SqlClient, unknown>) =>
+const storageOver = (client: Layer.Layer<SqlClient.SqlClient, unknown>, ids = Repositories.IdGenerator.layerSequential) =>
   ReportSourceSql.layer.pipe(
     Layer.provideMerge(
-      StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client), Layer.merge(Repositories.IdGenerator.layerSequential))
+      StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client), Layer.merge(ids))
     )
   )
+
+/**
+ * One server process's storage on an existing PostgreSQL database, with
+ * random ids, as each of several processes serving one database opens it.
+ */
+export const postgresStorageAt = (url: string) =>
+  storageOver(PgClient.layer({ url: Redacted.make(url) }), Repositories.IdGenerator.layerRandom)
 
 /** A new SQLite file, migrated, with the reports counted in SQL, as `npm start` runs it. */
 export const sqliteStorage = () =>

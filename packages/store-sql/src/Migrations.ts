@@ -404,6 +404,30 @@ const oneActiveReferral = Effect.gen(function*() {
   )
 })
 
+// Every list is sorted by id byte by byte (`byteOrder`): SQLite's primary key
+// (district_id, id) serves that order, but in a PostgreSQL database whose
+// collation is not "C" it does not, and each page scanned and sorted the
+// whole district (48 ms a page of seekers against 0.2 ms with an index in
+// that order).
+const idOrder = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const tables = [
+    "iljari_seekers", "iljari_employers", "iljari_openings", "iljari_counselors", "iljari_counselings", "iljari_referrals",
+    "iljari_placements", "iljari_follow_ups", "iljari_job_fairs", "iljari_outreach_sessions", "iljari_discovery_visits",
+    "iljari_psych_test_sessions", "iljari_partners", "iljari_questionnaires", "iljari_survey_responses",
+    "iljari_study_room_bookings", "iljari_psych_test_participants", "iljari_training_demand"
+  ]
+  yield* sql.onDialectOrElse({
+    pg: () =>
+      Effect.forEach(
+        tables,
+        (table) => sql.unsafe(`CREATE INDEX ${table}_id_order ON ${table} (district_id, ${byteOrder(sql, "id")})`),
+        { discard: true }
+      ),
+    orElse: () => Effect.void
+  })
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -425,7 +449,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0012_result_counts": resultCounts,
   "0013_employer_opening_search": employerOpeningSearch,
   "0014_idempotency_keys": idempotencyKeys,
-  "0015_one_active_referral": oneActiveReferral
+  "0015_one_active_referral": oneActiveReferral,
+  "0016_id_order": idOrder
 }
 
 /**

@@ -61,7 +61,12 @@ type DistrictId = Ids.DistrictId
 const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   // Freed pages are overwritten with zeros, so an erased record cannot be read back from the file.
-  yield* sql.onDialectOrElse({ sqlite: () => Effect.asVoid(sql.unsafe("PRAGMA secure_delete = ON")), orElse: () => Effect.void }).pipe(
+  // Another process writing (an admin command beside the server) is waited
+  // for, up to five seconds, instead of failing at once with SQLITE_BUSY.
+  yield* sql.onDialectOrElse({
+    sqlite: () => Effect.asVoid(Effect.zipRight(sql.unsafe("PRAGMA secure_delete = ON"), sql.unsafe("PRAGMA busy_timeout = 5000"))),
+    orElse: () => Effect.void
+  }).pipe(
     Effect.mapError(persistence("turn on secure_delete"))
   )
 

@@ -33,8 +33,29 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
           "result_counts",
           "employer_opening_search",
           "idempotency_keys",
-          "one_active_referral"
+          "one_active_referral",
+          "id_order"
         ])
+      }).pipe(Effect.provide(layer())))
+
+    it.effect("reads a page in id order through an index in that order, whatever the database's collation", () =>
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const plan = yield* sql.onDialectOrElse({
+          // Told not to sort, PostgreSQL names the index that gives the rows in order.
+          pg: () =>
+            sql.withTransaction(Effect.gen(function*() {
+              yield* sql.unsafe("SET LOCAL enable_sort = off")
+              yield* sql.unsafe("SET LOCAL enable_seqscan = off")
+              return yield* sql.unsafe<Record<string, string>>(
+                `EXPLAIN SELECT data FROM iljari_seekers WHERE district_id = '11200' ORDER BY id COLLATE "C" LIMIT 20`
+              )
+            })),
+          orElse: () => sql.unsafe<Record<string, string>>("EXPLAIN QUERY PLAN SELECT data FROM iljari_seekers WHERE district_id = '11200' ORDER BY id LIMIT 20")
+        })
+        const text = plan.map((row) => Object.values(row).join(" ")).join("\n")
+        expect(text).not.toMatch(/Sort|TEMP B-TREE/)
+        expect(text).toMatch(/iljari_seekers_id_order|sqlite_autoindex_iljari_seekers_1/)
       }).pipe(Effect.provide(layer())))
 
     it.effect("stops before the one-placement-per-referral index when a referral already has two, naming it", () =>
@@ -138,7 +159,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
         yield* sql`INSERT INTO iljari_placements (district_id, id, version, seeker_id, start_on, referral_id, data)
           VALUES ('11200', 'p1', 1, ${hong.id}, '2026-03-09', NULL, ${json(Placement.Placement, placement)})`
 
-        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts", "employer_opening_search", "idempotency_keys", "one_active_referral"])
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts", "employer_opening_search", "idempotency_keys", "one_active_referral", "id_order"])
         const district = hong.districtId
         const found = yield* Effect.gen(function*() {
           const seekers = yield* Repositories.SeekerRepository
@@ -184,7 +205,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
             VALUES (${o.districtId}, ${o.id}, 1, ${o.employerId}, ${o.openedOn}, ${json(Opening.Opening, o)})`
         }
 
-        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["employer_opening_search", "idempotency_keys", "one_active_referral"])
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["employer_opening_search", "idempotency_keys", "one_active_referral", "id_order"])
         const district = "11200" as Ids.DistrictId
         const found = yield* Effect.gen(function*() {
           const employerRepo = yield* Repositories.EmployerRepository

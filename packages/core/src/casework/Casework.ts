@@ -7,6 +7,9 @@
  * @since 0.2.0
  */
 import { Context, Effect, Option, Schema } from "effect"
+import type { AuditLog } from "../kernel/Audit.js"
+import type { PersistenceError } from "../kernel/Errors.js"
+import type { IdGenerator } from "../kernel/IdGenerator.js"
 import * as BusinessCalendar from "../kernel/BusinessCalendar.js"
 import { ContractType, WorkSchedule } from "../kernel/Codes.js"
 import { CounselingId, type CounselorId, EmployerId, FollowUpId, OpeningId, PlacementId, ReferralId, SeekerId } from "../kernel/Ids.js"
@@ -609,7 +612,14 @@ export const followUpLedger = (actor: Actor, counselorId: CounselorId = actor.co
  * @since 0.4.0
  * @category follow-up
  */
-export const followUpLedgerWithVersions = (actor: Actor, counselorId: CounselorId = actor.counselorId) =>
+export const followUpLedgerWithVersions = (
+  actor: Actor,
+  counselorId: CounselorId = actor.counselorId
+): Effect.Effect<
+  { readonly ledger: FollowUp.Ledger; readonly versions: ReadonlyMap<FollowUpId, number> },
+  PersistenceError,
+  FollowUpRepository | AuditLog | IdGenerator
+> =>
   Effect.gen(function*() {
     const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
     yield* logAccessAll(actor, "read", "seeker", rows.map((row) => row.value.seekerId), "followUp.ledger")

@@ -19,14 +19,29 @@
  */
 import { Schema } from "effect"
 
-const shape = /^(\d{4})-(\d{2})-(\d{2})$/
+// Checked by character codes, without a regular expression or a `Date`: every
+// stored record's dates are checked again when it is read, so this is hot.
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+const digitsAt = (value: string, from: number, to: number): number => {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const d = value.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    n = n * 10 + d
+  }
+  return n
+}
 
 const isCalendarDate = (value: string): boolean => {
-  const match = shape.exec(value)
-  if (match === null) return false
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false
+  const year = digitsAt(value, 0, 4)
+  const month = digitsAt(value, 5, 7)
+  const day = digitsAt(value, 8, 10)
+  // Years 0–99 were never calendar dates here (`Date.UTC` reads them as 1900–1999).
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return day <= (month === 2 && leap ? 29 : monthLengths[month - 1]!)
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0")

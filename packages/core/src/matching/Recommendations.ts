@@ -33,7 +33,7 @@
  * @module
  * @category matching
  */
-import { Context, Duration, Effect, Layer, SynchronizedRef } from "effect"
+import { Context, Deferred, Duration, Effect, Layer } from "effect"
 import type { AuditLog } from "../kernel/Audit.js"
 import type { NotFound, PersistenceError } from "../kernel/Errors.js"
 import type { DistrictId, OpeningId, SeekerId } from "../kernel/Ids.js"
@@ -141,43 +141,93 @@ const load = (districtId: DistrictId) =>
  * @category layers
  */
 export const layer = (options: Options = {}): Layer.Layer<Recommendations, never, Requirements> =>
-  Layer.effect(
+  Layer.scoped(
     Recommendations,
     Effect.gen(function*() {
       const maxAge = Duration.toMillis(Duration.decode(options.maxAge ?? Duration.minutes(5)))
       const context = yield* Effect.context<Requirements>()
-      const snapshots = yield* SynchronizedRef.make(new Map<DistrictId, Snapshot>())
+      const scope = yield* Effect.scope
+      // Per district: the snapshot in use, the build under way (which every
+      // query needing a newer snapshot joins), and a generation that
+      // `invalidate` moves on, so that a build begun before it is not kept.
+      // A query the snapshot in use can answer never waits for a build.
+      const districts = new Map<DistrictId, {
+        current?: Snapshot
+        building?: { readonly generation: number; readonly done: Deferred.Deferred<Snapshot, PersistenceError> }
+        generation: number
+      }>()
+      const stateOf = (districtId: DistrictId) => {
+        let state = districts.get(districtId)
+        if (state === undefined) districts.set(districtId, state = { generation: 0 })
+        return state
+      }
+
+      const build = (districtId: DistrictId, config: Match.Config, now: number) =>
+        Effect.gen(function*() {
+          const { asOf, openings, placed, seekers } = yield* load(districtId)
+          const index = Ranking.makeIndex(seekers.map((s) => s.value), openings.map((o) => o.value), {
+            config,
+            asOf,
+            placed
+          })
+          return {
+            builtAt: now,
+            asOf,
+            config,
+            index,
+            seekers: new Map(seekers.map((s) => [s.value.id, s])),
+            openings: new Map(openings.map((o) => [o.value.id, o])),
+            placed
+          } satisfies Snapshot
+        }).pipe(Effect.provide(context))
+
+      // Starts a build in the layer's scope (a query that gives up waiting
+      // does not stop it for the others) and returns what it will give.
+      const startBuild = (districtId: DistrictId, config: Match.Config, now: number) =>
+        Effect.gen(function*() {
+          const state = stateOf(districtId)
+          const generation = state.generation
+          const done = yield* Deferred.make<Snapshot, PersistenceError>()
+          state.building = { generation, done }
+          yield* build(districtId, config, now).pipe(
+            Effect.tap((built) =>
+              Effect.sync(() => {
+                const latest = stateOf(districtId)
+                if (latest.generation === generation && (latest.current === undefined || latest.current.builtAt <= built.builtAt)) {
+                  latest.current = built
+                }
+              })
+            ),
+            Effect.exit,
+            Effect.flatMap((exit) =>
+              Effect.sync(() => {
+                const latest = stateOf(districtId)
+                if (latest.building?.done === done) delete latest.building
+              }).pipe(Effect.zipRight(Deferred.done(done, exit)))
+            ),
+            Effect.forkIn(scope)
+          )
+          return done
+        })
 
       // The district's snapshot, rebuilt when too old or when `current` says
       // it does not hold the record being asked about as it is now.
       const snapshot = (districtId: DistrictId, current: (snapshot: Snapshot) => boolean) =>
-        SynchronizedRef.modifyEffect(snapshots, (all) =>
-          Effect.gen(function*() {
-            const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
-            const config = yield* Match.CurrentConfig
-            const existing = all.get(districtId)
-            if (
-              existing !== undefined && now - existing.builtAt <= maxAge && existing.config === config && current(existing)
-            ) {
-              return [existing, all] as const
-            }
-            const { asOf, openings, placed, seekers } = yield* load(districtId)
-            const index = Ranking.makeIndex(seekers.map((s) => s.value), openings.map((o) => o.value), {
-              config,
-              asOf,
-              placed
-            })
-            const built: Snapshot = {
-              builtAt: now,
-              asOf,
-              config,
-              index,
-              seekers: new Map(seekers.map((s) => [s.value.id, s])),
-              openings: new Map(openings.map((o) => [o.value.id, o])),
-              placed
-            }
-            return [built, new Map(all).set(districtId, built)] as const
-          }))
+        Effect.gen(function*() {
+          const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
+          const config = yield* Match.CurrentConfig
+          const usable = (snap: Snapshot | undefined): snap is Snapshot =>
+            snap !== undefined && now - snap.builtAt <= maxAge && snap.config === config && current(snap)
+          const state = stateOf(districtId)
+          if (usable(state.current)) return state.current
+          // Join the build under way, if it may hold the record as it is now.
+          const building = state.building
+          if (building !== undefined && building.generation === state.generation) {
+            const joined = yield* Deferred.await(building.done)
+            if (usable(joined)) return joined
+          }
+          return yield* Effect.flatMap(startBuild(districtId, config, now), Deferred.await)
+        })
 
       const explain = (snap: Snapshot, seeker: Seeker, opening: Opening) =>
         Match.score(seeker, opening, { config: snap.config, asOf: snap.asOf, placed: snap.placed.get(opening.id) ?? 0 })
@@ -220,10 +270,10 @@ export const layer = (options: Options = {}): Layer.Layer<Recommendations, never
           }).pipe(Effect.provide(context)),
 
         invalidate: (districtId) =>
-          SynchronizedRef.update(snapshots, (all) => {
-            const next = new Map(all)
-            next.delete(districtId)
-            return next
+          Effect.sync(() => {
+            const state = stateOf(districtId)
+            state.generation++
+            delete state.current
           })
       }
     })

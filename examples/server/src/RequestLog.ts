@@ -1,0 +1,54 @@
+/**
+ * The request log: one line per answered request (time, method, path and
+ * query, status, milliseconds), and a failure's cause under its line.
+ *
+ * Effect's `HttpMiddleware.logger` formats each line through the logger and
+ * writes it to the console at once, synchronously, on the thread that
+ * answers requests (about a tenth of a simple GET under load). Here lines are
+ * gathered and written together once the current burst of work is done
+ * (`setImmediate`), or at once when many are waiting; a failure's cause is
+ * written straight away, since it matters more than the cost.
+ */
+import { HttpApp, HttpServerError, HttpServerRequest } from "@effect/platform"
+import { Cause, Effect, Option } from "effect"
+
+const pending: Array<string> = []
+let scheduled = false
+const flushAt = 256
+
+const flush = () => {
+  scheduled = false
+  if (pending.length === 0) return
+  const text = pending.join("")
+  pending.length = 0
+  process.stdout.write(text)
+}
+
+const push = (line: string) => {
+  pending.push(line)
+  if (pending.length >= flushAt) flush()
+  else if (!scheduled) {
+    scheduled = true
+    setImmediate(flush)
+  }
+}
+
+/** Wraps an app with the request log. */
+export const requestLog = (app: HttpApp.Default): HttpApp.Default =>
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+    const started = performance.now()
+    return Effect.onExit(app, (exit) =>
+      Effect.sync(() => {
+        const took = (performance.now() - started).toFixed(1)
+        if (exit._tag === "Success") {
+          push(`${new Date().toISOString()} ${request.method} ${request.url} ${exit.value.status} ${took}ms\n`)
+          return
+        }
+        const [response, cause] = HttpServerError.causeResponseStripped(exit.cause)
+        push(`${new Date().toISOString()} ${request.method} ${request.url} ${response.status} ${took}ms\n`)
+        if (Option.isSome(cause)) {
+          flush()
+          process.stderr.write(`${Cause.pretty(cause.value)}\n`)
+        }
+      }))
+  })
