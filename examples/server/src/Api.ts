@@ -17,6 +17,7 @@ import {
   Caseload,
   Counseling,
   Employer,
+  EmployerSearch,
   Erasure,
   FollowUp,
   Ids,
@@ -79,6 +80,8 @@ const SeekerPath = Schema.Struct({ id: Ids.SeekerId })
 const SeekerPage = countedPageOf(SeekerRecord, "SeekerPage", "A page of seekers with their versions, how many the search found and the cursor of the next page")
 const ReferralPage = countedPageOf(ReferralRecord, "ReferralPage", "A page of referrals with their versions, how many the list holds and the cursor of the next page")
 const PlacementPage = countedPageOf(PlacementRecord, "PlacementPage", "A page of placements with their versions, how many the list holds and the cursor of the next page")
+const EmployerPage = countedPageOf(EmployerRecord, "EmployerPage", "A page of employers with their versions, how many the search found and the cursor of the next page")
+const OpeningPage = countedPageOf(OpeningRecord, "OpeningPage", "A page of openings with their versions, how many the search found and the cursor of the next page")
 const AuditPage = pageOf(Audit.AuditEntry, "AuditPage", "A page of the access log, oldest first, and the cursor of the next page")
 
 /** A follow-up check of the ledger with its version and the seeker to phone. */
@@ -92,6 +95,8 @@ export const LedgerItem = Schema.Struct({
     version: Schema.Int.annotations({ description: "The seeker's version" })
   }).annotations({ description: "The seeker to phone: name, phone (when on record) and version" }))
 }).annotations({ identifier: "FollowUpLedgerItem" })
+
+const CallPage = countedPageOf(LedgerItem, "FollowUpCallPage", "A page of one group of the follow-up ledger, each check with its version and the seeker to phone, how many the group holds and the cursor of the next page")
 
 const SeekerSearchParams = Schema.Struct({
   name: Schema.optional(Seeker.SearchCriteria.fields.name.from.annotations({
@@ -244,12 +249,41 @@ export class SeekersApi extends HttpApiGroup.make("seekers")
   .annotate(OpenApi.Description, "Job seekers (구직자), their counseling, their caseloads and the destruction of their data")
 {}
 
+const EmployerSearchParams = Schema.Struct({
+  name: Schema.optional(EmployerSearch.TextQuery.annotations({
+    description: "Part of the name: syllables (성수), initial consonants (ㅅㅅㄷㅈㅌ) or both; spaces and letter case ignored"
+  })),
+  sort: Schema.optional(EmployerSearch.EmployerSort.annotations({ description: "Sorted by name (default) or registeredAt; ties by id" })),
+  order: Schema.optional(Seeker.SearchOrder.annotations({ description: "asc (default) or desc" })),
+  ...CursorPage.fields
+})
+
+const OpeningSearchParams = Schema.Struct({
+  title: Schema.optional(EmployerSearch.TextQuery.annotations({
+    description: "Part of the title: syllables, initial consonants (초성) or both; spaces and letter case ignored"
+  })),
+  status: Schema.optional(Opening.OpeningStatus.annotations({ description: "Only openings in this status" })),
+  employerId: Schema.optional(Ids.EmployerId.annotations({ description: "Only this employer's openings" })),
+  sort: Schema.optional(EmployerSearch.OpeningSort.annotations({ description: "Sorted by openedOn (default) or title; ties by id" })),
+  order: Schema.optional(Seeker.SearchOrder.annotations({ description: "desc (default) or asc" })),
+  ...CursorPage.fields
+})
+
 export class EmployersApi extends HttpApiGroup.make("employers")
   .add(
     HttpApiEndpoint.get("listEmployers", "/employers")
       .setUrlParams(Page)
       .addSuccess(Schema.Array(EmployerRecord))
       .annotateContext(doc("List employers", "The district's employers with their versions, a page at a time (offset, limit: 100 by default)"))
+  )
+  .add(
+    HttpApiEndpoint.get("searchEmployers", "/employers/search")
+      .setUrlParams(EmployerSearchParams)
+      .addSuccess(EmployerPage)
+      .annotateContext(doc(
+        "Search employers",
+        "Finds the district's employers (구인업체 검색) by part of the name — syllables or initial consonants (초성) —, sorted by name or registration time. A page of at most 100 with the total and nextCursor, which asks for the next page (null on the last). Each employer shown is written to the access log (their contact persons); the search terms are not."
+      ))
   )
   .add(
     HttpApiEndpoint.post("registerEmployer", "/employers").pipe(acceptsIdempotencyKey)
@@ -263,6 +297,15 @@ export class EmployersApi extends HttpApiGroup.make("employers")
       .setUrlParams(Page)
       .addSuccess(Schema.Array(OpeningRecord))
       .annotateContext(doc("List openings", "The district's openings (구인공고) with their versions, a page at a time (offset, limit: 100 by default)"))
+  )
+  .add(
+    HttpApiEndpoint.get("searchOpenings", "/openings/search")
+      .setUrlParams(OpeningSearchParams)
+      .addSuccess(OpeningPage)
+      .annotateContext(doc(
+        "Search openings",
+        "Finds the district's openings (구인공고 검색) by part of the title, status and employer, every criterion given holding; the newest first by default, or by title. A page of at most 100 with the total and nextCursor (null on the last page)."
+      ))
   )
   .add(
     HttpApiEndpoint.post("registerOpening", "/openings").pipe(acceptsIdempotencyKey)
@@ -367,6 +410,20 @@ export class CasesApi extends HttpApiGroup.make("cases")
       .addSuccess(PlacementRecord)
       .addError(E.NotFound)
       .annotateContext(doc("Read a placement", "One placement of the district with its version; another district's is a 404. Logged."))
+  )
+  .add(
+    HttpApiEndpoint.get("calls", "/follow-ups")
+      .setUrlParams(Schema.Struct({
+        group: JobCenter.LedgerGroup.annotations({ description: "Which group of the ledger: dueToday, overdue, upcoming, done or cancelled" }),
+        counselorId: Schema.optional(Ids.CounselorId.annotations({ description: "Whose ledger (managers); your own by default" })),
+        ...CursorPage.fields
+      }))
+      .addSuccess(CallPage)
+      .addError(ForbiddenAnswer)
+      .annotateContext(doc(
+        "The follow-up ledger, one group a page at a time",
+        "One group of a counselor's follow-up ledger (사후관리대장) — due today, overdue, upcoming, done or cancelled — by due date, each check with its version and the seeker to phone (name, phone, version): a page of at most 100 with how many the group holds and nextCursor (null on the last page). Only the seekers a page shows are read and written to the access log. Another counselor's ledger is for managers."
+      ))
   )
   .add(
     HttpApiEndpoint.get("ledger", "/follow-ups/ledger")

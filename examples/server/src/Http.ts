@@ -4,7 +4,7 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
-import { Caseload, Erasure, type Ids, JobCenter, LocalDate, Monitoring, Validation } from "@iljari/core"
+import { Caseload, EmployerSearch, Erasure, type Ids, JobCenter, LocalDate, Monitoring, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { DateTime, Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
@@ -57,6 +57,22 @@ const keyset = (params: { readonly limit?: number | undefined; readonly cursor?:
 const given = <A extends Record<string, unknown>>(values: A) =>
   Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 
+// A call-list item as the API answers it: a phone not on record is left out, not null.
+const callItem = (entry: JobCenter.LedgerItem) => ({
+  value: entry.value,
+  version: entry.version,
+  ...(entry.seeker === undefined
+    ? {}
+    : {
+      seeker: {
+        id: entry.seeker.id,
+        name: entry.seeker.name,
+        ...(entry.seeker.phone === undefined ? {} : { phone: entry.seeker.phone }),
+        version: entry.seeker.version
+      }
+    })
+})
+
 // The first instant of a day in Korea (UTC+9).
 const startOfDayInKorea = (day: LocalDate.LocalDate) => DateTime.unsafeMake(Date.parse(`${day}T00:00:00+09:00`))
 
@@ -100,7 +116,15 @@ export const EmployersLive = HttpApiBuilder.group(Api, "employers", (handlers) =
   handlers
     .handle("listEmployers", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listEmployers(who, page(urlParams))))
     .handle("registerEmployer", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerEmployer(who, payload))))
+    .handle("searchEmployers", ({ urlParams }) => {
+      const { cursor, limit, ...criteria } = urlParams
+      return Effect.flatMap(actor, (who) => Effect.map(EmployerSearch.searchEmployers(who, given(criteria), keyset({ cursor, limit })), cursorPage))
+    })
     .handle("listOpenings", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listOpenings(who, page(urlParams))))
+    .handle("searchOpenings", ({ urlParams }) => {
+      const { cursor, limit, ...criteria } = urlParams
+      return Effect.flatMap(actor, (who) => Effect.map(EmployerSearch.searchOpenings(who, given(criteria), keyset({ cursor, limit })), cursorPage))
+    })
     .handle("registerOpening", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerOpening(who, payload))))
 )
 
@@ -121,34 +145,26 @@ export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
     })
     .handle("getPlacement", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getPlacement(who, path.id)))
     .handle("place", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.recordPlacement(who, payload))))
+    .handle("calls", ({ urlParams }) =>
+      Effect.gen(function*() {
+        const who = yield* actor
+        const { counselorId, group, cursor, limit } = urlParams
+        if (counselorId !== undefined && counselorId !== who.counselorId) yield* managerOnly
+        const found = yield* JobCenter.followUpCalls(who, group, keyset({ cursor, limit }), counselorId ?? who.counselorId)
+        return cursorPage({ ...found, items: found.items.map(callItem) })
+      }))
     .handle("ledger", ({ urlParams }) =>
       Effect.gen(function*() {
         const who = yield* actor
         if (urlParams.counselorId !== undefined && urlParams.counselorId !== who.counselorId) yield* managerOnly
-        const counselorId = urlParams.counselorId ?? who.counselorId
-        // Each check with its version and the seeker to phone, the seekers read at once.
-        const ledger = yield* JobCenter.followUpCallList(who, counselorId)
-        const item = (entry: JobCenter.LedgerItem) => ({
-          value: entry.value,
-          version: entry.version,
-          ...(entry.seeker === undefined
-            ? {}
-            : {
-              seeker: {
-                id: entry.seeker.id,
-                name: entry.seeker.name,
-                ...(entry.seeker.phone === undefined ? {} : { phone: entry.seeker.phone }),
-                version: entry.seeker.version
-              }
-            })
-        })
+        const ledger = yield* JobCenter.followUpCallList(who, urlParams.counselorId ?? who.counselorId)
         return yield* storedJson({
           ...ledger,
-          dueToday: ledger.dueToday.map(item),
-          overdue: ledger.overdue.map(item),
-          upcoming: ledger.upcoming.map(item),
-          done: ledger.done.map(item),
-          cancelled: ledger.cancelled.map(item),
+          dueToday: ledger.dueToday.map(callItem),
+          overdue: ledger.overdue.map(callItem),
+          upcoming: ledger.upcoming.map(callItem),
+          done: ledger.done.map(callItem),
+          cancelled: ledger.cancelled.map(callItem),
           onTimeRate: ledger.onTimeRate ?? null
         })
       }))

@@ -120,6 +120,20 @@ export const counselorApiSuite = (name: string, server: () => Layer.Layer<never,
           const opening = yield* kim.employers.registerOpening({
             payload: { ...openingForm, employerId: employer.value.id, openedOn: "2026-03-02", closesOn: "2026-03-31" }
           })
+          // Employers and openings found by 초성 and paged by cursor, too.
+          const cafe = yield* kim.employers.registerEmployer({ payload: { ...employerForm, name: "성수카페", businessNumber: "220-81-62517" } })
+          const byEmployerInitials = yield* kim.employers.searchEmployers({ urlParams: { name: "ㅅㅅㄷㅈㅌ" as never } })
+          expect(byEmployerInitials).toMatchObject({ total: 1, nextCursor: null })
+          expect(byEmployerInitials.items.map((e) => e.value.id)).toEqual([employer.value.id])
+          const employerPages = yield* everyPage((cursor) =>
+            kim.employers.searchEmployers({ urlParams: { name: "성수" as never, limit: 1, ...(cursor === undefined ? {} : { cursor }) } })
+          )
+          expect(employerPages.flat().map((e) => e.value.name)).toEqual(["성수디지털(주)", "성수카페"])
+          expect((yield* log.list(district, { subjectId: cafe.value.id })).map((e) => e.purpose)).toContain("employer.search")
+          const byTitle = yield* kim.employers.searchOpenings({ urlParams: { title: "ㅇㄷㅈㅇㄴ" as never, status: "open" } })
+          expect(byTitle.items.map((o) => o.value.id)).toEqual([opening.value.id])
+          expect((yield* kim.employers.searchOpenings({ urlParams: { employerId: cafe.value.id } })).total).toBe(0)
+          expect(yield* getAs(kimLogin, "/openings/search?status=gone")).toMatchObject({ status: 400, json: { _tag: "ValidationError", field: "status" } })
           const propose = (client: typeof kim, seekerId: Ids.SeekerId) =>
             client.cases.propose({ payload: { seekerId, openingId: opening.value.id } })
           const referrals = [
@@ -199,6 +213,26 @@ export const counselorApiSuite = (name: string, server: () => Layer.Layer<never,
             payload: { version: call0.version, doneOn: call0.value.dueOn, channel: "phone", outcome: "working" }
           })
           expect(recorded.check.version).toBe(call0.version + 1)
+
+          // --- One group of the ledger a page at a time, in due order: only the seekers a page shows are read and logged.
+          const upcoming = [...(yield* later.cases.ledger({ urlParams: {} })).upcoming]
+            .sort((a, b) => (a.value.dueOn < b.value.dueOn ? -1 : a.value.dueOn > b.value.dueOn ? 1 : a.value.id < b.value.id ? -1 : 1))
+          expect(upcoming.length).toBeGreaterThan(2)
+          const beforePage = (yield* log.list(district)).length
+          const onePage = yield* later.cases.calls({ urlParams: { group: "upcoming", limit: 1 } })
+          expect(onePage.total).toBe(upcoming.length)
+          expect(onePage.items).toEqual([upcoming[0]])
+          const pageReads = (yield* log.list(district)).slice(beforePage).filter((e) => e.purpose === "followUp.ledger")
+          expect(pageReads.map((e) => e.subjectId)).toEqual([upcoming[0]!.value.seekerId])
+          for (const limit of [1, 2, 100]) {
+            const calls = yield* everyPage((cursor) =>
+              later.cases.calls({ urlParams: { group: "upcoming", limit, ...(cursor === undefined ? {} : { cursor }) } })
+            )
+            expect(calls.flat()).toEqual(upcoming)
+          }
+          expect((yield* later.cases.calls({ urlParams: { group: "done" } })).items.map((item) => item.value.id)).toEqual([call0.value.id])
+          expect(yield* getAs(kimLogin, "/follow-ups?group=later")).toMatchObject({ status: 400, json: { _tag: "ValidationError", field: "group" } })
+          expect((yield* getAs(kimLogin, "/follow-ups?group=overdue&counselorId=counselor-02")).status).toBe(403)
 
           // --- The access log: paged by cursor, each entry once, within a period.
           const manager = yield* clientFor(staffLogin("manager"))

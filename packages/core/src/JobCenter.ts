@@ -200,6 +200,8 @@ export {
   enqueueFollowUpDigests,
   /** @since 0.3.0 */
   followUpCallList,
+  /** @since 0.4.0 */
+  followUpCalls,
   /** @since 0.1.0 */
   followUpLedger,
   /** @since 0.4.0 */
@@ -208,6 +210,8 @@ export {
   getPlacement,
   /** @since 0.3.0 */
   getReferral,
+  /** @since 0.4.0 */
+  LedgerGroup,
   /** @since 0.3.0 */
   listPlacements,
   /** @since 0.3.0 */

@@ -609,6 +609,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/employers/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search employers
+         * @description Finds the district's employers (구인업체 검색) by part of the name — syllables or initial consonants (초성) —, sorted by name or registration time. A page of at most 100 with the total and nextCursor, which asks for the next page (null on the last). Each employer shown is written to the access log (their contact persons); the search terms are not.
+         */
+        get: operations["employers.searchEmployers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openings": {
         parameters: {
             query?: never;
@@ -627,6 +647,26 @@ export interface paths {
          * @description Registers an employer's opening (구인): occupation, region, wage, terms and requirements; the employer must be the district's
          */
         post: operations["employers.registerOpening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openings/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search openings
+         * @description Finds the district's openings (구인공고 검색) by part of the title, status and employer, every criterion given holding; the newest first by default, or by title. A page of at most 100 with the total and nextCursor (null on the last page).
+         */
+        get: operations["employers.searchOpenings"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -733,6 +773,26 @@ export interface paths {
          * @description One placement of the district with its version; another district's is a 404. Logged.
          */
         get: operations["cases.getPlacement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follow-up ledger, one group a page at a time
+         * @description One group of a counselor's follow-up ledger (사후관리대장) — due today, overdue, upcoming, done or cancelled — by due date, each check with its version and the seeker to phone (name, phone, version): a page of at most 100 with how many the group holds and nextCursor (null on the last page). Only the seekers a page shows are read and written to the access log. Another counselor's ledger is for managers.
+         */
+        get: operations["cases.calls"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1953,6 +2013,16 @@ export interface components {
         };
         /** @enum {string} */
         EmployerSource: "walk-in" | "chamber-of-commerce" | "knowledge-industry-center" | "large-retailer" | "discovery-visit" | "job-fair" | "online" | "other";
+        /** @description A page of employers with their versions, how many the search found and the cursor of the next page */
+        EmployerPage: {
+            items: components["schemas"]["VersionedEmployer"][];
+            /**
+             * int
+             * @description How many records the whole list holds, across its pages
+             */
+            total: number;
+            nextCursor: string | null;
+        };
         EmployerForm: {
             /** @description a string that will be trimmed */
             name: string;
@@ -2069,6 +2139,16 @@ export interface components {
         HiringPreference: "disability-hire" | "career-break-women" | "vulnerable-groups" | "veterans" | "local-residents";
         /** @enum {string} */
         OpeningStatus: "open" | "filled" | "closed" | "cancelled";
+        /** @description A page of openings with their versions, how many the search found and the cursor of the next page */
+        OpeningPage: {
+            items: components["schemas"]["VersionedOpening"][];
+            /**
+             * int
+             * @description How many records the whole list holds, across its pages
+             */
+            total: number;
+            nextCursor: string | null;
+        };
         OpeningForm: {
             /** @description A opening id: 1–64 letters, digits, "-" or "_" */
             id: string;
@@ -2290,16 +2370,15 @@ export interface components {
             total: number;
             nextCursor: string | null;
         };
-        FollowUpLedger: {
-            today: components["schemas"]["LocalDate"];
-            dueToday: components["schemas"]["FollowUpLedgerItem"][];
-            overdue: components["schemas"]["FollowUpLedgerItem"][];
-            upcoming: components["schemas"]["FollowUpLedgerItem"][];
-            done: components["schemas"]["FollowUpLedgerItem"][];
-            cancelled: components["schemas"]["FollowUpLedgerItem"][];
-            onTime: components["schemas"]["Int"];
-            late: components["schemas"]["Int"];
-            onTimeRate: number | null;
+        /** @description A page of one group of the follow-up ledger, each check with its version and the seeker to phone, how many the group holds and the cursor of the next page */
+        FollowUpCallPage: {
+            items: components["schemas"]["FollowUpLedgerItem"][];
+            /**
+             * int
+             * @description How many records the whole list holds, across its pages
+             */
+            total: number;
+            nextCursor: string | null;
         };
         FollowUpLedgerItem: {
             value: {
@@ -2338,6 +2417,17 @@ export interface components {
                  */
                 version: number;
             };
+        };
+        FollowUpLedger: {
+            today: components["schemas"]["LocalDate"];
+            dueToday: components["schemas"]["FollowUpLedgerItem"][];
+            overdue: components["schemas"]["FollowUpLedgerItem"][];
+            upcoming: components["schemas"]["FollowUpLedgerItem"][];
+            done: components["schemas"]["FollowUpLedgerItem"][];
+            cancelled: components["schemas"]["FollowUpLedgerItem"][];
+            onTime: components["schemas"]["Int"];
+            late: components["schemas"]["Int"];
+            onTimeRate: number | null;
         };
         FollowUpResultForm: {
             /**
@@ -5751,6 +5841,82 @@ export interface operations {
             };
         };
     };
+    "employers.searchEmployers": {
+        parameters: {
+            query?: {
+                /** @description a string that will be trimmed */
+                name?: string;
+                /** @description Sorted by name (default) or registeredAt; ties by id */
+                sort?: "name" | "registeredAt";
+                /** @description asc (default) or desc */
+                order?: "asc" | "desc";
+                /** @description How many to answer, 1–100 (default 100) */
+                limit?: number;
+                /** @description The nextCursor of the page before, as given (opaque); absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of employers with their versions, how many the search found and the cursor of the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerPage"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "employers.listOpenings": {
         parameters: {
             query?: {
@@ -5932,6 +6098,86 @@ export interface operations {
             };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "employers.searchOpenings": {
+        parameters: {
+            query?: {
+                /** @description a string that will be trimmed */
+                title?: string;
+                /** @description Only openings in this status */
+                status?: "open" | "filled" | "closed" | "cancelled";
+                /** @description Only this employer's openings */
+                employerId?: string;
+                /** @description Sorted by openedOn (default) or title; ties by id */
+                sort?: "openedOn" | "title";
+                /** @description desc (default) or asc */
+                order?: "asc" | "desc";
+                /** @description How many to answer, 1–100 (default 100) */
+                limit?: number;
+                /** @description The nextCursor of the page before, as given (opaque); absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of openings with their versions, how many the search found and the cursor of the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningPage"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6508,6 +6754,80 @@ export interface operations {
             };
             /** @description No such record in the caller's district: NotFound */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "cases.calls": {
+        parameters: {
+            query: {
+                /** @description Which group of the ledger: dueToday, overdue, upcoming, done or cancelled */
+                group: "dueToday" | "overdue" | "upcoming" | "done" | "cancelled";
+                /** @description Whose ledger (managers); your own by default */
+                counselorId?: string;
+                /** @description How many to answer, 1–100 (default 100) */
+                limit?: number;
+                /** @description The nextCursor of the page before, as given (opaque); absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of one group of the follow-up ledger, each check with its version and the seeker to phone, how many the group holds and the cursor of the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpCallPage"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: NotYourCaseload, Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -675,11 +675,28 @@ export interface LedgerItem {
 export const followUpCallList = (actor: Actor, counselorId: CounselorId = actor.counselorId) =>
   Effect.gen(function*() {
     const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
-    const seekers = yield* Effect.flatMap(SeekerRepository, (repo) => repo.getMany(actor.districtId, rows.map((row) => row.value.seekerId)))
-    yield* logAccessAll(actor, "read", "seeker", rows.map((row) => row.value.seekerId), "followUp.ledger")
+    const item = yield* callItems(actor, rows, rows.map((row) => row.value))
+    const ledger = FollowUp.ledger(rows.map((row) => row.value), yield* today)
+    return {
+      ...ledger,
+      dueToday: ledger.dueToday.map(item),
+      overdue: ledger.overdue.map(item),
+      upcoming: ledger.upcoming.map(item),
+      done: ledger.done.map(item),
+      cancelled: ledger.cancelled.map(item)
+    }
+  })
+
+// The call-list item of each check shown: the seekers shown read at once and
+// each logged as read once (`followUp.ledger`).
+const callItems = (actor: Actor, rows: ReadonlyArray<Versioned<FollowUp.Check>>, shown: ReadonlyArray<FollowUp.Check>) =>
+  Effect.gen(function*() {
+    const seekerIds = shown.map((check) => check.seekerId)
+    const seekers = yield* Effect.flatMap(SeekerRepository, (repo) => repo.getMany(actor.districtId, seekerIds))
+    yield* logAccessAll(actor, "read", "seeker", seekerIds, "followUp.ledger")
     const versions = new Map(rows.map((row) => [row.value.id, row.version]))
     const people = new Map(seekers.map((row) => [row.value.id, row]))
-    const item = (check: FollowUp.Check): LedgerItem => {
+    return (check: FollowUp.Check): LedgerItem => {
       const seeker = people.get(check.seekerId)
       return {
         value: check,
@@ -689,14 +706,61 @@ export const followUpCallList = (actor: Actor, counselorId: CounselorId = actor.
           : { id: seeker.value.id, name: seeker.value.name, phone: seeker.value.contact.phone, version: seeker.version }
       }
     }
-    const ledger = FollowUp.ledger(rows.map((row) => row.value), yield* today)
+  })
+
+/**
+ * The groups of a follow-up ledger: checks due today, overdue, upcoming,
+ * done and cancelled.
+ *
+ * @since 0.4.0
+ * @category follow-up
+ */
+export const LedgerGroup = Schema.Literal("dueToday", "overdue", "upcoming", "done", "cancelled").annotations({
+  identifier: "LedgerGroup",
+  description: "A group of the follow-up ledger: dueToday, overdue, upcoming, done or cancelled"
+})
+/** @since 0.4.0 @category follow-up */
+export type LedgerGroup = typeof LedgerGroup.Type
+
+// The order a group is paged in: by due date, then by id.
+const byDueOn = (a: FollowUp.Check, b: FollowUp.Check) => LocalDate.compare(a.dueOn, b.dueOn) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * One group of {@link followUpCallList}, a page at a time: the checks of
+ * the group by due date (then id), at most `maxPageSize` a page, each with
+ * its version and the seeker to phone, how many the group holds, and the id
+ * to ask the next page `after` (`undefined` on the last). Only the seekers
+ * the page shows are read and logged (`followUp.ledger`): a counselor with
+ * years of done checks phones today's calls without reading them all.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * // The first twenty overdue calls.
+ * const calls = JobCenter.followUpCalls(actor, "overdue", { limit: 20 })
+ * ```
+ *
+ * @since 0.4.0
+ * @category follow-up
+ */
+export const followUpCalls = (actor: Actor, group: LedgerGroup, page: Page = {}, counselorId: CounselorId = actor.counselorId) =>
+  Effect.gen(function*() {
+    const slice = yield* boundedPage(page)
+    const rows = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.listByCounselor(actor.districtId, counselorId))
+    const checks = [...FollowUp.ledger(rows.map((row) => row.value), yield* today)[group]].sort(byDueOn)
+    // After the cursor's check wherever it now sorts (keyset): a check recorded
+    // meanwhile, which left the group, still marks where the page ends.
+    const anchor = slice.after === undefined ? undefined : rows.find((row) => row.value.id === slice.after)?.value
+    const following = slice.after === undefined ? checks : anchor === undefined ? [] : checks.filter((check) => byDueOn(check, anchor) > 0)
+    const shown = following.slice(0, slice.limit)
+    const item = yield* callItems(actor, rows, shown)
+    const last = shown[shown.length - 1]
     return {
-      ...ledger,
-      dueToday: ledger.dueToday.map(item),
-      overdue: ledger.overdue.map(item),
-      upcoming: ledger.upcoming.map(item),
-      done: ledger.done.map(item),
-      cancelled: ledger.cancelled.map(item)
+      items: shown.map(item),
+      total: checks.length,
+      next: following.length > slice.limit && last !== undefined ? last.id : undefined
     }
   })
 
