@@ -8,6 +8,7 @@ export const kindOf = (method: string, url: string): string => {
   if (method === "GET" && path === "/seekers") return "list"
   if (method === "GET" && path.startsWith("/seekers/")) return "seeker"
   if (method === "GET" && path === "/follow-ups/ledger") return "ledger"
+  if (method === "GET" && path === "/follow-ups") return "calls"
   if (method === "GET" && path === "/caseload") return "caseload"
   if (method === "POST" && path === "/seekers") return "register"
   if (method === "POST" && path === "/counseling") return "counsel"

@@ -1,7 +1,9 @@
 /**
  * http: a bounded load test of the example server on loopback, with a mixed
  * counselor workload: per connection, in turn, a page of seekers, a seeker,
- * the counselor's follow-up ledger, a seeker, a new seeker registered, the
+ * the first page of the counselor's overdue follow-up calls (as a
+ * counselor's app opens its call list; the whole ledger, every check of every
+ * year, is an export), a seeker, a new seeker registered, the
  * caseload, a seeker, another page of seekers, a seeker and a counseling
  * session logged — 8 reads and 2 writes in 10, signed in as a counselor
  * (session cookie and CSRF token), with the demo district seeded.
@@ -132,7 +134,7 @@ const requestsOf = (w: Workload): Array<autocannon.Request> => {
   return [
     { method: "GET", path: "/seekers?limit=20" },
     seeker,
-    { method: "GET", path: "/follow-ups/ledger" },
+    { method: "GET", path: "/follow-ups?group=overdue&limit=20" },
     seeker,
     { method: "POST", setupRequest: (req) => ({ ...req, path: "/seekers", body: JSON.stringify(newSeeker()) }) },
     { method: "GET", path: "/caseload?limit=20" },
@@ -260,7 +262,7 @@ try {
     seconds,
     connections,
     scale,
-    workload: "per connection: list 20, seeker, ledger, seeker, register, caseload 20, seeker, list 20 at an offset, seeker, log counseling",
+    workload: "per connection: list 20, seeker, 20 overdue calls, seeker, register, caseload 20, seeker, list 20 at an offset, seeker, log counseling",
     reference: { what: "bare node:http process answering each request kind with the real server's bytes", ...reference },
     cases: results,
     ...(rps("postgres") !== undefined && rps("postgres-2") !== undefined
