@@ -8,26 +8,35 @@ import { BulkImport } from "@iljari/store-sql"
 import { Console, Effect } from "effect"
 import { district, generate, neighbour } from "./Demo.js"
 
+// The seed acts as a system user of the district; its look is logged like any other.
+const seed: JobCenter.Actor = { districtId: district as Ids.DistrictId, counselorId: "demo-seed" as Ids.CounselorId }
+
+/** Whether the demo district is there: district 11200 has seekers. */
+export const hasDemo = Effect.map(JobCenter.listSeekers(seed, { limit: 1 }), (existing) => existing.length > 0)
+
+/** Creates the demo district unless it is there; `true` when it was created. */
 export const seedDemo = (scale = 1) =>
+  Effect.flatMap(hasDemo, (there) => there ? Effect.succeed(false) : Effect.as(createDemo(scale), true))
+
+/** Creates the demo district (`scale` 1: the seeds' size), printing what it imports. */
+export const createDemo = (scale = 1) =>
   Effect.gen(function*() {
-    // The seed acts as a system user of the district; its look is logged like any other.
-    const seed: JobCenter.Actor = { districtId: district as Ids.DistrictId, counselorId: "demo-seed" as Ids.CounselorId }
-    const existing = yield* JobCenter.listSeekers(seed, { limit: 1 })
-    if (existing.length > 0) return false
     yield* Console.log("Creating the demo district (성동구, about 6,600 seekers and a year of casework)…")
     // The demo follows the rules the server's own placements follow.
     const casework = yield* JobCenter.Config
     const data = generate(casework, 2016, scale)
     const into = district as Ids.DistrictId
+    // Between batches the event loop turns, so that the port keeps answering (Starting.ts) while this runs.
+    const options = { onBatch: () => Effect.sleep(0) }
     const steps = [
-      ["counselors", BulkImport.counselors(into, data.counselors)],
-      ["employers", BulkImport.employers(into, data.employers)],
-      ["openings", BulkImport.openings(into, data.openings)],
-      ["seekers", BulkImport.seekers(into, data.seekers)],
-      ["counseling sessions", BulkImport.counselings(into, data.counselings)],
-      ["referrals", BulkImport.referrals(into, data.referrals)],
-      ["placements", BulkImport.placements(into, data.placements)],
-      ["follow-up checks", BulkImport.followUps(into, data.followUps)]
+      ["counselors", BulkImport.counselors(into, data.counselors, options)],
+      ["employers", BulkImport.employers(into, data.employers, options)],
+      ["openings", BulkImport.openings(into, data.openings, options)],
+      ["seekers", BulkImport.seekers(into, data.seekers, options)],
+      ["counseling sessions", BulkImport.counselings(into, data.counselings, options)],
+      ["referrals", BulkImport.referrals(into, data.referrals, options)],
+      ["placements", BulkImport.placements(into, data.placements, options)],
+      ["follow-up checks", BulkImport.followUps(into, data.followUps, options)]
     ] as const
     for (const [what, step] of steps) {
       const report = yield* step
@@ -42,5 +51,4 @@ export const seedDemo = (scale = 1) =>
       neighbour as Ids.DistrictId,
       small.seekers.map((s) => ({ ...s, id: (s as { id: string }).id.replace("seeker-", "gwangjin-seeker-"), districtId: neighbour }))
     )
-    return true
   })
