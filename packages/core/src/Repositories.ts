@@ -46,6 +46,7 @@ import { AuditLog } from "./kernel/Audit.js"
 import { IdGenerator } from "./kernel/IdGenerator.js"
 import * as Memory from "./kernel/Memory.js"
 import { Outbox } from "./kernel/Outbox.js"
+import { RateLimits } from "./kernel/RateLimit.js"
 import { Transactor } from "./kernel/Transactor.js"
 import { CounselorRepository } from "./registry/Counselor.js"
 import { EmployerRepository } from "./registry/Employer.js"
@@ -75,6 +76,7 @@ export {
   PsychTestParticipantRepository,
   PsychTestSessionRepository,
   QuestionnaireRepository,
+  RateLimits,
   ReferralRepository,
   ResultCounts,
   SeekerRepository,
@@ -118,6 +120,7 @@ export const ports = {
   ResultCounts,
   AuditLog,
   Outbox,
+  RateLimits,
   Transactor
 } as const
 

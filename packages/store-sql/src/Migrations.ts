@@ -361,6 +361,18 @@ const employerOpeningSearch = Effect.gen(function*() {
   yield* run(`CREATE INDEX iljari_openings_by_title ON iljari_openings (district_id, ${bytes("title")}, ${bytes("id")})`)
 })
 
+// Rate limits: one counter per key (a route and a client address, say) for
+// the window it counts in, so that every server process counts the same hits.
+// Not a district's record: a key may stand for a caller before anyone knows
+// their district.
+const rateLimits = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(
+    "CREATE TABLE iljari_rate_limits (limit_key TEXT PRIMARY KEY, window_start BIGINT NOT NULL, window_end BIGINT NOT NULL, hits INTEGER NOT NULL)"
+  )
+  yield* sql.unsafe("CREATE INDEX iljari_rate_limits_ended ON iljari_rate_limits (window_end)")
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -380,7 +392,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0010_caseloads": caseloads,
   "0011_search": search,
   "0012_result_counts": resultCounts,
-  "0013_employer_opening_search": employerOpeningSearch
+  "0013_employer_opening_search": employerOpeningSearch,
+  "0014_rate_limits": rateLimits
 }
 
 /**
