@@ -27,7 +27,7 @@
 import { HttpApp, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { NodeHttpServerRequest } from "@effect/platform-node"
 import { RateLimit } from "@iljari/core"
-import { Cause, Context, Data, Duration, Effect, Either, Option, Schema } from "effect"
+import { Context, Data, Duration, Effect, Either, Option, Schema } from "effect"
 import { createHash } from "node:crypto"
 import type { IncomingMessage } from "node:http"
 import { BlockList, isIP } from "node:net"
@@ -185,10 +185,23 @@ const readAtMost = (source: IncomingMessage, limit: number): Effect.Effect<Uint8
     return Effect.sync(stop)
   })
 
+// What reading the body ran into, for the edge to answer once the app is done (the API turns a
+// body it cannot read into a defect, which must not be answered as a server error).
+interface BodyTrouble {
+  trouble?: BodyTooLarge | BodyNotJson | BodyUnreadable
+}
+
 // The request as the API sees it: its body read at most up to the limit, once.
-const guarded = (request: HttpServerRequest.HttpServerRequest, source: IncomingMessage, limit: number): HttpServerRequest.HttpServerRequest => {
+const guarded = (
+  request: HttpServerRequest.HttpServerRequest,
+  source: IncomingMessage,
+  limit: number,
+  seen: BodyTrouble
+): HttpServerRequest.HttpServerRequest => {
   let bytes: Effect.Effect<Uint8Array, BodyTooLarge | BodyUnreadable> | undefined
-  const body = () => (bytes ??= Effect.runSync(Effect.cached(readAtMost(source, limit))))
+  const noted = <A, E extends BodyTooLarge | BodyNotJson | BodyUnreadable>(effect: Effect.Effect<A, E>) =>
+    Effect.tapError(effect, (error) => Effect.sync(() => void (seen.trouble ??= error)))
+  const body = () => (bytes ??= Effect.runSync(Effect.cached(noted(readAtMost(source, limit)))))
   const text = () => Effect.map(body(), (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8"))
   return Object.create(request, {
     arrayBuffer: { get: () => Effect.map(body(), (b) => b.slice().buffer) },
@@ -196,7 +209,7 @@ const guarded = (request: HttpServerRequest.HttpServerRequest, source: IncomingM
     json: {
       get: () =>
         Effect.flatMap(text(), (t) =>
-          Effect.try({ try: () => (t === "" ? null : JSON.parse(t) as unknown), catch: () => new BodyNotJson() }))
+          noted(Effect.try({ try: () => (t === "" ? null : JSON.parse(t) as unknown), catch: () => new BodyNotJson() })))
     },
     urlParamsBody: {
       get: () => Effect.flatMap(text(), (t) => Effect.sync(() => [...new URLSearchParams(t)] as ReadonlyArray<[string, string]>))
@@ -348,15 +361,16 @@ export const edge = (options: { readonly appPrefix: string }) =>
       : Option.none()
     if (Option.isSome(refused)) return refused.value
 
-    const guardedRequest = source === undefined ? request : guarded(request, source, bodyLimit)
-    return yield* Effect.provideService(app, HttpServerRequest.HttpServerRequest, guardedRequest).pipe(
-      HttpServerRequest.withMaxBodySize(Option.some(bodyLimit)),
-      Effect.catchAllCause((cause) => {
-        const squashed = Cause.squash(cause)
-        if (squashed instanceof BodyTooLarge) return Effect.succeed(tooLarge(squashed.limit))
-        if (squashed instanceof BodyNotJson) return Effect.succeed(notJson)
-        if (squashed instanceof BodyUnreadable) return Effect.succeed(unreadable)
-        return Effect.failCause(cause)
-      })
+    const seen: BodyTrouble = {}
+    const guardedRequest = source === undefined ? request : guarded(request, source, bodyLimit, seen)
+    const exit = yield* Effect.exit(
+      Effect.provideService(app, HttpServerRequest.HttpServerRequest, guardedRequest).pipe(
+        HttpServerRequest.withMaxBodySize(Option.some(bodyLimit))
+      )
     )
+    const trouble = seen.trouble
+    if (trouble !== undefined) {
+      return trouble._tag === "BodyTooLarge" ? tooLarge(trouble.limit) : trouble._tag === "BodyNotJson" ? notJson : unreadable
+    }
+    return yield* exit
   })

@@ -6,9 +6,10 @@
  */
 import { HttpClient, HttpClientRequest, HttpServer } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
-import { Audit, type Ids } from "@iljari/core"
-import { Duration, Effect } from "effect"
+import { Audit, type Ids, type Repositories } from "@iljari/core"
+import { Duration, Effect, Layer } from "effect"
 import { type ChildProcess, spawn } from "node:child_process"
+import { get as httpGet } from "node:http"
 import { connect } from "node:net"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -97,6 +98,10 @@ const sendLarge = (port: number, options: {
     return Effect.sync(() => socket.destroy())
   })
 
+// The real server, with its HTTP server in reach (for the raw-socket requests).
+const server = (options: Parameters<typeof serverWith>[0]) =>
+  serverWith(options) as unknown as Layer.Layer<HttpClient.HttpClient | HttpServer.HttpServer | Repositories.Ports>
+
 const portOf = Effect.map(HttpServer.HttpServer, (server) => (server.address as HttpServer.TcpAddress).port)
 
 const get = (path: string, headers: Record<string, string> = {}) =>
@@ -152,7 +157,13 @@ const startChild = (port: number) =>
       })
       // Ready when it answers.
       for (let i = 0; i < 300; i++) {
-        const ready = yield* Effect.promise(() => fetch(`http://127.0.0.1:${port}/openapi.json`).then((r) => r.ok, () => false))
+        const ready = yield* Effect.async<boolean>((resume) => {
+          const probe = httpGet({ host: "127.0.0.1", port, path: "/openapi.json" }, (response) => {
+            response.resume()
+            resume(Effect.succeed(response.statusCode === 200))
+          })
+          probe.on("error", () => resume(Effect.succeed(false)))
+        })
         if (ready) return new Child(child)
         yield* Effect.sleep(Duration.millis(100))
       }
@@ -218,7 +229,7 @@ describe("the edge, in process", () => {
       const invalid = yield* postJson("/seekers", { name: "" }, bearer())
       expect(invalid.status).toBe(400)
       expect(JSON.parse(invalid.text)._tag).toBe("ValidationError")
-    }).pipe(Effect.provide(serverWith({ storage: memoryStorage() }))), { timeout: 60_000 })
+    }).pipe(Effect.provide(server({ storage: memoryStorage() }))), { timeout: 60_000 })
 
   it.effect("marks personal data no-store and nosniff, and gives HTML a script policy with no inline script but its own", () =>
     Effect.gen(function*() {
@@ -248,13 +259,13 @@ describe("the edge, in process", () => {
       expect(scripts).toBeGreaterThan(0)
       expect(hashes.length).toBe(scripts)
       expect(docs.headers["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/)
-    }).pipe(Effect.provide(serverWith({ storage: memoryStorage() }))), { timeout: 60_000 })
+    }).pipe(Effect.provide(server({ storage: memoryStorage() }))), { timeout: 60_000 })
 
   it.effect("sends HSTS when the server is reached over TLS", () =>
     Effect.gen(function*() {
       const answer = yield* get("/seekers?limit=1", bearer("read"))
       expect(answer.headers["strict-transport-security"]).toMatch(/^max-age=\d+/)
-    }).pipe(Effect.provide(serverWith({ storage: memoryStorage(), edge: { tls: true } }))), { timeout: 60_000 })
+    }).pipe(Effect.provide(server({ storage: memoryStorage(), edge: { tls: true } }))), { timeout: 60_000 })
 
   const originsOfTokenUse = Effect.map(
     Effect.flatMap(Audit.AuditLog, (log) => log.list(seongdong)),
@@ -267,7 +278,7 @@ describe("the edge, in process", () => {
       const origins = yield* originsOfTokenUse
       expect(origins.length).toBeGreaterThan(0)
       expect(origins.every((o) => o === "127.0.0.1" || o === "::ffff:127.0.0.1" || o === "::1")).toBe(true)
-    }).pipe(Effect.provide(serverWith({ storage: memoryStorage(), edge: { trustedProxy: networks(["10.0.0.0/8"]) } }))), { timeout: 60_000 })
+    }).pipe(Effect.provide(server({ storage: memoryStorage(), edge: { trustedProxy: networks(["10.0.0.0/8"]) } }))), { timeout: 60_000 })
 
   it.effect("records the client's address from X-Forwarded-For when the peer is a trusted proxy, the rightmost untrusted hop", () =>
     Effect.gen(function*() {
@@ -275,7 +286,7 @@ describe("the edge, in process", () => {
       yield* get("/seekers?limit=1", { ...bearer("read"), "x-forwarded-for": "198.51.100.66, 203.0.113.9, 10.1.2.3" })
       expect(yield* originsOfTokenUse).toContain("203.0.113.9")
       expect(yield* originsOfTokenUse).not.toContain("198.51.100.66")
-    }).pipe(Effect.provide(serverWith({ storage: memoryStorage(), edge: { trustedProxy: networks(["127.0.0.0/8", "::1", "10.0.0.0/8"]) } }))), {
+    }).pipe(Effect.provide(server({ storage: memoryStorage(), edge: { trustedProxy: networks(["127.0.0.0/8", "::1", "10.0.0.0/8"]) } }))), {
       timeout: 60_000
     })
 
@@ -292,7 +303,7 @@ describe("the edge, in process", () => {
       // Another caller counts apart, and cheap routes are not limited.
       expect((yield* get(csv, bearer("write"))).status).toBe(200)
       expect((yield* get("/seekers?limit=1", bearer("read"))).status).toBe(200)
-    }).pipe(Effect.provide(serverWith({ storage: memoryStorage(), edge: { heavyLimit: { limit: 2, window: Duration.minutes(1) } } }))), {
+    }).pipe(Effect.provide(server({ storage: memoryStorage(), edge: { heavyLimit: { limit: 2, window: Duration.minutes(1) } } }))), {
       timeout: 60_000
     })
 
@@ -305,7 +316,7 @@ describe("the edge, in process", () => {
       expect(yield* attempt("203.0.113.9")).toBe(429)
       // Another office's address is not held back by the first one's attempts.
       expect(yield* attempt("198.51.100.7")).toBe(401)
-    }).pipe(Effect.provide(serverWith({
+    }).pipe(Effect.provide(server({
       storage: memoryStorage(),
       edge: { trustedProxy: networks(["127.0.0.0/8", "::1"]), signInLimit: { limit: 2, window: Duration.minutes(10) } }
     }))), { timeout: 60_000 })
