@@ -30,7 +30,7 @@ import { RateLimit } from "@iljari/core"
 import { Context, Data, Duration, Effect, Either, Option, Schema } from "effect"
 import { createHash } from "node:crypto"
 import type { IncomingMessage } from "node:http"
-import { BlockList, isIP } from "node:net"
+import { BlockList, isIP, type Socket } from "node:net"
 import * as E from "./ApiErrors.js"
 
 // ---------------------------------------------------------------------------
@@ -185,7 +185,31 @@ const readAtMost = (source: IncomingMessage, limit: number): Effect.Effect<Uint8
     return Effect.sync(stop)
   })
 
-// What reading the body ran into, for the edge to answer once the app is done (the API turns a
+// How long a connection whose request was refused unread stays half-closed before it is let go.
+const lingerMs = 2000
+
+const lingering = new WeakSet<Socket>()
+
+// Closes the connection of a request whose body was not all received, without reading the rest: Node would read and
+// discard it (IncomingMessage#_dump) and then close the socket at once, and a socket closed with bytes unread is
+// reset (RST) — a client still sending loses the answer it was sent. Here the body is marked as being read (asking
+// for nothing: at most the stream's buffer more is read, then the socket stops reading), and the socket, when Node
+// lets it go, closes its side only (the client reads the answer, then the end) and is destroyed a moment later. What
+// the client still sends waits unread in the kernel's buffer, which is bounded; the server's memory is not touched.
+const closeWithoutReading = (source: IncomingMessage) => {
+  const socket = source.socket
+  if (lingering.has(socket)) return
+  lingering.add(socket)
+  source.read(0)
+  socket.destroySoon = () => {
+    socket.end()
+    const timer = setTimeout(() => socket.destroy(), lingerMs)
+    timer.unref()
+    socket.once("close", () => clearTimeout(timer))
+  }
+}
+
+// What reading the body ran into, for the edge to answer in place of the app (the API turns a
 // body it cannot read into a defect, which must not be answered as a server error).
 interface BodyTrouble {
   trouble?: BodyTooLarge | BodyNotJson | BodyUnreadable
@@ -238,6 +262,9 @@ const tooLarge = (limit: number) =>
 const notJson = refusal(400, E.body("MalformedRequest", "The body is not valid JSON", "본문이 올바른 JSON이 아닙니다"))
 
 const unreadable = refusal(400, E.body("MalformedRequest", "The request body could not be read", "요청 본문을 읽을 수 없습니다"))
+
+const troubleAnswer = (trouble: BodyTooLarge | BodyNotJson | BodyUnreadable) =>
+  trouble._tag === "BodyTooLarge" ? tooLarge(trouble.limit) : trouble._tag === "BodyNotJson" ? notJson : unreadable
 
 const tooMany = (limited: RateLimit.RateLimited, what: { readonly en: string; readonly ko: string }) =>
   refusal(
@@ -341,36 +368,44 @@ export const edge = (options: { readonly appPrefix: string }) =>
     const original = yield* HttpServerRequest.HttpServerRequest
     const source = nodeSource(original)
     const path = pathOf(original.url)
-    // Every answer: the security headers; and a refusal of a request whose body was not all received closes the connection.
-    yield* HttpApp.appendPreResponseHandler((_request, response) => {
+    // What every answer leaves with: the security headers; and, when the request's body was not all received, the
+    // connection closes without the rest being read.
+    const finish = (response: HttpServerResponse.HttpServerResponse) => {
       const out = secured(response, settings)
-      return Effect.succeed(source !== undefined && !source.complete ? HttpServerResponse.setHeader(out, "connection", "close") : out)
-    })
+      if (source === undefined || source.complete) return out
+      closeWithoutReading(source)
+      return HttpServerResponse.setHeader(out, "connection", "close")
+    }
+    const seen: BodyTrouble = {}
+    // The app's answer is sent as the app returns it (this middleware wraps an app whose answers, failures included,
+    // are already sent), so the answer is finished here, in a pre-response handler: a body the API could not read
+    // (too large, not JSON) is answered with its refusal, not with the server error the API made of it.
+    yield* HttpApp.appendPreResponseHandler((_request, response) =>
+      Effect.succeed(finish(seen.trouble === undefined ? response : troubleAnswer(seen.trouble)))
+    )
     const peer = Option.getOrUndefined(original.remoteAddress)
     const address = clientAddress(peer, original.headers["x-forwarded-for"], settings.trustedProxy)
     const request = address === peer || address === undefined ? original : original.modify({ remoteAddress: address })
 
     const bodyLimit = path.startsWith("/auth/") || isSignIn(original.method, path, options.appPrefix) ? publicBodyLimit : settings.bodyLimit
     const declared = Number(original.headers["content-length"] ?? "0")
-    if (Number.isFinite(declared) && declared > bodyLimit) return tooLarge(bodyLimit)
+    // The refusals made here, before the app runs, are sent as they are returned: they are finished here.
+    if (Number.isFinite(declared) && declared > bodyLimit) return finish(tooLarge(bodyLimit))
 
     const refused = isSignIn(original.method, path, options.appPrefix)
       ? yield* limit(`sign-in:${address ?? "unknown"}`, settings.signInLimit, { en: "sign-in attempts", ko: "로그인" })
       : isHeavy(original.method, path)
       ? yield* limit(`heavy:${callerKey(original, address)}`, settings.heavyLimit, { en: "expensive requests (reports, rankings, ledgers)", ko: "보고서·추천·대장" })
       : Option.none()
-    if (Option.isSome(refused)) return refused.value
+    if (Option.isSome(refused)) return finish(refused.value)
 
-    const seen: BodyTrouble = {}
     const guardedRequest = source === undefined ? request : guarded(request, source, bodyLimit, seen)
     const exit = yield* Effect.exit(
       Effect.provideService(app, HttpServerRequest.HttpServerRequest, guardedRequest).pipe(
         HttpServerRequest.withMaxBodySize(Option.some(bodyLimit))
       )
     )
-    const trouble = seen.trouble
-    if (trouble !== undefined) {
-      return trouble._tag === "BodyTooLarge" ? tooLarge(trouble.limit) : trouble._tag === "BodyNotJson" ? notJson : unreadable
-    }
+    // Already sent by the pre-response handler; returned as well, so that the access log records the refusal, not a failure.
+    if (seen.trouble !== undefined) return troubleAnswer(seen.trouble)
     return yield* exit
   })
