@@ -24,7 +24,7 @@
  *
  * Every refusal is in the API's one error shape.
  */
-import { HttpApp, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { HttpApp, HttpServerRequest, HttpServerResponse, type OpenApi } from "@effect/platform"
 import { NodeHttpServerRequest } from "@effect/platform-node"
 import { RateLimit } from "@iljari/core"
 import { Context, Data, Duration, Effect, Either, Option, Schema } from "effect"
@@ -312,6 +312,58 @@ const limit = (key: string, rule: RateLimit.Rule, what: { readonly en: string; r
       PersistenceError: (error) => Effect.as(Effect.logWarning("Rate limit not counted", error.message), Option.none())
     })
   )
+
+// ---------------------------------------------------------------------------
+// The document
+// ---------------------------------------------------------------------------
+
+const errorRef = { $ref: "#/components/schemas/Error" }
+
+const minutes = (window: Duration.DurationInput) => {
+  const n = Duration.toMinutes(window)
+  return n === 1 ? "a minute" : `${n} minutes`
+}
+
+const mib = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`)
+
+/**
+ * What the edge may answer, in the API's document: a 413 `PayloadTooLarge`
+ * on every operation that takes a body, and a 429 `RateLimited` (with
+ * `Retry-After`) on the sign-in and the expensive routes, each in the one
+ * error shape, as the edge's defaults have them.
+ */
+export const documentEdge = (spec: OpenApi.OpenAPISpec): OpenApi.OpenAPISpec => {
+  const paths = structuredClone(spec.paths)
+  for (const [path, item] of Object.entries(paths)) {
+    // A path as a request names it: any value in place of each parameter.
+    const concrete = path.replace(/\{[^}]+\}/g, "x")
+    for (const [method, operation] of Object.entries(item as Record<string, OpenApi.OpenAPISpecOperation>)) {
+      if (operation.requestBody !== undefined) {
+        const limit = concrete.startsWith("/auth/") ? publicBodyLimit : defaults.bodyLimit
+        operation.responses[413] = {
+          description: `The request body is over the server's limit (${mib(limit)}${
+            limit === defaults.bodyLimit ? " unless the server sets another" : " on the routes anyone may call"
+          }): PayloadTooLarge, with the limit in bytes`,
+          content: { "application/json": { schema: errorRef } }
+        }
+      }
+      const upper = method.toUpperCase()
+      const rule = isSignIn(upper, concrete, "") ? { rule: defaults.signInLimit, per: "sign-in attempts from one address" }
+        : isHeavy(upper, concrete) ? { rule: defaults.heavyLimit, per: "expensive requests (reports, rankings, ledgers, logs) from one caller" }
+        : undefined
+      if (rule !== undefined) {
+        operation.responses[429] = {
+          description: `Too many ${rule.per} (${rule.rule.limit} in ${minutes(rule.rule.window)} unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds`,
+          content: { "application/json": { schema: errorRef } },
+          headers: {
+            "Retry-After": { description: "Seconds until a request may be made again", required: true, schema: { type: "integer", minimum: 1 } }
+          }
+        } as OpenApi.OpenApiSpecResponse
+      }
+    }
+  }
+  return { ...spec, paths }
+}
 
 // ---------------------------------------------------------------------------
 // Headers

@@ -2934,6 +2934,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (16 KiB on the routes anyone may call): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many sign-in attempts from one address (30 in 10 minutes unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -3005,6 +3025,26 @@ export interface operations {
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (16 KiB on the routes anyone may call): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many sign-in attempts from one address (30 in 10 minutes unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3149,6 +3189,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (16 KiB on the routes anyone may call): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3589,6 +3638,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -3665,6 +3723,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3755,6 +3822,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -3830,6 +3906,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4061,6 +4146,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4300,6 +4394,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -4383,6 +4486,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -4448,6 +4562,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4628,6 +4751,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -4784,6 +4916,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -4862,6 +5003,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5021,6 +5171,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5107,6 +5266,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5182,6 +5350,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5335,6 +5512,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5474,6 +5662,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5668,6 +5865,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5746,6 +5952,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, OpeningNotOpen */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5840,6 +6055,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5914,6 +6138,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion, InvalidTransition, AlreadyPlaced */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5998,6 +6231,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -6071,6 +6315,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion, FollowUpAlreadyRecorded, FollowUpCancelled */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6440,6 +6693,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -6521,6 +6785,17 @@ export interface operations {
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6614,6 +6889,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -6697,6 +6983,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -6762,6 +7057,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6914,6 +7218,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7088,6 +7401,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -7167,6 +7489,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7261,6 +7592,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -7340,6 +7680,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7427,6 +7776,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request cannot be processed with the district's calendar: CalendarNotCovered, NoBusinessDayInWindow */
             422: {
                 headers: {
@@ -7501,6 +7859,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7655,6 +8022,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7832,6 +8208,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -7909,6 +8294,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8142,6 +8536,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -8305,6 +8708,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -8379,6 +8791,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8475,6 +8896,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -8540,6 +8970,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8687,6 +9126,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -8763,6 +9211,17 @@ export interface operations {
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8851,6 +9310,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -8929,6 +9399,17 @@ export interface operations {
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
