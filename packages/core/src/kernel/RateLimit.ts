@@ -8,7 +8,7 @@
  * import { RateLimit } from "@iljari/core"
  * import { Duration } from "effect"
  *
- * // At most 30 report downloads a minute from one address; the sixth-and-thirtieth… answer RateLimited.
+ * // At most 30 report downloads a minute from one address; the 31st and later in the minute fail with RateLimited.
  * const download = RateLimit.take("report:203.0.113.7", { limit: 30, window: Duration.minutes(1) })
  * ```
  *
