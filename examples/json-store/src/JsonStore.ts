@@ -326,6 +326,8 @@ const repositories = (file: JsonFile.JsonFile) => {
     AuditLog: auditLog(file),
     Outbox: outbox(file),
     IdempotencyStore: idempotency(file),
+    // One process owns the file, so its rate limits are counted in that process.
+    RateLimits: rateLimits(),
     Transactor: {
       withTransaction: JsonFile.withTransaction(file),
       // The transaction holds the file's one lock already: decisions are taken one at a time.
@@ -334,6 +336,19 @@ const repositories = (file: JsonFile.JsonFile) => {
       shred: Effect.void
     }
   } satisfies Omit<Repositories.Implementations, "ResultCounts">
+}
+
+const rateLimits = (): Repositories.RateLimits["Type"] => {
+  const counters = new Map<string, { readonly windowStart: number; readonly count: number }>()
+  return {
+    hit: (key, windowStart) =>
+      Effect.sync(() => {
+        const current = counters.get(key)
+        const count = current !== undefined && current.windowStart === windowStart ? current.count + 1 : 1
+        counters.set(key, { windowStart, count })
+        return count
+      })
+  }
 }
 
 /**

@@ -38,6 +38,7 @@ import { EligibilityApi } from "./EligibilityApi.js"
 import { EventsApi } from "./EventsApi.js"
 import { FairsApi } from "./FairApi.js"
 import * as E from "./ApiErrors.js"
+import { documentEdge } from "./Edge.js"
 import { form, versionedForm } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
 import { acceptsIdempotencyKey, Count, countedPageOf, CursorPage, decimal, doc, integer, Page, pageOf, Version, withPeriod, Year } from "./Params.js"
@@ -603,8 +604,8 @@ export class Api extends HttpApi.make("iljari")
   .annotate(
     OpenApi.Description,
     "The example server of iljari (일자리). Staff sign in at POST /auth/sign-in (a session cookie, and a CSRF token for X-CSRF-Token); integrations send an API token as Authorization: Bearer <token>. The demo prints its accounts and tokens at start.\n\n" +
-      "Every error answer has one shape, the Error schema: _tag, message (English), messageKo (Korean), field (the offending field's path, when there is one), issues (a ValidationError's fields with their rules) and the error's own details. An unknown route is a 404 RouteNotFound and a method the route does not take a 405 MethodNotAllowed, in the same shape. " +
+      "Every error answer has one shape, the Error schema: _tag, message (English), messageKo (Korean), field (the offending field's path, when there is one), issues (a ValidationError's fields with their rules) and the error's own details. An unknown route is a 404 RouteNotFound and a method the route does not take a 405 MethodNotAllowed, in the same shape, as are a body over the server's limit (413 PayloadTooLarge) and too many sign-in attempts or expensive requests (429 RateLimited, with Retry-After). " +
       "A write that could overwrite someone else's change names the version of the record it read as version in the body; a stale one is a 409 StaleVersion."
   )
-  .annotate(OpenApi.Transform, (spec) => E.documentErrors(spec as OpenApi.OpenAPISpec) as unknown as Record<string, unknown>)
+  .annotate(OpenApi.Transform, (spec) => documentEdge(E.documentErrors(spec as OpenApi.OpenAPISpec)) as unknown as Record<string, unknown>)
 {}

@@ -12,7 +12,9 @@
  * plain HTTP on loopback), the sign-in policy (MAX_FAILED_SIGN_INS,
  * LOCK_MINUTES, IDLE_MINUTES, SESSION_HOURS, SECOND_FACTOR_ROLES,
  * SECOND_FACTOR_DISTRICTS), and OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI
- * for single sign-on.
+ * for single sign-on. The edge's settings too: BODY_LIMIT_BYTES, TRUSTED_PROXIES,
+ * SIGN_IN_RATE_LIMIT and HEAVY_RATE_LIMIT (SECURE_COOKIES=true also sends HSTS);
+ * see `Edge.edgeSettingsFrom`.
  */
 import { HttpServer } from "@effect/platform"
 import * as NodeContext from "@effect/platform-node/NodeContext"
@@ -24,6 +26,7 @@ import { ReportSourceSql } from "@iljari/store-sql"
 import { Console, Effect, Layer, Redacted } from "effect"
 import { AccessSettings, demoOfficeNetworks, officeNetworks, policyFrom } from "./AccessSettings.js"
 import { demoAccounts, demoPassword, demoTokens, seedDemoAccess } from "./DemoAccess.js"
+import { EdgeSettings, edgeSettingsFrom } from "./Edge.js"
 import { createDemo, hasDemo } from "./Seed.js"
 import { HttpLive } from "./Server.js"
 import type * as Starting from "./Starting.js"
@@ -119,7 +122,8 @@ export const launch = (starting: Starting.Starting) => {
       Argon2.layer(),
       SecondFactorTotp.layer({ issuer: "iljari 데모" }),
       Access,
-      Layer.succeed(Policy.Policy, policyFrom(env))
+      Layer.succeed(Policy.Policy, policyFrom(env)),
+      Layer.succeed(EdgeSettings, edgeSettingsFrom(env))
     )),
     Layer.provide(ReportSourceSql.layer),
     Layer.provideMerge(Storage),

@@ -34,7 +34,7 @@ const push = (line: string) => {
 }
 
 /** Wraps an app with the request log. */
-export const requestLog = (app: HttpApp.Default): HttpApp.Default =>
+export const requestLog = <E, R>(app: HttpApp.Default<E, R>): HttpApp.Default<E, R> =>
   Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
     const started = performance.now()
     return Effect.onExit(app, (exit) =>

@@ -21,6 +21,7 @@ import * as E from "./ApiErrors.js"
 import { AuthenticationLive } from "./Access.js"
 import { AccessLive } from "./AccessHttp.js"
 import { AccessSettings } from "./AccessSettings.js"
+import { edge } from "./Edge.js"
 import { HandlersLive } from "./Http.js"
 import * as Invalidation from "./Invalidation.js"
 import { requestLog } from "./RequestLog.js"
@@ -107,25 +108,10 @@ const explain = (request: HttpServerRequest.HttpServerRequest, response: HttpSer
 
 // The explanation is written as the response is sent (a pre-response handler): by the time a
 // middleware sees the server's answer to a request that failed, it has been sent.
-const explainEmptyRefusals = (app: HttpApp.Default): HttpApp.Default =>
+const explainEmptyRefusals = <E, R>(app: HttpApp.Default<E, R>): HttpApp.Default<E, R> =>
   Effect.zipRight(HttpApp.appendPreResponseHandler((request, response) => Effect.succeed(explain(request, response))), app)
 
-// A body that is not JSON is refused here with a message; the request keeps
-// the body it read, so the API reads it again for free. The web app's forms
-// are its own to read.
-const requireJson = (app: HttpApp.Default): HttpApp.Default =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-    request.method === "GET" || request.method === "HEAD" || request.url.startsWith(`${appPrefix}/`)
-      ? app
-      : Effect.flatMap(Effect.either(request.json), (body) =>
-        body._tag === "Left"
-          ? Effect.succeed(HttpServerResponse.unsafeJson(
-            E.body("MalformedRequest", "The body is not valid JSON", "본문이 올바른 JSON이 아닙니다"),
-            { status: 400 }
-          ))
-          : app))
-
-export const HttpLive = HttpApiBuilder.serve((app) => requestLog(explainEmptyRefusals(requireJson(app)))).pipe(
+export const HttpLive = HttpApiBuilder.serve((app) => requestLog(explainEmptyRefusals(edge({ appPrefix })(app)))).pipe(
   Layer.provide(HttpApiScalar.layer({ path: "/docs" })),
   Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
   Layer.provide(WebLive),

@@ -199,6 +199,31 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(document.components.schemas)).not.toContain("HttpApiDecodeError")
   })
 
+  it("documents the edge's refusals: 413 wherever a body is taken, 429 with Retry-After on sign-in and the expensive routes", () => {
+    const withBody = operations.filter(({ operation }) => operation.requestBody !== undefined)
+    expect(withBody.length).toBeGreaterThan(30)
+    expect(withBody.filter(({ operation }) => operation.responses["413"] === undefined).map((o) => o.name)).toEqual([])
+    expect(operations.find((o) => o.name === "POST /auth/sign-in")!.operation.responses["413"]!.description).toContain("16 KiB")
+    expect(operations.find((o) => o.name === "POST /seekers")!.operation.responses["413"]!.description).toContain("1 MiB")
+    const limited = operations.filter(({ operation }) => operation.responses["429"] !== undefined)
+    expect(limited.map((o) => o.name).sort()).toEqual([
+      "GET /access-records",
+      "GET /audit",
+      "GET /follow-ups/ledger",
+      "GET /openings/{id}/matches",
+      "GET /reports/results.csv",
+      "GET /reports/results.html",
+      "GET /reports/results.xlsx",
+      "GET /seekers/{id}/matches",
+      "POST /auth/second-factor",
+      "POST /auth/sign-in",
+      "POST /retention/sweep"
+    ])
+    for (const { operation } of limited) {
+      expect(operation.responses["429"]).toMatchObject({ description: expect.stringContaining("RateLimited"), headers: { "Retry-After": expect.anything() } })
+    }
+  })
+
   it("states the core's rules as patterns that agree with the schemas", () => {
     const pattern = (name: string) => new RegExp(document.components.schemas[name].pattern)
     const agree = (name: string, schema: Schema.Schema<any, string>, samples: ReadonlyArray<string>) => {
@@ -272,11 +297,21 @@ describe("every error the server answers", () => {
         expect(methodNotAllowed.allow).toBe("GET, POST")
         const unauthorized = yield* Effect.flatMap(http.get("/seekers"), (r) => r.json)
         expect(unauthorized).toMatchObject({ ...shape, _tag: "Unauthorized" })
+        // A body is read once the caller is authenticated (see Edge.ts): a caller's body that is not JSON is a 400.
         const notJson = yield* Effect.flatMap(
-          http.execute(HttpClientRequest.post("/seekers").pipe(HttpClientRequest.bodyText("{nope", "application/json"))),
+          http.execute(HttpClientRequest.post("/seekers").pipe(
+            HttpClientRequest.setHeader("authorization", `Bearer ${apiToken("write")}`),
+            HttpClientRequest.bodyText("{nope", "application/json")
+          )),
           (r) => r.json
         )
         expect(notJson).toMatchObject({ ...shape, _tag: "MalformedRequest" })
+        // Nobody's body is not read at all.
+        const anonymous = yield* Effect.flatMap(
+          http.execute(HttpClientRequest.post("/seekers").pipe(HttpClientRequest.bodyText("{nope", "application/json"))),
+          (r) => r.json
+        )
+        expect(anonymous).toMatchObject({ ...shape, _tag: "Unauthorized" })
         // Every issue of a form names its field, in English and Korean.
         const form = (yield* send("POST", "/seekers", { name: "홍길동", contact: { phone: "12" } })).json as any
         expect(form.issues).toEqual(expect.arrayContaining([

@@ -9,6 +9,7 @@ import { Effect, Layer } from "effect"
 import { Api } from "../src/Api.js"
 import { AccessSettings, demoOfficeNetworks, officeNetworks, policyFrom } from "../src/AccessSettings.js"
 import { demoAccounts, demoPassword, demoTokens, seedDemoAccess } from "../src/DemoAccess.js"
+import { defaults as edgeDefaults, EdgeSettings } from "../src/Edge.js"
 import { seedDemo } from "../src/Seed.js"
 import { HttpLive } from "../src/Server.js"
 
@@ -52,8 +53,11 @@ export const serverWith = (options: {
   readonly storage: Layer.Layer<any, any, any>
   readonly access?: Layer.Layer<AccessSettings | Password.PasswordHasher | SecondFactor.SecondFactor>
   readonly http?: Layer.Layer<any, any, any>
+  /** The edge's settings (body limit, trusted proxies, TLS, rate limits); the defaults otherwise. */
+  readonly edge?: Partial<EdgeSettings["Type"]>
 }) =>
   HttpLive.pipe(
+    Layer.provide(Layer.succeed(EdgeSettings, { ...edgeDefaults, ...options.edge })),
     Layer.provide(Layer.effectDiscard(seedDemoAccess)),
     Layer.provide(options.access ?? accessFor()),
     Layer.provideMerge(options.storage),

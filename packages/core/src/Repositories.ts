@@ -47,6 +47,7 @@ import { IdempotencyStore } from "./kernel/Idempotency.js"
 import { IdGenerator } from "./kernel/IdGenerator.js"
 import * as Memory from "./kernel/Memory.js"
 import { Outbox } from "./kernel/Outbox.js"
+import { RateLimits } from "./kernel/RateLimit.js"
 import { Transactor } from "./kernel/Transactor.js"
 import { CounselorRepository } from "./registry/Counselor.js"
 import { EmployerRepository } from "./registry/Employer.js"
@@ -77,6 +78,7 @@ export {
   PsychTestParticipantRepository,
   PsychTestSessionRepository,
   QuestionnaireRepository,
+  RateLimits,
   ReferralRepository,
   ResultCounts,
   SeekerRepository,
@@ -121,6 +123,7 @@ export const ports = {
   AuditLog,
   Outbox,
   IdempotencyStore,
+  RateLimits,
   Transactor
 } as const
 

@@ -428,6 +428,18 @@ const idOrder = Effect.gen(function*() {
   })
 })
 
+// Rate limits: one counter per key (a route and a client address, say) for
+// the window it counts in, so that every server process counts the same hits.
+// Not a district's record: a key may stand for a caller before anyone knows
+// their district.
+const rateLimits = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(
+    "CREATE TABLE iljari_rate_limits (limit_key TEXT PRIMARY KEY, window_start BIGINT NOT NULL, window_end BIGINT NOT NULL, hits INTEGER NOT NULL)"
+  )
+  yield* sql.unsafe("CREATE INDEX iljari_rate_limits_ended ON iljari_rate_limits (window_end)")
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -450,7 +462,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0013_employer_opening_search": employerOpeningSearch,
   "0014_idempotency_keys": idempotencyKeys,
   "0015_one_active_referral": oneActiveReferral,
-  "0016_id_order": idOrder
+  "0016_id_order": idOrder,
+  "0017_rate_limits": rateLimits
 }
 
 /**

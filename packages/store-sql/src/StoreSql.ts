@@ -223,6 +223,24 @@ const make = Effect.gen(function*() {
       )
   }
 
+  // One atomic statement per hit: the counter of an older window starts again from one.
+  const rateLimits: Repositories.RateLimits["Type"] = {
+    hit: (key, windowStart, windowEnd) =>
+      Effect.gen(function*() {
+        const rows = yield* sql<{ readonly hits: number | string }>`INSERT INTO iljari_rate_limits ${
+          sql.insert({ limit_key: key, window_start: windowStart, window_end: windowEnd, hits: 1 })
+        } ON CONFLICT (limit_key) DO UPDATE SET
+          hits = CASE WHEN iljari_rate_limits.window_start = excluded.window_start THEN iljari_rate_limits.hits + 1 ELSE 1 END,
+          window_start = excluded.window_start,
+          window_end = excluded.window_end
+        RETURNING hits`
+        const hits = Number(rows[0]?.hits ?? 1)
+        // A new window: drop the counters whose windows ended, so the table holds the keys in use.
+        if (hits === 1) yield* sql`DELETE FROM iljari_rate_limits WHERE window_end <= ${windowStart}`
+        return hits
+      }).pipe(Effect.mapError(persistence("count a rate-limited request")))
+  }
+
   const outbox: Outbox.Outbox["Type"] = {
     enqueue: (message) =>
       sql`INSERT INTO iljari_outbox ${
@@ -497,6 +515,7 @@ const make = Effect.gen(function*() {
     AuditLog: auditLog,
     Outbox: outbox,
     IdempotencyStore: idempotency,
+    RateLimits: rateLimits,
     Transactor: {
       // SQLite copies the WAL into the file (whose freed pages secure_delete
       // zeroed) and truncates it, so no old frame keeps the erased record;

@@ -3167,6 +3167,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (16 KiB on the routes anyone may call): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many sign-in attempts from one address (30 in 10 minutes unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -3238,6 +3258,26 @@ export interface operations {
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (16 KiB on the routes anyone may call): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many sign-in attempts from one address (30 in 10 minutes unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3382,6 +3422,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (16 KiB on the routes anyone may call): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3822,6 +3871,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -3898,6 +3956,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3988,6 +4055,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -4063,6 +4139,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4294,6 +4379,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4533,6 +4627,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -4616,6 +4719,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -4681,6 +4795,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4857,6 +4980,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, DuplicateSeeker */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5109,6 +5241,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5190,6 +5331,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5358,6 +5508,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5444,6 +5603,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5519,6 +5687,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5672,6 +5849,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -5814,6 +6002,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6096,6 +6293,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
                 headers: {
@@ -6351,6 +6557,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
                 headers: {
@@ -6523,6 +6738,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -6678,6 +6902,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, StaleVersion, InvalidTransition, AlreadyPlaced */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6912,6 +7145,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -6985,6 +7229,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion, FollowUpAlreadyRecorded, FollowUpCancelled */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7360,6 +7613,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -7441,6 +7705,17 @@ export interface operations {
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7534,6 +7809,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -7617,6 +7903,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -7682,6 +7977,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7837,6 +8141,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8020,6 +8333,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -8099,6 +8421,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8193,6 +8524,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -8272,6 +8612,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8359,6 +8708,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): CalendarNotCovered, NoBusinessDayInWindow */
             422: {
                 headers: {
@@ -8436,6 +8794,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8602,6 +8969,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8791,6 +9167,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
                 headers: {
@@ -8880,6 +9265,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9125,6 +9519,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
                 headers: {
@@ -9300,6 +9703,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
                 headers: {
@@ -9383,6 +9795,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9479,6 +9900,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -9547,6 +9977,15 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9706,6 +10145,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
                 headers: {
@@ -9797,6 +10245,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage failed; try again: PersistenceError */
             503: {
                 headers: {
@@ -9873,6 +10332,17 @@ export interface operations {
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9957,6 +10427,17 @@ export interface operations {
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many expensive requests (reports, rankings, ledgers, logs) from one caller (60 in a minute unless the server sets another limit): RateLimited, with limit, windowSeconds and retryAfterSeconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may be made again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

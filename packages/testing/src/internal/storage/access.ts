@@ -3,7 +3,7 @@
  * sessions and API tokens behave the same on memory, SQLite and PostgreSQL.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { AccessRules, Accounts, ApiToken, Audit, Enrolment, type Ids, Policy, Repositories, Session, SignIn, type Staff } from "@iljari/core"
+import { AccessRules, Accounts, ApiToken, Audit, Enrolment, type Ids, Policy, RateLimit, Repositories, Session, SignIn, type Staff } from "@iljari/core"
 import { Clock, Context, Duration, Effect, Exit, Layer, Option, Redacted, Ref, TestClock } from "effect"
 import { codeFor, countingHasher, secondFactor } from "../../Doubles.js"
 import { type Backend, layerOf, scanOf } from "./backend.js"
@@ -264,6 +264,30 @@ export const accessSuite = (backend: Backend) => {
         for (const secret of secrets) expect(stored.filter((s) => s.text.includes(secret))).toEqual([])
         const log = yield* Effect.flatMap(Audit.AuditLog, (l) => l.list(A))
         expect(log.map((e) => e.action).sort()).toEqual(["rights-change", "rights-change", "sign-in", "sign-in-refused", "token-use"])
+      })))
+
+    it.effect("counts rate-limited hits per key and window, without losing a hit to a race, and refuses the one over the limit", () =>
+      run(Effect.gen(function*() {
+        const rule = { limit: 5, window: Duration.minutes(1) }
+        // Ten at once on one key: five pass, five are refused, whatever the interleaving.
+        const outcomes = yield* Effect.forEach(Array.from({ length: 10 }), () => Effect.exit(RateLimit.take("report:10.0.0.8", rule)), {
+          concurrency: "unbounded"
+        })
+        expect(outcomes.filter(Exit.isSuccess).length).toBe(5)
+        const refused = outcomes.find(Exit.isFailure)
+        expect(refused !== undefined && Exit.isFailure(refused) && refused.cause._tag === "Fail" && refused.cause.error).toMatchObject({
+          _tag: "RateLimited",
+          limit: 5,
+          windowSeconds: 60
+        })
+        // Another key counts apart; the next window starts again.
+        yield* RateLimit.take("report:10.0.0.9", rule)
+        yield* TestClock.adjust(Duration.minutes(1))
+        yield* RateLimit.take("report:10.0.0.8", rule)
+        const limits = yield* Repositories.RateLimits
+        const now = yield* Clock.currentTimeMillis
+        const start = Math.floor(now / 60_000) * 60_000
+        expect(yield* limits.hit("report:10.0.0.8", start, start + 60_000)).toBe(2)
       })))
   })
 }
