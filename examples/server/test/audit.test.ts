@@ -77,6 +77,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     keep: (c, json) => void (c.employerId = json.value.id)
   })],
   ["employers.listEmployers", get(() => "/employers")],
+  ["employers.searchEmployers", get(() => `/employers/search?name=${encodeURIComponent(employerForm.name)}`)],
   ["employers.registerOpening", post(() => "/openings", (c) => ({
     ...openingForm,
     employerId: c.employerId,
@@ -87,6 +88,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     closesOn: "2026-05-31"
   }), { keep: (c, json) => void (c.openingId = json.value.id) })],
   ["employers.listOpenings", get(() => "/openings")],
+  ["employers.searchOpenings", get((c) => `/openings/search?employerId=${c.employerId}`)],
   ["matches.openingsForSeeker", get((c) => `/seekers/${c.seekerId}/matches?k=3`)],
   ["matches.seekersForOpening", get((c) => `/openings/${c.openingId}/matches?k=3`)],
   ["eligibility.check", post((c) => `/seekers/${c.seekerId}/eligibility`, () => ({ employmentStatus: "unemployed" }))],
@@ -139,6 +141,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     at: "2026-06-03",
     keep: (c, json) => void (c.checkId = [...json.dueToday, ...json.overdue, ...json.upcoming][0].value.id)
   })],
+  ["cases.calls", get(() => "/follow-ups?group=upcoming", { at: "2026-06-03" })],
   ["cases.recordFollowUp", post((c) => `/follow-ups/${c.checkId}`, () => ({
     version: 1,
     doneOn: "2026-06-03",

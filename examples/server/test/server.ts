@@ -45,6 +45,17 @@ export const memoryStorage = () =>
   ReportSource.layerMemory.pipe(Layer.provideMerge(Layer.merge(Repositories.layerMemory, Repositories.IdGenerator.layerSequential)))
 
 /**
+ * The edge as tests meet it: the defaults, but rate limits no test run
+ * reaches (a test signs in from one address far more often than people do);
+ * edge.test.ts sets the limits it checks.
+ */
+export const testEdge: EdgeSettings["Type"] = {
+  ...edgeDefaults,
+  signInLimit: { ...edgeDefaults.signInLimit, limit: 100_000 },
+  heavyLimit: { ...edgeDefaults.heavyLimit, limit: 100_000 }
+}
+
+/**
  * The real server with the demo's accounts and tokens, over a storage, with
  * staff access as given (the demo's by default), on a free loopback port
  * with a client pointed at it unless another HTTP server is given.
@@ -53,11 +64,11 @@ export const serverWith = (options: {
   readonly storage: Layer.Layer<any, any, any>
   readonly access?: Layer.Layer<AccessSettings | Password.PasswordHasher | SecondFactor.SecondFactor>
   readonly http?: Layer.Layer<any, any, any>
-  /** The edge's settings (body limit, trusted proxies, TLS, rate limits); the defaults otherwise. */
+  /** The edge's settings (body limit, trusted proxies, TLS, rate limits); `testEdge` otherwise. */
   readonly edge?: Partial<EdgeSettings["Type"]>
 }) =>
   HttpLive.pipe(
-    Layer.provide(Layer.succeed(EdgeSettings, { ...edgeDefaults, ...options.edge })),
+    Layer.provide(Layer.succeed(EdgeSettings, { ...testEdge, ...options.edge })),
     Layer.provide(Layer.effectDiscard(seedDemoAccess)),
     Layer.provide(options.access ?? accessFor()),
     Layer.provideMerge(options.storage),
@@ -112,6 +123,7 @@ export const raw = Effect.map(HttpClient.HttpClient, (client) => client)
  */
 export const SqliteTestServer = (scale: number) =>
   HttpLive.pipe(
+    Layer.provide(Layer.succeed(EdgeSettings, testEdge)),
     Layer.provide(Layer.effectDiscard(Effect.zipRight(seedDemo(scale), seedDemoAccess))),
     Layer.provide(accessFor()),
     Layer.provide(ReportSourceSql.layer),
