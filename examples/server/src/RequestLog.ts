@@ -10,7 +10,7 @@
  * written straight away, since it matters more than the cost.
  */
 import { HttpApp, HttpServerError, HttpServerRequest } from "@effect/platform"
-import { Cause, Effect, Option } from "effect"
+import { Cause, Context, Effect, Option } from "effect"
 
 const pending: Array<string> = []
 let scheduled = false
@@ -33,22 +33,34 @@ const push = (line: string) => {
   }
 }
 
+/**
+ * Where the request log goes: its lines, and a failure's cause. Standard
+ * output (lines gathered as above) and standard error by default; a test
+ * reads them by providing its own.
+ */
+export class RequestLogSink extends Context.Reference<RequestLogSink>()("RequestLogSink", {
+  defaultValue: (): { readonly line: (line: string) => void; readonly failure: (text: string) => void } => ({
+    line: push,
+    failure: (text) => {
+      flush()
+      process.stderr.write(text)
+    }
+  })
+}) {}
+
 /** Wraps an app with the request log. */
 export const requestLog = <E, R>(app: HttpApp.Default<E, R>): HttpApp.Default<E, R> =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+  Effect.flatMap(Effect.zip(HttpServerRequest.HttpServerRequest, RequestLogSink), ([request, sink]) => {
     const started = performance.now()
     return Effect.onExit(app, (exit) =>
       Effect.sync(() => {
         const took = (performance.now() - started).toFixed(1)
         if (exit._tag === "Success") {
-          push(`${new Date().toISOString()} ${request.method} ${request.url} ${exit.value.status} ${took}ms\n`)
+          sink.line(`${new Date().toISOString()} ${request.method} ${request.url} ${exit.value.status} ${took}ms\n`)
           return
         }
         const [response, cause] = HttpServerError.causeResponseStripped(exit.cause)
-        push(`${new Date().toISOString()} ${request.method} ${request.url} ${response.status} ${took}ms\n`)
-        if (Option.isSome(cause)) {
-          flush()
-          process.stderr.write(`${Cause.pretty(cause.value)}\n`)
-        }
+        sink.line(`${new Date().toISOString()} ${request.method} ${request.url} ${response.status} ${took}ms\n`)
+        if (Option.isSome(cause)) sink.failure(`${Cause.pretty(cause.value)}\n`)
       }))
   })

@@ -21,6 +21,7 @@ import { join } from "node:path"
 import { type Browser, chromium, type Locator, type Page } from "playwright-core"
 import { demoPassword } from "../../src/DemoAccess.js"
 import { seedDemo } from "../../src/Seed.js"
+import { RequestLogSink } from "../../src/RequestLog.js"
 import { serverWith } from "../server.js"
 
 // ---------------------------------------------------------------------------
@@ -111,9 +112,11 @@ export const startServer = async (options: {
   const logs = options.logs
   const logging = logs === undefined
     ? Logger.minimumLogLevel(options.logLevel ?? LogLevel.Warning)
-    : Layer.merge(
+    : Layer.mergeAll(
       Logger.replace(Logger.defaultLogger, Logger.map(Logger.logfmtLogger, (line) => void logs.push(line))),
-      Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info)
+      Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info),
+      // The request log, one line per request, read as the server writes it.
+      Layer.succeed(RequestLogSink, { line: (line) => void logs.push(line), failure: (text) => void logs.push(text) })
     )
   const server = serverWith({ storage, http }).pipe(Layer.provide(logging))
   const scope = Effect.runSync(Scope.make())
