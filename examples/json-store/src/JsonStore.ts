@@ -53,10 +53,23 @@ const persistence = (operation: string) => (error: ParseResult.ParseError) =>
   new Errors.PersistenceError({ operation, reason: ParseResult.TreeFormatter.formatErrorSync(error) })
 
 // The finders of a port: its store's filter, then core's own rule for what matches and in which order.
-const searchOf = <A>(rows: ReadonlyArray<Repositories.Versioned<A>>, order: (a: A, b: A) => number, page?: Repositories.Page) => {
-  const sorted = [...rows].sort((a, b) => order(a.value, b.value))
-  return { items: paged(sorted, page), total: sorted.length }
-}
+// With `page.after`, the page starts after that record wherever it now sorts (keyset), whether or not it
+// still matches; an id the district does not have gives an empty page.
+const searchOf = <A extends { readonly id: string }, E>(
+  store: { readonly filter: (districtId: DistrictId, predicate: (a: A) => boolean) => Effect.Effect<Array<Repositories.Versioned<A>>, E> },
+  districtId: DistrictId,
+  passes: (a: A) => boolean,
+  order: (a: A, b: A) => number,
+  page?: Repositories.Page
+) =>
+  Effect.gen(function*() {
+    const sorted = (yield* store.filter(districtId, passes)).sort((a, b) => order(a.value, b.value))
+    const after = page?.after
+    if (after === undefined) return { items: paged(sorted, page), total: sorted.length }
+    const [anchor] = yield* store.filter(districtId, (a) => a.id === after)
+    const following = anchor === undefined ? [] : sorted.filter((row) => order(row.value, anchor.value) > 0)
+    return { items: paged(following, page), total: sorted.length }
+  })
 
 // The audit log: encoded entries, appended only.
 const auditLog = (file: JsonFile.JsonFile): Audit.AuditLog["Type"] => {
@@ -71,8 +84,11 @@ const auditLog = (file: JsonFile.JsonFile): Audit.AuditLog["Type"] => {
     appendAll,
     list: (districtId, query = {}) =>
       JsonFile.read(file, (contents) =>
-        Either.map(Either.mapLeft(decode(contents.audit), persistence("read audit entries")), (entries) =>
-          paged(
+        Either.map(Either.mapLeft(decode(contents.audit), persistence("read audit entries")), (all) => {
+          // Keyset: the entries appended after the one named (a missing one, or another district's, matches nothing).
+          const start = query.after === undefined ? 0 : all.findIndex((e) => e.id === query.after && e.districtId === districtId) + 1
+          const entries = query.after !== undefined && start === 0 ? [] : all.slice(start)
+          return paged(
             entries.filter((e) =>
               e.districtId === districtId &&
               (query.subjectId === undefined || e.subjectId === query.subjectId) &&
@@ -81,7 +97,8 @@ const auditLog = (file: JsonFile.JsonFile): Audit.AuditLog["Type"] => {
               (query.before === undefined || DateTime.lessThan(e.at, query.before))
             ),
             query
-          )))
+          )
+        }))
   }
 }
 
@@ -249,7 +266,7 @@ const repositories = (file: JsonFile.JsonFile) => {
       listByCounselor: (districtId, counselorId, page) =>
         Effect.map(seekers.filter(districtId, (s) => s.counselorId === counselorId), (rows) => paged(rows, page)),
       search: (districtId, criteria, page) =>
-        Effect.map(seekers.filter(districtId, Seeker.meets(criteria)), (rows) => searchOf(rows, Seeker.searchOrder(criteria), page)),
+        searchOf(seekers, districtId, Seeker.meets(criteria), Seeker.searchOrder(criteria), page),
       findPossibleDuplicates: (districtId, probe) =>
         seekers.filter(districtId, (s) =>
           s.name === probe.name && ((probe.phone !== undefined && s.contact.phone === probe.phone) || s.birthDate === probe.birthDate))
@@ -257,13 +274,13 @@ const repositories = (file: JsonFile.JsonFile) => {
     EmployerRepository: {
       ...strip(employers),
       search: (districtId, criteria, page) =>
-        Effect.map(employers.filter(districtId, Employer.employerMeets(criteria)), (rows) => searchOf(rows, Employer.employerOrder(criteria), page))
+        searchOf(employers, districtId, Employer.employerMeets(criteria), Employer.employerOrder(criteria), page)
     },
     OpeningRepository: {
       ...strip(openings),
       listByEmployer: (districtId, employerId) => openings.filter(districtId, (o) => o.employerId === employerId),
       search: (districtId, criteria, page) =>
-        Effect.map(openings.filter(districtId, Opening.openingMeets(criteria)), (rows) => searchOf(rows, Opening.openingOrder(criteria), page))
+        searchOf(openings, districtId, Opening.openingMeets(criteria), Opening.openingOrder(criteria), page)
     },
     CounselorRepository: plain("counselor", Counselor.Counselor),
     CounselingRepository: {
@@ -275,7 +292,7 @@ const repositories = (file: JsonFile.JsonFile) => {
       ...strip(referrals),
       listBySeeker: (districtId, seekerId) => referrals.filter(districtId, (r) => r.seekerId === seekerId),
       search: (districtId, filter, page) =>
-        Effect.map(referrals.filter(districtId, Referral.passes(filter)), (rows) => searchOf(rows, Referral.newestFirst, page))
+        searchOf(referrals, districtId, Referral.passes(filter), Referral.newestFirst, page)
     },
     PlacementRepository: {
       ...strip(placements),
@@ -284,7 +301,7 @@ const repositories = (file: JsonFile.JsonFile) => {
       listBySeeker: (districtId, seekerId) => placements.filter(districtId, (p) => p.seekerId === seekerId),
       listStartedBetween: (districtId, from, to) => placements.filter(districtId, (p) => p.startOn >= from && p.startOn <= to),
       search: (districtId, filter, page) =>
-        Effect.map(placements.filter(districtId, Placement.passes(filter)), (rows) => searchOf(rows, Placement.newestFirst, page))
+        searchOf(placements, districtId, Placement.passes(filter), Placement.newestFirst, page)
     },
     FollowUpRepository: {
       ...strip(followUps),
