@@ -84,7 +84,7 @@ export interface Answer {
 }
 
 /**
- * What {@link IdempotencyStore.claim} found under a key: nothing (the caller
+ * What `claim` of the {@link IdempotencyStore} found under a key: nothing (the caller
  * now holds the key and must `complete` or `release` it), a request still
  * running, or a finished one with its answer — each with the fingerprint of
  * the request that holds the key.
