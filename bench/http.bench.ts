@@ -14,7 +14,8 @@
  * answered it with), the server on an SQLite file, on PostgreSQL (a
  * throwaway cluster, or DATABASE_URL) in one process, and in two processes
  * sharing the port. Every server runs in its own process, as `npm start`
- * composes it; the client (autocannon) runs here. ILJARI_HTTP_SCALE sets the
+ * composes it; the load client (`http-client.ts`, closed loops of keep-alive
+ * connections) runs here. ILJARI_HTTP_SCALE sets the
  * demo's size (1: about 6,600 seekers); ILJARI_HTTP_CASES picks cases
  * (comma-separated: sqlite, postgres, postgres-2); ILJARI_HTTP_PROFILE=dir
  * writes each server process's CPU profile (`--cpu-prof`) there.
@@ -23,13 +24,13 @@
  * case's rps as a ratio of the plain server's in the same run.
  */
 import { acquirePostgres, findBinaries } from "@iljari/test-support/postgres"
-import autocannon from "autocannon"
 import { type ChildProcess, execFileSync, fork } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { demoPassword } from "../examples/server/src/DemoAccess.js"
+import { load as loadWith, type LoadRequest } from "./http-client.js"
 import { kindOf } from "./http-workload.js"
 import { report } from "./measure.js"
 
@@ -129,26 +130,23 @@ const prepare = async (base: string): Promise<Workload> => {
 
 const pick = <A>(xs: ReadonlyArray<A>) => xs[Math.floor(Math.random() * xs.length)]!
 
-const requestsOf = (w: Workload): Array<autocannon.Request> => {
-  const seeker = { method: "GET" as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: `/seekers/${pick(w.seekerIds)}` }) }
+const requestsOf = (w: Workload): Array<() => LoadRequest> => {
+  const seeker = (): LoadRequest => ({ method: "GET", path: `/seekers/${pick(w.seekerIds)}` })
   return [
-    { method: "GET", path: "/seekers?limit=20" },
+    () => ({ method: "GET", path: "/seekers?limit=20" }),
     seeker,
-    { method: "GET", path: "/follow-ups?group=overdue&limit=20" },
+    () => ({ method: "GET", path: "/follow-ups?group=overdue&limit=20" }),
     seeker,
-    { method: "POST", setupRequest: (req) => ({ ...req, path: "/seekers", body: JSON.stringify(newSeeker()) }) },
-    { method: "GET", path: "/caseload?limit=20" },
+    () => ({ method: "POST", path: "/seekers", body: JSON.stringify(newSeeker()) }),
+    () => ({ method: "GET", path: "/caseload?limit=20" }),
     seeker,
-    { method: "GET", setupRequest: (req) => ({ ...req, path: `/seekers?limit=20&offset=${Math.floor(Math.random() * w.total * 0.9)}` }) },
+    () => ({ method: "GET", path: `/seekers?limit=20&offset=${Math.floor(Math.random() * w.total * 0.9)}` }),
     seeker,
-    {
+    () => ({
       method: "POST",
-      setupRequest: (req) => ({
-        ...req,
-        path: "/counseling",
-        body: JSON.stringify({ seekerId: pick(w.seekerIds), heldOn: "2026-12-01", channel: "visit", notes: "부하 시험 상담" })
-      })
-    }
+      path: "/counseling",
+      body: JSON.stringify({ seekerId: pick(w.seekerIds), heldOn: "2026-12-01", channel: "visit", notes: "부하 시험 상담" })
+    })
   ]
 }
 
@@ -157,38 +155,22 @@ const bodiesOf = async (base: string, w: Workload) => {
   const headers = { cookie: w.session.cookie, "x-csrf-token": w.session.csrf, "content-type": "application/json" }
   const out: Record<string, { status: number; body: string; statements: number }> = {}
   const statements = () => fetch(`${base.replace(/:(\d+)$/, (_, p: string) => `:${Number(p) + 1}`)}/`).then((r) => r.text()).then(Number)
-  for (const request of requestsOf(w)) {
-    const setup = request.setupRequest as ((req: autocannon.Request, context: object) => autocannon.Request) | undefined
-    const r = setup === undefined ? request : setup(request, {})
+  for (const next of requestsOf(w)) {
+    const r = next()
     const before = await statements()
-    const response = await fetch(base + r.path, { method: r.method ?? "GET", headers, ...(r.body === undefined ? {} : { body: r.body as string }) })
+    const response = await fetch(base + r.path, { method: r.method, headers, ...(r.body === undefined ? {} : { body: r.body }) })
     const body = await response.text()
     const ran = (await statements()) - before
     if (response.status >= 300) throw new Error(`${r.method} ${r.path}: ${response.status} ${body.slice(0, 300)}`)
-    out[kindOf(r.method ?? "GET", r.path!)] = { status: response.status, body, statements: ran }
+    out[kindOf(r.method, r.path)] = { status: response.status, body, statements: ran }
   }
   return out
 }
 
-const load = async (port: number, w: Workload) => {
-  const r = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
-    headers: { cookie: w.session.cookie, "x-csrf-token": w.session.csrf, "content-type": "application/json" },
-    requests: requestsOf(w)
-  })
-  return {
-    rps: Math.round(r.requests.average),
-    p50ms: r.latency.p50,
-    p99ms: r.latency.p99,
-    requests: r.requests.total,
-    non2xx: r.non2xx,
-    "5xx": r["5xx"],
-    errors: r.errors,
-    timeouts: r.timeouts
-  }
-}
+const headersOf = (w: Workload) => ({ cookie: w.session.cookie, "x-csrf-token": w.session.csrf, "content-type": "application/json" })
+
+const load = (port: number, w: Workload) =>
+  loadWith({ port, connections, seconds, headers: headersOf(w), requests: requestsOf(w) })
 
 const results: Record<string, unknown> = {}
 let reference: { rps: number } | undefined
@@ -215,8 +197,8 @@ const measureBackend = async (name: string, env: Record<string, string>, process
       reference = await load(basePort, w)
       await stop(plain)
     }
-    // A warm-up of a few hundred reads at a few connections (not a backlog the measured run would inherit), then the measured run.
-    await autocannon({ url: base, connections: 4, amount: 200, headers: { cookie: w.session.cookie }, requests: requestsOf(w).filter((r) => r.method === "GET") })
+    // A second of reads at a few connections to warm up (not a backlog the measured run would inherit), then the measured run.
+    await loadWith({ port, connections: 4, seconds: 1, headers: headersOf(w), requests: requestsOf(w).filter((r) => r().method === "GET") })
     const measured = await load(port, w)
     results[workers === 1 ? name : `${name}-${workers}`] = { ...measured, ratio: Number((measured.rps / reference!.rps).toFixed(3)) }
     await stop(server)
