@@ -9,7 +9,7 @@
  */
 import { HttpApi, type HttpApiEndpoint, HttpApiSchema, HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Idempotency, Validation } from "@iljari/core"
-import { Clock, DateTime, Effect, Layer, Schema } from "effect"
+import { Effect, Layer, Schema } from "effect"
 import { createHash } from "node:crypto"
 import { Api } from "./Api.js"
 import { CurrentUser } from "./Caller.js"
@@ -90,18 +90,15 @@ const anHour = Effect.async<void>((resume) => {
   return Effect.sync(() => clearTimeout(timer))
 })
 
+const purge = Idempotency.purgeExpired.pipe(
+  Effect.catchAll((error) => Effect.logWarning(`expired idempotency keys were not purged: ${error.message}`))
+)
+
 /**
  * Removes expired keys at start and every hour after, so that the table
  * holds a day of keys, not every key ever sent. A failed purge is logged and
  * tried again an hour later.
  */
 export const PurgeExpiredKeysLive = Layer.scopedDiscard(
-  Effect.forkScoped(
-    Effect.flatMap(Idempotency.IdempotencyStore, (keys) => {
-      const purge = Effect.flatMap(Clock.currentTimeMillis, (millis) => keys.purge(DateTime.unsafeMake(millis))).pipe(
-        Effect.catchAll((error) => Effect.logWarning(`expired idempotency keys were not purged: ${error.message}`))
-      )
-      return Effect.zipRight(purge, Effect.forever(Effect.zipRight(anHour, purge)))
-    })
-  )
+  Effect.forkScoped(Effect.zipRight(purge, Effect.forever(Effect.zipRight(anHour, purge))))
 )

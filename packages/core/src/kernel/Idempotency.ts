@@ -338,3 +338,24 @@ export const once = <A, E, R>(
       )
     )
   })
+
+/**
+ * Removes the keys that expired by now (Effect's `Clock`), so that the store
+ * holds the keys of the last day, not every key ever sent; answers how many
+ * went. Run it now and then (the example server: at start and hourly).
+ *
+ * @example
+ * ```ts
+ * import { Idempotency } from "@iljari/core"
+ * import { Effect, Schedule } from "effect"
+ *
+ * const hourly = Effect.repeat(Idempotency.purgeExpired, Schedule.spaced("1 hour"))
+ * ```
+ *
+ * @since 0.4.0
+ * @category use cases
+ */
+export const purgeExpired: Effect.Effect<number, PersistenceError, IdempotencyStore> = Effect.flatMap(
+  Effect.zip(IdempotencyStore, Clock.currentTimeMillis),
+  ([store, millis]) => store.purge(DateTime.unsafeMake(millis))
+)
