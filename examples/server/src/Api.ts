@@ -41,7 +41,7 @@ import * as E from "./ApiErrors.js"
 import { documentEdge } from "./Edge.js"
 import { form, versionedForm } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
-import { acceptsIdempotencyKey, Count, countedPageOf, CursorPage, decimal, doc, integer, Page, pageOf, Version, withPeriod, Year } from "./Params.js"
+import { acceptsIdempotencyKey, Count, countedPageOf, CursorPage, decimal, doc, integer, Page, pageOf, periodInOrder, Version, withPeriod, Year } from "./Params.js"
 import { ReportsApi } from "./ReportApi.js"
 
 export { Authentication, CurrentUser, Forbidden, sessionCookie, Unauthorized, User } from "./Caller.js"
@@ -572,7 +572,7 @@ export class ReviewApi extends HttpApiGroup.make("review")
         to: Schema.optional(LocalDate.LocalDate.annotations({ description: "Only entries of this day (in Korea) or earlier, YYYY-MM-DD; not before from" })),
         offset: Page.fields.offset,
         ...CursorPage.fields
-      }))
+      }).pipe(Schema.filter(periodInOrder)))
       .addSuccess(AuditPage)
       .addError(ForbiddenAnswer)
       .annotateContext(doc(

@@ -57,6 +57,19 @@ const keyset = (params: { readonly limit?: number | undefined; readonly cursor?:
 const given = <A extends Record<string, unknown>>(values: A) =>
   Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 
+// A paged search's handler: the query's criteria (those given) and page to the core's search, its page answered with nextCursor.
+const pagedBy = <A, E, R>(
+  search: (
+    actor: JobCenter.Actor,
+    criteria: unknown,
+    page: { readonly limit?: number; readonly after?: string }
+  ) => Effect.Effect<{ readonly items: ReadonlyArray<A>; readonly total: number; readonly next: string | undefined }, E, R>
+) =>
+({ urlParams }: { readonly urlParams: { readonly cursor?: string | undefined; readonly limit?: number | undefined } }) => {
+  const { cursor, limit, ...criteria } = urlParams
+  return Effect.flatMap(actor, (who) => Effect.map(search(who, given(criteria), keyset({ cursor, limit })), cursorPage))
+}
+
 // A call-list item as the API answers it: a phone not on record is left out, not null.
 const callItem = (entry: JobCenter.LedgerItem) => ({
   value: entry.value,
@@ -79,10 +92,7 @@ const startOfDayInKorea = (day: LocalDate.LocalDate) => DateTime.unsafeMake(Date
 export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
   handlers
     .handle("list", ({ urlParams }) => Effect.flatMap(actor, (who) => Effect.flatMap(JobCenter.listSeekers(who, page(urlParams)), storedJson)))
-    .handle("search", ({ urlParams }) => {
-      const { cursor, limit, ...criteria } = urlParams
-      return Effect.flatMap(actor, (who) => Effect.map(JobCenter.searchSeekers(who, given(criteria), keyset({ cursor, limit })), cursorPage))
-    })
+    .handle("search", pagedBy(JobCenter.searchSeekers))
     .handle("get", ({ path }) => Effect.flatMap(actor, (who) => Effect.flatMap(JobCenter.getSeeker(who, path.id), storedJson)))
     .handle("register", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerSeeker(who, payload))))
     .handle("update", ({ path, payload }) =>
@@ -116,15 +126,9 @@ export const EmployersLive = HttpApiBuilder.group(Api, "employers", (handlers) =
   handlers
     .handle("listEmployers", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listEmployers(who, page(urlParams))))
     .handle("registerEmployer", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerEmployer(who, payload))))
-    .handle("searchEmployers", ({ urlParams }) => {
-      const { cursor, limit, ...criteria } = urlParams
-      return Effect.flatMap(actor, (who) => Effect.map(EmployerSearch.searchEmployers(who, given(criteria), keyset({ cursor, limit })), cursorPage))
-    })
+    .handle("searchEmployers", pagedBy(EmployerSearch.searchEmployers))
     .handle("listOpenings", ({ urlParams }) => Effect.flatMap(actor, (who) => JobCenter.listOpenings(who, page(urlParams))))
-    .handle("searchOpenings", ({ urlParams }) => {
-      const { cursor, limit, ...criteria } = urlParams
-      return Effect.flatMap(actor, (who) => Effect.map(EmployerSearch.searchOpenings(who, given(criteria), keyset({ cursor, limit })), cursorPage))
-    })
+    .handle("searchOpenings", pagedBy(EmployerSearch.searchOpenings))
     .handle("registerOpening", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.registerOpening(who, payload))))
 )
 
@@ -134,15 +138,9 @@ export const CasesLive = HttpApiBuilder.group(Api, "cases", (handlers) =>
     .handle("move", ({ path, payload }) =>
       Effect.flatMap(actor, (who) =>
         JobCenter.moveReferral(who, { referralId: path.id, to: payload.to, expectedVersion: payload.version })))
-    .handle("listReferrals", ({ urlParams }) => {
-      const { cursor, limit, ...filter } = urlParams
-      return Effect.flatMap(actor, (who) => Effect.map(JobCenter.listReferrals(who, given(filter), keyset({ cursor, limit })), cursorPage))
-    })
+    .handle("listReferrals", pagedBy(JobCenter.listReferrals))
     .handle("getReferral", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getReferral(who, path.id)))
-    .handle("listPlacements", ({ urlParams }) => {
-      const { cursor, limit, ...filter } = urlParams
-      return Effect.flatMap(actor, (who) => Effect.map(JobCenter.listPlacements(who, given(filter), keyset({ cursor, limit })), cursorPage))
-    })
+    .handle("listPlacements", pagedBy(JobCenter.listPlacements))
     .handle("getPlacement", ({ path }) => Effect.flatMap(actor, (who) => JobCenter.getPlacement(who, path.id)))
     .handle("place", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => JobCenter.recordPlacement(who, payload))))
     .handle("calls", ({ urlParams }) =>
@@ -217,14 +215,6 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
       Effect.gen(function*() {
         yield* permit("audit.read")
         const { cursor, from, limit, offset, subjectId, to } = urlParams
-        if (from !== undefined && to !== undefined && to < from) {
-          return yield* Effect.fail(
-            new Validation.ValidationError({
-              subject: "AuditQuery",
-              issues: [new Validation.ValidationIssue({ path: "to", message: `must not be before from, ${from} (종료일이 시작일보다 앞섭니다); got ${to}` })]
-            })
-          )
-        }
         const found = yield* JobCenter.auditPage(yield* actor, {
           ...keyset({ cursor, limit }),
           ...(subjectId === undefined ? {} : { subjectId }),

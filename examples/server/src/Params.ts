@@ -222,9 +222,17 @@ export const acceptsIdempotencyKey = <
     }))
 
 /**
+ * The rule of a period in the query: `to` is not before `from` when both are
+ * given; else a 400 ValidationError naming `to`, never an empty answer.
+ */
+export const periodInOrder = (params: unknown) => {
+  const { from, to } = params as { readonly from?: LocalDate.LocalDate; readonly to?: LocalDate.LocalDate }
+  return from === undefined || to === undefined || from <= to || { path: ["to"], message: `must not be before from (${from}); got ${to}` }
+}
+
+/**
  * A period in the query — `from` and `to`, both days included — with the
- * route's other parameters; `to` before `from` is a 400 ValidationError
- * naming `to`, never an empty answer.
+ * route's other parameters, `to` not before `from` ({@link periodInOrder}).
  */
 export const withPeriod = <Fields extends Schema.Struct.Fields>(
   fields: Fields,
@@ -237,9 +245,4 @@ export const withPeriod = <Fields extends Schema.Struct.Fields>(
     from: LocalDate.LocalDate.annotations({ description: descriptions.from }),
     to: LocalDate.LocalDate.annotations({ description: descriptions.to }),
     ...fields
-  }).pipe(
-    Schema.filter((params) => {
-      const period = params as unknown as { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }
-      return period.from <= period.to || { path: ["to"], message: `must not be before from (${period.from}); got ${period.to}` }
-    })
-  )
+  }).pipe(Schema.filter(periodInOrder))
