@@ -35,7 +35,7 @@ import { AlreadyPlaced, Filter as PlacementFilter, Placement, PlacementRepositor
 import * as Referral from "./Referral.js"
 import { ReferralRepository } from "./Referral.js"
 
-const { boundedPage, enqueue, keysetPage, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, notBeyond, notInFuture, today } = UseCase
+const { boundedPage, enqueue, keysetPage, fieldsOf, inTransaction, invalid, logAccess, logAccessAll, newId, notBeyond, notInFuture, pageFrom, today } = UseCase
 
 /**
  * How far ahead a placement's first day may lie, by default: a year. A
@@ -754,14 +754,9 @@ export const followUpCalls = (actor: Actor, group: LedgerGroup, page: Page = {},
     // meanwhile, which left the group, still marks where the page ends.
     const anchor = slice.after === undefined ? undefined : rows.find((row) => row.value.id === slice.after)?.value
     const following = slice.after === undefined ? checks : anchor === undefined ? [] : checks.filter((check) => byDueOn(check, anchor) > 0)
-    const shown = following.slice(0, slice.limit)
-    const item = yield* callItems(actor, rows, shown)
-    const last = shown[shown.length - 1]
-    return {
-      items: shown.map(item),
-      total: checks.length,
-      next: following.length > slice.limit && last !== undefined ? last.id : undefined
-    }
+    const shown = pageFrom(following, slice.limit, (check) => check.id)
+    const item = yield* callItems(actor, rows, shown.items)
+    return { items: shown.items.map(item), total: checks.length, next: shown.next }
   })
 
 /**

@@ -127,6 +127,17 @@ export const boundedPage = (page: Page): Effect.Effect<Slice, ValidationError> =
 }
 
 /**
+ * A page cut from what follows the page before (read with one more than
+ * `limit`, or all of it): the first `limit`, and the id of the last of them
+ * to ask the next page `after` — `undefined` when nothing follows.
+ */
+export const pageFrom = <A>(following: ReadonlyArray<A>, limit: number, idOf: (a: A) => string) => {
+  const items = following.slice(0, limit)
+  const last = items[items.length - 1]
+  return { items, next: following.length > limit && last !== undefined ? idOf(last) : undefined }
+}
+
+/**
  * A search's page read by keyset: one record more than the page is asked
  * of the store, to tell whether another page follows, and the page answered
  * with the id to ask the next one `after` (`undefined` on the last page).
@@ -135,11 +146,10 @@ export const keysetPage = <A extends { readonly id: string }, E, R>(
   slice: Slice,
   search: (page: Page) => Effect.Effect<Paged<Versioned<A>>, E, R>
 ): Effect.Effect<KeysetPaged<Versioned<A>>, E, R> =>
-  Effect.map(search({ ...slice, limit: slice.limit + 1 }), (found) => {
-    const items = found.items.slice(0, slice.limit)
-    const last = items[items.length - 1]
-    return { items, total: found.total, next: found.items.length > slice.limit && last !== undefined ? last.value.id : undefined }
-  })
+  Effect.map(search({ ...slice, limit: slice.limit + 1 }), (found) => ({
+    ...pageFrom(found.items, slice.limit, (row) => row.value.id),
+    total: found.total
+  }))
 
 // Forms arrive as unknown; anything but a plain object is refused before decoding,
 // and so are fields only the center sets (an erasure date, say).

@@ -17,7 +17,7 @@
  */
 import { Effect } from "effect"
 import { type AuditEntry, AuditLog, type AuditQuery } from "../kernel/Audit.js"
-import { type Actor, boundedPage, logAccessAll } from "../kernel/UseCase.js"
+import { type Actor, boundedPage, logAccessAll, pageFrom } from "../kernel/UseCase.js"
 import { require, type Staff } from "../access/Staff.js"
 
 /**
@@ -80,10 +80,9 @@ export const auditPage = (actor: Actor, query: AuditQuery = {}) =>
   Effect.gen(function*() {
     const slice = yield* boundedPage(query)
     const found = yield* Effect.flatMap(AuditLog, (log) => log.list(actor.districtId, { ...query, ...slice, limit: slice.limit + 1 }))
-    const items = found.slice(0, slice.limit)
-    yield* logReview(actor, items)
-    const last = items[items.length - 1]
-    return { items, next: found.length > slice.limit && last !== undefined ? last.id : undefined }
+    const page = pageFrom(found, slice.limit, (entry) => entry.id)
+    yield* logReview(actor, page.items)
+    return page
   })
 
 
