@@ -4,13 +4,11 @@
  * afresh, never answered from what was decoded before.
  */
 import { SqlClient } from "@effect/sql"
-import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
 import { type Ids, Repositories, Seeker } from "@iljari/core"
 import { Fixtures } from "@iljari/testing"
-import { sqliteFile } from "@iljari/test-support/storage/backends"
-import { Effect, Layer } from "effect"
-import { StoreSql } from "../src/index.js"
+import { sqliteFile, sqliteStore } from "@iljari/test-support/storage/backends"
+import { Effect } from "effect"
 
 const district = "11200" as Ids.DistrictId
 
@@ -43,14 +41,6 @@ describe("records decoded from a row", () => {
         yield* sql`UPDATE iljari_seekers SET data = ${renamed.replace("홍길순", "")} WHERE district_id = ${district} AND id = ${hong.id}`
         const broken = yield* Effect.flip(repo.get(district, hong.id))
         expect(broken._tag).toBe("PersistenceError")
-      }).pipe(
-        Effect.provide(
-          StoreSql.layerWithMigrations.pipe(
-            Layer.provideMerge(SqliteClient.layer({ filename })),
-            Layer.merge(Repositories.IdGenerator.layerSequential)
-          )
-        ),
-        Effect.scoped
-      )
+      }).pipe(Effect.provide(sqliteStore(filename)), Effect.scoped)
     }).pipe(Effect.scoped), 60_000)
 })

@@ -3,13 +3,11 @@
  * write-ahead log hold none of their bytes — not in a freed page, not in an
  * old WAL frame.
  */
-import { SqliteClient } from "@effect/sql-sqlite-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Repositories } from "@iljari/core"
-import { Effect, FastCheck as fc, Layer, TestClock } from "effect"
+import { Effect, FastCheck as fc, TestClock } from "effect"
 import { existsSync, readFileSync } from "node:fs"
-import { StoreSql } from "../src/index.js"
-import { sqliteFile } from "@iljari/test-support/storage/backends"
+import { sqliteFile, sqliteStore } from "@iljari/test-support/storage/backends"
 import { Traces } from "@iljari/testing"
 
 const bytesOf = (file: string) => (existsSync(file) ? readFileSync(file) : Buffer.alloc(0))
@@ -40,14 +38,6 @@ describe("erasure in the SQLite file", () => {
         }
         // The other seeker is still there, on disk too.
         expect(Buffer.concat([bytesOf(filename), bytesOf(`${filename}-wal`)]).includes(Buffer.from(kept!.name, "utf8"))).toBe(true)
-      }).pipe(
-        Effect.provide(
-          StoreSql.layerWithMigrations.pipe(
-            Layer.provideMerge(SqliteClient.layer({ filename })),
-            Layer.merge(Repositories.IdGenerator.layerSequential)
-          )
-        ),
-        Effect.scoped
-      )
+      }).pipe(Effect.provide(sqliteStore(filename)), Effect.scoped)
     }).pipe(Effect.scoped), 60_000)
 })

@@ -43,16 +43,20 @@ export const sqliteFile = (): Effect.Effect<string, never, import("effect").Scop
     (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
   ).pipe(Effect.map((dir) => join(dir, "iljari.db")))
 
+/** Every storage port on an SQLite file, migrated, with its `SqlClient` and sequential ids. */
+export const sqliteStore = (
+  filename: string
+): Layer.Layer<Repositories.Ports | Repositories.IdGenerator | SqlClient.SqlClient, unknown> =>
+  StoreSql.layerWithMigrations.pipe(
+    Layer.provideMerge(SqliteClient.layer({ filename })),
+    Layer.merge(Repositories.IdGenerator.layerSequential)
+  )
+
 export const sqlite: Backend = {
   name: "SQLite",
   scan: scanSql(Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`, (rows) => rows.map((r) => r.name)))) as never,
-  layer: () =>
-    Layer.unwrapScoped(Effect.map(sqliteFile(), (filename) =>
-      StoreSql.layerWithMigrations.pipe(
-        Layer.provideMerge(SqliteClient.layer({ filename })),
-        Layer.merge(Repositories.IdGenerator.layerSequential)
-      )))
+  layer: () => Layer.unwrapScoped(Effect.map(sqliteFile(), sqliteStore))
 }
 
 let databases = 0
