@@ -239,42 +239,39 @@ describe("a counselor's day through the client generated from the OpenAPI docume
   })
 
   it("lists my referrals and my placements page by page with the cursor, each once", async () => {
-    const referrals: Array<string> = []
-    let cursor: string | undefined
-    let pages = 0
-    let total = -1
-    do {
-      const page = ok(await client.GET("/referrals", {
-        params: { query: { counselorId: counselor.id, limit: 3, ...(cursor === undefined ? {} : { cursor }) } }
-      }))
-      expect(page.items.length).toBeLessThanOrEqual(3)
-      expect(page.items.every((r) => r.value.counselorId === counselor.id)).toBe(true)
-      referrals.push(...page.items.map((r) => r.value.id))
-      total = page.total
-      cursor = page.nextCursor ?? undefined
-      pages++
-    } while (cursor !== undefined && pages < 200)
+    // Every page of a paged list, following nextCursor to the end, and the total the last page gave.
+    const everyPage = async <A>(page: (cursor: string | undefined) => Promise<{ items: ReadonlyArray<A>; total: number; nextCursor: string | null }>) => {
+      const pages: Array<ReadonlyArray<A>> = []
+      let cursor: string | undefined
+      let total = -1
+      do {
+        const found = await page(cursor)
+        pages.push(found.items)
+        total = found.total
+        cursor = found.nextCursor ?? undefined
+      } while (cursor !== undefined && pages.length < 200)
+      return { pages, total }
+    }
+
+    const referralPages = await everyPage(async (cursor) =>
+      ok(await client.GET("/referrals", { params: { query: { counselorId: counselor.id, limit: 3, ...(cursor === undefined ? {} : { cursor }) } } }))
+    )
+    expect(referralPages.pages.every((page) => page.length <= 3)).toBe(true)
+    expect(referralPages.pages.flat().every((r) => r.value.counselorId === counselor.id)).toBe(true)
+    const referrals = referralPages.pages.flat().map((r) => r.value.id)
     expect(referrals).toContain(referralId)
     expect(new Set(referrals).size).toBe(referrals.length)
-    expect(referrals.length).toBe(total)
+    expect(referrals.length).toBe(referralPages.total)
     const one = ok(await client.GET("/referrals/{id}", { params: { path: { id: referralId } } }))
     expect(one.value).toMatchObject({ id: referralId, seekerId, status: "hired" })
 
-    const placements: Array<string> = []
-    let after: string | undefined
-    pages = 0
-    do {
-      const page = ok(await client.GET("/placements", {
-        params: { query: { counselorId: counselor.id, limit: 2, ...(after === undefined ? {} : { cursor: after }) } }
-      }))
-      placements.push(...page.items.map((p) => p.value.id))
-      total = page.total
-      after = page.nextCursor ?? undefined
-      pages++
-    } while (after !== undefined && pages < 200)
+    const placementPages = await everyPage(async (cursor) =>
+      ok(await client.GET("/placements", { params: { query: { counselorId: counselor.id, limit: 2, ...(cursor === undefined ? {} : { cursor }) } } }))
+    )
+    const placements = placementPages.pages.flat().map((p) => p.value.id)
     expect(placements).toContain(placementId)
     expect(new Set(placements).size).toBe(placements.length)
-    expect(placements.length).toBe(total)
+    expect(placements.length).toBe(placementPages.total)
     const placement = ok(await client.GET("/placements/{id}", { params: { path: { id: placementId } } }))
     expect(placement.value).toMatchObject({ id: placementId, seekerId, referralId })
   })
