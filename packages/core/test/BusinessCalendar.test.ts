@@ -18,12 +18,16 @@ const coveredDate = fc.date({
 }).map((date) => LocalDate.format(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) as LocalDate.LocalDate)
 
 describe("the Korean calendar", () => {
-  it("covers 2018–2027, the years @hyunbinseo/holidays-kr publishes", () => {
-    expect([korea.firstYear, korea.lastYear]).toEqual([2018, 2027])
+  it("covers 2018–2027 from the official list, then computed years to 2050, marked computed", () => {
+    expect([BusinessCalendar.official.firstYear, BusinessCalendar.official.lastYear]).toEqual([2018, 2027])
+    expect([korea.firstYear, korea.lastYear, korea.computedFrom]).toEqual([2018, 2050, 2028])
     expect(BusinessCalendar.covers(korea, d("2018-01-01"))).toBe(true)
-    expect(BusinessCalendar.covers(korea, d("2027-12-31"))).toBe(true)
+    expect(BusinessCalendar.covers(korea, d("2050-12-31"))).toBe(true)
     expect(BusinessCalendar.covers(korea, d("2017-12-31"))).toBe(false)
-    expect(BusinessCalendar.covers(korea, d("2028-01-01"))).toBe(false)
+    expect(BusinessCalendar.covers(korea, d("2051-01-01"))).toBe(false)
+    expect(BusinessCalendar.isComputed(korea, d("2027-12-31"))).toBe(false)
+    expect(BusinessCalendar.isComputed(korea, d("2028-01-01"))).toBe(true)
+    expect(BusinessCalendar.isComputed(BusinessCalendar.official, d("2027-12-31"))).toBe(false)
   })
 
   it("knows 추석 and 설날 2026, and a weekday that is an ordinary business day", () => {
@@ -81,36 +85,36 @@ describe("the Korean calendar", () => {
 })
 
 describe("outside the covered years", () => {
-  it("refuses 2017 and 2028 with a message naming the date and the years", () => {
+  it("refuses 2017 and 2051 with a message naming the date and the years", () => {
     const early = left(BusinessCalendar.isBusinessDay(korea, d("2017-12-29")))
     expect(early._tag).toBe("CalendarNotCovered")
     expect(early.date).toBe("2017-12-29")
     expect(early.message).toBe(
-      "2017-12-29 is outside the holiday calendar \"대한민국 공휴일 (@hyunbinseo/holidays-kr)\", which covers 2018–2027: " +
+      "2017-12-29 is outside the holiday calendar \"대한민국 공휴일\", which covers 2018–2050: " +
         "whether it is a business day is unknown. Pass a calendar that covers 2017 " +
         "(BusinessCalendar.make or BusinessCalendar.extend)."
     )
-    const late = left(BusinessCalendar.holidayNames(korea, d("2028-01-03")))
-    expect(late.message).toMatch(/^2028-01-03 is outside .* covers 2018–2027: .* covers 2028 /)
+    const late = left(BusinessCalendar.holidayNames(korea, d("2051-01-03")))
+    expect(late.message).toMatch(/^2051-01-03 is outside .* covers 2018–2050: .* covers 2051 /)
   })
 
   it("refuses a walk or a count that leaves the covered years, naming the first uncovered date", () => {
-    // 2027-12-31 is a Friday; the next business day would be in 2028.
-    expect(left(BusinessCalendar.nextBusinessDay(korea, d("2027-12-31"))).date).toBe("2028-01-01")
+    // 2050-12-30 is a Friday; the next business day would be in 2051.
+    expect(left(BusinessCalendar.nextBusinessDay(korea, d("2050-12-30"))).date).toBe("2051-01-01")
     // 2018-01-01 is a holiday; the business day before it is in 2017.
     expect(left(BusinessCalendar.rollBackward(korea, d("2018-01-01"))).date).toBe("2017-12-31")
-    expect(left(BusinessCalendar.businessDaysBetween(korea, d("2027-12-20"), d("2028-01-10"))).date).toBe("2028-01-01")
+    expect(left(BusinessCalendar.businessDaysBetween(korea, d("2050-12-20"), d("2051-01-10"))).date).toBe("2051-01-01")
     expect(left(BusinessCalendar.businessDaysBetween(korea, d("2018-01-10"), d("2017-12-20"))).date).toBe("2017-12-21")
   })
 
   it("is an error value that serialises with its fields", () => {
-    const error = left(BusinessCalendar.isBusinessDay(korea, d("2028-03-02")))
+    const error = left(BusinessCalendar.isBusinessDay(korea, d("2051-03-02")))
     expect(Schema.encodeSync(BusinessCalendar.CalendarNotCovered)(error)).toEqual({
       _tag: "CalendarNotCovered",
-      date: "2028-03-02",
-      calendar: "대한민국 공휴일 (@hyunbinseo/holidays-kr)",
+      date: "2051-03-02",
+      calendar: "대한민국 공휴일",
       firstYear: 2018,
-      lastYear: 2027
+      lastYear: 2050
     })
   })
 })
@@ -129,8 +133,8 @@ describe("an integrator's calendar", () => {
     expect(right(BusinessCalendar.rollBackward(seongdong, d("2026-05-01")))).toBe("2026-04-29")
   })
 
-  it("extends the covered years with holidays the package does not publish yet", () => {
-    const until2028 = right(BusinessCalendar.extend(korea, {
+  it("extends the official list's years with holidays the package does not publish yet", () => {
+    const until2028 = right(BusinessCalendar.extend(BusinessCalendar.official, {
       lastYear: 2028,
       holidays: { "2028-01-01": ["1월 1일"], "2028-01-26": ["설날 전날"], "2028-01-27": ["설날"], "2028-01-28": ["설날 다음 날"] }
     }))
@@ -178,7 +182,7 @@ describe("an integrator's calendar", () => {
     const json = JSON.parse(JSON.stringify(Schema.encodeSync(BusinessCalendar.BusinessCalendar)(korea)))
     const again = right(BusinessCalendar.decodeEither(json))
     expect(again.holidays).toEqual(korea.holidays)
-    expect([again.firstYear, again.lastYear]).toEqual([2018, 2027])
+    expect([again.firstYear, again.lastYear, again.computedFrom]).toEqual([2018, 2050, 2028])
   })
 })
 

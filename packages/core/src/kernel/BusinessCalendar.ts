@@ -5,9 +5,12 @@
  * with a district's own closure days.
  *
  * A calendar only answers for the years it covers. Outside them every
- * question fails with {@link CalendarNotCovered}: a holiday list that stops
- * in 2027 cannot say whether 2028-01-03 is a working day, and guessing
- * "no holidays" would schedule calls on 설날 without a word.
+ * question fails with {@link CalendarNotCovered}: guessing "no holidays"
+ * would schedule calls on 설날 without a word. {@link korea} covers the
+ * official list's years (2018–2027) and, after them, the holidays computed
+ * from the rules (`KoreanHolidays`) up to 2050; those computed years are
+ * marked ({@link isComputed}), so a schedule that rests on them can say so
+ * until the gazette publishes the year.
  *
  * Everything here is pure: no `Effect`, no clock, no I/O.
  *
@@ -27,7 +30,8 @@
  * @category kernel
  */
 import * as holidaysKr from "@hyunbinseo/holidays-kr/all"
-import { Either, Schema } from "effect"
+import { Array as Arr, Either, Schema } from "effect"
+import * as KoreanHolidays from "./KoreanHolidays.js"
 import * as LocalDate from "./LocalDate.js"
 import { Label } from "./Text.js"
 import * as Validation from "./Validation.js"
@@ -41,6 +45,8 @@ const Year = Schema.Int.pipe(
  * included) and, for each holiday in those years, the holiday's names (a day
  * can be two holidays at once, e.g. 2025-05-05 어린이날 and 부처님 오신 날).
  * Weekends are not listed; Saturdays and Sundays are never business days.
+ * `computedFrom`, when set, is the first year whose holidays were computed
+ * from the rules rather than taken from an official list.
  *
  * Build one with {@link make} or {@link extend}, or use {@link korea}.
  *
@@ -52,6 +58,7 @@ export class BusinessCalendar extends Schema.Class<BusinessCalendar>("BusinessCa
     name: Label,
     firstYear: Year,
     lastYear: Year,
+    computedFrom: Schema.optionalWith(Year, { exact: true }),
     // Keys are checked below rather than by a LocalDate key schema, which
     // would report a malformed date as an unknown field.
     holidays: Schema.Record({ key: Schema.String, value: Schema.NonEmptyArray(Label) })
@@ -106,6 +113,18 @@ export class CalendarNotCovered extends Schema.TaggedError<CalendarNotCovered>()
  * @category queries
  */
 export const covers = (calendar: BusinessCalendar, date: LocalDate.LocalDate): boolean => inYears(calendar, date)
+
+/**
+ * Whether the calendar's holidays for the date's year were computed from the
+ * rules rather than taken from an official list (see `computedFrom`): an
+ * answer for that year holds unless a temporary holiday or an early
+ * election is declared.
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const isComputed = (calendar: BusinessCalendar, date: LocalDate.LocalDate): boolean =>
+  calendar.computedFrom !== undefined && Number(date.slice(0, 4)) >= calendar.computedFrom
 
 const notCovered = (calendar: BusinessCalendar, date: LocalDate.LocalDate) =>
   new CalendarNotCovered({ date, calendar: calendar.name, firstYear: calendar.firstYear, lastYear: calendar.lastYear })
@@ -249,6 +268,7 @@ export interface MakeOptions {
   readonly name: string
   readonly firstYear: number
   readonly lastYear: number
+  readonly computedFrom?: number
   readonly holidays: Readonly<Record<string, ReadonlyArray<string>>>
 }
 
@@ -295,6 +315,7 @@ export const extend = (
     name: options.name ?? base.name,
     firstYear: options.firstYear ?? base.firstYear,
     lastYear: options.lastYear ?? base.lastYear,
+    ...(base.computedFrom === undefined ? {} : { computedFrom: base.computedFrom }),
     holidays
   })
 }
@@ -311,15 +332,83 @@ const fromPackage = (): BusinessCalendar => {
   while (byYear.has(lastYear + 1)) lastYear++
   const holidays: Record<string, ReadonlyArray<string>> = {}
   for (let year = firstYear; year <= lastYear; year++) Object.assign(holidays, byYear.get(year))
-  return Either.getOrThrow(make({ name: "대한민국 공휴일 (@hyunbinseo/holidays-kr)", firstYear, lastYear, holidays }))
+  return Either.getOrThrow(make({ name: "대한민국 공휴일 (관보)", firstYear, lastYear, holidays }))
 }
 
 /**
- * Korean public holidays from `@hyunbinseo/holidays-kr` (from the official
- * gazette, including substitute and one-off holidays such as election days),
- * covering 2018–2027 with the package version this library pins.
+ * Korean public holidays as the official gazette lists them, from
+ * `@hyunbinseo/holidays-kr` (substitute and one-off holidays such as
+ * election days included): 2018–2027 with the package version this library
+ * pins.
+ *
+ * @since 0.4.0
+ * @category calendars
+ */
+export const official: BusinessCalendar = fromPackage()
+
+/**
+ * What {@link computed} takes: the years, a name, and what the election
+ * days depend on (`KoreanHolidays.Options`).
+ *
+ * @since 0.4.0
+ * @category constructors
+ */
+export interface ComputedOptions extends KoreanHolidays.Options {
+  readonly name?: string
+  readonly firstYear: number
+  readonly lastYear: number
+}
+
+/**
+ * A calendar of Korean public holidays computed from the rules
+ * (`KoreanHolidays.forYear`) for `firstYear`–`lastYear`, all marked
+ * computed. Years outside `KoreanHolidays.firstYear`–`lastYear` are refused.
+ *
+ * @since 0.4.0
+ * @category constructors
+ */
+export const computed = (options: ComputedOptions): Either.Either<BusinessCalendar, Validation.ValidationError> => {
+  const issues = (["firstYear", "lastYear"] as const).flatMap((field) => {
+    const year = options[field]
+    return Number.isInteger(year) && year >= KoreanHolidays.firstYear && year <= KoreanHolidays.lastYear ? [] : [
+      new Validation.ValidationIssue({
+        path: field,
+        message: `must be a year from ${KoreanHolidays.firstYear} to ${KoreanHolidays.lastYear}, the years the rules and ` +
+          `the lunar tables cover; got ${String(year)}`
+      })
+    ]
+  })
+  if (Arr.isNonEmptyArray(issues)) return Either.left(new Validation.ValidationError({ subject: "BusinessCalendar", issues }))
+  const holidays: Record<string, ReadonlyArray<string>> = {}
+  for (let year = options.firstYear; year <= options.lastYear; year++) Object.assign(holidays, KoreanHolidays.forYear(year, options))
+  return make({
+    name: options.name ?? "대한민국 공휴일 (규칙 계산)",
+    firstYear: options.firstYear,
+    lastYear: options.lastYear,
+    computedFrom: options.firstYear,
+    holidays
+  })
+}
+
+/**
+ * Korean public holidays: the official list ({@link official}) for the
+ * years it covers, then the holidays computed from the rules up to
+ * `KoreanHolidays.lastYear` (2050), marked computed from the first year the
+ * list lacks ({@link isComputed}). The list overrides the computation, so
+ * temporary holidays and early elections it records are kept; a district
+ * adds its own days, and the next years' temporary holidays when announced,
+ * with {@link extend}.
  *
  * @since 0.1.0
  * @category calendars
  */
-export const korea: BusinessCalendar = fromPackage()
+export const korea: BusinessCalendar = (() => {
+  const after = Either.getOrThrow(computed({ firstYear: official.lastYear + 1, lastYear: KoreanHolidays.lastYear }))
+  return Either.getOrThrow(make({
+    name: "대한민국 공휴일",
+    firstYear: official.firstYear,
+    lastYear: after.lastYear,
+    computedFrom: after.firstYear,
+    holidays: { ...after.holidays, ...official.holidays }
+  }))
+})()
