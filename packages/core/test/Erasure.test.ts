@@ -57,10 +57,11 @@ describe("Erasure", () => {
       yield* setToday("2024-01-10")
       const recent = yield* JobCenter.registerSeeker(kim, { ...seekerForm, name: "최근", contact: {}, birthDate: "1962-01-01" })
 
-      // Three years on from 2020-03-02: the first is due, the counselled one (2022) and the recent one are not.
+      // Three years after 2020-03-02, that day not counted (민법 제157조), end on 2023-03-02: the first is due
+      // from 2023-03-03; the counselled one (2022) and the recent one are not.
       yield* setToday("2025-01-10")
       const due = yield* Erasure.retentionDue(kim)
-      expect(due).toEqual([{ seekerId: old.value.id, name: "오래된", lastActivity: "2020-03-02", dueSince: "2023-03-02" }])
+      expect(due).toEqual([{ seekerId: old.value.id, name: "오래된", lastActivity: "2020-03-02", dueSince: "2023-03-03" }])
       // A district that keeps five years has nobody due yet.
       expect(yield* Erasure.retentionDue(kim).pipe(Effect.provideService(Erasure.Config, { retentionYears: 5 }))).toEqual([])
 

@@ -3,6 +3,7 @@ import { Either, FastCheck as fc, Schema } from "effect"
 import * as BusinessCalendar from "../src/kernel/BusinessCalendar.js"
 import * as FollowUp from "../src/casework/FollowUp.js"
 import * as Ids from "../src/kernel/Ids.js"
+import * as LegalPeriod from "../src/kernel/LegalPeriod.js"
 import * as LocalDate from "../src/kernel/LocalDate.js"
 import { left, right } from "@iljari/test-support/either"
 
@@ -48,11 +49,17 @@ describe("the follow-up rule", () => {
     ])
   })
 
-  it("does not drift when the start date is the 31st", () => {
+  it("ends a window as the Civil Act ends a period of months, without drifting after the 31st", () => {
+    // February has no 31st: the first month ends on its last day (민법 제160조 ③).
     expect(FollowUp.windows(d("2026-01-31"), FollowUp.threeMonthly)).toEqual([
-      { sequence: 1, windowStart: "2026-01-31", windowEnd: "2026-02-27" },
-      { sequence: 2, windowStart: "2026-02-28", windowEnd: "2026-03-30" },
-      { sequence: 3, windowStart: "2026-03-31", windowEnd: "2026-04-29" }
+      { sequence: 1, windowStart: "2026-01-31", windowEnd: "2026-02-28" },
+      { sequence: 2, windowStart: "2026-03-01", windowEnd: "2026-03-30" },
+      { sequence: 3, windowStart: "2026-03-31", windowEnd: "2026-04-30" }
+    ])
+    expect(FollowUp.windows(d("2027-12-30"), FollowUp.threeMonthly).map((w) => w.windowEnd)).toEqual([
+      "2028-01-29",
+      "2028-02-29",
+      "2028-03-29"
     ])
   })
 
@@ -109,17 +116,20 @@ describe("due dates fall on the window's last business day", () => {
     expect(dues("2016-01-11", FollowUp.threeMonthly, y2016)).toEqual(["2016-02-05", "2016-03-10", "2016-04-08"])
   })
 
-  it("fails with CalendarNotCovered outside 2018–2027, naming the date and the years", () => {
+  it("marks due dates past the official list provisional, and fails with CalendarNotCovered outside 2018–2050", () => {
+    // window 2 of a start in November 2027 ends in 2028, whose holidays are computed.
+    const late = right(FollowUp.schedule(d("2027-11-15"), FollowUp.threeMonthly, korea))
+    expect(late.map((draft) => [draft.dueOn, draft.provisional])).toEqual([
+      ["2027-12-14", undefined],
+      ["2028-01-14", true],
+      ["2028-02-14", true]
+    ])
     const early = left(FollowUp.schedule(d("2017-06-01"), FollowUp.threeMonthly, korea))
     expect(early._tag).toBe("CalendarNotCovered")
-    expect(early.message).toMatch(/^2017-06-30 is outside the holiday calendar ".*", which covers 2018–2027/)
-    // window 2 of a start in November 2027 ends in 2028
-    const late = left(FollowUp.schedule(d("2027-11-15"), FollowUp.threeMonthly, korea))
-    expect(late._tag).toBe("CalendarNotCovered")
-    expect(late.message).toMatch(/^2028-01-14 is outside .* covers 2018–2027/)
+    expect(early.message).toMatch(/^2017-06-30 is outside the holiday calendar ".*", which covers 2018–2050/)
     // the 3-month rule fits, the 12-month one does not
-    expect(Either.isRight(FollowUp.schedule(d("2027-03-02"), FollowUp.threeMonthly, korea))).toBe(true)
-    expect(left(FollowUp.schedule(d("2027-03-02"), FollowUp.wioa12, korea))._tag).toBe("CalendarNotCovered")
+    expect(Either.isRight(FollowUp.schedule(d("2050-03-02"), FollowUp.threeMonthly, korea))).toBe(true)
+    expect(left(FollowUp.schedule(d("2050-03-02"), FollowUp.wioa12, korea)).message).toMatch(/^2051-01-01 is outside .* covers 2018–2050/)
   })
 
   it("fails with NoBusinessDayInWindow when a calendar closes a whole window", () => {
@@ -158,7 +168,7 @@ describe("schedule properties (random start dates in 2018–2026)", () => {
       expect(drafts[0]!.windowStart).toBe(startDate)
       drafts.slice(1).forEach((draft, i) => expect(draft.windowStart).toBe(LocalDate.addDays(drafts[i]!.windowEnd, 1)))
       for (const draft of drafts) expect(draft.windowEnd >= draft.windowStart).toBe(true)
-      expect(drafts.at(-1)!.windowEnd).toBe(LocalDate.addDays(LocalDate.addMonths(startDate, policy.months), -1))
+      expect(drafts.at(-1)!.windowEnd).toBe(LegalPeriod.lastDay(startDate, { months: policy.months }))
     }), { numRuns: 300 })
   })
 
@@ -166,8 +176,8 @@ describe("schedule properties (random start dates in 2018–2026)", () => {
     fc.assert(fc.property(start, preset, (startDate, policy) => {
       const dueDates = right(FollowUp.schedule(startDate, policy, korea)).map((draft) => draft.dueOn)
       for (let month = 1; month <= policy.months; month++) {
-        const from = LocalDate.addMonths(startDate, month - 1)
-        const to = LocalDate.addDays(LocalDate.addMonths(startDate, month), -1)
+        const from = month === 1 ? startDate : LocalDate.addDays(LegalPeriod.lastDay(startDate, { months: month - 1 }), 1)
+        const to = LegalPeriod.lastDay(startDate, { months: month })
         expect(dueDates.filter((due) => due >= from && due <= to)).toHaveLength(1)
       }
     }), { numRuns: 300 })
@@ -184,10 +194,41 @@ describe("schedule properties (random start dates in 2018–2026)", () => {
       expect(drafts).toHaveLength(p.months / p.intervalMonths)
       for (const draft of drafts) {
         expect(isBusinessDay(draft.dueOn)).toBe(true)
-        expect(draft.windowEnd).toBe(LocalDate.addDays(LocalDate.addMonths(startDate, draft.sequence * p.intervalMonths), -1))
+        expect(draft.windowEnd).toBe(LegalPeriod.lastDay(startDate, { months: draft.sequence * p.intervalMonths }))
         expect(draft.dueOn >= draft.windowStart && draft.dueOn <= draft.windowEnd).toBe(true)
       }
     }), { numRuns: 200 })
+  })
+})
+
+describe("schedules past the official holiday list (2028–2035, computed holidays)", () => {
+  const computedYears = right(BusinessCalendar.computed({ firstYear: 2028, lastYear: 2036 }))
+
+  it("every start date gets a schedule; no due date on a weekend or a computed holiday; all provisional", () => {
+    fc.assert(fc.property(dateBetween("2028-01-01", "2035-12-31"), fc.constantFrom(FollowUp.threeMonthly, FollowUp.wioa12), (startDate, policy) => {
+      const drafts = right(FollowUp.schedule(startDate, policy, korea))
+      expect(drafts).toHaveLength(policy.months / policy.intervalMonths)
+      for (const draft of drafts) {
+        const weekday = LocalDate.dayOfWeek(draft.dueOn)
+        expect(weekday !== 0 && weekday !== 6).toBe(true)
+        expect(computedYears.holidays[draft.dueOn]).toBeUndefined()
+        expect(draft.provisional).toBe(true)
+        expect(draft.dueOn >= draft.windowStart && draft.dueOn <= draft.windowEnd).toBe(true)
+      }
+    }), { numRuns: 500 })
+  })
+
+  it("moves back across 추석 2028 and its substitute day for 개천절", () => {
+    // window 1 of a start on 09-06 ends on 10-05 (대체공휴일), 10-04 … 10-02 추석, 10-01 Sunday, 09-30 Saturday → 09-29
+    expect(dues("2028-09-06")[0]).toBe("2028-09-29")
+  })
+
+  it("the ledger counts open checks whose due date is provisional", () => {
+    const checks = right(FollowUp.schedule(d("2027-11-15"), FollowUp.threeMonthly, korea)).map((draft) => toCheck(draft))
+    expect(FollowUp.ledger(checks, d("2027-12-01")).provisional).toBe(2)
+    const doneOne = right(FollowUp.record(checks[1]!, { doneOn: d("2028-01-10"), channel: "phone", outcome: "working" })).check
+    expect(FollowUp.ledger([checks[0]!, doneOne, checks[2]!], d("2028-01-11")).provisional).toBe(1)
+    expect(FollowUp.ledger(checksFor("2026-07-28"), d("2026-08-01")).provisional).toBe(0)
   })
 })
 

@@ -197,6 +197,8 @@ export interface CallList {
   /** The most recently done first. */
   readonly done: Section
   readonly onTimeRate: number | undefined
+  /** Open checks whose due date rests on computed holidays (`FollowUp.Ledger`'s `provisional`). */
+  readonly provisional: number
 }
 
 /**
@@ -299,6 +301,7 @@ export const callList = (
       upcoming: section(shown.upcoming),
       later: ledger.upcoming.length - upcoming.length,
       done: section(shown.done),
-      onTimeRate: ledger.onTimeRate
+      onTimeRate: ledger.onTimeRate,
+      provisional: ledger.provisional
     } satisfies CallList
   })

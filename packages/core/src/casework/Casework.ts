@@ -425,6 +425,13 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
       ...(request.notes === undefined ? {} : { notes: request.notes })
     })
     const drafts = yield* FollowUp.schedule(request.startOn, config.followUpPolicy, config.calendar)
+    const provisional = drafts.filter((draft) => draft.provisional === true).map((draft) => draft.dueOn)
+    if (provisional.length > 0) {
+      yield* Effect.logWarning(
+        `Follow-up checks due ${provisional.join(", ")} rest on holidays computed from the rules: the calendar ` +
+          `"${config.calendar.name}" has no official list for their year yet. Check them when a temporary holiday is declared.`
+      )
+    }
     const checks: Array<FollowUp.Check> = []
     for (const draft of drafts) {
       checks.push(

@@ -23,9 +23,10 @@
  * @category casework
  */
 import { Context, Effect, Either, Schema } from "effect"
-import { type BusinessCalendar, type CalendarNotCovered, rollBackward } from "../kernel/BusinessCalendar.js"
+import { type BusinessCalendar, type CalendarNotCovered, isComputed, rollBackward } from "../kernel/BusinessCalendar.js"
 import { CounselorId, DistrictId, FollowUpId, PlacementId, SeekerId } from "../kernel/Ids.js"
 import { codeSet } from "../kernel/CodeSet.js"
+import * as LegalPeriod from "../kernel/LegalPeriod.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import { Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
@@ -119,15 +120,24 @@ export interface Window {
  */
 export interface Draft extends Window {
   readonly dueOn: LocalDate.LocalDate
+  /**
+   * Set when the due date rests on holidays computed from the rules, in a
+   * year the calendar's official list does not cover yet
+   * (`BusinessCalendar.isComputed`): a temporary holiday declared later may
+   * fall on it.
+   */
+  readonly provisional?: true
 }
 
 /**
- * The windows of the follow-up period. Window `i` runs from the start date
- * plus `(i − 1) × intervalMonths` months to the day before the start date
- * plus `i × intervalMonths` months. Every boundary is counted from the start
+ * The windows of the follow-up period, counted as the Civil Act counts
+ * periods (`LegalPeriod`): the start date is the first day (the job starts
+ * at midnight), and window `i` ends where a period of `i × intervalMonths`
+ * months from it ends — the day before the corresponding day, or the last
+ * day of a month without one (from 01-31, window 1 ends on 02-28). The next
+ * window starts the day after. Every boundary is counted from the start
  * date (not from the previous boundary), so a start on the 31st does not
- * drift to the 28th for the rest of the period; the windows tile the period
- * from the start date to the day before `start + months`.
+ * drift to the 28th for the rest of the period; the windows tile the period.
  *
  * @since 0.1.0
  * @category schedule
@@ -135,12 +145,11 @@ export interface Draft extends Window {
 export const windows = (startDate: LocalDate.LocalDate, policy: Policy): ReadonlyArray<Window> => {
   const count = policy.months / policy.intervalMonths
   const result: Array<Window> = []
+  let windowStart = startDate
   for (let sequence = 1; sequence <= count; sequence++) {
-    result.push({
-      sequence,
-      windowStart: LocalDate.addMonths(startDate, (sequence - 1) * policy.intervalMonths),
-      windowEnd: LocalDate.addDays(LocalDate.addMonths(startDate, sequence * policy.intervalMonths), -1)
-    })
+    const windowEnd = LegalPeriod.lastDay(startDate, { months: sequence * policy.intervalMonths })
+    result.push({ sequence, windowStart, windowEnd })
+    windowStart = LocalDate.addDays(windowEnd, 1)
   }
   return result
 }
@@ -172,6 +181,9 @@ export class NoBusinessDayInWindow extends Schema.TaggedError<NoBusinessDayInWin
  * inside its own window. `dueOn` is a deadline: a check done earlier in the
  * window is on time.
  *
+ * A due date in a year whose holidays the calendar computed from the rules
+ * is marked `provisional`.
+ *
  * Fails with `CalendarNotCovered` when a window end (or a day rolled back to)
  * lies outside the calendar's years.
  *
@@ -193,7 +205,7 @@ export const schedule = (
       return Either.left(due.left)
     }
     if (due.right < window.windowStart) return Either.left(noBusinessDay(window, calendar))
-    drafts.push({ ...window, dueOn: due.right })
+    drafts.push({ ...window, dueOn: due.right, ...(isComputed(calendar, due.right) ? { provisional: true as const } : {}) })
   }
   return Either.right(drafts)
 }
@@ -266,6 +278,8 @@ export class Check extends Schema.Class<Check>("FollowUpCheck")(
     windowStart: LocalDate.LocalDate,
     windowEnd: LocalDate.LocalDate,
     dueOn: LocalDate.LocalDate,
+    /** The due date rests on holidays computed from the rules, not on the official list (see {@link Draft}). */
+    provisional: Schema.optionalWith(Schema.Literal(true), { exact: true }),
     doneOn: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
     channel: Schema.optionalWith(Channel, { exact: true }),
     outcome: Schema.optionalWith(Outcome, { exact: true }),
@@ -487,6 +501,13 @@ export interface Ledger {
    * date. `undefined` when none is settled — no rate, rather than 0 or 1.
    */
   readonly onTimeRate: number | undefined
+  /**
+   * Open checks (neither done nor cancelled) whose due date is
+   * `provisional`: it rests on holidays computed from the rules, so a
+   * temporary holiday declared later may fall on it. 0 when every open due
+   * date comes from the official list.
+   */
+  readonly provisional: number
 }
 
 /**
@@ -508,7 +529,9 @@ export const ledger = (checks: ReadonlyArray<Check>, today: LocalDate.LocalDate)
   const done: Array<Check> = []
   const cancelled: Array<Check> = []
   let onTime = 0
+  let provisional = 0
   for (const check of sorted) {
+    if (check.provisional === true && check.doneOn === undefined && check.cancelledOn === undefined) provisional++
     if (check.cancelledOn !== undefined) cancelled.push(check)
     else if (check.doneOn !== undefined) {
       done.push(check)
@@ -527,7 +550,8 @@ export const ledger = (checks: ReadonlyArray<Check>, today: LocalDate.LocalDate)
     cancelled,
     onTime,
     late: done.length - onTime,
-    onTimeRate: settled === 0 ? undefined : onTime / settled
+    onTimeRate: settled === 0 ? undefined : onTime / settled,
+    provisional
   }
 }
 

@@ -36,6 +36,7 @@ import * as Counseling from "../casework/Counseling.js"
 import * as FollowUp from "../casework/FollowUp.js"
 import type { SeekerId } from "../kernel/Ids.js"
 import { type Actor, inTransaction, logAccess, logAccessAll, today } from "../kernel/UseCase.js"
+import * as LegalPeriod from "../kernel/LegalPeriod.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import { Outbox } from "../kernel/Outbox.js"
 import { Session as OutreachSession } from "../events/Outreach.js"
@@ -254,7 +255,9 @@ export const retentionDue = (actor: Actor) =>
     for (const { value } of seekers) {
       if (value.erasedOn !== undefined) continue
       const lastActivity = last.get(value.id)!
-      const dueSince = LocalDate.addMonths(lastActivity, 12 * retentionYears)
+      // Kept for `retentionYears` counted as the Civil Act counts (the day of
+      // the activity itself not counted); due the day after that period ends.
+      const dueSince = LocalDate.addDays(LegalPeriod.afterEvent(lastActivity, { years: retentionYears }).to, 1)
       if (dueSince <= asOf) due.push({ seekerId: value.id, name: value.name, lastActivity, dueSince })
     }
     due.sort((a, b) => (a.lastActivity < b.lastActivity ? -1 : a.lastActivity > b.lastActivity ? 1 : a.seekerId < b.seekerId ? -1 : 1))

@@ -204,9 +204,7 @@ const place = (year: number, month: number, i: number, counts: boolean) => {
       countsForCenter: counts
     }))
     // Three monthly follow-up checks, read on March 31: most done on time.
-    for (let sequence = 1; sequence <= 3; sequence++) {
-      const windowStart = LocalDate.addMonths(startOn, sequence - 1)
-      const windowEnd = LocalDate.addDays(LocalDate.addMonths(startOn, sequence), -1)
+    for (const { sequence, windowStart, windowEnd } of FollowUp.windows(startOn, FollowUp.threeMonthly)) {
       const dueOn = windowEnd
       const fate = next()
       const doneOn = fate < 0.84
