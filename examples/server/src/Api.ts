@@ -440,7 +440,10 @@ export class CasesApi extends HttpApiGroup.make("cases")
         cancelled: Schema.Array(LedgerItem),
         onTime: Schema.Int,
         late: Schema.Int,
-        onTimeRate: Schema.NullOr(Schema.Number)
+        onTimeRate: Schema.NullOr(Schema.Number),
+        provisional: Schema.Int.annotations({
+          description: "Open checks whose due date rests on holidays computed from the rules, in a year the official holiday list does not cover yet"
+        })
       }).annotations({ identifier: "FollowUpLedger" }))
       .addError(ForbiddenAnswer)
       .annotateContext(doc(

@@ -2342,6 +2342,8 @@ export interface components {
                 windowStart: components["schemas"]["LocalDate"];
                 windowEnd: components["schemas"]["LocalDate"];
                 dueOn: components["schemas"]["LocalDate"];
+                /** @enum {boolean} */
+                provisional?: true;
                 doneOn?: components["schemas"]["LocalDate"];
                 channel?: components["schemas"]["FollowUpChannel"];
                 outcome?: components["schemas"]["FollowUpOutcome"];
@@ -2395,6 +2397,8 @@ export interface components {
                 windowStart: components["schemas"]["LocalDate"];
                 windowEnd: components["schemas"]["LocalDate"];
                 dueOn: components["schemas"]["LocalDate"];
+                /** @enum {boolean} */
+                provisional?: true;
                 doneOn?: components["schemas"]["LocalDate"];
                 channel?: components["schemas"]["FollowUpChannel"];
                 outcome?: components["schemas"]["FollowUpOutcome"];
@@ -2428,6 +2432,11 @@ export interface components {
             onTime: components["schemas"]["Int"];
             late: components["schemas"]["Int"];
             onTimeRate: number | null;
+            /**
+             * int
+             * @description Open checks whose due date rests on holidays computed from the rules, in a year the official holiday list does not cover yet
+             */
+            provisional: number;
         };
         FollowUpResultForm: {
             /**

@@ -76,6 +76,7 @@ const When = ({ view, check, today, standing }: { readonly view: View; readonly 
   return (
     <p>
       {say(`기한 ${check.dueOn}`, `Due ${check.dueOn}`)}
+      {check.provisional === true ? say(" (잠정)", " (provisional)") : null}
       {standing === "overdue" ? <>{" "}<strong class="krds-badge bg-danger">{say(`${late}일 지연`, `${late} day${late === 1 ? "" : "s"} late`)}</strong></> : null}
       {standing === "today" ? <>{" "}<strong class="krds-badge bg-warning">{say("오늘 기한", "Due today")}</strong></> : null}
       {standing === "upcoming" ? ` (${say(`${until}일 남음`, `in ${until} day${until === 1 ? "" : "s"}`)})` : null}

@@ -216,6 +216,14 @@ export const LedgerPage = ({ view, shown }: { readonly view: View; readonly show
           {" "}{Object.keys(shown.refused).map((id) => <a href={`#${rowId(id)}`}>{say("해당 줄로 이동", "Go to the row")}</a>)}
         </div>
       )}
+      {list.provisional === 0 ? null : (
+        <div class="notice" role="note">
+          {say(
+            `기한 ${list.provisional}건은 관보 공휴일 목록이 아직 없는 해에 있어 공휴일 규칙으로 계산했습니다(잠정). 임시공휴일이 지정되면 기한을 확인하세요.`,
+            `${list.provisional} due date${list.provisional === 1 ? " lies" : "s lie"} in a year the official holiday list does not cover yet and ${list.provisional === 1 ? "was" : "were"} computed from the holiday rules (provisional). Check ${list.provisional === 1 ? "it" : "them"} when a temporary holiday is declared.`
+          )}
+        </div>
+      )}
       <CounselorChoice view={view} whose={whose} />
       <p>
         {own
