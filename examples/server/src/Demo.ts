@@ -167,7 +167,6 @@ export const generate = (casework: Casework, seed = 2016, scale = 1): DemoData =
     const counselorId = pick(counselorIds)
     const proposedOn = day(seeker.registeredAt.slice(0, 10), "2026-10-31")
     const startOn = LocalDate.addDays(proposedOn as LocalDate.LocalDate, int(7, 28))
-    if (startOn > "2027-09-30") continue
     const opening = pick(openings)
     const throughCenter = random() < 0.8
     let referralId: string | undefined

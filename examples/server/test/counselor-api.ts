@@ -258,5 +258,31 @@ export const counselorApiSuite = (name: string, server: () => Layer.Layer<never,
           expect(reversed.json["messageKo"]).toMatch(/[가-힣]/)
           expect((yield* getAs(kimLogin, "/audit")).status).toBe(403)
         }))
+
+      it.effect("a placement whose follow-ups fall past the official holiday list is scheduled, its due dates marked provisional", () =>
+        Effect.gen(function*() {
+          // A year on from the last official list's October: the third check would have failed with CalendarNotCovered.
+          yield* TestClock.setTime(Date.parse("2027-11-01T01:00:00Z"))
+          const parkLogin = loginOf("counselor-02")
+          const park = yield* clientFor(parkLogin)
+          const seeker = (yield* park.seekers.register({ payload: { ...seekerForm, name: "박새봄", contact: { phone: "010-7777-2028" } } })).value
+          const employer = yield* park.employers.registerEmployer({ payload: { ...employerForm, name: "새봄공방", businessNumber: "211-87-01236" } })
+          yield* park.cases.place({
+            payload: { seekerId: seeker.id, employerId: employer.value.id, startOn: "2027-11-15", contractType: "open-ended", schedule: "full-time" }
+          })
+          const ledger = yield* park.cases.ledger({ urlParams: {} })
+          const hers = ledger.upcoming.filter((item) => item.value.seekerId === seeker.id).map((item) => item.value)
+          // Windows end 2027-12-14, 2028-01-14 and 2028-02-14; only 2028 rests on computed holidays.
+          expect(hers.map((check) => [check.dueOn, check.provisional ?? false])).toEqual([
+            ["2027-12-14", false],
+            ["2028-01-14", true],
+            ["2028-02-14", true]
+          ])
+          expect(ledger.provisional).toBe(2)
+          // The call list, a page at a time, carries the same marks.
+          const page = yield* getAs(parkLogin, "/follow-ups?group=upcoming")
+          expect(page.json["items"].filter((item: any) => item.value.seekerId === seeker.id).map((item: any) => item.value.provisional ?? false))
+            .toEqual([false, true, true])
+        }))
     })
   })
