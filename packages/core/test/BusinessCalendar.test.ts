@@ -143,6 +143,23 @@ describe("an integrator's calendar", () => {
     expect(left(BusinessCalendar.isBusinessDay(until2028, d("2029-01-02"))).message).toContain("covers 2018–2028")
   })
 
+  it("takes a published year's list in place of the computed one, which then stops being provisional", () => {
+    // Say the gazette's 2028 moved the National Assembly election a week (the rules put it on 04-12).
+    const computed2028 = Object.fromEntries(Object.entries(korea.holidays).filter(([date]) => date.startsWith("2028-")))
+    expect(computed2028["2028-04-12"]).toEqual(["국회의원선거"])
+    const { "2028-04-12": _moved, ...listed } = computed2028
+    const published = right(BusinessCalendar.extend(korea, { computedFrom: 2029, holidays: { ...listed, "2028-04-19": ["국회의원선거"] } }))
+    expect(right(BusinessCalendar.holidayNames(published, d("2028-04-12")))).toEqual([])
+    expect(right(BusinessCalendar.holidayNames(published, d("2028-04-19")))).toEqual(["국회의원선거"])
+    expect(BusinessCalendar.isComputed(published, d("2028-12-31"))).toBe(false)
+    expect(BusinessCalendar.isComputed(published, d("2029-01-01"))).toBe(true)
+    // Other years are the base's, merged as usual.
+    expect(right(BusinessCalendar.holidayNames(published, d("2029-01-01")))).toEqual(["1월 1일"])
+    const backwards = left(BusinessCalendar.extend(korea, { computedFrom: 2027, holidays: {} }))
+    expect(backwards.issues[0]!.path).toBe("computedFrom")
+    expect(backwards.message).toContain("must not be before the base's (2028)")
+  })
+
   it("builds a calendar for the seeds' year 2016, which the package does not cover", () => {
     const y2016 = right(BusinessCalendar.make({
       name: "2016 공휴일",

@@ -290,6 +290,12 @@ export const make = (options: MakeOptions): Either.Either<BusinessCalendar, Vali
  * covered years become `firstYear`–`lastYear` (default: the base's), and
  * must include the base's.
  *
+ * When the gazette publishes a year the base computed, pass its whole list
+ * with `computedFrom` set to the year after: the base's computed holidays of
+ * the years now listed are replaced rather than merged, so an election day
+ * the rules placed elsewhere does not linger, and those years stop being
+ * {@link isComputed}.
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -299,11 +305,32 @@ export const extend = (
     readonly name?: string
     readonly firstYear?: number
     readonly lastYear?: number
+    /** @since 0.4.0 */
+    readonly computedFrom?: number
     readonly holidays: Readonly<Record<string, ReadonlyArray<string>>>
   }
 ): Either.Either<BusinessCalendar, Validation.ValidationError> => {
+  const computedFrom = options.computedFrom ?? base.computedFrom
+  if (options.computedFrom !== undefined && base.computedFrom !== undefined && options.computedFrom < base.computedFrom) {
+    return Either.left(
+      new Validation.ValidationError({
+        subject: "BusinessCalendar",
+        issues: [
+          new Validation.ValidationIssue({
+            path: "computedFrom",
+            message: `must not be before the base's (${base.computedFrom}): a computed year becomes official by listing it; got ${options.computedFrom}`
+          })
+        ]
+      })
+    )
+  }
+  // Years the base computed and the caller now lists are the caller's alone.
+  const replaced = (date: string) => {
+    const year = Number(date.slice(0, 4))
+    return base.computedFrom !== undefined && computedFrom !== undefined && year >= base.computedFrom && year < computedFrom
+  }
   const holidays: Record<string, Array<string>> = {}
-  for (const [date, names] of Object.entries(base.holidays)) holidays[date] = [...names]
+  for (const [date, names] of Object.entries(base.holidays)) if (!replaced(date)) holidays[date] = [...names]
   for (const [date, names] of Object.entries(options.holidays)) {
     const merged = holidays[date] ?? []
     for (const name of names) if (!merged.includes(name)) merged.push(name)
@@ -315,7 +342,7 @@ export const extend = (
     name: options.name ?? base.name,
     firstYear: options.firstYear ?? base.firstYear,
     lastYear: options.lastYear ?? base.lastYear,
-    ...(base.computedFrom === undefined ? {} : { computedFrom: base.computedFrom }),
+    ...(computedFrom === undefined ? {} : { computedFrom }),
     holidays
   })
 }
