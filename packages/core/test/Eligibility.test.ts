@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck as fc, Option, Schema } from "effect"
 import { RegionCode } from "../src/kernel/Codes.js"
 import * as Eligibility from "../src/eligibility/Eligibility.js"
+import * as LegalPeriod from "../src/kernel/LegalPeriod.js"
 import * as LocalDate from "../src/kernel/LocalDate.js"
 import * as Wage from "../src/kernel/Wage.js"
 import { left, right } from "@iljari/test-support/either"
@@ -602,6 +603,58 @@ describe("subsidies", () => {
       expect(amount * 100).toBeLessThanOrEqual(wage * 60)
       expect(amount).toBe(Math.min(Math.floor(wage * 0.6 + 1e-9), 1_000_000))
     }))
+  })
+})
+
+describe("subsidy months, counted as the Civil Act counts periods", () => {
+  it("a hire from 31 January: the first month ends on 28 February, the sixth on 30 July", () => {
+    const months = Eligibility.subsidyPeriods(middleAgedHire, date("2026-01-31"))
+    expect(months).toHaveLength(6)
+    expect(months[0]).toEqual({ month: 1, from: "2026-01-31", to: "2026-02-28" })
+    expect(months[1]).toEqual({ month: 2, from: "2026-03-01", to: "2026-03-30" })
+    expect(months[4]).toEqual({ month: 5, from: "2026-05-31", to: "2026-06-30" }) // June has no 31st
+    expect(months[5]).toEqual({ month: 6, from: "2026-07-01", to: "2026-07-30" })
+    expect(Eligibility.subsidyPeriods(middleAgedHire, date("2026-01-31"), "after-conversion")).toEqual([])
+  })
+
+  it("youth intern: 4 months from the internship's first day, 4 more from the regular job's", () => {
+    expect(Eligibility.subsidyPeriods(youthIntern, date("2016-03-02")).map((m) => m.to))
+      .toEqual(["2016-04-01", "2016-05-01", "2016-06-01", "2016-07-01"])
+    const after = Eligibility.subsidyPeriods(youthIntern, date("2016-07-04"), "after-conversion")
+    expect(after.map((m) => [m.from, m.to])).toEqual([
+      ["2016-07-04", "2016-08-03"],
+      ["2016-08-04", "2016-09-03"],
+      ["2016-09-04", "2016-10-03"],
+      ["2016-10-04", "2016-11-03"]
+    ])
+  })
+
+  it("counts whole months worked, and pays the fixed subsidy for them", () => {
+    const start = date("2026-01-31")
+    expect(Eligibility.monthsCompleted(start, date("2026-02-27"))).toBe(0)
+    expect(Eligibility.monthsCompleted(start, date("2026-02-28"))).toBe(1)
+    expect(Eligibility.monthsCompleted(start, date("2026-07-29"))).toBe(5)
+    expect(Eligibility.monthsCompleted(start, date("2026-07-30"))).toBe(6)
+    expect(Eligibility.monthsCompleted(start, date("2025-12-31"))).toBe(0)
+    expect(right(Eligibility.fixedSubsidyFor(middleAgedHire, { startedOn: start, through: date("2026-07-29") })).total).toBe(2_500_000)
+    expect(right(Eligibility.fixedSubsidyFor(middleAgedHire, { startedOn: start, through: date("2027-12-31") })))
+      .toEqual({ paidMonths: 6, monthlyAmount: 500_000, total: 3_000_000 })
+  })
+
+  it("months tile the period without gap or overlap, each ending where LegalPeriod ends it; months completed agree", () => {
+    fc.assert(fc.property(Arbitrary.make(LocalDate.LocalDate), fc.integer({ min: 0, max: 400 }), (start, days) => {
+      const months = Eligibility.subsidyPeriods(youthIntern, start)
+      expect(months[0]!.from).toBe(start)
+      months.forEach((m, i) => {
+        expect(m.to).toBe(LegalPeriod.lastDay(start, { months: i + 1 }))
+        expect(m.from <= m.to).toBe(true)
+        if (i > 0) expect(m.from).toBe(LocalDate.addDays(months[i - 1]!.to, 1))
+      })
+      const through = LocalDate.addDays(start, days)
+      const n = Eligibility.monthsCompleted(start, through)
+      if (n > 0) expect(LegalPeriod.lastDay(start, { months: n }) <= through).toBe(true)
+      expect(LegalPeriod.lastDay(start, { months: n + 1 }) > through).toBe(true)
+    }), { numRuns: 300 })
   })
 })
 

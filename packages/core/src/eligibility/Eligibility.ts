@@ -56,6 +56,7 @@ import { ContractType, contractTypeLabel, RegionCode, regionName } from "../kern
 import { EmployerSize, employerSizeLabel } from "../registry/Employer.js"
 import { codeSet } from "../kernel/CodeSet.js"
 import type { Label, Language } from "../kernel/Labels.js"
+import * as LegalPeriod from "../kernel/LegalPeriod.js"
 import { distinctList } from "../kernel/Lists.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import * as Text from "../kernel/Text.js"
@@ -1609,3 +1610,96 @@ export const maximumSubsidy = (program: WageSubsidyProgram | FixedSubsidyProgram
     ? benefit.monthlyCap * (benefit.months + benefit.monthsAfterConversion)
     : benefit.monthlyAmount * benefit.months
 }
+
+// ---------------------------------------------------------------------------
+// Subsidy periods (민법 제157조, 제160조)
+// ---------------------------------------------------------------------------
+
+/**
+ * One month a subsidy pays for: its number (1-based within its phase) and
+ * its first and last day.
+ *
+ * @since 0.4.0
+ * @category periods
+ */
+export interface SubsidyPeriod {
+  readonly month: number
+  readonly from: LocalDate.LocalDate
+  readonly to: LocalDate.LocalDate
+}
+
+/**
+ * The months a subsidy pays for, counted as the Civil Act counts periods
+ * (`LegalPeriod`): the job's first day, `startedOn`, is counted (it starts
+ * at midnight, 제157조 단서), and month `n` ends on the day before the
+ * `n`-th month's corresponding day, or on that month's last day when it has
+ * none (제160조). A hire from 2026-01-31 has its first month end on
+ * 2026-02-28 and its sixth on 2026-07-30.
+ *
+ * `phase` picks the wage subsidy's months as an intern (`months`, from the
+ * internship's first day) or after conversion to a regular job
+ * (`monthsAfterConversion`, from the first day of the regular job); a fixed
+ * subsidy has only the first phase, and none after conversion.
+ *
+ * @since 0.4.0
+ * @category periods
+ */
+export const subsidyPeriods = (
+  program: WageSubsidyProgram | FixedSubsidyProgram,
+  startedOn: LocalDate.LocalDate,
+  phase: "intern" | "after-conversion" = "intern"
+): ReadonlyArray<SubsidyPeriod> => {
+  const benefit = program.benefit
+  const months = phase === "intern"
+    ? benefit.months
+    : benefit._tag === "WageSubsidy"
+    ? benefit.monthsAfterConversion
+    : 0
+  const periods: Array<SubsidyPeriod> = []
+  let from = startedOn
+  for (let month = 1; month <= months; month++) {
+    // Each end is counted from the first day, never chained, so short months do not drift.
+    const to = LegalPeriod.lastDay(startedOn, { months: month })
+    periods.push({ month, from, to })
+    from = LocalDate.addDays(to, 1)
+  }
+  return periods
+}
+
+/**
+ * How many whole months a job that started on `startedOn` has lasted when
+ * its last day worked is `through` (both counted): month `n` is whole once
+ * `through` reaches its last day as the Civil Act counts it (see
+ * {@link subsidyPeriods}). 0 when `through` is before the end of the first
+ * month, or before `startedOn`.
+ *
+ * @since 0.4.0
+ * @category periods
+ */
+export const monthsCompleted = (startedOn: LocalDate.LocalDate, through: LocalDate.LocalDate): number => {
+  if (through < startedOn) return 0
+  const start = LocalDate.parts(startedOn)
+  const end = LocalDate.parts(through)
+  // An estimate within one month of the answer, then corrected either way.
+  let months = Math.max(0, (end.year - start.year) * 12 + (end.month - start.month) - 1)
+  while (LegalPeriod.lastDay(startedOn, { months: months + 1 }) <= through) months++
+  while (months > 0 && LegalPeriod.lastDay(startedOn, { months }) > through) months--
+  return months
+}
+
+/**
+ * A fixed subsidy for a hire who started on `startedOn` and worked through
+ * `through`: {@link fixedSubsidy} for the whole months between them
+ * ({@link monthsCompleted}). Middle-aged hire from 2026-01-31: through
+ * 2026-07-29, 5 months (₩2,500,000); through 2026-07-30, 6 (₩3,000,000).
+ *
+ * @since 0.4.0
+ * @category payment
+ */
+export const fixedSubsidyFor = (
+  program: FixedSubsidyProgram,
+  employment: { readonly startedOn: LocalDate.LocalDate; readonly through: LocalDate.LocalDate }
+): Either.Either<
+  { readonly paidMonths: number; readonly monthlyAmount: number; readonly total: number },
+  InvalidMonths
+> => fixedSubsidy(program, monthsCompleted(employment.startedOn, employment.through))
