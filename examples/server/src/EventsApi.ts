@@ -44,7 +44,7 @@ export class EventsApi extends HttpApiGroup.make("events")
         registrations: Schema.Int,
         met: Schema.Boolean
       }))
-      .annotateContext(doc("Outreach progress of a month", "A month's outreach against the seeds' plan (4 stations, 1 shelter, 1 library)"))
+      .annotateContext(doc("Outreach progress of a month", "A month's outreach against the seeds' plan (4 stations, 1 shelter, 1 library a month, February to November; nothing planned in January or December)"))
   )
   .add(
     HttpApiEndpoint.post("recordVisit", "/discovery-visits").pipe(acceptsIdempotencyKey)
@@ -69,9 +69,11 @@ export class EventsApi extends HttpApiGroup.make("events")
         openings: Schema.Int,
         positions: Schema.Int,
         reached: Schema.Struct({ buildings: Schema.Number, openings: Schema.Number, positions: Schema.Number }),
-        yearElapsed: Schema.Number
+        yearElapsed: Schema.Number,
+        seasonElapsed: Schema.Number.annotations({ description: "The share of the operating months' days gone (the seeds' January to November)" }),
+        visitsPlanned: Schema.Int.annotations({ description: "Visits planned in the operating months up to asOf's (the seeds' twice a month)" })
       }))
-      .annotateContext(doc("Discovery progress of a year", "A year's visits against its plan (default: the seeds' 30 centers, 200 openings, 270 positions)"))
+      .annotateContext(doc("Discovery progress of a year", "A year's visits against its plan (default: the seeds' 30 centers, 200 openings, 270 positions, visits twice a month from January to November)"))
   )
   .add(
     HttpApiEndpoint.post("createSurvey", "/surveys").pipe(acceptsIdempotencyKey)

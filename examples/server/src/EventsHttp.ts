@@ -19,7 +19,9 @@ export const EventsLive = HttpApiBuilder.group(Api, "events", (handlers) =>
     .handle("discoveryProgress", ({ urlParams }) =>
       Effect.flatMap(actor, (who) => {
         const seeds = DiscoveryVisit.seedPlan2016
-        const plan = {
+        // The seeds' targets unless the query gives others, and their operating months (January to November, twice a month).
+        const plan: DiscoveryVisit.Plan = {
+          ...seeds,
           year: urlParams.year,
           buildings: urlParams.buildings ?? seeds.buildings,
           openings: urlParams.openings ?? seeds.openings,

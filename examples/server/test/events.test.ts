@@ -28,6 +28,12 @@ describe("outreach, discovery visits and surveys over HTTP", () => {
         })
         const progress = yield* client.events.discoveryProgress({ urlParams: { year: 2026 } })
         expect(progress).toMatchObject({ visits: 1, buildings: 1, openings: 2, positions: 3, asOf: "2026-06-30" })
+        // The seeds' visits run January to November (334 days in 2026), twice a month: 12 planned by the end of June.
+        expect(progress).toMatchObject({ visitsPlanned: 12 })
+        expect(progress.seasonElapsed).toBeCloseTo(181 / 334, 12)
+
+        // The seeds' outreach runs February to November: nothing is planned in December.
+        expect(yield* client.events.outreachProgress({ urlParams: { month: "2026-12" } })).toMatchObject({ planned: 0, bySite: [], met: true })
 
         const bad = yield* Effect.flip(client.events.recordOutreach({ payload: { id: "mine", heldOn: "2026-06-31" } }))
         expect(bad._tag).toBe("ValidationError")

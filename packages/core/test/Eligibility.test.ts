@@ -1,8 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Arbitrary, Either, FastCheck as fc, Schema } from "effect"
+import { Arbitrary, Either, FastCheck as fc, Option, Schema } from "effect"
 import { RegionCode } from "../src/kernel/Codes.js"
 import * as Eligibility from "../src/eligibility/Eligibility.js"
+import * as LegalPeriod from "../src/kernel/LegalPeriod.js"
 import * as LocalDate from "../src/kernel/LocalDate.js"
+import * as Wage from "../src/kernel/Wage.js"
 import { left, right } from "@iljari/test-support/either"
 
 const date = (text: string) => Schema.decodeSync(LocalDate.LocalDate)(text)
@@ -10,7 +12,7 @@ const region = (code: string) => Schema.decodeSync(RegionCode)(code)
 const applicant = (input: object) => Either.getOrThrow(Eligibility.decodeApplicant(input))
 
 const asOf = date("2016-03-02")
-const { communityJobs, middleAgedHire, publicWorksYeongdeungpo: publicWorks, youthIntern } = Eligibility
+const { babyBoomerHire, communityJobs, middleAgedHire, publicWorksYeongdeungpo: publicWorks, youthIntern } = Eligibility
 
 // A Yeongdeungpo resident of 53 who works by the day and meets every public-works rule.
 const resident = {
@@ -39,8 +41,11 @@ describe("the presets carry the seeds' figures", () => {
       _tag: "DailyWork",
       hoursPerDay: { min: 3, max: 6 },
       hourLimitsByAge: [{ fromAge: 65, maxHours: 3 }],
-      payTable: [{ hours: 3, dailyWage: 16_000 }, { hours: 6, dailyWage: 32_000 }],
-      betweenRows: "interpolate",
+      pay: {
+        _tag: "PayTable",
+        rows: [{ hours: 3, dailyWage: 16_000 }, { hours: 6, dailyWage: 32_000 }],
+        betweenRows: "interpolate"
+      },
       dailyExpenses: 5_000,
       rounds: [{ from: "02-03", to: "06-30" }, { from: "07-01", to: "11-30" }]
     })
@@ -54,6 +59,11 @@ describe("the presets carry the seeds' figures", () => {
     ])
     expect(communityJobs.benefit.hoursPerDay).toEqual({ min: 3, max: 5 })
     expect(communityJobs.benefit.hourLimitsByAge).toEqual([{ fromAge: 65, maxHours: 3 }])
+    // The seed's 15,630 and 26,050 are 3 and 5 hours at 2014's minimum hourly wage.
+    expect(communityJobs.benefit.pay).toEqual({ _tag: "HourlyPay", hourlyWage: 5_210, minimumWageOf: 2014 })
+    expect(Option.getOrThrow(Wage.minimumHourlyWage(2014)) * 3).toBe(15_630)
+    expect(Option.getOrThrow(Wage.minimumHourlyWage(2014)) * 5).toBe(26_050)
+    expect(communityJobs.benefit.dailyExpenses).toBe(3_000)
   })
 
   it("youth intern: 15–35, resident, not employed; 60% of the wage, at most ₩1,000,000, 4 + 4 months", () => {
@@ -71,9 +81,9 @@ describe("the presets carry the seeds' figures", () => {
     })
   })
 
-  it("middle-aged hire: baby boomers (born 1955–1963) hired as regulars by an SME; ₩500,000 a month for 6 months", () => {
+  it("middle-aged hire: residents of 50 or more (고령자고용법's 준고령자 and 고령자) hired as regulars by an SME; ₩500,000 a month for 6 months", () => {
     expect(middleAgedHire.rules).toEqual([
-      { _tag: "BornBetween", from: 1955, to: 1963 },
+      { _tag: "AgeAtLeast", years: 50 },
       { _tag: "ResidentOf", region: "11560" },
       { _tag: "EmployerSizeIn", sizes: ["micro", "small", "medium"] },
       { _tag: "ContractTypeIn", types: ["open-ended"] }
@@ -81,7 +91,14 @@ describe("the presets carry the seeds' figures", () => {
     expect(middleAgedHire.benefit).toEqual({ _tag: "FixedSubsidy", monthlyAmount: 500_000, months: 6 })
   })
 
-  it.each(Eligibility.presets.map((p) => [p.id, p] as const))("%s round-trips through the Program schema and JSON", (_, preset) => {
+  it("the narrower baby-boomer preset keeps the 1955–1963 band, with the same conditions and benefit", () => {
+    expect(babyBoomerHire.id).toBe("middle-aged-hire-baby-boomers")
+    expect(babyBoomerHire.rules).toEqual([{ _tag: "BornBetween", from: 1955, to: 1963 }, ...middleAgedHire.rules.slice(1)])
+    expect(babyBoomerHire.benefit).toEqual(middleAgedHire.benefit)
+    expect(Eligibility.presets).not.toContain(babyBoomerHire)
+  })
+
+  it.each([...Eligibility.presets, babyBoomerHire].map((p) => [p.id, p] as const))("%s round-trips through the Program schema and JSON", (_, preset) => {
     const wire = JSON.parse(JSON.stringify(Schema.encodeSync(Eligibility.Program)(preset)))
     const decoded = right(Eligibility.decodeProgram(wire))
     expect(decoded).toEqual(preset)
@@ -272,10 +289,32 @@ describe("evaluate: the other presets", () => {
     expect(youth("1990-01-01", "irregular").eligible).toBe(false)
   })
 
-  it("middle-aged hire: born 1955–1963, hired as a regular by a small or medium business", () => {
-    const hire = (birthDate: string, employerSize: string, contractType: string) =>
+  it("middle-aged hire: 50 or more on the day, whatever the generation, with no upper bound", () => {
+    const hire = (birthDate: string) =>
       Eligibility.evaluate(
         middleAgedHire,
+        applicant({ birthDate, residence: "11560", employmentStatus: "employed", hire: { employerSize: "small", contractType: "open-ended" } }),
+        asOf
+      )
+    // Born 1966: not a baby boomer, but 50 on 2016-03-02 — a 준고령자.
+    expect(hire("1966-03-02").eligible).toBe(true)
+    expect(hire("1966-03-02").reasons[0]!.message).toEqual({ ko: "만 50세 이상: 충족 (만 50세)", en: "Aged 50 or over: met (aged 50)" })
+    expect(hire("1966-03-03").reasons[0]!.message.ko).toBe("만 50세 이상: 미충족 (만 49세)")
+    expect(hire("1960-06-01").eligible).toBe(true) // a baby boomer, 55: a 고령자
+    expect(hire("1936-01-01").eligible).toBe(true) // 80
+    // The baby-boomer preset refuses the same 50-year-old.
+    const boomer = Eligibility.evaluate(
+      babyBoomerHire,
+      applicant({ birthDate: "1966-03-02", residence: "11560", employmentStatus: "employed", hire: { employerSize: "small", contractType: "open-ended" } }),
+      asOf
+    )
+    expect(boomer.reasons[0]!.message.ko).toBe("1955~1963년생: 미충족 (1966년생)")
+  })
+
+  it("baby-boomer hire: born 1955–1963, hired as a regular by a small or medium business", () => {
+    const hire = (birthDate: string, employerSize: string, contractType: string) =>
+      Eligibility.evaluate(
+        babyBoomerHire,
         applicant({ birthDate, residence: "11560", employmentStatus: "employed", hire: { employerSize, contractType } }),
         asOf
       )
@@ -287,6 +326,18 @@ describe("evaluate: the other presets", () => {
       "채용 기업 규모 5인 미만 또는 5~49인 또는 50~299인: 미충족 (300인 이상)",
       "기간의 정함이 없는 근로계약(상용직) 채용: 미충족 (기간의 정함이 있는 근로계약(계약직))"
     ])
+  })
+
+  it("middle-aged hire admits every resident of 50 or more hired as a regular by an SME, and no one younger", () => {
+    fc.assert(fc.property(Arbitrary.make(LocalDate.LocalDate), Arbitrary.make(LocalDate.LocalDate), (birthDate, on) => {
+      fc.pre(birthDate <= on)
+      const result = Eligibility.evaluate(
+        middleAgedHire,
+        { birthDate, residence: region("11560"), employmentStatus: "employed", hire: { employerSize: "micro", contractType: "open-ended" } },
+        on
+      )
+      expect(result.eligible).toBe(Eligibility.ageOn(birthDate, on) >= 50)
+    }), { numRuns: 500 })
   })
 
   it("forDistrict moves a preset to another district's residents", () => {
@@ -350,7 +401,7 @@ describe("daily pay", () => {
   it.each([2, 7, 4.5, 0, -3])("refuses %s hours, outside the program's 3–6", (hours) => {
     const error = left(Eligibility.dailyPay(publicWorks, day(hours)))
     expect(error._tag).toBe("HoursOutOfRange")
-    expect(error.message).toBe(`Program "public-works-yeongdeungpo" pays whole hours from 3 to 6 a day; got ${hours}`)
+    expect(error.message).toBe(`Program "public-works-yeongdeungpo" pays whole hours from 3 to 6 a day (benefit.hoursPerDay); got ${hours}`)
     expect(left(Eligibility.dailyPayCapped(publicWorks, day(hours)))._tag).toBe("HoursOutOfRange")
   })
 
@@ -378,14 +429,85 @@ describe("daily pay", () => {
     expect(Eligibility.maxDailyHours(publicWorks, date("1962-05-14"), asOf)).toBe(6)
   })
 
-  it("community jobs pays only the hours its table has (₩15,630 for 3 h + ₩3,000), refusing 4 and 6", () => {
-    expect(right(Eligibility.dailyPay(communityJobs, day(3)))).toMatchObject({ wage: 15_630, expenses: 3_000, total: 18_630 })
-    const between = left(Eligibility.dailyPay(communityJobs, day(4)))
-    expect(between._tag).toBe("HoursNotInPayTable")
-    expect(between.message).toBe(
-      "Program \"community-jobs\" has no pay for 4 hours a day; its pay table covers 3, 6 hours. Add a row, or set betweenRows to \"interpolate\""
+  it.each([
+    [3, 15_630],
+    [4, 20_840],
+    [5, 26_050]
+  ] as const)("community jobs pays %s hours at 2014's minimum wage: ₩%s + ₩3,000 expenses", (hours, wage) => {
+    expect(right(Eligibility.dailyPay(communityJobs, day(hours)))).toEqual({
+      requestedHours: hours,
+      hours,
+      cappedByAge: false,
+      wage,
+      expenses: 3_000,
+      total: wage + 3_000
+    })
+  })
+
+  it("community jobs refuses hours outside its 3–5, in English and Korean, naming the field", () => {
+    const six = left(Eligibility.dailyPay(communityJobs, day(6)))
+    expect(six).toBeInstanceOf(Eligibility.HoursOutOfRange)
+    expect(six.message).toBe("Program \"community-jobs\" pays whole hours from 3 to 5 a day (benefit.hoursPerDay); got 6")
+    expect((six as Eligibility.HoursOutOfRange).messageKo).toBe(
+      "\"community-jobs\" 사업은 하루 3~5시간(정수)만 지급합니다(benefit.hoursPerDay). 입력: 6시간"
     )
-    expect(left(Eligibility.dailyPay(communityJobs, day(6)))._tag).toBe("HoursOutOfRange")
+    expect(left(Eligibility.wageForHours(communityJobs, 2))._tag).toBe("HoursOutOfRange")
+    // 65+: at most 3 hours, as the seed says.
+    expect(left(Eligibility.dailyPay(communityJobs, day(4, "1950-01-01")))._tag).toBe("HoursOverAgeLimit")
+    expect(right(Eligibility.dailyPayCapped(communityJobs, day(5, "1950-01-01")))).toMatchObject({ hours: 3, wage: 15_630, total: 18_630 })
+  })
+
+  it("a table that pays only its rows refuses the hours between them, in English and Korean", () => {
+    const tabled = {
+      ...communityJobs,
+      benefit: {
+        ...communityJobs.benefit,
+        pay: { _tag: "PayTable" as const, rows: [{ hours: 3, dailyWage: 15_630 }, { hours: 5, dailyWage: 26_050 }] as const, betweenRows: "refuse" as const }
+      }
+    }
+    const between = left(Eligibility.dailyPay(tabled, day(4)))
+    expect(between).toBeInstanceOf(Eligibility.HoursNotInPayTable)
+    expect(between.message).toBe(
+      "Program \"community-jobs\" has no pay for 4 hours a day; its pay table (benefit.pay.rows) covers 3, 5 hours. Add a row, or set benefit.pay.betweenRows to \"interpolate\""
+    )
+    expect((between as Eligibility.HoursNotInPayTable).messageKo).toBe(
+      "\"community-jobs\" 사업의 임금표(benefit.pay.rows)에는 하루 4시간 임금이 없습니다(3, 5시간만 있음). 행을 추가하거나 benefit.pay.betweenRows를 \"interpolate\"로 바꾸십시오"
+    )
+    expect(right(Eligibility.dailyPay(tabled, day(5))).wage).toBe(26_050)
+  })
+
+  it("pays hours × the hourly wage for every hour a program allows", () => {
+    const programs = fc.record({
+      min: fc.integer({ min: 1, max: 12 }),
+      span: fc.integer({ min: 0, max: 12 }),
+      hourlyWage: fc.integer({ min: 1, max: 1_000_000 }),
+      expenses: fc.integer({ min: 0, max: 50_000 })
+    })
+    fc.assert(fc.property(programs, fc.integer({ min: -2, max: 26 }), ({ expenses, hourlyWage, min, span }, hours) => {
+      const program = right(Eligibility.decodeProgram({
+        ...Schema.encodeSync(Eligibility.Program)(communityJobs),
+        benefit: {
+          _tag: "DailyWork",
+          hoursPerDay: { min, max: min + span },
+          hourLimitsByAge: [],
+          pay: { _tag: "HourlyPay", hourlyWage },
+          dailyExpenses: expenses,
+          rounds: []
+        }
+      }))
+      if (!Eligibility.isDailyWork(program)) throw new Error("not daily work")
+      const paid = Eligibility.dailyPay(program, day(hours))
+      if (hours >= min && hours <= min + span) {
+        expect(right(paid)).toMatchObject({ hours, wage: hours * hourlyWage, expenses, total: hours * hourlyWage + expenses })
+      } else {
+        expect(left(paid)._tag).toBe("HoursOutOfRange")
+      }
+    }))
+  })
+
+  it("builds hourly pay at a year's minimum wage, and none for a year it does not know", () => {
+    expect(Eligibility.atMinimumWage(2016)).toEqual(Option.some({ _tag: "HourlyPay", hourlyWage: 6_030, minimumWageOf: 2016 }))
+    expect(Eligibility.atMinimumWage(2009)).toEqual(Option.none())
   })
 
   it.each([
@@ -484,6 +606,58 @@ describe("subsidies", () => {
   })
 })
 
+describe("subsidy months, counted as the Civil Act counts periods", () => {
+  it("a hire from 31 January: the first month ends on 28 February, the sixth on 30 July", () => {
+    const months = Eligibility.subsidyPeriods(middleAgedHire, date("2026-01-31"))
+    expect(months).toHaveLength(6)
+    expect(months[0]).toEqual({ month: 1, from: "2026-01-31", to: "2026-02-28" })
+    expect(months[1]).toEqual({ month: 2, from: "2026-03-01", to: "2026-03-30" })
+    expect(months[4]).toEqual({ month: 5, from: "2026-05-31", to: "2026-06-30" }) // June has no 31st
+    expect(months[5]).toEqual({ month: 6, from: "2026-07-01", to: "2026-07-30" })
+    expect(Eligibility.subsidyPeriods(middleAgedHire, date("2026-01-31"), "after-conversion")).toEqual([])
+  })
+
+  it("youth intern: 4 months from the internship's first day, 4 more from the regular job's", () => {
+    expect(Eligibility.subsidyPeriods(youthIntern, date("2016-03-02")).map((m) => m.to))
+      .toEqual(["2016-04-01", "2016-05-01", "2016-06-01", "2016-07-01"])
+    const after = Eligibility.subsidyPeriods(youthIntern, date("2016-07-04"), "after-conversion")
+    expect(after.map((m) => [m.from, m.to])).toEqual([
+      ["2016-07-04", "2016-08-03"],
+      ["2016-08-04", "2016-09-03"],
+      ["2016-09-04", "2016-10-03"],
+      ["2016-10-04", "2016-11-03"]
+    ])
+  })
+
+  it("counts whole months worked, and pays the fixed subsidy for them", () => {
+    const start = date("2026-01-31")
+    expect(Eligibility.monthsCompleted(start, date("2026-02-27"))).toBe(0)
+    expect(Eligibility.monthsCompleted(start, date("2026-02-28"))).toBe(1)
+    expect(Eligibility.monthsCompleted(start, date("2026-07-29"))).toBe(5)
+    expect(Eligibility.monthsCompleted(start, date("2026-07-30"))).toBe(6)
+    expect(Eligibility.monthsCompleted(start, date("2025-12-31"))).toBe(0)
+    expect(right(Eligibility.fixedSubsidyFor(middleAgedHire, { startedOn: start, through: date("2026-07-29") })).total).toBe(2_500_000)
+    expect(right(Eligibility.fixedSubsidyFor(middleAgedHire, { startedOn: start, through: date("2027-12-31") })))
+      .toEqual({ paidMonths: 6, monthlyAmount: 500_000, total: 3_000_000 })
+  })
+
+  it("months tile the period without gap or overlap, each ending where LegalPeriod ends it; months completed agree", () => {
+    fc.assert(fc.property(Arbitrary.make(LocalDate.LocalDate), fc.integer({ min: 0, max: 400 }), (start, days) => {
+      const months = Eligibility.subsidyPeriods(youthIntern, start)
+      expect(months[0]!.from).toBe(start)
+      months.forEach((m, i) => {
+        expect(m.to).toBe(LegalPeriod.lastDay(start, { months: i + 1 }))
+        expect(m.from <= m.to).toBe(true)
+        if (i > 0) expect(m.from).toBe(LocalDate.addDays(months[i - 1]!.to, 1))
+      })
+      const through = LocalDate.addDays(start, days)
+      const n = Eligibility.monthsCompleted(start, through)
+      if (n > 0) expect(LegalPeriod.lastDay(start, { months: n }) <= through).toBe(true)
+      expect(LegalPeriod.lastDay(start, { months: n + 1 }) > through).toBe(true)
+    }), { numRuns: 300 })
+  })
+})
+
 describe("evaluation properties", () => {
   const applicants = Arbitrary.make(Eligibility.Applicant)
   const dates = Arbitrary.make(LocalDate.LocalDate)
@@ -539,16 +713,31 @@ describe("programs that do not hold together are refused", () => {
   const wire = Schema.encodeSync(Eligibility.Program)(publicWorks)
   const issues = (input: unknown) => left(Eligibility.decodeProgram(input)).issues.map((i) => `${i.path}: ${i.message}`)
 
+  const table = (rows: ReadonlyArray<{ hours: number; dailyWage: number }>) => ({ _tag: "PayTable", rows, betweenRows: "interpolate" })
+
   it("a pay table that cannot interpolate over the hours", () => {
-    expect(issues({ ...wire, benefit: { ...wire.benefit, payTable: [{ hours: 3, dailyWage: 16_000 }, { hours: 5, dailyWage: 26_000 }] } }))
-      .toEqual(["benefit.payTable: must have rows at or beyond both ends of hoursPerDay (3–6) to interpolate; rows cover 3–5"])
+    expect(issues({ ...wire, benefit: { ...wire.benefit, pay: table([{ hours: 3, dailyWage: 16_000 }, { hours: 5, dailyWage: 26_000 }]) } }))
+      .toEqual(["benefit.pay.rows: must have rows at or beyond both ends of hoursPerDay (3–6) to interpolate; rows cover 3–5"])
+  })
+
+  it("hourly pay that is not the minimum wage of the year it names, or the old payTable shape", () => {
+    expect(issues({ ...wire, benefit: { ...wire.benefit, pay: { _tag: "HourlyPay", hourlyWage: 5_000, minimumWageOf: 2014 } } }))
+      .toEqual(["benefit.pay.hourlyWage: must be 2014's minimum hourly wage (5,210) as minimumWageOf says; got 5,000"])
+    // A year iljari does not list is taken as written.
+    expect(Either.isRight(Eligibility.decodeProgram({ ...wire, benefit: { ...wire.benefit, pay: { _tag: "HourlyPay", hourlyWage: 11_000, minimumWageOf: 2031 } } })))
+      .toBe(true)
+    expect(issues({ ...wire, benefit: { ...wire.benefit, pay: { _tag: "HourlyPay", hourlyWage: 0 } } })[0])
+      .toMatch(/^benefit\.pay\.hourlyWage: must be a whole number of won between 1 and 1,000,000; got 0/)
+    const { pay: _pay, ...withoutPay } = Schema.encodeSync(Eligibility.DailyWork)(publicWorks.benefit)
+    expect(issues({ ...wire, benefit: { ...withoutPay, payTable: [{ hours: 3, dailyWage: 16_000 }], betweenRows: "refuse" } }))
+      .toContain("benefit.pay: is missing")
   })
 
   it("an age limit outside the hours, rows out of order, an upside-down age band, an unknown rule", () => {
     expect(issues({ ...wire, benefit: { ...wire.benefit, hourLimitsByAge: [{ fromAge: 65, maxHours: 2 }] } }))
       .toEqual(["benefit.hourLimitsByAge[0].maxHours: must be within hoursPerDay (3–6); got 2"])
-    expect(issues({ ...wire, benefit: { ...wire.benefit, payTable: [{ hours: 6, dailyWage: 32_000 }, { hours: 3, dailyWage: 16_000 }] } }))
-      .toEqual(["benefit.payTable[1].hours: must be more than the row before (6); rows go from fewest to most hours"])
+    expect(issues({ ...wire, benefit: { ...wire.benefit, pay: table([{ hours: 6, dailyWage: 32_000 }, { hours: 3, dailyWage: 16_000 }]) } }))
+      .toEqual(["benefit.pay.rows[1].hours: must be more than the row before (6); rows go from fewest to most hours"])
     expect(issues({ ...wire, rules: [{ _tag: "AgeBetween", min: 35, max: 15 }] }))
       .toEqual(["rules[0].max: must not be below min (35); got 15"])
     expect(issues({ ...wire, rules: [{ _tag: "AgeUnder", years: 30 }] })[0]).toMatch(/^rules\[0\]\._tag: Expected "AgeAtLeast" \| /)

@@ -1210,7 +1210,7 @@ export interface paths {
         };
         /**
          * Outreach progress of a month
-         * @description A month's outreach against the seeds' plan (4 stations, 1 shelter, 1 library)
+         * @description A month's outreach against the seeds' plan (4 stations, 1 shelter, 1 library a month, February to November; nothing planned in January or December)
          */
         get: operations["events.outreachProgress"];
         put?: never;
@@ -1250,7 +1250,7 @@ export interface paths {
         };
         /**
          * Discovery progress of a year
-         * @description A year's visits against its plan (default: the seeds' 30 centers, 200 openings, 270 positions)
+         * @description A year's visits against its plan (default: the seeds' 30 centers, 200 openings, 270 positions, visits twice a month from January to November)
          */
         get: operations["events.discoveryProgress"];
         put?: never;
@@ -9052,6 +9052,13 @@ export interface operations {
                             positions: number;
                         };
                         yearElapsed: number;
+                        /** @description The share of the operating months' days gone (the seeds' January to November) */
+                        seasonElapsed: number;
+                        /**
+                         * int
+                         * @description Visits planned in the operating months up to asOf's (the seeds' twice a month)
+                         */
+                        visitsPlanned: number;
                     };
                 };
             };

@@ -4,12 +4,14 @@
  * the middle-aged hire subsidy.
  *
  * A program is **data**, not code: a list of rules (a tagged union) and a
- * benefit (daily work paid by hours, a share of a wage, or a fixed monthly
- * amount), decoded with {@link Program} like any other input. Thresholds
- * differ by year and district, so none of them is a constant here: the
- * presets ({@link publicWorksYeongdeungpo}, {@link communityJobs},
- * {@link youthIntern}, {@link middleAgedHire}) are values carrying the seeds'
- * figures, and a district writes its own program the same way.
+ * benefit (daily work paid by the hour or by a table, a share of a wage, or
+ * a fixed monthly amount), decoded with {@link Program} like any other
+ * input. Thresholds, age bands, hours and hourly pay differ by year and
+ * district, so none of them is a constant here: the presets
+ * ({@link publicWorksYeongdeungpo}, {@link communityJobs},
+ * {@link youthIntern}, {@link middleAgedHire}, and the narrower
+ * {@link babyBoomerHire}) are values carrying the seeds' readings, and a
+ * district writes its own program the same way.
  *
  * {@link evaluate} checks every rule and reports each one, passed or not,
  * with a message in Korean and English. The payment helpers compute daily pay
@@ -49,15 +51,17 @@
  * @module
  * @category eligibility
  */
-import { Either, Schema } from "effect"
+import { Either, Option, Schema } from "effect"
 import { ContractType, contractTypeLabel, RegionCode, regionName } from "../kernel/Codes.js"
 import { EmployerSize, employerSizeLabel } from "../registry/Employer.js"
 import { codeSet } from "../kernel/CodeSet.js"
 import type { Label, Language } from "../kernel/Labels.js"
+import * as LegalPeriod from "../kernel/LegalPeriod.js"
 import { distinctList } from "../kernel/Lists.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import * as Text from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
+import * as Wage from "../kernel/Wage.js"
 
 // ---------------------------------------------------------------------------
 // Numbers
@@ -347,21 +351,44 @@ export const AgeHourLimit = Schema.Struct({ fromAge: Years, maxHours: Hours }).a
 export type AgeHourLimit = typeof AgeHourLimit.Type
 
 /**
- * Work paid by the day (public works, community jobs): the hours a day a
- * participant may work, lower limits by age, a pay table, and what to do for
- * hours between its rows — `interpolate` (a straight line between the two
- * nearest rows, won below one truncated) or `refuse` (only hours with a row
- * are paid). Expenses (부대경비) are added per day whatever the hours.
+ * Pay by the hour: `hourlyWage` for each hour of the day, so a day of `h`
+ * hours earns `h × hourlyWage`. When the wage is a year's statutory minimum
+ * (the community-jobs seed pays 2014's ₩5,210), `minimumWageOf` names that
+ * year and decoding checks the figure against `Wage.minimumHourlyWages`
+ * (a year iljari does not list is taken as written). {@link atMinimumWage}
+ * builds one from the list.
  *
- * @since 0.1.0
+ * @since 0.4.0
  * @category benefits
  */
-export const DailyWork = Schema.TaggedStruct("DailyWork", {
-  hoursPerDay: Schema.Struct({ min: Hours, max: Hours }).pipe(
-    Schema.filter((h) => h.min <= h.max || { path: ["max"], message: `must not be below min (${h.min}); got ${h.max}` })
-  ),
-  hourLimitsByAge: Schema.Array(AgeHourLimit),
-  payTable: Schema.NonEmptyArray(PayRow).pipe(
+export const HourlyPay = Schema.TaggedStruct("HourlyPay", {
+  hourlyWage: wholeNumber(1, 1_000_000, "won"),
+  /** The year whose minimum hourly wage `hourlyWage` is, when it is one. */
+  minimumWageOf: Schema.optionalWith(CalendarYear, { exact: true })
+}).pipe(
+  Schema.filter((pay) => {
+    if (pay.minimumWageOf === undefined) return true
+    const minimum = Option.getOrUndefined(Wage.minimumHourlyWage(pay.minimumWageOf))
+    return minimum === undefined || minimum === pay.hourlyWage || {
+      path: ["hourlyWage"],
+      message: `must be ${pay.minimumWageOf}'s minimum hourly wage (${thousands(minimum)}) as minimumWageOf says; got ${thousands(pay.hourlyWage)}`
+    }
+  })
+).annotations({ identifier: "HourlyPay" })
+/** @since 0.4.0 @category benefits */
+export type HourlyPay = typeof HourlyPay.Type
+
+/**
+ * Pay by a table of daily wages, one row per number of hours, and what to
+ * do for hours between its rows — `interpolate` (a straight line between
+ * the two nearest rows, won below one truncated) or `refuse` (only hours
+ * with a row are paid).
+ *
+ * @since 0.4.0
+ * @category benefits
+ */
+export const PayTable = Schema.TaggedStruct("PayTable", {
+  rows: Schema.NonEmptyArray(PayRow).pipe(
     Schema.filter((rows) => {
       for (let i = 1; i < rows.length; i++) {
         if (rows[i]!.hours <= rows[i - 1]!.hours) {
@@ -371,7 +398,51 @@ export const DailyWork = Schema.TaggedStruct("DailyWork", {
       return true
     })
   ),
-  betweenRows: Schema.Literal("interpolate", "refuse"),
+  betweenRows: Schema.Literal("interpolate", "refuse")
+}).annotations({ identifier: "PayTable" })
+/** @since 0.4.0 @category benefits */
+export type PayTable = typeof PayTable.Type
+
+/**
+ * How a day's work is paid: by the hour ({@link HourlyPay}) or by a table
+ * ({@link PayTable}).
+ *
+ * @since 0.4.0
+ * @category benefits
+ */
+export const DailyPayRule = Schema.Union(HourlyPay, PayTable).annotations({ identifier: "DailyPayRule" })
+/** @since 0.4.0 @category benefits */
+export type DailyPayRule = typeof DailyPayRule.Type
+
+/**
+ * Hourly pay at `year`'s statutory minimum wage, or none when
+ * `Wage.minimumHourlyWages` does not list the year (write the figure
+ * yourself then: `{ _tag: "HourlyPay", hourlyWage, minimumWageOf: year }`).
+ *
+ * @since 0.4.0
+ * @category benefits
+ */
+export const atMinimumWage = (year: number): Option.Option<HourlyPay> =>
+  Option.map(Wage.minimumHourlyWage(year), (hourlyWage) => ({ _tag: "HourlyPay" as const, hourlyWage, minimumWageOf: year }))
+
+/**
+ * Work paid by the day (public works, community jobs): the hours a day a
+ * participant may work, lower limits by age, how the hours are paid
+ * (`pay`: by the hour, or by a table), expenses (부대경비) added per day
+ * whatever the hours, and the rounds of the year.
+ *
+ * Since 0.4.0 the pay is one field, `pay`, instead of `payTable` and
+ * `betweenRows`: a table is `{ _tag: "PayTable", rows, betweenRows }`.
+ *
+ * @since 0.1.0
+ * @category benefits
+ */
+export const DailyWork = Schema.TaggedStruct("DailyWork", {
+  hoursPerDay: Schema.Struct({ min: Hours, max: Hours }).pipe(
+    Schema.filter((h) => h.min <= h.max || { path: ["max"], message: `must not be below min (${h.min}); got ${h.max}` })
+  ),
+  hourLimitsByAge: Schema.Array(AgeHourLimit),
+  pay: DailyPayRule,
   dailyExpenses: WonAmount,
   rounds: Schema.Array(Round)
 }).pipe(
@@ -386,12 +457,15 @@ export const DailyWork = Schema.TaggedStruct("DailyWork", {
         }
       }
     }
-    const first = work.payTable[0]
-    const last = work.payTable[work.payTable.length - 1]!
-    if (work.betweenRows === "interpolate" && (first.hours > min || last.hours < max)) {
-      return {
-        path: ["payTable"],
-        message: `must have rows at or beyond both ends of hoursPerDay (${min}–${max}) to interpolate; rows cover ${first.hours}–${last.hours}`
+    const pay = work.pay
+    if (pay._tag === "PayTable") {
+      const first = pay.rows[0]
+      const last = pay.rows[pay.rows.length - 1]!
+      if (pay.betweenRows === "interpolate" && (first.hours > min || last.hours < max)) {
+        return {
+          path: ["pay", "rows"],
+          message: `must have rows at or beyond both ends of hoursPerDay (${min}–${max}) to interpolate; rows cover ${first.hours}–${last.hours}`
+        }
       }
     }
     return true
@@ -593,8 +667,11 @@ export const publicWorksYeongdeungpo: DailyWorkProgram = Schema.decodeSync(Daily
     _tag: "DailyWork",
     hoursPerDay: { min: 3, max: 6 },
     hourLimitsByAge: [{ fromAge: 65, maxHours: 3 }],
-    payTable: [{ hours: 3, dailyWage: 16_000 }, { hours: 6, dailyWage: 32_000 }],
-    betweenRows: "interpolate",
+    pay: {
+      _tag: "PayTable",
+      rows: [{ hours: 3, dailyWage: 16_000 }, { hours: 6, dailyWage: 32_000 }],
+      betweenRows: "interpolate"
+    },
     dailyExpenses: 5_000,
     rounds: [{ from: "02-03", to: "06-30" }, { from: "07-01", to: "11-30" }]
   }
@@ -602,14 +679,24 @@ export const publicWorksYeongdeungpo: DailyWorkProgram = Schema.decodeSync(Daily
 
 /**
  * 지역공동체 일자리사업, Yeongdeungpo-gu 2014: aged 18+, household income
- * ≤ 150% of the minimum cost of living, assets ≤ ₩135,000,000. 3–5 hours a
- * day, 65+ at most 3. The seed's pay table is ₩15,630 for 3 hours and
- * ₩26,050 for 6 (not pro rata, and 6 hours lies outside the program's own
- * 3–5), plus ₩3,000 expenses; it names no figure for 4 or 5 hours, so this
- * preset pays only hours it has a row for (`refuse`) — a district adds its
- * rows. Rounds Mar 3–Jun 30 and Jul 1–Oct 31. Other years and districts
- * differ (Pohang 2016: ≤ 120% of the minimum cost of living and ≤ 60% of
- * median income): replace the rules.
+ * ≤ 150% of the minimum cost of living, assets ≤ ₩135,000,000. The seed:
+ * "근로시간 : 1일 3~5시간(65세 이상 1일 3시간 근무)" — 3 to 5 hours a day,
+ * 65+ 3 hours — and "임금기준 : 1일 26,050원(6시간 근무자)/ 15,630원(3시간
+ * 근무자)", plus "부대경비 3,000원 별도" (₩3,000 expenses a day).
+ *
+ * The two figures are 3 × ₩5,210 and 5 × ₩5,210, and ₩5,210 is 2014's
+ * minimum hourly wage; the "6시간" label of the second contradicts both the
+ * program's own 3–5 hours and its arithmetic (six hours would be ₩31,260).
+ * The consistent reading, and this preset, is **hourly pay at the year's
+ * minimum wage** ({@link HourlyPay}, `minimumWageOf: 2014`): 3 hours
+ * ₩15,630, 4 hours ₩20,840, 5 hours ₩26,050, each plus ₩3,000. A district
+ * paying another year's minimum replaces `pay` (see {@link atMinimumWage}).
+ * Rounds Mar 3–Jun 30 and Jul 1–Oct 31. Other years and districts differ
+ * (Pohang 2016: ≤ 120% of the minimum cost of living and ≤ 60% of median
+ * income): replace the rules.
+ *
+ * Until 0.4.0 this preset paid the seed's table as written (3 and 6 hours
+ * only), so 4- and 5-hour days could not be paid.
  *
  * @since 0.1.0
  * @category presets
@@ -628,8 +715,7 @@ export const communityJobs: DailyWorkProgram = Schema.decodeSync(DailyWorkProgra
     _tag: "DailyWork",
     hoursPerDay: { min: 3, max: 5 },
     hourLimitsByAge: [{ fromAge: 65, maxHours: 3 }],
-    payTable: [{ hours: 3, dailyWage: 15_630 }, { hours: 6, dailyWage: 26_050 }],
-    betweenRows: "refuse",
+    pay: { _tag: "HourlyPay", hourlyWage: 5_210, minimumWageOf: 2014 },
     dailyExpenses: 3_000,
     rounds: [{ from: "03-03", to: "06-30" }, { from: "07-01", to: "10-31" }]
   }
@@ -656,34 +742,64 @@ export const youthIntern: WageSubsidyProgram = Schema.decodeSync(WageSubsidyProg
   benefit: { _tag: "WageSubsidy", percentOfWage: 60, monthlyCap: 1_000_000, months: 4, monthsAfterConversion: 4 }
 })
 
+const hireBenefit = { _tag: "FixedSubsidy", monthlyAmount: 500_000, months: 6 } as const
+const hireConditions = [
+  { _tag: "ResidentOf", region: "11560" },
+  { _tag: "EmployerSizeIn", sizes: ["micro", "small", "medium"] },
+  { _tag: "ContractTypeIn", types: ["open-ended"] }
+] as const
+
 /**
  * 사람중심의 반듯한 일자리 (middle-aged hire subsidy), Yeongdeungpo-gu 2014:
  * ₩500,000 a month for 6 months to a small or medium business (중소기업:
  * fewer than 300 employees, the `micro`, `small` and `medium` bands) that
- * hires a resident of the baby-boom generation as a regular (open-ended)
- * employee. The seed says "baby boomers"; the band defaults to those born
- * 1955–1963, the usual Korean definition — replace the {@link BornBetween}
- * rule to change it.
+ * hires a middle-aged resident as a regular (open-ended) employee.
+ *
+ * The seed's target is "관내 베이비부머 세대 등 중장년층" — *baby boomers and
+ * other* middle-aged residents — so the band is wider than a generation.
+ * This preset takes the law's: the Act on the aged's employment
+ * (고령자고용법 제2조, 시행령 제2조) calls people of 50 to 54 준고령자 and
+ * people of 55 or more 고령자, so the rule is **aged 50 or more** on the
+ * evaluation date ({@link AgeAtLeast}), with no upper bound. A district that
+ * wants one adds an {@link AgeAtMost} rule; {@link babyBoomerHire} is the
+ * narrower reading, the baby boomers alone (born 1955–1963).
+ *
+ * Until 0.4.0 this preset admitted only those born 1955–1963.
  *
  * @since 0.1.0
  * @category presets
  */
 export const middleAgedHire: FixedSubsidyProgram = Schema.decodeSync(FixedSubsidyProgram)({
   id: "middle-aged-hire",
-  name: { ko: "사람중심의 반듯한 일자리 (장년 채용 지원)", en: "Middle-aged hire subsidy" },
+  name: { ko: "사람중심의 반듯한 일자리 (중장년 채용 지원)", en: "Middle-aged hire subsidy" },
   district: "11560",
   year: 2014,
-  rules: [
-    { _tag: "BornBetween", from: 1955, to: 1963 },
-    { _tag: "ResidentOf", region: "11560" },
-    { _tag: "EmployerSizeIn", sizes: ["micro", "small", "medium"] },
-    { _tag: "ContractTypeIn", types: ["open-ended"] }
-  ],
-  benefit: { _tag: "FixedSubsidy", monthlyAmount: 500_000, months: 6 }
+  rules: [{ _tag: "AgeAtLeast", years: 50 }, ...hireConditions],
+  benefit: hireBenefit
 })
 
 /**
- * The four presets, in the order above.
+ * The middle-aged hire subsidy ({@link middleAgedHire}) for the baby-boom
+ * generation alone: residents born 1955–1963 (베이비부머, the usual Korean
+ * definition), the narrowest reading of the seed's "베이비부머 세대 등
+ * 중장년층". Not among {@link presets}: a district that runs the program
+ * this way puts it there in place of `middleAgedHire`.
+ *
+ * @since 0.4.0
+ * @category presets
+ */
+export const babyBoomerHire: FixedSubsidyProgram = Schema.decodeSync(FixedSubsidyProgram)({
+  id: "middle-aged-hire-baby-boomers",
+  name: { ko: "사람중심의 반듯한 일자리 (베이비부머 채용 지원)", en: "Middle-aged hire subsidy (baby boomers)" },
+  district: "11560",
+  year: 2014,
+  rules: [{ _tag: "BornBetween", from: 1955, to: 1963 }, ...hireConditions],
+  benefit: hireBenefit
+})
+
+/**
+ * The four presets, in the order above ({@link babyBoomerHire}, a narrower
+ * reading of the middle-aged hire subsidy, is not among them).
  *
  * @since 0.1.0
  * @category presets
@@ -1080,7 +1196,9 @@ export const messages = (evaluation: Evaluation, language: Language = "ko"): Rea
 // ---------------------------------------------------------------------------
 
 /**
- * Hours a day outside the program's range, or not whole hours.
+ * Hours a day outside the program's range (`benefit.hoursPerDay`), or not
+ * whole hours. `message` is in English, `messageKo` in Korean; both name
+ * the field.
  *
  * @since 0.1.0
  * @category errors
@@ -1092,7 +1210,16 @@ export class HoursOutOfRange extends Schema.TaggedError<HoursOutOfRange>()("Hour
   max: Schema.Number
 }) {
   override get message(): string {
-    return `Program "${this.programId}" pays whole hours from ${this.min} to ${this.max} a day; got ${this.hours}`
+    return `Program "${this.programId}" pays whole hours from ${this.min} to ${this.max} a day (benefit.hoursPerDay); got ${this.hours}`
+  }
+
+  /**
+   * The message in Korean.
+   *
+   * @since 0.4.0
+   */
+  get messageKo(): string {
+    return `"${this.programId}" 사업은 하루 ${this.min}~${this.max}시간(정수)만 지급합니다(benefit.hoursPerDay). 입력: ${this.hours}시간`
   }
 }
 
@@ -1116,7 +1243,8 @@ export class HoursOverAgeLimit extends Schema.TaggedError<HoursOverAgeLimit>()("
 
 /**
  * Hours between the pay table's rows when the program pays only the rows'
- * hours (`betweenRows: "refuse"`).
+ * hours (`betweenRows: "refuse"`). `message` is in English, `messageKo` in
+ * Korean.
  *
  * @since 0.1.0
  * @category errors
@@ -1127,9 +1255,20 @@ export class HoursNotInPayTable extends Schema.TaggedError<HoursNotInPayTable>()
   paidHours: Schema.Array(Schema.Number)
 }) {
   override get message(): string {
-    return `Program "${this.programId}" has no pay for ${this.hours} hours a day; its pay table covers ${
+    return `Program "${this.programId}" has no pay for ${this.hours} hours a day; its pay table (benefit.pay.rows) covers ${
       this.paidHours.join(", ")
-    } hours. Add a row, or set betweenRows to "interpolate"`
+    } hours. Add a row, or set benefit.pay.betweenRows to "interpolate"`
+  }
+
+  /**
+   * The message in Korean.
+   *
+   * @since 0.4.0
+   */
+  get messageKo(): string {
+    return `"${this.programId}" 사업의 임금표(benefit.pay.rows)에는 하루 ${this.hours}시간 임금이 없습니다(${
+      this.paidHours.join(", ")
+    }시간만 있음). 행을 추가하거나 benefit.pay.betweenRows를 "interpolate"로 바꾸십시오`
   }
 }
 
@@ -1215,9 +1354,11 @@ const ageLimit = (
 }
 
 /**
- * The daily wage for `hours` from the pay table: a row's wage, or, between
- * two rows with `interpolate`, the straight line between them with won
- * below one truncated (원 미만 절사). Hours must be within the program's range.
+ * The daily wage for `hours`: by the hour, `hours × hourlyWage`; by a pay
+ * table, a row's wage, or, between two rows with `interpolate`, the
+ * straight line between them with won below one truncated (원 미만 절사).
+ * Hours must be whole and within the program's range
+ * ({@link HoursOutOfRange}).
  *
  * @since 0.1.0
  * @category payment
@@ -1232,13 +1373,15 @@ export const wageForHours = (
       new HoursOutOfRange({ programId: program.id, hours, min: work.hoursPerDay.min, max: work.hoursPerDay.max })
     )
   }
-  const rows = work.payTable
+  const rule = work.pay
+  if (rule._tag === "HourlyPay") return Either.right(hours * rule.hourlyWage)
+  const rows = rule.rows
   const exact = rows.find((row) => row.hours === hours)
   if (exact !== undefined) return Either.right(exact.dailyWage)
   const upper = rows.findIndex((row) => row.hours > hours)
   const high = rows[upper]
   const low = rows[upper - 1]
-  if (work.betweenRows === "refuse" || high === undefined || low === undefined) {
+  if (rule.betweenRows === "refuse" || high === undefined || low === undefined) {
     return Either.left(new HoursNotInPayTable({ programId: program.id, hours, paidHours: rows.map((r) => r.hours) }))
   }
   // Whole-number arithmetic first, one truncating division last.
@@ -1467,3 +1610,96 @@ export const maximumSubsidy = (program: WageSubsidyProgram | FixedSubsidyProgram
     ? benefit.monthlyCap * (benefit.months + benefit.monthsAfterConversion)
     : benefit.monthlyAmount * benefit.months
 }
+
+// ---------------------------------------------------------------------------
+// Subsidy periods (민법 제157조, 제160조)
+// ---------------------------------------------------------------------------
+
+/**
+ * One month a subsidy pays for: its number (1-based within its phase) and
+ * its first and last day.
+ *
+ * @since 0.4.0
+ * @category periods
+ */
+export interface SubsidyPeriod {
+  readonly month: number
+  readonly from: LocalDate.LocalDate
+  readonly to: LocalDate.LocalDate
+}
+
+/**
+ * The months a subsidy pays for, counted as the Civil Act counts periods
+ * (`LegalPeriod`): the job's first day, `startedOn`, is counted (it starts
+ * at midnight, 제157조 단서), and month `n` ends on the day before the
+ * `n`-th month's corresponding day, or on that month's last day when it has
+ * none (제160조). A hire from 2026-01-31 has its first month end on
+ * 2026-02-28 and its sixth on 2026-07-30.
+ *
+ * `phase` picks the wage subsidy's months as an intern (`months`, from the
+ * internship's first day) or after conversion to a regular job
+ * (`monthsAfterConversion`, from the first day of the regular job); a fixed
+ * subsidy has only the first phase, and none after conversion.
+ *
+ * @since 0.4.0
+ * @category periods
+ */
+export const subsidyPeriods = (
+  program: WageSubsidyProgram | FixedSubsidyProgram,
+  startedOn: LocalDate.LocalDate,
+  phase: "intern" | "after-conversion" = "intern"
+): ReadonlyArray<SubsidyPeriod> => {
+  const benefit = program.benefit
+  const months = phase === "intern"
+    ? benefit.months
+    : benefit._tag === "WageSubsidy"
+    ? benefit.monthsAfterConversion
+    : 0
+  const periods: Array<SubsidyPeriod> = []
+  let from = startedOn
+  for (let month = 1; month <= months; month++) {
+    // Each end is counted from the first day, never chained, so short months do not drift.
+    const to = LegalPeriod.lastDay(startedOn, { months: month })
+    periods.push({ month, from, to })
+    from = LocalDate.addDays(to, 1)
+  }
+  return periods
+}
+
+/**
+ * How many whole months a job that started on `startedOn` has lasted when
+ * its last day worked is `through` (both counted): month `n` is whole once
+ * `through` reaches its last day as the Civil Act counts it (see
+ * {@link subsidyPeriods}). 0 when `through` is before the end of the first
+ * month, or before `startedOn`.
+ *
+ * @since 0.4.0
+ * @category periods
+ */
+export const monthsCompleted = (startedOn: LocalDate.LocalDate, through: LocalDate.LocalDate): number => {
+  if (through < startedOn) return 0
+  const start = LocalDate.parts(startedOn)
+  const end = LocalDate.parts(through)
+  // An estimate within one month of the answer, then corrected either way.
+  let months = Math.max(0, (end.year - start.year) * 12 + (end.month - start.month) - 1)
+  while (LegalPeriod.lastDay(startedOn, { months: months + 1 }) <= through) months++
+  while (months > 0 && LegalPeriod.lastDay(startedOn, { months }) > through) months--
+  return months
+}
+
+/**
+ * A fixed subsidy for a hire who started on `startedOn` and worked through
+ * `through`: {@link fixedSubsidy} for the whole months between them
+ * ({@link monthsCompleted}). Middle-aged hire from 2026-01-31: through
+ * 2026-07-29, 5 months (₩2,500,000); through 2026-07-30, 6 (₩3,000,000).
+ *
+ * @since 0.4.0
+ * @category payment
+ */
+export const fixedSubsidyFor = (
+  program: FixedSubsidyProgram,
+  employment: { readonly startedOn: LocalDate.LocalDate; readonly through: LocalDate.LocalDate }
+): Either.Either<
+  { readonly paidMonths: number; readonly monthlyAmount: number; readonly total: number },
+  InvalidMonths
+> => fixedSubsidy(program, monthsCompleted(employment.startedOn, employment.through))

@@ -88,7 +88,9 @@ export const recordOutreach = (actor: Actor, input: unknown) =>
 
 /**
  * A month's outreach against a plan (by default the seeds': four subway
- * stations, one shelter, one library).
+ * stations, one shelter, one library from February to November, nothing
+ * planned in January or December — `Outreach.seedPlan`). A district with
+ * its own `Outreach.OperatingPlan` passes `Outreach.planFor(plan, month)`.
  *
  * @example
  * ```ts

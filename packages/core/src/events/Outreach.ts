@@ -10,12 +10,22 @@
  * (by id, so they are counted once and traced back). {@link progress}
  * compares a month's sessions with its {@link MonthlyPlan}.
  *
+ * The months the outreach runs and its sessions a month are data, an
+ * {@link OperatingPlan}: {@link seedOperatingPlan} carries the seed's
+ * (February to November, six sessions a month) and {@link planFor} gives
+ * any month's plan from it — none in a month the outreach does not run.
+ *
  * @example
  * ```ts
  * import { Outreach } from "@iljari/core"
  *
  * declare const sessions: ReadonlyArray<Outreach.Session>
  * const may = Outreach.progress(Outreach.seedPlan("2026-05"), sessions)
+ * // A district that runs it all year, with two library sessions.
+ * const allYear = Outreach.decodeOperatingPlan({
+ *   months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+ *   sessions: [{ site: "subway-station", count: 4 }, { site: "library", count: 2 }]
+ * })
  * ```
  *
  * @since 0.1.0
@@ -31,6 +41,7 @@ import { Label, Note } from "../kernel/Text.js"
 import * as Validation from "../kernel/Validation.js"
 import * as Memory from "../kernel/Memory.js"
 import type { Store } from "../kernel/Store.js"
+import { monthOfYear, OperatingMonths, range } from "./internal/operatingMonths.js"
 
 const siteKinds = codeSet("OutreachSite", [
   ["subway-station", { ko: "지하철역사", en: "Subway station" }],
@@ -73,6 +84,8 @@ export class Session extends Schema.Class<Session>("OutreachSession")({
 /** @since 0.1.0 @category decoding */
 export const decodeSession = Validation.decodeEither(Session)
 
+const SessionCounts = Schema.Array(Schema.Struct({ site: SiteKind, count: Schema.Int.pipe(Schema.between(0, 100)) }))
+
 /**
  * How many sessions of each kind of site a month should have.
  *
@@ -81,21 +94,76 @@ export const decodeSession = Validation.decodeEither(Session)
  */
 export class MonthlyPlan extends Schema.Class<MonthlyPlan>("OutreachMonthlyPlan")({
   month: Schema.String.pipe(Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])$/, { message: () => "must be a month written YYYY-MM" })),
-  sessions: Schema.Array(Schema.Struct({ site: SiteKind, count: Schema.Int.pipe(Schema.between(0, 100)) }))
+  sessions: SessionCounts
 }) {}
 
 /**
- * The seeds' 2016 plan for a month: four subway stations, one shelter, one
- * library.
+ * How the outreach runs through the year: the months it operates (1–12,
+ * none twice) and the sessions each of those months should have, by kind
+ * of site. Decode a district's own with {@link decodeOperatingPlan}.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export const OperatingPlan = Schema.Struct({
+  months: OperatingMonths,
+  sessions: SessionCounts
+}).annotations({ identifier: "OutreachOperatingPlan" })
+/** @since 0.4.0 @category models */
+export type OperatingPlan = typeof OperatingPlan.Type
+
+/**
+ * Decodes an operating plan (a district's settings), naming every broken
+ * field.
+ *
+ * @since 0.4.0
+ * @category decoding
+ */
+export const decodeOperatingPlan = Validation.decodeEither(OperatingPlan)
+
+/**
+ * The seed's operating plan (성동구 2016, "찾아가는 일자리상담실 운영
+ * 내실화"): "운영기간: 2016. 2. ~ 11. (월 6회)" — February to November, six
+ * times a month — "지하철역사(월 4회), 노숙인 쉼터(월 1회), 도서관(월 1회)":
+ * four subway stations, one homeless shelter, one library.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export const seedOperatingPlan: OperatingPlan = Schema.decodeSync(OperatingPlan)({
+  months: range(2, 11),
+  sessions: [{ site: "subway-station", count: 4 }, { site: "shelter", count: 1 }, { site: "library", count: 1 }]
+})
+
+/**
+ * Whether the outreach runs in `month` (`YYYY-MM`) under `plan`.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export const operatesIn = (plan: OperatingPlan, month: string): boolean => plan.months.includes(monthOfYear(month))
+
+/**
+ * The plan for `month` (`YYYY-MM`): the operating plan's sessions in a month
+ * it runs, none in another.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export const planFor = (plan: OperatingPlan, month: string): MonthlyPlan =>
+  new MonthlyPlan({ month, sessions: operatesIn(plan, month) ? plan.sessions : [] })
+
+/**
+ * The seeds' 2016 plan for a month ({@link seedOperatingPlan}): four subway
+ * stations, one shelter and one library from February to November; no
+ * session in January or December.
+ *
+ * Until 0.4.0 every month had the six sessions, January and December too.
  *
  * @since 0.1.0
  * @category models
  */
-export const seedPlan = (month: string): MonthlyPlan =>
-  new MonthlyPlan({
-    month,
-    sessions: [{ site: "subway-station", count: 4 }, { site: "shelter", count: 1 }, { site: "library", count: 1 }]
-  })
+export const seedPlan = (month: string): MonthlyPlan => planFor(seedOperatingPlan, month)
 
 /**
  * A month's sessions against its plan: per kind of site, planned and held;
