@@ -1,9 +1,11 @@
 /**
  * The dispatcher: reads the outbox, decides for each due message whether it
- * may go now (consent, quiet hours, an address, SMS length), delivers it
- * through the `Notifier`, and records the result in the outbox — sent,
- * refused with the reason, retried later with exponential backoff and
- * jitter, or dead after too many attempts.
+ * may go now (consent, quiet hours, an address, SMS length) and how (SMS/LMS,
+ * e-mail, or a KakaoTalk 알림톡 with SMS fallback for the kinds in
+ * `config.kakao`), delivers it through the `Notifier`, and records the result
+ * in the outbox — sent (with the provider's receipt: by Kakao, by the
+ * substitute SMS), refused with the reason, retried later with exponential
+ * backoff and jitter, or dead after too many attempts.
  *
  * Its state is the outbox's, so a dispatcher that restarts continues where
  * the last one stopped, and any number of dispatchers (workers) can share one
@@ -34,6 +36,7 @@
  */
 import { Consent, type Errors, Notifier, Outbox, Repositories } from "@iljari/core"
 import { Chunk, Clock, DateTime, Duration, Effect, Either, Option, Random, Schedule } from "effect"
+import * as Kakao from "./Kakao.js"
 import * as QuietHours from "./QuietHours.js"
 import * as Sms from "./Sms.js"
 import * as Templates from "./Templates.js"
@@ -50,6 +53,15 @@ export interface Config {
   /** The pre-registered number SMS are sent from (발신번호 사전등록). */
   readonly smsSender: string
   readonly templates: ReadonlyArray<Templates.Template>
+  /**
+   * The district's approved KakaoTalk 알림톡 templates ({@link Kakao.decodeRegistry}):
+   * an SMS message of a kind listed here goes as 알림톡, with its SMS text as
+   * the substitute the provider sends when the person cannot receive it.
+   * Consent and quiet hours are those of SMS. Without it, everything goes by SMS.
+   *
+   * @since 0.4.0
+   */
+  readonly kakao?: Kakao.Registry
   readonly quietHours: QuietHours.Window
   /** Attempts before a message is dead (dead-lettered). */
   readonly maxAttempts: number
@@ -173,6 +185,15 @@ export const decide = (
   const to = channel === "sms" ? phone : channel === "email" ? email : undefined
   if (channel === "phone") return { _tag: "Refuse", reason: "phone calls are made by counselors, not by the dispatcher" }
   if (to === undefined) return { _tag: "Refuse", reason: `the ${message.recipient.kind} has no ${channel === "sms" ? "phone number" : "e-mail address"}` }
+  if (channel === "sms" && config.kakao?.[message.template] !== undefined) {
+    const talk = Kakao.alimtalk(
+      { registry: config.kakao, templates: config.templates, center: config.center },
+      { kind: message.template, params: message.params, to, idempotencyKey: message.idempotencyKey }
+    )
+    return Either.isLeft(talk)
+      ? { _tag: "Refuse", reason: talk.left._tag === "SmsRefused" ? talk.left.reason : talk.left.message }
+      : { _tag: "Send", delivery: talk.right }
+  }
   const rendered = Templates.render(config.templates, message.template, message.params, config.center)
   if (Either.isLeft(rendered)) return { _tag: "Refuse", reason: rendered.left.message }
   if (channel === "sms") {
@@ -216,10 +237,11 @@ const processOne = (config: Config, lease: Outbox.Lease, message: Outbox.OutboxM
     return yield* Effect.uninterruptible(
       notifier.send(decision.delivery).pipe(
         Effect.matchEffect({
-          onSuccess: () => save({ status: "sent", attempts, sentAt: now }),
+          onSuccess: (receipt) =>
+            save({ status: "sent", attempts, sentAt: now, receipt: { outcome: receipt.via ?? "sent", providerId: receipt.providerId } }),
           onFailure: (failure) =>
             failure.permanent || attempts >= config.maxAttempts
-              ? save({ status: "dead", attempts, lastError: failure.reason })
+              ? save({ status: "dead", attempts, lastError: failure.reason, receipt: { outcome: "failed" } })
               : Effect.flatMap(delayBefore(config, attempts), (delay) =>
                 save({ attempts, notBefore: DateTime.addDuration(now, delay), lastError: failure.reason }))
         })

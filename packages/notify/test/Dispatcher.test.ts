@@ -37,13 +37,14 @@ describe("the dispatcher's rules", () => {
       const long = message({ to: "s1" })
       yield* setup([seekerWith("s1", serviceBoth)], [short, long], morning)
       expect(yield* Dispatcher.dispatchOnce(config)).toBe(2)
-      const sent = (yield* Notifiers.MemoryOutbox).sent()
+      // Text deliveries only: no 알림톡 templates are configured.
+      const sent = (yield* Notifiers.MemoryOutbox).sent().filter((d) => d.channel !== "kakao")
       expect(sent.map((d) => [d.to, d.subject, d.idempotencyKey])).toEqual([
         ["010-1234-5678", undefined, short.idempotencyKey],
         ["010-1234-5678", "면접 안내", long.idempotencyKey]
       ])
       expect(sent[1]!.text).toContain("기업: 성수디지털")
-      expect((yield* stateOf(long.id))).toMatchObject({ status: "sent", attempts: 1 })
+      expect((yield* stateOf(long.id))).toMatchObject({ status: "sent", attempts: 1, receipt: { outcome: "sent", providerId: "memory-2" } })
     }).pipe(Effect.provide(layer())))
 
   it.effect("refuses without consent, and says why", () =>

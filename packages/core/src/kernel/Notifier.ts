@@ -1,6 +1,7 @@
 /**
  * The port a dispatcher delivers through: one rendered message to one
- * address on one channel. Adapters (memory, console, SMTP, SOLAPI) live in
+ * address on one channel (SMS/LMS, e-mail, or a KakaoTalk 알림톡 with its
+ * substitute SMS). Adapters (memory, console, SMTP, SOLAPI) live in
  * `@iljari/notify`.
  *
  * @example
@@ -11,7 +12,10 @@
  * // An adapter of your own for the port @iljari/notify's dispatcher sends through.
  * const PrintNotifier = Layer.succeed(Notifier.Notifier, {
  *   send: (delivery) =>
- *     Effect.as(Effect.log(`${delivery.channel} to ${delivery.to}: ${delivery.text}`), { providerId: "console" })
+ *     Effect.as(
+ *       Effect.log(`${delivery.channel} to ${delivery.to}: ${delivery.channel === "kakao" ? delivery.templateCode : delivery.text}`),
+ *       { providerId: "console" }
+ *     )
  * })
  * ```
  *
@@ -22,12 +26,12 @@
 import { Context, type Effect, Schema } from "effect"
 
 /**
- * A rendered message ready for a provider.
+ * A rendered text ready for a provider: an SMS/LMS or an e-mail.
  *
- * @since 0.1.0
+ * @since 0.4.0
  * @category models
  */
-export interface Delivery {
+export interface TextDelivery {
   /** `sms` covers SMS and LMS; the adapter picks by length. */
   readonly channel: "sms" | "email"
   /** A phone number (`010-1234-5678`) or an e-mail address. */
@@ -36,6 +40,52 @@ export interface Delivery {
   readonly text: string
   /** Providers that support it deduplicate on this key; it is the message's outbox key. */
   readonly idempotencyKey: string
+}
+
+/**
+ * A KakaoTalk 알림톡: a template approved by Kakao (its code) filled with
+ * variables, and the SMS/LMS the provider sends instead (대체발송) when the
+ * recipient cannot receive it — no KakaoTalk, the channel blocked. One
+ * delivery either way: the provider substitutes, iljari never sends twice.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface AlimTalkDelivery {
+  readonly channel: "kakao"
+  /** The recipient's phone number (`010-1234-5678`). */
+  readonly to: string
+  /** The approved template's code at the provider (SOLAPI's `templateId`). */
+  readonly templateCode: string
+  /** The template's variables by name (`이름`, without `#{…}`), filled in. */
+  readonly variables: Readonly<Record<string, string>>
+  /** The text of the substitute SMS/LMS, within Korean SMS/LMS limits. */
+  readonly fallback: { readonly text: string; readonly subject?: string }
+  /** Providers that support it deduplicate on this key; it is the message's outbox key. */
+  readonly idempotencyKey: string
+}
+
+/**
+ * A rendered message ready for a provider.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Delivery = TextDelivery | AlimTalkDelivery
+
+/**
+ * What a provider reports for a delivery it took: its id for the message
+ * and, for a 알림톡 whose result it reported in time, how it reached the
+ * person (`kakao`, or `sms-fallback` when the provider substituted an
+ * SMS/LMS). Without `via`, the provider accepted the message on the
+ * channel asked for and reported nothing more.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface Receipt {
+  readonly providerId: string
+  readonly via?: "kakao" | "sms-fallback"
 }
 
 /**
@@ -61,6 +111,6 @@ export class DeliveryFailed extends Schema.TaggedError<DeliveryFailed>()("Delive
  * @category ports
  */
 export class Notifier extends Context.Tag("@iljari/core/Notifier")<Notifier, {
-  /** Delivers, returning the provider's id for the message. */
-  readonly send: (delivery: Delivery) => Effect.Effect<{ readonly providerId: string }, DeliveryFailed>
+  /** Delivers, returning the provider's id for the message and, where it knows, how it went. */
+  readonly send: (delivery: Delivery) => Effect.Effect<Receipt, DeliveryFailed>
 }>() {}

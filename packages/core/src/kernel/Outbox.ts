@@ -64,6 +64,25 @@ export const MessageStatus = Schema.Literal("pending", "sent", "refused", "dead"
 export type MessageStatus = typeof MessageStatus.Type
 
 /**
+ * How a delivered or failed message went, as the provider reported it:
+ * `sent` (accepted on the channel asked for; for a 알림톡, accepted without a
+ * result reported in time), `kakao` (delivered as 알림톡), `sms-fallback`
+ * (the provider substituted an SMS/LMS for the 알림톡: one delivery, by SMS),
+ * or `failed` (given up: the provider refused it for good, or it failed too
+ * often — `lastError` says why).
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export const Receipt = Schema.Struct({
+  outcome: Schema.Literal("sent", "kakao", "sms-fallback", "failed"),
+  /** The provider's id for the message (a SOLAPI group id, a Message-ID). */
+  providerId: Schema.optionalWith(Schema.String, { exact: true })
+})
+/** @since 0.4.0 @category models */
+export type Receipt = typeof Receipt.Type
+
+/**
  * A message in the outbox.
  *
  * @since 0.1.0
@@ -95,7 +114,9 @@ export class OutboxMessage extends Schema.Class<OutboxMessage>("OutboxMessage")(
    * recipient (a counselor's digest names the people to call), so that
    * erasing one of them reaches this message too.
    */
-  about: Schema.optionalWith(Schema.Array(Schema.String), { exact: true })
+  about: Schema.optionalWith(Schema.Array(Schema.String), { exact: true }),
+  /** How the delivery went, once it is `sent` or `dead`. */
+  receipt: Schema.optionalWith(Receipt, { exact: true })
 }) {}
 
 /**
@@ -213,7 +234,7 @@ export class Outbox extends Context.Tag("@iljari/core/Outbox")<Outbox, {
   ) => Effect.Effect<Claimed, PersistenceError>
   /**
    * Records the result of an attempt — the message's delivery state (status,
-   * attempts, notBefore, sentAt, lastError) — and releases its lease. Fenced:
+   * attempts, notBefore, sentAt, lastError, receipt) — and releases its lease. Fenced:
    * applied only if the message is still `pending` and still held by exactly
    * this lease (owner and `until`), else `LeaseLost` and nothing changes, so a
    * message is marked `sent` at most once. `NotFound` if there is no such message.

@@ -865,6 +865,21 @@ export const sharedSuite = (backend: Backend) => {
         expect(yield* Effect.flip(outbox.save(first.lease, message("m9", "k9")))).toMatchObject({ _tag: "NotFound" })
       })))
 
+    it.effect("keeps each message's delivery receipt: by KakaoTalk, by the substitute SMS, or failed", () =>
+      run(Effect.gen(function*() {
+        const outbox = yield* Outbox.Outbox
+        const at = DateTime.unsafeMake("2026-03-02T12:00:00Z")
+        for (const [id, key] of [["m1", "k1"], ["m2", "k2"], ["m3", "k3"]] as const) yield* outbox.enqueue(message(id, key))
+        const { lease } = yield* outbox.claim("w1", at, 10, "5 minutes")
+        const done = (id: string, key: string, patch: Partial<Outbox.OutboxMessage>) =>
+          new Outbox.OutboxMessage({ ...message(id, key), attempts: 1, ...patch })
+        const byKakao = done("m1", "k1", { status: "sent", sentAt: at, receipt: { outcome: "kakao", providerId: "G4V-1" } })
+        const bySms = done("m2", "k2", { status: "sent", sentAt: at, receipt: { outcome: "sms-fallback", providerId: "G4V-2" } })
+        const failed = done("m3", "k3", { status: "dead", lastError: "the 알림톡 failed and so did the substitute SMS", receipt: { outcome: "failed" } })
+        for (const m of [byKakao, bySms, failed]) yield* outbox.save(lease, m)
+        expect(yield* outbox.list(A)).toEqual([byKakao, bySms, failed])
+      })))
+
     it.effect("never lets two workers claim the same message, however many claim at once", () =>
       run(Effect.gen(function*() {
         const outbox = yield* Outbox.Outbox
