@@ -15,6 +15,7 @@ describe("LocalDate arithmetic", () => {
 
   it("knows weekdays, weeks and month ends", () => {
     expect(LocalDate.dayOfWeek(d("2026-11-22"))).toBe(0) // a Sunday
+    expect([21, 22, 23, 27].map((day) => LocalDate.isWeekend(d(`2026-11-${day}`)))).toEqual([true, true, false, false])
     expect(LocalDate.startOfWeek(d("2026-11-22"))).toBe("2026-11-16")
     expect(LocalDate.startOfWeek(d("2026-11-16"))).toBe("2026-11-16")
     expect(LocalDate.endOfMonth(d("2024-02-10"))).toBe("2024-02-29")

@@ -129,11 +129,6 @@ export const isComputed = (calendar: BusinessCalendar, date: LocalDate.LocalDate
 const notCovered = (calendar: BusinessCalendar, date: LocalDate.LocalDate) =>
   new CalendarNotCovered({ date, calendar: calendar.name, firstYear: calendar.firstYear, lastYear: calendar.lastYear })
 
-const isWeekend = (date: LocalDate.LocalDate): boolean => {
-  const day = LocalDate.dayOfWeek(date)
-  return day === 0 || day === 6
-}
-
 /**
  * The names of the holidays on a date (`["추석"]`), empty on an ordinary day
  * or a plain weekend.
@@ -159,7 +154,7 @@ export const isBusinessDay = (
   date: LocalDate.LocalDate
 ): Either.Either<boolean, CalendarNotCovered> =>
   covers(calendar, date)
-    ? Either.right(!isWeekend(date) && calendar.holidays[date] === undefined)
+    ? Either.right(!LocalDate.isWeekend(date) && calendar.holidays[date] === undefined)
     : Either.left(notCovered(calendar, date))
 
 // Walks one day at a time from `from` (included) until a business day. Holiday
@@ -173,7 +168,7 @@ const walk = (
   let date = from
   for (;;) {
     if (!covers(calendar, date)) return Either.left(notCovered(calendar, date))
-    if (!isWeekend(date) && calendar.holidays[date] === undefined) return Either.right(date)
+    if (!LocalDate.isWeekend(date) && calendar.holidays[date] === undefined) return Either.right(date)
     date = LocalDate.addDays(date, step)
   }
 }
@@ -243,7 +238,7 @@ export const businessDaysBetween = (
   for (let date = from; date < to;) {
     date = LocalDate.addDays(date, 1)
     if (!covers(calendar, date)) return Either.left(notCovered(calendar, date))
-    if (!isWeekend(date) && calendar.holidays[date] === undefined) count++
+    if (!LocalDate.isWeekend(date) && calendar.holidays[date] === undefined) count++
   }
   return Either.right(count)
 }

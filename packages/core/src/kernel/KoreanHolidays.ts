@@ -146,11 +146,6 @@ const rules: ReadonlyArray<Rule> = [
   { name: "기독탄신일", on: fixed(12, 25), inForce: always, substituteSince: 2023, saturday: true }
 ]
 
-const isWeekend = (date: LocalDate.LocalDate): boolean => {
-  const day = LocalDate.dayOfWeek(date)
-  return day === 0 || day === 6
-}
-
 const add = (holidays: Record<string, Array<string>>, date: string, name: string) => {
   const names = holidays[date] ?? []
   if (!names.includes(name)) names.push(name)
@@ -178,10 +173,10 @@ const regular = (year: number): Record<string, Array<string>> => {
       rule.substituteSince !== undefined && year >= rule.substituteSince &&
       (weekday === 0 || (weekday === 6 ? rule.saturday === true : onDay.length > 1))
     )
-    const lost = onDay.length - (isWeekend(date) ? 0 : 1)
+    const lost = onDay.length - (LocalDate.isWeekend(date) ? 0 : 1)
     for (const rule of eligible.slice(eligible.length - Math.min(lost, eligible.length))) {
       let substitute = LocalDate.addDays(rule.group === undefined ? date : groupEnd.get(rule.group)!, 1)
-      while (isWeekend(substitute) || holidays[substitute] !== undefined) substitute = LocalDate.addDays(substitute, 1)
+      while (LocalDate.isWeekend(substitute) || holidays[substitute] !== undefined) substitute = LocalDate.addDays(substitute, 1)
       add(holidays, substitute, `대체공휴일(${rule.group ?? rule.name})`)
     }
   }

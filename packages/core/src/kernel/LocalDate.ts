@@ -128,6 +128,17 @@ export const make = (year: number, month: number, day: number): LocalDate => {
 export const dayOfWeek = (date: LocalDate): number => toUtc(date).getUTCDay()
 
 /**
+ * Whether the date is a Saturday or a Sunday.
+ *
+ * @since 0.4.0
+ * @category parts
+ */
+export const isWeekend = (date: LocalDate): boolean => {
+  const day = dayOfWeek(date)
+  return day === 0 || day === 6
+}
+
+/**
  * The number of days in a month (1–12) of a year.
  *
  * @since 0.1.0
