@@ -77,6 +77,33 @@ describe("periods counted in months (민법 제160조)", () => {
   })
 })
 
+describe("consecutive periods", () => {
+  it("follow one another from the first day, each ending where the whole run of them would (property)", () => {
+    fc.assert(fc.property(date, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 24 }), (first, months, count) => {
+      const periods = LegalPeriod.consecutive(first, { months }, count)
+      expect(periods.length).toBe(count)
+      expect(periods[0]!.from).toBe(first)
+      periods.forEach((period, i) => {
+        expect(period.to).toBe(referenceLastDay(first, months * (i + 1)))
+        expect(period.from <= period.to).toBe(true)
+        if (i > 0) expect(period.from).toBe(LocalDate.addDays(periods[i - 1]!.to, 1))
+      })
+    }), { numRuns: 300 })
+  })
+
+  it("do not drift after a short month", () => {
+    expect(LegalPeriod.consecutive(d("2026-01-31"), { months: 1 }, 3)).toEqual([
+      { from: "2026-01-31", to: "2026-02-28" },
+      { from: "2026-03-01", to: "2026-03-30" },
+      { from: "2026-03-31", to: "2026-04-30" }
+    ])
+    expect(LegalPeriod.consecutive(d("2026-03-02"), { weeks: 1 }, 2)).toEqual([
+      { from: "2026-03-02", to: "2026-03-08" },
+      { from: "2026-03-09", to: "2026-03-15" }
+    ])
+  })
+})
+
 describe("the first day (민법 제157조)", () => {
   it("is not counted after an event, and counted for a period starting at midnight", () => {
     expect(LegalPeriod.afterEvent(d("2024-02-29"), { years: 3 })).toEqual({ from: "2024-03-01", to: "2027-02-28" })

@@ -144,14 +144,8 @@ export interface Draft extends Window {
  */
 export const windows = (startDate: LocalDate.LocalDate, policy: Policy): ReadonlyArray<Window> => {
   const count = policy.months / policy.intervalMonths
-  const result: Array<Window> = []
-  let windowStart = startDate
-  for (let sequence = 1; sequence <= count; sequence++) {
-    const windowEnd = LegalPeriod.lastDay(startDate, { months: sequence * policy.intervalMonths })
-    result.push({ sequence, windowStart, windowEnd })
-    windowStart = LocalDate.addDays(windowEnd, 1)
-  }
-  return result
+  return LegalPeriod.consecutive(startDate, { months: policy.intervalMonths }, count)
+    .map((period, i) => ({ sequence: i + 1, windowStart: period.from, windowEnd: period.to }))
 }
 
 /**

@@ -1655,15 +1655,7 @@ export const subsidyPeriods = (
     : benefit._tag === "WageSubsidy"
     ? benefit.monthsAfterConversion
     : 0
-  const periods: Array<SubsidyPeriod> = []
-  let from = startedOn
-  for (let month = 1; month <= months; month++) {
-    // Each end is counted from the first day, never chained, so short months do not drift.
-    const to = LegalPeriod.lastDay(startedOn, { months: month })
-    periods.push({ month, from, to })
-    from = LocalDate.addDays(to, 1)
-  }
-  return periods
+  return LegalPeriod.consecutive(startedOn, { months: 1 }, months).map((period, i) => ({ month: i + 1, ...period }))
 }
 
 /**

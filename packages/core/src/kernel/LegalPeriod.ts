@@ -85,12 +85,11 @@ export const lastDay = (first: LocalDate.LocalDate, length: Length): LocalDate.L
   if (months === 0 && days === 0) throw new RangeError("A period must be at least one day long")
   let end = LocalDate.addDays(first, -1)
   if (months > 0) {
-    const { day, month, year } = LocalDate.parts(first)
-    const index = year * 12 + (month - 1) + months
-    const y = Math.floor(index / 12)
-    const m = index - y * 12 + 1
-    // 제160조 ③: no corresponding day in the last month ends the period on its last day.
-    end = day > LocalDate.daysInMonth(y, m) ? LocalDate.make(y, m, LocalDate.daysInMonth(y, m)) : LocalDate.addDays(LocalDate.make(y, m, day), -1)
+    // addMonths moves a missing corresponding day back to the month's last
+    // day, which is then the period's end (제160조 ③); otherwise the period
+    // ends the day before the corresponding day.
+    const corresponding = LocalDate.addMonths(first, months)
+    end = LocalDate.parts(corresponding).day < LocalDate.parts(first).day ? corresponding : LocalDate.addDays(corresponding, -1)
   }
   return LocalDate.addDays(end, days)
 }
@@ -112,3 +111,25 @@ export const from = (first: LocalDate.LocalDate, length: Length): Period => ({ f
  * @category constructors
  */
 export const afterEvent = (day: LocalDate.LocalDate, length: Length): Period => from(LocalDate.addDays(day, 1), length)
+
+/**
+ * `count` periods of `length` one after another from `first`, as a
+ * follow-up's monthly windows or a subsidy's months: period `n` ends where a
+ * period of `n × length` from `first` ends, so short months do not make the
+ * ends drift, and each starts the day after the one before. Together they
+ * tile `from(first, n × length)` without gaps or overlaps.
+ *
+ * @since 0.4.0
+ * @category constructors
+ */
+export const consecutive = (first: LocalDate.LocalDate, length: Length, count: number): ReadonlyArray<Period> => {
+  const periods: Array<Period> = []
+  let start = first
+  for (let n = 1; n <= count; n++) {
+    const times = (part: number | undefined) => (part ?? 0) * n
+    const to = lastDay(first, { years: times(length.years), months: times(length.months), weeks: times(length.weeks), days: times(length.days) })
+    periods.push({ from: start, to })
+    start = LocalDate.addDays(to, 1)
+  }
+  return periods
+}
