@@ -218,7 +218,7 @@ export const progress = (plan: Plan, visits: ReadonlyArray<Visit>, asOf: LocalDa
     seasonDays += LocalDateModule.daysBetween(first, last) + 1
     if (asOf >= first) {
       seasonGone += LocalDateModule.daysBetween(first, LocalDateModule.min(asOf, last)) + 1
-      visitsPlanned += plan.visitsPerMonth ?? 0
+      visitsPlanned += plannedVisits(plan, first)
     }
   }
   const share = (value: number, target: number) => (target === 0 ? 1 : value / target)
