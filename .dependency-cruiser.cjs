@@ -14,7 +14,8 @@ const below = {
   eligibility: ["registry"],
   events: ["registry", "casework", "matching"],
   privacy: ["registry", "casework", "events", "cafes", "access"],
-  access: ["registry"]
+  access: ["registry"],
+  onboarding: ["registry", "casework"]
 }
 const subDomains = Object.keys(below)
 
