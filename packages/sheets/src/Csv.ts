@@ -3,8 +3,8 @@
  *
  * **Reading**: the encoding is found from the bytes (UTF-8 with or without a
  * byte-order mark, else CP949/EUC-KR, what Excel on a Korean Windows saves as
- * "CSV (쉼표로 분리)"); the delimiter is a comma, or a tab when the first line
- * has tabs and no comma. Each record gets the row number Excel shows when it
+ * "CSV (쉼표로 분리)"); the delimiter is a comma, or a tab when the first
+ * record has tabs and no comma outside quotes. Each record gets the row number Excel shows when it
  * opens the file: records are counted, so a quoted cell holding a line break
  * is still one row, and a blank record is skipped without renumbering the
  * rows after it. Cells are text as written (an empty cell is `null`);
@@ -91,11 +91,18 @@ const isUtf8 = (bytes: Uint8Array): boolean => {
  */
 export const detectEncoding = (bytes: Uint8Array): Encoding => (hasBom(bytes) || isUtf8(bytes) ? "utf-8" : "cp949")
 
+// CP949 is decoded with iconv-lite, not with `new TextDecoder("euc-kr")`: Node 20's
+// decoder (ICU 78) knows only EUC-KR's 2,350 Hangul syllables, not the 8,822 that
+// CP949 adds (갂, 꺆, 똠 …), and turns them into U+FFFD. iconv-lite replaces what is
+// invalid with U+FFFD too, which CP949 never maps to: finding one means invalid bytes.
 const decode = (bytes: Uint8Array, encoding: Encoding): string | undefined => {
+  if (encoding === "cp949") {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "cp949")
+    return text.includes("\uFFFD") ? undefined : text
+  }
   try {
-    // The WHATWG "euc-kr" decoder is Windows code page 949 (CP949), a superset of EUC-KR.
     // The UTF-8 decoder drops a leading byte-order mark.
-    return new TextDecoder(encoding === "utf-8" ? "utf-8" : "euc-kr", { fatal: true }).decode(bytes)
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes)
   } catch {
     return undefined
   }
@@ -103,10 +110,18 @@ const decode = (bytes: Uint8Array, encoding: Encoding): string | undefined => {
 
 const unreadable = (reason: string) => new UnreadableFile({ format: "csv", reason })
 
+// A tab when the first record has tabs and no comma outside quotes, else a comma.
 const delimiterOf = (text: string): "," | "\t" => {
-  const end = text.search(/[\r\n]/)
-  const first = end === -1 ? text : text.slice(0, end)
-  return first.includes("\t") && !first.includes(",") ? "\t" : ","
+  let quoted = false
+  let tabs = false
+  for (const ch of text) {
+    if (ch === "\"") quoted = !quoted
+    else if (quoted) continue
+    else if (ch === ",") return ","
+    else if (ch === "\t") tabs = true
+    else if (ch === "\n" || ch === "\r") break
+  }
+  return tabs ? "\t" : ","
 }
 
 const trimEnd = (cells: ReadonlyArray<Sheet.Cell>): Array<Sheet.Cell> => {
@@ -179,8 +194,9 @@ const cellText = (cell: Sheet.Cell, formulas: "guard" | "keep"): string => {
   return formulas === "guard" && formulaStart.test(cell) ? `'${cell}` : cell
 }
 
+// Tabs are quoted too, so that a reader never takes a one-column file for tab-separated.
 const quote = (field: string): string =>
-  /[",\r\n]/.test(field) || /^\s|\s$/.test(field) ? `"${field.replaceAll("\"", "\"\"")}"` : field
+  /[",\t\r\n]/.test(field) || /^\s|\s$/.test(field) ? `"${field.replaceAll("\"", "\"\"")}"` : field
 
 /**
  * A table as CSV text, without a byte-order mark: the header line, then one line per row,

@@ -143,7 +143,9 @@ describe("a large workbook", () => {
         `홍길동${i}`, day(1980, 3, 2 + (i % 300)), 1012345678 + i, "사무원", day(2016, 3, 2), "1,500,000원",
         "서울시 강동구 천호대로 1", "남", "대졸", 3, `비고 ${i % 7}`, i
       ])
+      const writing = Date.now()
       const bytes = yield* Xlsx.write([{ name: "구직자", headers, rows }])
+      console.log(`Xlsx.write: 100,000 rows × 12 columns in ${Date.now() - writing} ms`)
       const started = Date.now()
       const [sheet] = yield* Xlsx.read(bytes)
       const elapsed = Date.now() - started
