@@ -5,6 +5,7 @@
 import { SqlClient } from "@effect/sql"
 import { Errors, type Ids, type Placement, Seeker, Validation } from "@iljari/core"
 import { Effect, Either, Schema, Stream } from "effect"
+import { fastDecoder } from "./fastDecode.js"
 import { encodedJson } from "./json.js"
 import { persistence, type TableSpec } from "./store.js"
 
@@ -111,6 +112,7 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
 ) => {
   // Valid rows take the fast path; an invalid row is decoded again with every
   // error collected, so the report names all its fields.
+  const fast = fastDecoder(spec.schema as Schema.Schema<A, I, never>)
   const quick = Schema.decodeUnknownEither(spec.schema, { onExcessProperty: "error" })
   const full = Validation.decodeEither(spec.schema as Schema.Schema<A, I, never>)
   const decodeStored = Schema.decodeUnknownEither(spec.schema)
@@ -149,8 +151,10 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
           return Either.left(issue("districtId", `belongs to district ${String(given)}, not ${districtId}, the one being imported into`))
         }
         const row = given === undefined ? { ...input, districtId } : input
-        const fast = quick(row)
-        if (Either.isRight(fast)) return Either.right(fast.right)
+        const decoded = fast?.(row)
+        if (decoded !== undefined) return Either.right(decoded)
+        const plain = quick(row)
+        if (Either.isRight(plain)) return Either.right(plain.right)
         return Either.mapLeft(full(row), (error) => error.issues.map(({ message, path }) => ({ path, message })))
       }
 

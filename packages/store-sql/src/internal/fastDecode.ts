@@ -1,0 +1,140 @@
+// A faster decoder for the records of a `Schema.Class`, for imports: the same
+// rules as `Schema.decodeUnknownEither(schema, { onExcessProperty: "error" })`,
+// applied field by field. A spreadsheet repeats most of its values (a region, an
+// occupation code, a consent, a registration date), and a field's decoding is a
+// pure function of its value, so a field's value already decoded is not decoded
+// again. The record's own rules (the class's filters) run on every record.
+//
+// It answers only for a record that decodes; for any other it answers
+// `undefined`, and the caller decodes in full (every error, named). The test
+// in test/fastDecode.test.ts holds it to the schema's decode on generated
+// records, valid and invalid.
+import { Either, Option, ParseResult, Schema, SchemaAST } from "effect"
+
+type Decode = (input: unknown) => Either.Either<unknown, unknown>
+
+// A key naming a value exactly, or `undefined` for a value not worth (or not
+// safe) caching: only strings, finite numbers (not -0), booleans, null, and
+// arrays and plain objects of those, no `undefined` anywhere.
+const keyOf = (value: unknown): string | undefined => {
+  switch (typeof value) {
+    case "string":
+      return `s${value}`
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0) ? `n${value}` : undefined
+    case "boolean":
+      return value ? "t" : "f"
+    case "object": {
+      if (value === null) return "z"
+      let out = Array.isArray(value) ? "[" : "{"
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          const k = keyOf(item)
+          if (k === undefined) return undefined
+          out += `${k.length}:${k}`
+        }
+        return out + "]"
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return undefined
+      for (const [name, item] of Object.entries(value)) {
+        const k = keyOf(item)
+        if (k === undefined) return undefined
+        out += `${name.length}:${name}${k.length}:${k}`
+      }
+      return out + "}"
+    }
+    default:
+      return undefined
+  }
+}
+
+// Decoded values of one field by input key, while caching pays: after `probe`
+// lookups with fewer than a quarter hits (ids, names, phones) it stops.
+const cached = (decode: Decode): Decode => {
+  const probe = 512
+  const limit = 8192
+  let byKey: Map<string, unknown> | undefined = new Map()
+  let lookups = 0
+  let hits = 0
+  return (input) => {
+    if (byKey === undefined) return decode(input)
+    const key = keyOf(input)
+    if (key === undefined) return decode(input)
+    lookups++
+    const known = byKey.get(key)
+    if (known !== undefined) {
+      hits++
+      return Either.right(known)
+    }
+    if (lookups === probe && hits * 4 < lookups) {
+      byKey = undefined
+      return decode(input)
+    }
+    const decoded = decode(input)
+    if (Either.isRight(decoded)) {
+      if (byKey.size >= limit) byKey.clear()
+      byKey.set(key, decoded.right)
+    }
+    return decoded
+  }
+}
+
+/**
+ * The fast decoder of a class's records, or `undefined` when `schema` is not
+ * a `Schema.Class` built from a struct of fields (then decode as usual).
+ */
+export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => A | undefined) | undefined => {
+  const klass = schema as unknown as {
+    readonly fields?: Record<string, Schema.Struct.Field>
+    new(props: object, options: boolean): A
+  }
+  const ast = schema.ast
+  if (klass.fields === undefined || !SchemaAST.isTransformation(ast) || !SchemaAST.isDeclaration(ast.to)) return undefined
+  // The class's own rules: the refinements around its struct, innermost first.
+  const refinements: Array<SchemaAST.Refinement> = []
+  let node: SchemaAST.AST = ast.from
+  while (SchemaAST.isRefinement(node)) {
+    refinements.unshift(node)
+    node = node.from
+  }
+  if (!SchemaAST.isTypeLiteral(node) && !SchemaAST.isTransformation(node)) return undefined
+  const names = Object.keys(klass.fields)
+  const known = new Set(names)
+  const fields = names.map((name) => {
+    const field = klass.fields![name]!
+    // A plain schema decodes the value; a property signature (optional, default) decodes a one-key struct.
+    if (Schema.isSchema(field)) {
+      const decode = cached(Schema.decodeUnknownEither(field as Schema.Schema<unknown, unknown, never>, { onExcessProperty: "error" }) as Decode)
+      return { name, plain: true, decode, absent: undefined as undefined | Either.Either<unknown, unknown> }
+    }
+    const struct = Schema.decodeUnknownEither(Schema.Struct({ [name]: field }) as unknown as Schema.Schema<unknown, unknown, never>, {
+      onExcessProperty: "error"
+    }) as Decode
+    const decode = cached((value) => struct({ [name]: value }))
+    return { name, plain: false, decode, absent: struct({}) }
+  })
+  const options: SchemaAST.ParseOptions = { onExcessProperty: "error" }
+  return (input) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
+    for (const key in input) if (!known.has(key)) return undefined
+    const props: Record<string, unknown> = {}
+    for (const field of fields) {
+      const present = Object.prototype.hasOwnProperty.call(input, field.name)
+      if (field.plain) {
+        if (!present) return undefined
+        const decoded = field.decode((input as Record<string, unknown>)[field.name])
+        if (Either.isLeft(decoded)) return undefined
+        props[field.name] = decoded.right
+      } else {
+        const decoded = present ? field.decode((input as Record<string, unknown>)[field.name]) : field.absent!
+        if (Either.isLeft(decoded)) return undefined
+        const out = decoded.right as Record<string, unknown>
+        if (Object.prototype.hasOwnProperty.call(out, field.name)) props[field.name] = out[field.name]
+      }
+    }
+    for (const refinement of refinements) {
+      if (Option.isSome(refinement.filter(props, options, refinement) as Option.Option<ParseResult.ParseIssue>)) return undefined
+    }
+    return new klass(props, true)
+  }
+}
