@@ -17,7 +17,8 @@ import type { Form } from "./Form.js"
 import type { Handler, Services } from "./Handler.js"
 import type { WebSettings } from "./Settings.js"
 import { html } from "./Respond.js"
-import { anonymousView, pathOf, signed, type Signed } from "./Signed.js"
+import type { Roles } from "@iljari/core"
+import { anonymousView, pathOf, signed, type Signed, signedReading } from "./Signed.js"
 
 const refusals: Record<string, Refusal> = {
   NotFound: "not-found",
@@ -87,6 +88,20 @@ export const publicPage = <E extends { readonly _tag: string }, R extends Needs>
 export const staffPage = <E extends { readonly _tag: string }, R extends Needs>(
   handler: (signedIn: Signed, form: Form) => Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
 ): Handler => answered(Effect.flatMap(signed, ({ form, signed }) => handler(signed, form)))
+
+/**
+ * A post of a signed-in staff member whose body the page reads itself (an
+ * upload): refused for a role `allowed` refuses before the body is read.
+ */
+export const uploadPage = <F, E0 extends { readonly _tag: string }, R0 extends Needs, E extends { readonly _tag: string }, R extends Needs>(
+  options: {
+    readonly read: Effect.Effect<F, E0, R0>
+    readonly fieldsOf: (read: F) => Form | undefined
+    readonly allowed: (role: Roles.Role) => boolean
+  },
+  handler: (signedIn: Signed, read: F) => Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+): Handler =>
+  answered(Effect.flatMap(signedReading(options), ({ read, signed }) => handler(signed, read)))
 
 /** The page of an address the app does not have. */
 export const notFound: Handler = answered(Effect.flatMap(anonymousView, (view) => refuse(view, "not-found")))

@@ -83,12 +83,19 @@ const caseloadOf = (role: Roles.Role): "own" | "district" | "none" => {
   return scope === "own" || scope === "district" ? scope : "none"
 }
 
-/** The signed-in staff member and, for a post, its form (read once, CSRF checked). */
-export const signed: Effect.Effect<
-  { readonly signed: Signed; readonly form: Form },
-  SignInNeeded | CrossSite | NoCasework | Errors.PersistenceError,
-  Services | WebSettings | HttpServerRequest.HttpServerRequest
-> = Effect.gen(function*() {
+/** A staff member whose role may not do what the page does (see `mayImport`). */
+export class NotPermitted extends Data.TaggedError("NotPermitted") {}
+
+/**
+ * Whether a role may bring a district's spreadsheet ledgers in: staff whose
+ * casework reaches the whole district (managers) and the district's
+ * administrators, who set it up; never a counselor of their own caseload.
+ */
+export const mayImport = (role: Roles.Role): boolean =>
+  Roles.scopeOf(role, "casework.write") === "district" || Roles.can(role, "settings.manage")
+
+// The session's account, for a staff member whose session is complete.
+const resumed = Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
   const cookie = request.cookies[sessionCookie]
   if (cookie === undefined || cookie === "") return yield* new SignInNeeded({ secondFactor: false })
@@ -98,25 +105,70 @@ export const signed: Effect.Effect<
   )
   if (session.stage !== "complete") return yield* new SignInNeeded({ secondFactor: true })
   if (account.role === "analyst") return yield* new NoCasework()
-  const fields = reads.has(request.method) ? formOf([]) : yield* form
-  yield* checkPost(request, secret, fields)
-  const base = yield* anonymousView
-  const origin = Option.getOrUndefined(request.remoteAddress)
-  const signedIn: Signed = {
-    actor: {
-      districtId: account.districtId,
-      counselorId: account.id,
-      caseload: caseloadOf(account.role),
-      ...(origin === undefined ? {} : { origin })
-    },
-    account,
-    role: account.role,
-    secret,
-    view: {
-      ...base,
-      csrf: yield* Session.csrfTokenOf(secret),
-      who: { name: account.name, role: Roles.roleLabel(account.role, base.lang) }
-    }
-  }
-  return { signed: signedIn, form: fields }
+  return { account, secret }
 })
+
+// The staff member as the pages see them, once the post (if any) is checked.
+// A post whose body could not be read (`fields` undefined: too large, not a form) is only answered, never acted on:
+// its origin was checked before reading, and it has no token to check.
+const signedAs = (account: Account.Account, secret: Redacted.Redacted<string>, fields: Form | undefined) =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    if (fields !== undefined) yield* checkPost(request, secret, fields)
+    const base = yield* anonymousView
+    const origin = Option.getOrUndefined(request.remoteAddress)
+    return {
+      actor: {
+        districtId: account.districtId,
+        counselorId: account.id,
+        caseload: caseloadOf(account.role),
+        ...(origin === undefined ? {} : { origin })
+      },
+      account,
+      role: account.role,
+      secret,
+      view: {
+        ...base,
+        csrf: yield* Session.csrfTokenOf(secret),
+        who: { name: account.name, role: Roles.roleLabel(account.role, base.lang), imports: mayImport(account.role) }
+      }
+    } satisfies Signed
+  })
+
+/** The signed-in staff member and, for a post, its form (read once, CSRF checked). */
+export const signed: Effect.Effect<
+  { readonly signed: Signed; readonly form: Form },
+  SignInNeeded | CrossSite | NoCasework | Errors.PersistenceError,
+  Services | WebSettings | HttpServerRequest.HttpServerRequest
+> = Effect.gen(function*() {
+  const request = yield* HttpServerRequest.HttpServerRequest
+  const { account, secret } = yield* resumed
+  const fields = reads.has(request.method) ? formOf([]) : yield* form
+  return { signed: yield* signedAs(account, secret, fields), form: fields }
+})
+
+/**
+ * The signed-in staff member and what the post carried, read by `read` only
+ * once the session is known and `allowed` says the role may do this (a body
+ * is never read for a stranger), its CSRF token taken from `fieldsOf`. A
+ * body that could not be read (`fieldsOf` gives `undefined`) must only be
+ * answered, never acted on.
+ */
+export const signedReading = <F, E, R>(options: {
+  readonly read: Effect.Effect<F, E, R>
+  readonly fieldsOf: (read: F) => Form | undefined
+  readonly allowed: (role: Roles.Role) => boolean
+}): Effect.Effect<
+  { readonly signed: Signed; readonly read: F },
+  E | SignInNeeded | CrossSite | NoCasework | NotPermitted | Errors.PersistenceError,
+  R | Services | WebSettings | HttpServerRequest.HttpServerRequest
+> =>
+  Effect.gen(function*() {
+    const { account, secret } = yield* resumed
+    if (!options.allowed(account.role)) return yield* new NotPermitted()
+    // What can be checked before the body is read is: the origin, and htmx's token in its header.
+    const request = yield* HttpServerRequest.HttpServerRequest
+    if (request.headers["x-csrf-token"] !== undefined || !sameSite(request)) yield* checkPost(request, secret, formOf([]))
+    const read = yield* options.read
+    return { signed: yield* signedAs(account, secret, options.fieldsOf(read)), read }
+  })

@@ -12,7 +12,8 @@ export interface View {
   /** The path of this page below the prefix, for the menu and the language switch. */
   readonly path: string
   readonly csrf?: string
-  readonly who?: { readonly name: string; readonly role: string }
+  /** Who is signed in, and whether their role may import ledgers (the menu shows the page only then). */
+  readonly who?: { readonly name: string; readonly role: string; readonly imports?: boolean }
 }
 
 /** A link inside the app. */
