@@ -29,6 +29,7 @@ import { asset } from "./http/Assets.js"
 import { CurrentSettings, type WebSettings } from "./http/Settings.js"
 import { employerRoutes } from "./pages/Employers.js"
 import { followUpRoutes } from "./pages/FollowUps.js"
+import { importRoutes } from "./pages/Import.js"
 import { referralRoutes } from "./pages/Referrals.js"
 import { seekerRoutes } from "./pages/Seekers.js"
 import { language, secondFactor, secondFactorPage, signIn, signInPage, signOut } from "./pages/SignIn.js"
@@ -70,6 +71,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(employerRoutes),
   HttpRouter.concat(referralRoutes),
   HttpRouter.concat(followUpRoutes),
+  HttpRouter.concat(importRoutes),
   // Any other address under the app is the app's own "not found" page.
   HttpRouter.all("*", notFound)
 )

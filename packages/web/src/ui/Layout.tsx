@@ -13,8 +13,12 @@ const menu = [
   { path: "/seekers", ko: "구직자", en: "Job seekers" },
   { path: "/employers", ko: "구인업체·공고", en: "Employers and openings", also: "/openings" },
   { path: "/referrals", ko: "알선", en: "Referrals" },
-  { path: "/follow-ups", ko: "사후관리대장", en: "Follow-up ledger" }
+  { path: "/follow-ups", ko: "사후관리대장", en: "Follow-up ledger" },
+  // Only for those who may import (managers, administrators).
+  { path: "/import", ko: "자료 가져오기", en: "Import ledgers", imports: true }
 ] as const
+
+const shown = (view: View, item: (typeof menu)[number]) => !("imports" in item) || view.who?.imports === true
 
 // No inline styles or eval (the page's CSP forbids both); a refused form (422)
 // or a conflict (409) is swapped in like any answer, so that its problems show.
@@ -27,6 +31,7 @@ const htmxConfig = JSON.stringify({
     { code: "[23]..", swap: true },
     { code: "409", swap: true },
     { code: "422", swap: true },
+    { code: "413", swap: true },
     { code: "[45]..", swap: false, error: true }
   ]
 })
@@ -66,7 +71,7 @@ export const Page = ({ view, title, children }: { readonly view: View; readonly 
             {view.who === undefined ? null : (
               <nav class="app-nav" aria-label={say("주 메뉴", "Main menu")}>
                 <ul>
-                  {menu.map((item) => (
+                  {menu.filter((item) => shown(view, item)).map((item) => (
                     <li>
                       <a href={href(view, item.path)} aria-current={isCurrent(view, item) ? "page" : undefined}>
                         {say(item.ko, item.en)}
