@@ -7,7 +7,10 @@
  *   that is not a trusted proxy. The API, the web app, the access log, the
  *   office-network check and the rate limits all see this address.
  * - **A body limit** (BODY_LIMIT_BYTES, 1 MiB by default; 16 KiB for the
- *   sign-in routes, which anyone may call): a declared `Content-Length` over
+ *   sign-in routes, which anyone may call; IMPORT_BODY_LIMIT_BYTES, 20 MiB
+ *   by default, for the web app's import uploads, whose page reads the body
+ *   itself after the session and role are checked and answers a file over
+ *   the limit in Korean, unread): a declared `Content-Length` over
  *   the limit is refused with 413 before anything is read; a body without a
  *   length (chunked) is read only when the API asks for it — after the
  *   caller is authenticated — and reading stops, with 413, as soon as it
@@ -41,6 +44,8 @@ import * as E from "./ApiErrors.js"
 export interface Settings {
   /** The largest request body, in bytes. */
   readonly bodyLimit: number
+  /** The largest upload to the web app's import page (a district's spreadsheet), in bytes. */
+  readonly importBodyLimit: number
   /** Whether a peer is a proxy whose `X-Forwarded-For` is believed. */
   readonly trustedProxy: (address: string) => boolean
   /** Whether the server is reached over TLS (then answers carry HSTS). */
@@ -56,6 +61,7 @@ export const publicBodyLimit = 16 * 1024
 
 export const defaults: Settings = {
   bodyLimit: 1024 * 1024,
+  importBodyLimit: 20 * 1024 * 1024,
   trustedProxy: () => false,
   tls: false,
   signInLimit: { limit: 30, window: Duration.minutes(10) },
@@ -104,13 +110,14 @@ const decodeWhole = (name: string, min: number, value: string | undefined, fallb
 
 /**
  * The edge's settings from the environment: BODY_LIMIT_BYTES,
- * TRUSTED_PROXIES (addresses or CIDR blocks, comma-separated),
+ * IMPORT_BODY_LIMIT_BYTES, TRUSTED_PROXIES (addresses or CIDR blocks, comma-separated),
  * SECURE_COOKIES=true (served over TLS: HSTS), SIGN_IN_RATE_LIMIT (attempts
  * per address in 10 minutes) and HEAVY_RATE_LIMIT (expensive requests per
  * caller a minute).
  */
 export const edgeSettingsFrom = (env: (name: string) => string | undefined): Settings => ({
   bodyLimit: decodeWhole("BODY_LIMIT_BYTES", 1024, env("BODY_LIMIT_BYTES"), defaults.bodyLimit),
+  importBodyLimit: decodeWhole("IMPORT_BODY_LIMIT_BYTES", 1024, env("IMPORT_BODY_LIMIT_BYTES"), defaults.importBodyLimit),
   trustedProxy: networks(env("TRUSTED_PROXIES")?.split(",") ?? []),
   tls: env("SECURE_COOKIES") === "true",
   signInLimit: { ...defaults.signInLimit, limit: decodeWhole("SIGN_IN_RATE_LIMIT", 1, env("SIGN_IN_RATE_LIMIT"), defaults.signInLimit.limit) },
@@ -288,6 +295,14 @@ const pathOf = (url: string) => url.split("?")[0]!
 export const isSignIn = (method: string, path: string, appPrefix: string) =>
   method === "POST" && ["/auth/sign-in", "/auth/second-factor", `${appPrefix}/sign-in`, `${appPrefix}/second-factor`].includes(path)
 
+/**
+ * The web app's import page: its posts are uploads, which the page reads
+ * itself (after checking the session and the role) up to the import limit,
+ * answering a body over it with its own page rather than this edge's JSON;
+ * the form itself tells the person the limit.
+ */
+export const isImportPage = (path: string, appPrefix: string) => path === `${appPrefix}/import` || path.startsWith(`${appPrefix}/import/`)
+
 /** Routes whose answers cost the server much (a report, a ranking, a ledger, the access log): limited per caller. */
 export const isHeavy = (method: string, path: string) =>
   path.startsWith("/reports/") ||
@@ -439,10 +454,16 @@ export const edge = (options: { readonly appPrefix: string }) =>
     const address = clientAddress(peer, original.headers["x-forwarded-for"], settings.trustedProxy)
     const request = address === peer || address === undefined ? original : original.modify({ remoteAddress: address })
 
-    const bodyLimit = path.startsWith("/auth/") || isSignIn(original.method, path, options.appPrefix) ? publicBodyLimit : settings.bodyLimit
+    const importPage = isImportPage(path, options.appPrefix)
+    const bodyLimit = path.startsWith("/auth/") || isSignIn(original.method, path, options.appPrefix)
+      ? publicBodyLimit
+      : importPage
+      ? settings.importBodyLimit
+      : settings.bodyLimit
     const declared = Number(original.headers["content-length"] ?? "0")
     // The refusals made here, before the app runs, are sent as they are returned: they are finished here.
-    if (Number.isFinite(declared) && declared > bodyLimit) return finish(tooLarge(bodyLimit))
+    // An import upload over its limit is the page's to refuse (it reads nothing either): it explains it in Korean.
+    if (!importPage && Number.isFinite(declared) && declared > bodyLimit) return finish(tooLarge(bodyLimit))
 
     const refused = isSignIn(original.method, path, options.appPrefix)
       ? yield* limit(`sign-in:${address ?? "unknown"}`, settings.signInLimit, { en: "sign-in attempts", ko: "로그인" })

@@ -12,7 +12,7 @@
  * plain HTTP on loopback), the sign-in policy (MAX_FAILED_SIGN_INS,
  * LOCK_MINUTES, IDLE_MINUTES, SESSION_HOURS, SECOND_FACTOR_ROLES,
  * SECOND_FACTOR_DISTRICTS), and OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI
- * for single sign-on. The edge's settings too: BODY_LIMIT_BYTES, TRUSTED_PROXIES,
+ * for single sign-on. The edge's settings too: BODY_LIMIT_BYTES, IMPORT_BODY_LIMIT_BYTES, TRUSTED_PROXIES,
  * SIGN_IN_RATE_LIMIT and HEAVY_RATE_LIMIT (SECURE_COOKIES=true also sends HSTS);
  * see `Edge.edgeSettingsFrom`.
  */
