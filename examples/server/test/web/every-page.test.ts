@@ -25,7 +25,11 @@ describeBrowser("every page of the web app, in Chromium", () => {
   let context: BrowserContext
   let page: Page
   let problems: () => ReadonlyArray<string>
-  const pages: Array<{ readonly path: string; readonly ready?: string }> = [
+  // The pages only a manager (or an administrator) may open, in a manager's own session.
+  let managerContext: BrowserContext
+  let managerPage: Page
+  let managerProblems: () => ReadonlyArray<string>
+  const pages: Array<{ readonly path: string; readonly ready?: string; readonly as?: "manager" }> = [
     { path: "/app/" },
     { path: "/app/seekers" },
     { path: "/app/seekers/new" },
@@ -35,6 +39,7 @@ describeBrowser("every page of the web app, in Chromium", () => {
     { path: "/app/referrals" },
     { path: "/app/follow-ups" },
     { path: "/app/today/findings" },
+    { path: "/app/import", as: "manager" },
     { path: "/app/no-such-page" }
   ]
 
@@ -43,6 +48,10 @@ describeBrowser("every page of the web app, in Chromium", () => {
     context = await browser.newContext({ locale: "ko-KR" })
     page = await context.newPage()
     problems = watchProblems(page).problems
+    managerContext = await browser.newContext({ locale: "ko-KR" })
+    managerPage = await managerContext.newPage()
+    managerProblems = watchProblems(managerPage).problems
+    await signInAs(managerPage, server.base, staffLogin("manager"))
     await signInAs(page, server.base, staffLogin("counselor"))
     // Records' own pages, found through the lists as a person would.
     pages.push(
@@ -54,6 +63,7 @@ describeBrowser("every page of the web app, in Chromium", () => {
   })
   afterAll(async () => {
     await context?.close()
+    await managerContext?.close()
     await browser?.close()
     await server?.close()
   })
@@ -64,18 +74,22 @@ describeBrowser("every page of the web app, in Chromium", () => {
   ]) {
     it(`has no serious or critical accessibility violation and nothing wider than ${size}, on every page`, async () => {
       await page.setViewportSize({ width, height })
+      await managerPage.setViewportSize({ width, height })
       const found: Array<string> = []
-      for (const { path, ready } of pages) {
-        await page.goto(`${server.base}${path}`)
-        if (ready !== undefined) await page.locator(ready).first().waitFor()
+      for (const { as, path, ready } of pages) {
+        const shown = as === "manager" ? managerPage : page
+        const response = await shown.goto(`${server.base}${path}`)
+        if (as === "manager") expect(response?.status()).toBe(200)
+        if (ready !== undefined) await shown.locator(ready).first().waitFor()
         // Wait for what htmx loads after the page (matches, best seekers, findings).
-        await page.waitForLoadState("networkidle")
-        for (const violation of await checkAccessibility(page)) found.push(`${path}: ${violation}`)
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth)
+        await shown.waitForLoadState("networkidle")
+        for (const violation of await checkAccessibility(shown)) found.push(`${path}: ${violation}`)
+        const wide = await shown.evaluate(() => document.documentElement.scrollWidth)
         if (wide > width) found.push(`${path}: ${wide} px wide on a ${width} px screen`)
       }
       expect(found).toEqual([])
       expect(problems()).toEqual([])
+      expect(managerProblems()).toEqual([])
     })
   }
 
