@@ -14,7 +14,7 @@ import { connect } from "node:net"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { clientAddress, networks } from "../src/Edge.js"
-import { apiToken, memoryStorage, serverWith, staffLogin } from "./server.js"
+import { apiToken, memoryStorage, serverWith, signIn, staffLogin } from "./server.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
 const MB = 1024 * 1024
@@ -257,6 +257,35 @@ describe("the edge, in process", () => {
       expect(invalid.status).toBe(400)
       expect(JSON.parse(invalid.text)._tag).toBe("ValidationError")
     }).pipe(Effect.provide(server({ storage: memoryStorage() }))), { timeout: 60_000 })
+
+  it.effect("leaves an import upload to the web app: unread for a stranger, refused in Korean over its own limit, read under it", () =>
+    Effect.gen(function*() {
+      const port = yield* portOf
+      const multipart = { "content-type": "multipart/form-data; boundary=x" }
+      // Not signed in: sent to sign in, the body never read, the connection closed.
+      const stranger = yield* sendLarge(port, { path: "/app/import/read", bytes: 20 * MB, chunked: false, headers: multipart })
+      expect(stranger.status).toBe(303)
+      expect(stranger.headers["location"]).toBe("/app/sign-in?next=%2F")
+      expect([stranger.headers["connection"], stranger.closedByServer]).toEqual(["close", true])
+      expect(stranger.sent).toBeLessThan(10 * MB)
+      // A manager: a declared length over the import limit (2 MB here) is refused by the page, in Korean, unread.
+      const { cookie, csrfToken } = yield* signIn(staffLogin("manager"))
+      const manager = { ...multipart, cookie: `iljari_session=${cookie}`, "x-csrf-token": csrfToken, "hx-request": "true" }
+      const over = yield* sendLarge(port, { path: "/app/import/read", bytes: 20 * MB, chunked: false, headers: manager })
+      expect(over.status).toBe(413)
+      expect(over.headers["content-type"]).toBe("text/html; charset=utf-8")
+      expect(over.body).toContain("파일이 너무 큽니다. 한 번에 2MB까지 올릴 수 있습니다")
+      expect([over.headers["connection"], over.closedByServer]).toEqual(["close", true])
+      // The client's 20 MB stop at what the kernel's buffers hold.
+      expect(over.sent).toBeLessThan(10 * MB)
+      // Over the API's limit (1 MiB) but under the import limit: read whole, and found to be no form.
+      const under = yield* sendLarge(port, { path: "/app/import/read", bytes: 1.5 * MB, chunked: false, headers: manager })
+      expect(under.status).toBe(400)
+      expect(under.body).toContain("보낸 양식을 읽을 수 없습니다")
+      // Elsewhere the API's limit still holds.
+      const elsewhere = yield* sendLarge(port, { path: "/app/seekers/search", bytes: 1.5 * MB, chunked: false, headers: manager })
+      expect(elsewhere.status).toBe(413)
+    }).pipe(Effect.provide(server({ storage: memoryStorage(), edge: { importBodyLimit: 2 * MB } }))), { timeout: 60_000 })
 
   it.effect("marks personal data no-store and nosniff, and gives HTML a script policy with no inline script but its own", () =>
     Effect.gen(function*() {

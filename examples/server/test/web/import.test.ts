@@ -205,6 +205,17 @@ describeBrowser("importing a district's seekers list in the web app, in Chromium
     })
   })
 
+  it("tells the person in Korean that a file over the limit is too large, in the page", async () => {
+    await page.goto(`${server.base}/app/import`)
+    expect(await page.locator("#f-file-hint").textContent()).toContain("20MB까지 올릴 수 있습니다")
+    await page.getByLabel("파일 (XLSX 또는 CSV)").setInputFiles({ name: "큰 파일.xlsx", mimeType: "application/octet-stream", buffer: Buffer.alloc(21 * 1024 * 1024, 0x20) })
+    const refused = page.waitForResponse((r) => r.url().endsWith("/app/import/read"))
+    await page.getByRole("button", { name: "파일 읽기" }).click()
+    expect((await refused).status()).toBe(413)
+    await expect.poll(() => page.locator("#import-refusal").textContent()).toContain("파일이 너무 큽니다. 한 번에 20MB까지 올릴 수 있습니다")
+    await accessible()
+  })
+
   it("refuses the page to a counselor", async () => {
     const other = await browser.newContext({ locale: "ko-KR" })
     try {
