@@ -84,7 +84,7 @@ describeBrowser("importing a district's seekers list in the web app, in Chromium
   const accessible = async () => expect(await checkAccessibility(page)).toEqual([])
   const failureRows = () =>
     page.locator("#import-failures tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()))
+      trs.map((tr) => Array.from(tr.children, (cell) => cell.textContent!.trim()))
     )
 
   describe("a manager, step by step (one session)", () => {
@@ -225,6 +225,11 @@ describeBrowser("importing a district's seekers list in the web app, in Chromium
       const response = await counselorPage.goto(`${server.base}/app/import`)
       expect(response?.status()).toBe(403)
       expect(await counselorPage.getByRole("heading", { level: 1 }).textContent()).toBe("권한이 없습니다")
+      // A post is refused as well, before its body is read.
+      const posted = await counselorPage.request.post(`${server.base}/app/import/commit`, {
+        multipart: { ledger: "seekers", file: { name: "list.xlsx", mimeType: "application/octet-stream", buffer: file } }
+      })
+      expect(posted.status()).toBe(403)
     } finally {
       await other.close()
     }
