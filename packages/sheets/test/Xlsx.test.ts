@@ -125,7 +125,7 @@ describe("Xlsx.write", () => {
       ])
 
       const workbook = new ExcelJS.Workbook()
-      yield* Effect.promise(() => workbook.xlsx.load(Buffer.from(bytes)))
+      yield* Effect.promise(() => workbook.xlsx.load(Buffer.from(bytes) as never))
       const sheet = workbook.getWorksheet("취업자")!
       expect(sheet.getCell("A1").font?.bold).toBe(true)
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 })
