@@ -82,8 +82,12 @@ const cached = (decode: Decode): Decode => {
 /**
  * The fast decoder of a class's records, or `undefined` when `schema` is not
  * a `Schema.Class` built from a struct of fields (then decode as usual).
+ * `given`'s fields stand for those the input lacks (the district an import
+ * writes to), as if the input held them.
  */
-export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => A | undefined) | undefined => {
+export const fastDecoder = <A, I>(
+  schema: Schema.Schema<A, I, never>
+): ((input: unknown, given?: Readonly<Record<string, unknown>>) => A | undefined) | undefined => {
   const klass = schema as unknown as {
     readonly fields?: Record<string, Schema.Struct.Field>
     new(props: object, options: boolean): A
@@ -114,19 +118,21 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: 
     return { name, plain: false, decode, absent: struct({}) }
   })
   const options: SchemaAST.ParseOptions = { onExcessProperty: "error" }
-  return (input) => {
+  const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
+  return (input, given) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
     for (const key in input) if (!known.has(key)) return undefined
     const props: Record<string, unknown> = {}
     for (const field of fields) {
-      const present = Object.prototype.hasOwnProperty.call(input, field.name)
+      const source = has(input, field.name) ? input as Record<string, unknown> : given !== undefined && has(given, field.name) ? given : undefined
+      const present = source !== undefined
       if (field.plain) {
         if (!present) return undefined
-        const decoded = field.decode((input as Record<string, unknown>)[field.name])
+        const decoded = field.decode(source[field.name])
         if (Either.isLeft(decoded)) return undefined
         props[field.name] = decoded.right
       } else {
-        const decoded = present ? field.decode((input as Record<string, unknown>)[field.name]) : field.absent!
+        const decoded = present ? field.decode(source[field.name]) : field.absent!
         if (Either.isLeft(decoded)) return undefined
         const out = decoded.right as Record<string, unknown>
         if (Object.prototype.hasOwnProperty.call(out, field.name)) props[field.name] = out[field.name]

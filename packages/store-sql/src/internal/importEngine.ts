@@ -137,6 +137,7 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
       const kept = new Map<string, Array<{ readonly record: A; readonly row: number }>>()
       const keptIds = new Set<string>()
       const failed: Array<RowFailure> = []
+      const district = { districtId }
       let written = 0
       let skipped = 0
       let batches = 0
@@ -150,9 +151,9 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
         if (given !== undefined && given !== districtId) {
           return Either.left(issue("districtId", `belongs to district ${String(given)}, not ${districtId}, the one being imported into`))
         }
-        const row = given === undefined ? { ...input, districtId } : input
-        const decoded = fast?.(row)
+        const decoded = fast?.(input, district)
         if (decoded !== undefined) return Either.right(decoded)
+        const row = given === undefined ? { ...input, districtId } : input
         const plain = quick(row)
         if (Either.isRight(plain)) return Either.right(plain.right)
         return Either.mapLeft(full(row), (error) => error.issues.map(({ message, path }) => ({ path, message })))
@@ -179,7 +180,14 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
           if (valid.length === 0) return [] as Array<Valid>
           // One query finds the ids already taken and, when records can repeat
           // one another, the stored candidates sharing a key with the batch.
-          const keys = same === undefined ? [] : [...new Set(valid.flatMap((v) => same.key(v.record) ?? []))]
+          const keySet = new Set<string>()
+          if (same !== undefined) {
+            for (const v of valid) {
+              const key = same.key(v.record)
+              if (key !== undefined) keySet.add(key)
+            }
+          }
+          const keys = [...keySet]
           const ids = sql.in("id", valid.map((v) => v.record.id))
           const stored = same === undefined || keys.length === 0
             ? yield* sql<Stored>`SELECT id FROM ${table} WHERE district_id = ${districtId} AND ${ids}`
@@ -200,7 +208,7 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
           const taken = new Set<string>()
           // Stored records not written by this input, by key; the kept rows of this input are in `kept`.
           const storedByKey = new Map<string, Array<{ readonly record: A }>>()
-          const wanted = new Set(keys)
+          const wanted = keySet
           // By id, so that the record named among several is always the same one.
           for (const r of [...stored].sort(byId)) {
             taken.add(r.id)
