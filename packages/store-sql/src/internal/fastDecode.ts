@@ -13,53 +13,48 @@ import { Either, Option, ParseResult, Schema, SchemaAST } from "effect"
 
 type Decode = (input: unknown) => Either.Either<unknown, unknown>
 
-// A key naming a value exactly, or `undefined` for a value not worth (or not
-// safe) caching: only strings, finite numbers (not -0), booleans, null, and
-// arrays and plain objects of those, no `undefined` anywhere.
-const keyOf = (value: unknown): string | undefined => {
+// Whether JSON names a value exactly: strings, finite numbers (not -0),
+// booleans, null, and arrays and plain objects of those, no `undefined`
+// anywhere (JSON would drop it, and `{ phone: undefined }` is not `{}`).
+const exactInJson = (value: unknown): boolean => {
   switch (typeof value) {
     case "string":
-      return `s${value}`
-    case "number":
-      return Number.isFinite(value) && !Object.is(value, -0) ? `n${value}` : undefined
     case "boolean":
-      return value ? "t" : "f"
+      return true
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0)
     case "object": {
-      if (value === null) return "z"
-      let out = Array.isArray(value) ? "[" : "{"
+      if (value === null) return true
       if (Array.isArray(value)) {
-        for (const item of value) {
-          const k = keyOf(item)
-          if (k === undefined) return undefined
-          out += `${k.length}:${k}`
-        }
-        return out + "]"
+        for (const item of value) if (!exactInJson(item)) return false
+        return true
       }
-      if (Object.getPrototypeOf(value) !== Object.prototype) return undefined
-      for (const [name, item] of Object.entries(value)) {
-        const k = keyOf(item)
-        if (k === undefined) return undefined
-        out += `${name.length}:${name}${k.length}:${k}`
-      }
-      return out + "}"
+      if (Object.getPrototypeOf(value) !== Object.prototype || Object.getOwnPropertySymbols(value).length > 0) return false
+      for (const key in value) if (!exactInJson((value as Record<string, unknown>)[key])) return false
+      return true
     }
     default:
-      return undefined
+      return false
   }
 }
+
 
 // Decoded values of one field by input key, while caching pays: after `probe`
 // lookups with fewer than a quarter hits (ids, names, phones) it stops.
 const cached = (decode: Decode): Decode => {
   const probe = 512
   const limit = 8192
-  let byKey: Map<string, unknown> | undefined = new Map()
+  // Strings by themselves, other values by their JSON.
+  let strings: Map<string, unknown> | undefined = new Map()
+  let others: Map<string, unknown> | undefined = new Map()
   let lookups = 0
   let hits = 0
   return (input) => {
-    if (byKey === undefined) return decode(input)
-    const key = keyOf(input)
-    if (key === undefined) return decode(input)
+    if (strings === undefined || others === undefined) return decode(input)
+    const string = typeof input === "string"
+    if (!string && !exactInJson(input)) return decode(input)
+    const byKey = string ? strings : others
+    const key = string ? input : JSON.stringify(input)
     lookups++
     const known = byKey.get(key)
     if (known !== undefined) {
@@ -67,7 +62,8 @@ const cached = (decode: Decode): Decode => {
       return Either.right(known)
     }
     if (lookups === probe && hits * 4 < lookups) {
-      byKey = undefined
+      strings = undefined
+      others = undefined
       return decode(input)
     }
     const decoded = decode(input)
