@@ -143,6 +143,23 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
       let batches = 0
       let rowsDone = 0
 
+      // INSERT statements by row count: `?` on SQLite, `$n` on PostgreSQL.
+      const placeholder = sql.onDialectOrElse({ pg: () => (n: number) => `$${n}`, orElse: () => (_: number) => "?" })
+      const texts = new Map<string, string>()
+      const insertText = (rowCount: number, names: ReadonlyArray<string>) => {
+        const key = `${rowCount}/${names.join(",")}`
+        const known = texts.get(key)
+        if (known !== undefined) return known
+        const columns = ["district_id", "id", "version", ...names, "data"]
+        const tuples: Array<string> = []
+        let n = 0
+        for (let r = 0; r < rowCount; r++) tuples.push(`(${columns.map(() => placeholder(++n)).join(", ")})`)
+        const text = `INSERT INTO ${spec.table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`
+        if (texts.size > 16) texts.clear()
+        texts.set(key, text)
+        return text
+      }
+
       const decodeRow = (input: unknown): Either.Either<A, RowFailure["issues"]> => {
         if (typeof input !== "object" || input === null || Array.isArray(input)) {
           return Either.left(issue("", "must be an object holding the record's fields"))
@@ -256,15 +273,19 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
             fresh.push(v)
           }
           if (fresh.length > 0 && !dryRun) {
-            yield* sql`INSERT INTO ${table} ${
-              sql.insert(fresh.map(({ record }) => ({
-                district_id: districtId,
-                id: record.id,
-                version: 1,
-                ...spec.columns(record),
-                data: json(record)
-              })))
-            }`
+            // The statement's text is made once per row count and dialect, and
+            // the values bound in one flat array: what sql.insert builds, without
+            // building it again for every batch of thousands of values.
+            const first = spec.columns(fresh[0]!.record)
+            const names = Object.keys(first)
+            const values: Array<unknown> = []
+            for (const { record } of fresh) {
+              const columns = record === fresh[0]!.record ? first : spec.columns(record)
+              values.push(districtId, record.id, 1)
+              for (const name of names) values.push(columns[name])
+              values.push(json(record))
+            }
+            yield* sql.unsafe(insertText(fresh.length, names), values)
           }
           return fresh
         })
