@@ -13,6 +13,11 @@ import { Either, Option, ParseResult, Schema, SchemaAST } from "effect"
 
 type Decode = (input: unknown) => Either.Either<unknown, unknown>
 
+// What a field's decoder answers for a value that does not decode (no Either
+// allocated per field of every row).
+const refused: unique symbol = Symbol("refused")
+type Decoded = (input: unknown) => unknown
+
 // Whether JSON names a value exactly: strings, finite numbers (not -0),
 // booleans, null, and arrays and plain objects of those, no `undefined`
 // anywhere (JSON would drop it, and `{ phone: undefined }` is not `{}`).
@@ -41,7 +46,11 @@ const exactInJson = (value: unknown): boolean => {
 
 // Decoded values of one field by input key, while caching pays: after `probe`
 // lookups with fewer than a quarter hits (ids, names, phones) it stops.
-const cached = (decode: Decode): Decode => {
+const cached = (either: Decode): Decoded => {
+  const decode = (input: unknown) => {
+    const result = either(input)
+    return Either.isRight(result) ? result.right : refused
+  }
   const probe = 512
   const limit = 8192
   // Strings by themselves, other values by their JSON.
@@ -59,7 +68,7 @@ const cached = (decode: Decode): Decode => {
     const known = byKey.get(key)
     if (known !== undefined) {
       hits++
-      return Either.right(known)
+      return known
     }
     if (lookups === probe && hits * 4 < lookups) {
       strings = undefined
@@ -67,9 +76,9 @@ const cached = (decode: Decode): Decode => {
       return decode(input)
     }
     const decoded = decode(input)
-    if (Either.isRight(decoded)) {
+    if (decoded !== refused) {
       if (byKey.size >= limit) byKey.clear()
-      byKey.set(key, decoded.right)
+      byKey.set(key, decoded)
     }
     return decoded
   }
@@ -105,13 +114,14 @@ export const fastDecoder = <A, I>(
     // A plain schema decodes the value; a property signature (optional, default) decodes a one-key struct.
     if (Schema.isSchema(field)) {
       const decode = cached(Schema.decodeUnknownEither(field as Schema.Schema<unknown, unknown, never>, { onExcessProperty: "error" }) as Decode)
-      return { name, plain: true, decode, absent: undefined as undefined | Either.Either<unknown, unknown> }
+      return { name, plain: true, decode, absent: undefined as unknown }
     }
     const struct = Schema.decodeUnknownEither(Schema.Struct({ [name]: field }) as unknown as Schema.Schema<unknown, unknown, never>, {
       onExcessProperty: "error"
     }) as Decode
     const decode = cached((value) => struct({ [name]: value }))
-    return { name, plain: false, decode, absent: struct({}) }
+    const absent = struct({})
+    return { name, plain: false, decode, absent: Either.isRight(absent) ? absent.right : refused }
   })
   const options: SchemaAST.ParseOptions = { onExcessProperty: "error" }
   const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
@@ -125,12 +135,12 @@ export const fastDecoder = <A, I>(
       if (field.plain) {
         if (!present) return undefined
         const decoded = field.decode(source[field.name])
-        if (Either.isLeft(decoded)) return undefined
-        props[field.name] = decoded.right
+        if (decoded === refused) return undefined
+        props[field.name] = decoded
       } else {
-        const decoded = present ? field.decode(source[field.name]) : field.absent!
-        if (Either.isLeft(decoded)) return undefined
-        const out = decoded.right as Record<string, unknown>
+        const decoded = present ? field.decode(source[field.name]) : field.absent
+        if (decoded === refused) return undefined
+        const out = decoded as Record<string, unknown>
         if (Object.prototype.hasOwnProperty.call(out, field.name)) props[field.name] = out[field.name]
       }
     }
