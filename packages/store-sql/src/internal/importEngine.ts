@@ -132,10 +132,12 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
       // Ids of the whole input by their first row, when an id repeated
       // anywhere is refused naming that row (the port).
       const seenAll = new Map<string, number>()
-      // The rows of this input kept so far, by key, so that a repeat names its
-      // row, and their ids, so that the stored copy of one is not a candidate again.
-      const kept = new Map<string, Array<{ readonly record: A; readonly row: number }>>()
-      const keptIds = new Set<string>()
+      // The rows this input wrote, by id, so that a repeat of one (found stored)
+      // names its row; only ids are kept, the records are read back with the
+      // batch's candidates. A dry run writes nothing: it keeps the rows it
+      // would have written, by key, in `wouldWrite`.
+      const importedRow = new Map<string, number>()
+      const wouldWrite = new Map<string, Array<Candidate>>()
       const failed: Array<RowFailure> = []
       const district = { districtId }
       let written = 0
@@ -177,6 +179,8 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
       }
 
       type Valid = { readonly row: number; readonly record: A }
+      // A record a row may repeat: stored (`row` set when this input wrote it) or a row of this input.
+      type Candidate = { readonly record: A; readonly row: number | undefined }
 
       const runBatch = (batch: ReadonlyArray<Numbered>) => {
         const batchFailed: Array<RowFailure> = []
@@ -223,17 +227,23 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
                 }`
             })
           const taken = new Set<string>()
-          // Stored records not written by this input, by key; the kept rows of this input are in `kept`.
-          const storedByKey = new Map<string, Array<{ readonly record: A }>>()
+          // Stored records and kept rows of this batch (and, in a dry run, of
+          // the batches before), by key.
+          const candidates = new Map<string, Array<Candidate>>()
+          const candidatesOf = (key: string) => {
+            const list = candidates.get(key)
+            if (list !== undefined) return list
+            const created: Array<Candidate> = dryRun ? [...(wouldWrite.get(key) ?? [])] : []
+            candidates.set(key, created)
+            return created
+          }
           const wanted = keySet
           // By id, so that the record named among several is always the same one.
           for (const r of [...stored].sort(byId)) {
             taken.add(r.id)
-            if (r.key == null || r.data == null || !wanted.has(r.key) || keptIds.has(r.id)) continue
+            if (r.key == null || r.data == null || !wanted.has(r.key)) continue
             const record = yield* decodeStored(JSON.parse(r.data))
-            const list = storedByKey.get(r.key)
-            if (list === undefined) storedByKey.set(r.key, [{ record }])
-            else list.push({ record })
+            candidatesOf(r.key).push({ record, row: importedRow.get(r.id) })
           }
           // In input order, so that a row is compared with the rows before it
           // that were kept, as registering them one by one would.
@@ -246,29 +256,26 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
             }
             const key = same?.key(v.record)
             if (same !== undefined && key !== undefined) {
-              const inStore = firstRepeat(same, v.record, storedByKey.get(key) ?? [])
-              if (inStore !== undefined) {
+              const others = candidatesOf(key)
+              const repeat = firstRepeat(same, v.record, others)
+              if (repeat !== undefined) {
                 batchFailed.push({
                   row: v.row,
                   issues: issue(
-                    inStore.path,
-                    `repeats the ${same.noun} already registered as "${inStore.other.record.id}" in this district (${inStore.rule}); update that record instead of importing a second one`
+                    repeat.path,
+                    repeat.other.row === undefined
+                      ? `repeats the ${same.noun} already registered as "${repeat.other.record.id}" in this district (${repeat.rule}); update that record instead of importing a second one`
+                      : `repeats the ${same.noun} of row ${repeat.other.row} (${repeat.rule}); import each ${same.noun} once`
                   )
                 })
                 continue
               }
-              const earlier = kept.get(key)
-              const inInput = earlier === undefined ? undefined : firstRepeat(same, v.record, earlier)
-              if (inInput !== undefined) {
-                batchFailed.push({
-                  row: v.row,
-                  issues: issue(inInput.path, `repeats the ${same.noun} of row ${inInput.other.row} (${inInput.rule}); import each ${same.noun} once`)
-                })
-                continue
+              others.push(v)
+              if (dryRun) {
+                const list = wouldWrite.get(key)
+                if (list === undefined) wouldWrite.set(key, [v])
+                else list.push(v)
               }
-              if (earlier === undefined) kept.set(key, [v])
-              else earlier.push(v)
-              keptIds.add(v.record.id)
             }
             fresh.push(v)
           }
@@ -292,6 +299,7 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
         return (dryRun ? check : sql.withTransaction(check)).pipe(
           Effect.mapError(persistence(`import ${spec.kind} ${rowsOf}`)),
           Effect.flatMap((fresh) => {
+            if (same !== undefined && !dryRun) for (const v of fresh) importedRow.set(v.record.id, v.row)
             written += fresh.length
             batches++
             rowsDone += batch.length
