@@ -28,8 +28,11 @@ const agrees = <A, I>(name: string, schema: Schema.Schema<A, I, never>) =>
             const keys = [...Object.keys(base), "extra"]
             input = { ...input, [keys[change.field % keys.length]!]: change.value }
           }
-          const expected = decode(input)
-          const got = fast(input)
+          // Half the time the district is left out and given beside the input, as an import gives it.
+          const given = index % 2 === 0 && "districtId" in input ? { districtId: input["districtId"] } : undefined
+          if (given !== undefined) delete input["districtId"]
+          const expected = decode(given === undefined ? input : { ...input, ...given })
+          const got = fast(input, given)
           if (Either.isLeft(expected)) expect(got).toBeUndefined()
           else if (change === null) expect(got).toEqual(expected.right)
           else if (got !== undefined) {

@@ -13,67 +13,72 @@ import { Either, Option, ParseResult, Schema, SchemaAST } from "effect"
 
 type Decode = (input: unknown) => Either.Either<unknown, unknown>
 
-// A key naming a value exactly, or `undefined` for a value not worth (or not
-// safe) caching: only strings, finite numbers (not -0), booleans, null, and
-// arrays and plain objects of those, no `undefined` anywhere.
-const keyOf = (value: unknown): string | undefined => {
+// What a field's decoder answers for a value that does not decode (no Either
+// allocated per field of every row).
+const refused: unique symbol = Symbol("refused")
+type Decoded = (input: unknown) => unknown
+
+// Whether JSON names a value exactly: strings, finite numbers (not -0),
+// booleans, null, and arrays and plain objects of those, no `undefined`
+// anywhere (JSON would drop it, and `{ phone: undefined }` is not `{}`).
+const exactInJson = (value: unknown): boolean => {
   switch (typeof value) {
     case "string":
-      return `s${value}`
-    case "number":
-      return Number.isFinite(value) && !Object.is(value, -0) ? `n${value}` : undefined
     case "boolean":
-      return value ? "t" : "f"
+      return true
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0)
     case "object": {
-      if (value === null) return "z"
-      let out = Array.isArray(value) ? "[" : "{"
+      if (value === null) return true
       if (Array.isArray(value)) {
-        for (const item of value) {
-          const k = keyOf(item)
-          if (k === undefined) return undefined
-          out += `${k.length}:${k}`
-        }
-        return out + "]"
+        for (const item of value) if (!exactInJson(item)) return false
+        return true
       }
-      if (Object.getPrototypeOf(value) !== Object.prototype) return undefined
-      for (const [name, item] of Object.entries(value)) {
-        const k = keyOf(item)
-        if (k === undefined) return undefined
-        out += `${name.length}:${name}${k.length}:${k}`
-      }
-      return out + "}"
+      if (Object.getPrototypeOf(value) !== Object.prototype || Object.getOwnPropertySymbols(value).length > 0) return false
+      for (const key in value) if (!exactInJson((value as Record<string, unknown>)[key])) return false
+      return true
     }
     default:
-      return undefined
+      return false
   }
 }
 
+
 // Decoded values of one field by input key, while caching pays: after `probe`
 // lookups with fewer than a quarter hits (ids, names, phones) it stops.
-const cached = (decode: Decode): Decode => {
+const cached = (either: Decode): Decoded => {
+  const decode = (input: unknown) => {
+    const result = either(input)
+    return Either.isRight(result) ? result.right : refused
+  }
   const probe = 512
   const limit = 8192
-  let byKey: Map<string, unknown> | undefined = new Map()
+  // Strings by themselves, other values by their JSON.
+  let strings: Map<string, unknown> | undefined = new Map()
+  let others: Map<string, unknown> | undefined = new Map()
   let lookups = 0
   let hits = 0
   return (input) => {
-    if (byKey === undefined) return decode(input)
-    const key = keyOf(input)
-    if (key === undefined) return decode(input)
+    if (strings === undefined || others === undefined) return decode(input)
+    const string = typeof input === "string"
+    if (!string && !exactInJson(input)) return decode(input)
+    const byKey = string ? strings : others
+    const key = string ? input : JSON.stringify(input)
     lookups++
     const known = byKey.get(key)
     if (known !== undefined) {
       hits++
-      return Either.right(known)
+      return known
     }
     if (lookups === probe && hits * 4 < lookups) {
-      byKey = undefined
+      strings = undefined
+      others = undefined
       return decode(input)
     }
     const decoded = decode(input)
-    if (Either.isRight(decoded)) {
+    if (decoded !== refused) {
       if (byKey.size >= limit) byKey.clear()
-      byKey.set(key, decoded.right)
+      byKey.set(key, decoded)
     }
     return decoded
   }
@@ -82,8 +87,12 @@ const cached = (decode: Decode): Decode => {
 /**
  * The fast decoder of a class's records, or `undefined` when `schema` is not
  * a `Schema.Class` built from a struct of fields (then decode as usual).
+ * `given`'s fields stand for those the input lacks (the district an import
+ * writes to), as if the input held them.
  */
-export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => A | undefined) | undefined => {
+export const fastDecoder = <A, I>(
+  schema: Schema.Schema<A, I, never>
+): ((input: unknown, given?: Readonly<Record<string, unknown>>) => A | undefined) | undefined => {
   const klass = schema as unknown as {
     readonly fields?: Record<string, Schema.Struct.Field>
     new(props: object, options: boolean): A
@@ -105,30 +114,33 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: 
     // A plain schema decodes the value; a property signature (optional, default) decodes a one-key struct.
     if (Schema.isSchema(field)) {
       const decode = cached(Schema.decodeUnknownEither(field as Schema.Schema<unknown, unknown, never>, { onExcessProperty: "error" }) as Decode)
-      return { name, plain: true, decode, absent: undefined as undefined | Either.Either<unknown, unknown> }
+      return { name, plain: true, decode, absent: undefined as unknown }
     }
     const struct = Schema.decodeUnknownEither(Schema.Struct({ [name]: field }) as unknown as Schema.Schema<unknown, unknown, never>, {
       onExcessProperty: "error"
     }) as Decode
     const decode = cached((value) => struct({ [name]: value }))
-    return { name, plain: false, decode, absent: struct({}) }
+    const absent = struct({})
+    return { name, plain: false, decode, absent: Either.isRight(absent) ? absent.right : refused }
   })
   const options: SchemaAST.ParseOptions = { onExcessProperty: "error" }
-  return (input) => {
+  const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
+  return (input, given) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
     for (const key in input) if (!known.has(key)) return undefined
     const props: Record<string, unknown> = {}
     for (const field of fields) {
-      const present = Object.prototype.hasOwnProperty.call(input, field.name)
+      const source = has(input, field.name) ? input as Record<string, unknown> : given !== undefined && has(given, field.name) ? given : undefined
+      const present = source !== undefined
       if (field.plain) {
         if (!present) return undefined
-        const decoded = field.decode((input as Record<string, unknown>)[field.name])
-        if (Either.isLeft(decoded)) return undefined
-        props[field.name] = decoded.right
+        const decoded = field.decode(source[field.name])
+        if (decoded === refused) return undefined
+        props[field.name] = decoded
       } else {
-        const decoded = present ? field.decode((input as Record<string, unknown>)[field.name]) : field.absent!
-        if (Either.isLeft(decoded)) return undefined
-        const out = decoded.right as Record<string, unknown>
+        const decoded = present ? field.decode(source[field.name]) : field.absent
+        if (decoded === refused) return undefined
+        const out = decoded as Record<string, unknown>
         if (Object.prototype.hasOwnProperty.call(out, field.name)) props[field.name] = out[field.name]
       }
     }
