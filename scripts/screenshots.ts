@@ -3,7 +3,8 @@
  * pages make: starts the example server over a fresh SQLite file with the
  * demo district as `npm start` creates it (through the browser tests' harness,
  * examples/server/test/web/browser.ts; about a minute), signs in as a demo
- * counselor in headless Chromium, opens each page below as a person would (an
+ * counselor in headless Chromium (as the district's manager for the pages only
+ * a manager may open: the import page), opens each page below as a person would (an
  * address, or a few steps: a search, a refused form, the first record of a
  * list) and writes a PNG of it at desktop (1280 × 900) and phone (360 × 780,
  * `-mobile`) sizes:
@@ -26,7 +27,7 @@ import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import type { Page } from "playwright-core"
+import type { BrowserContext, Page } from "playwright-core"
 
 /**
  * A page to shoot: how a person gets there — from which it learns what the
@@ -39,6 +40,8 @@ interface Shot {
   readonly open: (page: Page, base: string) => Promise<string>
   readonly whole: boolean
   readonly signedIn: boolean
+  /** Who opens it: the counselor, unless the page is a manager's. */
+  readonly as?: "manager"
 }
 
 /** Opens an address, waits for what htmx loads after the page (`ready`, if given), and expects `title`. */
@@ -103,6 +106,35 @@ const refusedRegistration = async (page: Page, base: string) => {
   return "구직자 등록"
 }
 
+/** A seekers list as an office keeps it: a merged title, Korean headers, Excel dates, a row with an error. */
+const ledgerXlsx = async (): Promise<Buffer> => {
+  const { default: ExcelJS } = await import("exceljs")
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet("구직자 명단")
+  const headers = ["성명", "생년월일", "성별", "휴대폰", "거주지", "희망직종", "최종학력", "접수일", "비고"]
+  sheet.addRow(["2026년 성동구 일자리센터 구직자 명단"])
+  sheet.mergeCells(1, 1, 1, headers.length)
+  sheet.getRow(3).values = headers
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
+  const rows = [
+    ["예솔하", day("1985-03-02"), "여", 1012345678, "성동구", "5511", "대졸", day("2026-11-02"), ""],
+    ["도담결", day("1979-07-15"), "남", "010-2222-3333", "성동구", "5511", "고등학교졸업", day("2026-11-03"), "주민번호 790715-1234567"],
+    ["윤슬아", day("1990-01-20"), "여", "010-12", "광진구", "5511", "대졸", day("2026-11-04"), ""],
+    ["라온빛", day("1962-05-17"), "남", "010-6666-7777", "성동구", "우주비행사", "고등학교졸업", day("2026-11-09"), ""]
+  ]
+  rows.forEach((values, i) => void (sheet.getRow(4 + i).values = values))
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** The import page after reading a seekers list: the suggested mapping and the preview, its errors by the sheet's rows. */
+const importPreview = async (page: Page, base: string) => {
+  await page.goto(`${base}/app/import`)
+  await page.getByLabel("파일 (XLSX 또는 CSV)").setInputFiles({ name: "성동구 구직자 명단.xlsx", mimeType: "application/octet-stream", buffer: await ledgerXlsx() })
+  await page.getByRole("button", { name: "파일 읽기" }).click()
+  await page.locator("#preview-title").waitFor()
+  return "자료 가져오기"
+}
+
 /** The pages to shoot, in order. */
 const pages: ReadonlyArray<Shot> = [
   { file: "sign-in", open: visit("/app/sign-in", "로그인"), whole: true, signedIn: false },
@@ -119,11 +151,13 @@ const pages: ReadonlyArray<Shot> = [
   { file: "referrals", open: visit("/app/referrals", "알선 현황"), whole: false, signedIn: true },
   // A referral at the interview that the counselor may move: its history so far and the three steps it may take.
   { file: "referral", open: firstOf("/app/referrals", "#column-interviewing ~ ul li:has(form) a[href*='/referrals/']", "#history", "알선: "), whole: true, signedIn: true },
-  { file: "follow-ups", open: visit("/app/follow-ups", "사후관리대장"), whole: false, signedIn: true }
+  { file: "follow-ups", open: visit("/app/follow-ups", "사후관리대장"), whole: false, signedIn: true },
+  { file: "import", open: visit("/app/import", "자료 가져오기"), whole: true, signedIn: true, as: "manager" },
+  { file: "import-preview", open: importPreview, whole: true, signedIn: true, as: "manager" }
 ]
 
-/** Who signs in: a counselor of the demo district (성동구). */
-const login = "seongdong-counselor-01"
+/** Who signs in: a counselor of the demo district (성동구), and its manager for a manager's pages. */
+const logins = { counselor: "seongdong-counselor-01", manager: "seongdong-manager" } as const
 
 const sizes = [
   { suffix: "", viewport: { width: 1280, height: 900 }, isMobile: false },
@@ -193,19 +227,27 @@ const browser = await launchChromium()
 let failed = false
 try {
   for (const size of sizes) {
-    const context = await browser.newContext({
-      viewport: size.viewport,
-      deviceScaleFactor: 1,
-      isMobile: size.isMobile,
-      hasTouch: size.isMobile,
-      locale: "ko-KR"
-    })
-    const page = await context.newPage()
-    let signedIn = false
+    const newContext = () =>
+      browser.newContext({
+        viewport: size.viewport,
+        deviceScaleFactor: 1,
+        isMobile: size.isMobile,
+        hasTouch: size.isMobile,
+        locale: "ko-KR"
+      })
+    // One browser context (its own session cookie) per person, each signed in when first needed.
+    const pagesOf = new Map<keyof typeof logins, { readonly context: BrowserContext; readonly page: Page; signedIn: boolean }>()
     for (const shot of pages) {
-      if (shot.signedIn && !signedIn) {
-        await signInAs(page, server.base, login)
-        signedIn = true
+      const who = shot.as ?? "counselor"
+      if (!pagesOf.has(who)) {
+        const context = await newContext()
+        pagesOf.set(who, { context, page: await context.newPage(), signedIn: false })
+      }
+      const person = pagesOf.get(who)!
+      const page = person.page
+      if (shot.signedIn && !person.signedIn) {
+        await signInAs(page, server.base, logins[who])
+        person.signedIn = true
       }
       let expected: string
       try {
@@ -237,7 +279,7 @@ try {
       const overflow = width > size.viewport.width ? ` — wider than the screen (${width} px): it scrolls sideways` : ""
       console.log(`Wrote ${relative(root, file)} (${size.viewport.width} × ${shown}${part}, ${Math.round(statSync(file).size / 1024)} KiB)${overflow}`)
     }
-    await context.close()
+    for (const { context } of pagesOf.values()) await context.close()
   }
 } finally {
   await browser.close()
