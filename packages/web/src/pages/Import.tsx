@@ -27,8 +27,8 @@
  * once it has arrived whole, so the commit is not an htmx request.)
  */
 import { HttpRouter, HttpServerResponse } from "@effect/platform"
-import { Mapping, type Sheet, SheetImport } from "@iljari/core"
-import { Cause, Effect, Either, Mailbox, Stream } from "effect"
+import { type ImportStore, Mapping, type Sheet, SheetImport } from "@iljari/core"
+import { Cause, type Context, Effect, Either, Mailbox, Option, Stream } from "effect"
 import type { VNode } from "preact"
 import { renderToString } from "preact-render-to-string"
 import type { Form } from "../http/Form.js"
@@ -164,6 +164,25 @@ const requestOf = (view: View, upload: Either.Either<Upload, UploadProblem>, use
     } satisfies Request)
   })
 
+/**
+ * The district's saved mapping fitted to a sheet whose headers differ (another year's file, another office's
+ * layout): the saved choices whose header the sheet has, and for the other fields the headers suggested for
+ * them that are still free. `undefined` when every saved choice fits as it is.
+ */
+export const fitted = (outcome: SheetImport.Outcome): ImportStore.SavedMapping | undefined => {
+  const kept = Object.entries(outcome.mapping.columns).filter(([, header]) => outcome.headers.includes(header))
+  if (kept.length === Object.keys(outcome.mapping.columns).length) return undefined
+  const used = new Set(kept.map(([, header]) => header))
+  const columns: Record<string, string> = Object.fromEntries(kept)
+  for (const [key, header] of Object.entries(Mapping.suggest(Mapping.ledgers[outcome.ledger], outcome.headers))) {
+    if (columns[key] === undefined && !used.has(header)) {
+      columns[key] = header
+      used.add(header)
+    }
+  }
+  return { columns, residentNumber: outcome.mapping.residentNumber }
+}
+
 const upload = {
   read: readUpload,
   fieldsOf: (read: Either.Either<Upload, UploadProblem>) => Either.isRight(read) ? read.right.fields : undefined,
@@ -197,7 +216,13 @@ const preview = (useMapping: boolean): Handler =>
         return yield* answer(view, chosen, <UploadRefusal message={message} />, status)
       }
       const { chosen, request, sheets } = asked.right
-      const outcome = yield* Effect.either(SheetImport.preview(actor, request))
+      const outcome = yield* Effect.either(SheetImport.preview(actor, request).pipe(
+        // A first read with a saved mapping made for other headers: previewed again with it fitted to this sheet.
+        Effect.flatMap((first) => {
+          const mapping = request.mapping === undefined ? fitted(first) : undefined
+          return mapping === undefined ? Effect.succeed(first) : SheetImport.preview(actor, { ...request, mapping })
+        })
+      ))
       if (Either.isLeft(outcome)) {
         if (outcome.left._tag !== "ValidationError") return yield* outcome.left
         return yield* answer(view, chosen, <UploadRefusal message={noHeaderRow(view, chosen.ledger, request.sheet)} />, 422)
@@ -210,10 +235,15 @@ const preview = (useMapping: boolean): Handler =>
 // ---------------------------------------------------------------------------
 
 const marker = "\u2063iljari-import-progress\u2063"
+
+// A pause on a timer, so that Node sends what the page has so far. The store's batches are synchronous work
+// (SQLite) and Effect runs fibers on microtasks, while Node writes a response's corked chunks only when the
+// event loop turns: without this the whole page would leave at the end, progress and all.
+const letThePageOut = Effect.sleep(0)
 const encoder = new TextEncoder()
 const render = (node: VNode) => renderToString(node)
 
-const committing = (signedIn: Signed, asked: Request, services: import("effect").Context.Context<Services>) => {
+const committing = (signedIn: Signed, asked: Request, services: Context.Context<Services>) => {
   const { actor, view } = signedIn
   const [head, tail] = ("<!doctype html>" + render(
     <Page view={view} title={titleOf(view)}>
@@ -223,9 +253,10 @@ const committing = (signedIn: Signed, asked: Request, services: import("effect")
   const progress = Stream.unwrapScoped(Effect.gen(function*() {
     const mailbox = yield* Mailbox.make<string>()
     const step = (done: number, total: number | undefined) => render(<ProgressStep view={view} done={done} total={total} />)
-    yield* SheetImport.commit(actor, asked.request, {
-      onProgress: ({ rows, rowsDone }) => Effect.asVoid(mailbox.offer(step(rowsDone, rows)))
-    }).pipe(
+    yield* letThePageOut.pipe(
+      Effect.zipRight(SheetImport.commit(actor, asked.request, {
+        onProgress: ({ rows, rowsDone }) => Effect.zipRight(mailbox.offer(step(rowsDone, rows)), letThePageOut)
+      })),
       Effect.matchCauseEffect({
         onSuccess: (outcome) =>
           mailbox.offerAll([
@@ -241,14 +272,12 @@ const committing = (signedIn: Signed, asked: Request, services: import("effect")
               render(
                 <CommitStopped
                   view={view}
-                  message={Cause.failureOption(cause).pipe((failure) =>
-                    failure._tag === "Some" && failure.value._tag === "ValidationError"
-                      ? view.say("열 연결에 문제가 있어 아무것도 가져오지 않았습니다. 처음부터 다시 미리 보세요.", "The columns have problems: nothing was imported. Preview again from the start.")
-                      : view.say(
-                        "저장하는 중에 멈췄습니다. 이미 저장한 묶음은 그대로 남아 있고, 같은 파일을 다시 가져오면 남은 행만 가져옵니다.",
-                        "The import stopped while writing. The batches already written stay; importing the same file again writes only the rest."
-                      )
-                  )}
+                  message={Option.exists(Cause.failureOption(cause), (error) => error._tag === "ValidationError")
+                    ? view.say("열 연결에 문제가 있어 아무것도 가져오지 않았습니다. 처음부터 다시 미리 보세요.", "The columns have problems: nothing was imported. Preview again from the start.")
+                    : view.say(
+                      "저장하는 중에 멈췄습니다. 이미 저장한 묶음은 그대로 남아 있고, 같은 파일을 다시 가져오면 남은 행만 가져옵니다.",
+                      "The import stopped while writing. The batches already written stay; importing the same file again writes only the rest."
+                    )}
                 />
               )
             ])
