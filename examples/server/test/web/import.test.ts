@@ -216,6 +216,41 @@ describeBrowser("importing a district's seekers list in the web app, in Chromium
     await accessible()
   })
 
+  it("streams a long import's progress: the bar moves while the batches are written", async () => {
+    // 20,000 people (500 a batch), each a name and birth date of their own.
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet("구직자")
+    sheet.addRow(["성명", "생년월일", "거주지", "희망직종", "학력", "등록일"])
+    const syllables = "가나다라마바사아자차카타파하"
+    for (let i = 0; i < 20_000; i++) {
+      const name = `${syllables[i % 14]}${syllables[Math.floor(i / 14) % 14]}${syllables[Math.floor(i / 196) % 14]}온`
+      sheet.addRow([name, utcDay(`19${50 + Math.floor(i / 2744)}-01-01`), "성동구", "5511", "대졸", utcDay("2026-11-02")])
+    }
+    const big = Buffer.from(await workbook.xlsx.writeBuffer())
+    await page.goto(`${server.base}/app/import`)
+    await page.getByLabel("파일 (XLSX 또는 CSV)").setInputFiles({ name: "큰 명단.xlsx", mimeType: "application/octet-stream", buffer: big })
+    await page.getByRole("button", { name: "파일 읽기" }).click()
+    // The mapping saved by the first import (other headers: 핸드폰번호, 최종학력, 접수일…) is fitted to this sheet.
+    await page.locator("#preview-title").waitFor({ timeout: 60_000 })
+    expect(await page.locator("#mapping-problems").count()).toBe(0)
+    expect(await page.getByLabel("학력 (필수)").inputValue()).toBe("학력")
+    await page.getByRole("button", { name: "가져오기 (20,000건)" }).waitFor({ timeout: 60_000 })
+    const seen = new Set<string>()
+    const committed = page.getByRole("button", { name: "가져오기 (20,000건)" }).click()
+    // What the page shows while it arrives: the last step of the progress.
+    for (let i = 0; i < 600 && ![...seen].some((s) => s.startsWith("완료")); i++) {
+      const shown = await page.evaluate(() => document.querySelector(".import-progress li:last-child")?.textContent ?? "").catch(() => "")
+      if (shown !== "") seen.add(shown)
+      await page.waitForTimeout(20)
+    }
+    await committed
+    await page.locator("#import-done").waitFor()
+    const midway = [...seen].filter((s) => /^[\d,]+ \/ 20,000건 저장$/.test(s) && !s.startsWith("20,000"))
+    expect(midway.length).toBeGreaterThan(0)
+    expect(seen).toContain("완료: 읽은 20,000행을 모두 처리했습니다")
+    expect(await page.locator(".import-counts .figure").first().textContent()).toBe("20,000")
+  }, 180_000)
+
   it("refuses the page to a counselor", async () => {
     const other = await browser.newContext({ locale: "ko-KR" })
     try {
