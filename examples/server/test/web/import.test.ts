@@ -205,6 +205,24 @@ describeBrowser("importing a district's seekers list in the web app, in Chromium
     })
   })
 
+  it("reads a CSV too, in the encoding chosen; in the wrong one, says in Korean what to do", async () => {
+    const csv = "\uFEFF성명,생년월일,거주지,희망직종,학력,등록일\n하늘봄,1988-04-05,성동구,5511,대졸,2026-11-02\n"
+    await page.goto(`${server.base}/app/import`)
+    await page.getByLabel("파일 (XLSX 또는 CSV)").setInputFiles({ name: "구직자.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+    await page.getByLabel("CSV 문자 인코딩").selectOption({ label: "UTF-8" })
+    await page.getByRole("button", { name: "파일 읽기" }).click()
+    await page.locator("#preview-title").waitFor()
+    expect(await page.locator("#import-result").textContent()).toContain("'구직자' 시트의 1행을 머리글로 읽었습니다")
+    expect(await page.locator(".import-counts .figure").first().textContent()).toBe("1")
+    // Read as CP949, the UTF-8 bytes are no CP949 text: refused, with what to do.
+    await page.getByLabel("CSV 문자 인코딩").selectOption({ label: "CP949(EUC-KR)" })
+    await page.getByRole("button", { name: "파일 읽기" }).click()
+    await expect.poll(() => page.locator("#import-refusal").textContent()).toBe(
+      "CSV 파일을 읽을 수 없습니다. 고른 문자 인코딩이 파일과 맞지 않거나 파일이 손상되었습니다. 문자 인코딩을 '자동'이나 다른 것으로 바꿔 다시 읽어 보세요."
+    )
+    await accessible()
+  })
+
   it("tells the person in Korean that a file over the limit is too large, in the page", async () => {
     await page.goto(`${server.base}/app/import`)
     expect(await page.locator("#f-file-hint").textContent()).toContain("20MB까지 올릴 수 있습니다")

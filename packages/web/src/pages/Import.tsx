@@ -87,12 +87,21 @@ const uploadProblem = (view: View, problem: UploadProblem) =>
     )
     : view.say("보낸 양식을 읽을 수 없습니다. 화면을 새로 고친 뒤 다시 하세요.", "The form could not be read. Reload the page and try again.")
 
+// The readers give their reason in English: the person reading Korean is told what to do instead.
 const sheetProblem = (view: View, problem: SheetProblem) =>
   problem._tag === "NotASpreadsheet"
     ? view.say("XLSX 또는 CSV 파일만 가져올 수 있습니다. 엑셀에서 '다른 이름으로 저장'으로 .xlsx나 .csv로 저장하세요.", "Only XLSX or CSV files can be imported. In Excel, use Save As to save the file as .xlsx or .csv.")
     : problem.format === "xlsx"
-    ? view.say(`엑셀 파일을 읽을 수 없습니다 (${problem.reason}). 엑셀에서 열리는지, .xlsx로 저장했는지 확인하세요.`, `The Excel file could not be read: ${problem.reason}. Check that it opens in Excel and was saved as .xlsx.`)
-    : view.say(`CSV 파일을 읽을 수 없습니다 (${problem.reason}). 한글이 깨진다면 문자 인코딩을 바꿔 보세요.`, `The CSV file could not be read: ${problem.reason}. If the Korean text is garbled, try another text encoding.`)
+    ? view.say(
+      problem.reason.includes(".xls)")
+        ? "엑셀 97-2003 형식(.xls) 파일입니다. 엑셀에서 '다른 이름으로 저장'으로 .xlsx로 저장한 뒤 가져오세요."
+        : "엑셀 파일을 읽을 수 없습니다. 엑셀에서 열리는지, .xlsx로 저장했는지 확인하세요.",
+      `The Excel file could not be read: ${problem.reason}. Check that it opens in Excel and was saved as .xlsx.`
+    )
+    : view.say(
+      "CSV 파일을 읽을 수 없습니다. 고른 문자 인코딩이 파일과 맞지 않거나 파일이 손상되었습니다. 문자 인코딩을 '자동'이나 다른 것으로 바꿔 다시 읽어 보세요.",
+      `The CSV file could not be read: ${problem.reason}. Choose another text encoding (or Automatic) and read it again.`
+    )
 
 const noHeaderRow = (view: View, ledgerId: Mapping.KnownLedger, sheet: Sheet.Sheet) => {
   const ledger = Mapping.ledgers[ledgerId]
