@@ -86,6 +86,14 @@ export interface Ledger<R> {
   readonly name: Label
   /** The records a row becomes, in writing order. */
   readonly kinds: ReadonlyArray<RecordKind>
+  /**
+   * Where each kind's record sits in the draft (`employer`, `opening`), so a
+   * rule a record breaks is shown on its column; absent for a ledger whose
+   * draft is its one record.
+   */
+  readonly draftPaths?: Partial<Record<RecordKind, string>>
+  /** Kinds several rows may name (an employer with several openings): a repeat is the same record, not an error. */
+  readonly shared?: ReadonlyArray<RecordKind>
   readonly columns: ReadonlyArray<Column<R>>
   /** The fields a row starts with before its cells are read. */
   readonly start: (context: ReadContext) => Draft

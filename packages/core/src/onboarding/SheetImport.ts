@@ -101,8 +101,8 @@ export interface Outcome {
   readonly rows: number
   /** Records created (or, in a preview, to be created), by kind. */
   readonly created: Partial<Record<RecordKind, number>>
-  /** Rows imported before (same natural key): left as they are. */
-  readonly skipped: number
+  /** Records imported before (same natural key), by kind: left as they are. */
+  readonly skipped: Partial<Record<RecordKind, number>>
   readonly failures: ReadonlyArray<RowFailure>
 }
 
@@ -181,7 +181,7 @@ const run = <R>(
       if (write) {
         return yield* invalid("import", "mapping", checked.problems.map((p) => `${p.en} (${p.ko})`).join("; "))
       }
-      return { ...base, committed: false, created: {}, skipped: 0, failures: [] } satisfies Outcome
+      return { ...base, committed: false, created: {}, skipped: {}, failures: [] } satisfies Outcome
     }
 
     const context: ReadContext = {
@@ -195,9 +195,33 @@ const run = <R>(
     const read = readRows(ledger, found.headers, found.rows, mapping, checked.residentNumber, context)
     const failures = new Map<number, Array<Issue>>(read.failures.map((f) => [f.row, [...f.issues]]))
     const created: Partial<Record<RecordKind, number>> = {}
-    let skipped = 0
+    const skipped: Partial<Record<RecordKind, number>> = {}
+    // The records of the rows that are still good, each shared record (an
+    // employer named by several rows) once, from the first good row naming it.
+    const good = (kind: RecordKind) => {
+      const seen = new Set<string>()
+      return read.records.filter((r) => {
+        if (r.kind !== kind || failures.has(r.row)) return false
+        const id = (r.record as { readonly id: string }).id
+        if (seen.has(id)) return false
+        seen.add(id)
+        return true
+      })
+    }
+    const refuse = (kind: RecordKind, failed: ReadonlyArray<{ readonly row: number; readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }> }>) => {
+      for (const failure of failed) {
+        const issues = failures.get(failure.row) ?? []
+        for (const issue of failure.issues) issues.push(onColumn(ledger, mapping, kind, issue))
+        failures.set(failure.row, issues)
+      }
+    }
+    // A row that makes several records is written whole or not at all: every
+    // kind is checked before any is written.
+    if (write && ledger.kinds.length > 1) {
+      for (const kind of ledger.kinds) refuse(kind, (yield* store.write(kind, actor.districtId, good(kind), { dryRun: true })).failed)
+    }
     for (const kind of ledger.kinds) {
-      const records = read.records.filter((r) => r.kind === kind && !failures.has(r.row))
+      const records = good(kind)
       const report = yield* store.write(kind, actor.districtId, records, {
         dryRun: !write,
         ...(options.onProgress === undefined ? {} : {
@@ -205,12 +229,8 @@ const run = <R>(
         })
       })
       created[kind] = report.written
-      skipped += report.skipped
-      for (const failure of report.failed) {
-        const issues = failures.get(failure.row) ?? []
-        for (const issue of failure.issues) issues.push(onColumn(ledger, mapping, issue))
-        failures.set(failure.row, issues)
-      }
+      skipped[kind] = report.skipped
+      refuse(kind, report.failed)
       if (logCreated !== undefined && kind === "seekers") {
         yield* logCreated(records.filter((r) => !failures.has(r.row)).map((r) => (r.record as { readonly id: string }).id))
       }
@@ -226,8 +246,15 @@ const run = <R>(
   })
 
 // A rule a record broke, shown on the column that filled the field.
-const onColumn = (ledger: Ledger<any>, mapping: SavedMapping, issue: { readonly path: string; readonly message: string }): Issue => {
-  const column = ledger.columns.find((c) => c.paths.some((path) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`)))
+const onColumn = (
+  ledger: Ledger<any>,
+  mapping: SavedMapping,
+  kind: RecordKind,
+  issue: { readonly path: string; readonly message: string }
+): Issue => {
+  const prefix = ledger.draftPaths?.[kind]
+  const path = prefix === undefined ? issue.path : issue.path === "" ? prefix : `${prefix}.${issue.path}`
+  const column = ledger.columns.find((c) => c.paths.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)))
   const header = column === undefined ? undefined : mapping.columns[column.key]
   const name = column?.header.ko ?? issue.path
   return {
@@ -279,10 +306,10 @@ const readRows = (
       else {
         for (const { kind, record } of made.right) {
           const first = firstRowOf.get(`${kind}/${record.id}`)
-          if (first !== undefined) {
-            issues.push({ ko: `${first}행과 같은 기록입니다(같은 이름과 생년월일)`, en: `repeats row ${first} (the same natural key)` })
+          if (first !== undefined && !ledger.shared?.includes(kind)) {
+            issues.push({ ko: `${first}행과 같은 기록입니다`, en: `repeats row ${first} (the same ${kind === "seekers" ? "name and birth date" : "record"})` })
           } else {
-            firstRowOf.set(`${kind}/${record.id}`, row)
+            if (first === undefined) firstRowOf.set(`${kind}/${record.id}`, row)
             records.push({ kind, row, record })
           }
         }

@@ -61,7 +61,13 @@ export const numberColumn = <R>(spec: Spec<R>): Column<R> =>
     set(draft, spec.path, value)
   })
 
-interface CodeSet<C extends string> {
+/** A code set from its schema and its labels. */
+export const codes = <C extends string>(
+  schema: { readonly literals: ReadonlyArray<C> },
+  label: (code: C, language?: "ko" | "en") => string
+): CodeSet<C> => ({ codes: schema.literals, label })
+
+export interface CodeSet<C extends string> {
   readonly codes: ReadonlyArray<C>
   readonly label: (code: C, language?: "ko" | "en") => string
 }
@@ -71,7 +77,7 @@ export const codeColumn = <R, C extends string>(
   spec: Spec<R>,
   set_: CodeSet<C>,
   aliases: Readonly<Record<string, C>> = {}
-): Column<R> => column(spec, (cell, draft) => into(spec.path, codeOf(set_, spec.header, aliases, text(cell)), draft))
+): Column<R> => column(spec, (cell, draft) => into(spec.path, codeOf(set_, spec.header, text(cell), aliases), draft))
 
 /** Several values of a code set in one cell. */
 export const codeListColumn = <R, C extends string>(
@@ -82,14 +88,15 @@ export const codeListColumn = <R, C extends string>(
   column(spec, (cell, draft) => {
     const found: Array<C> = []
     for (const part of Cells.list(cell)) {
-      const code = codeOf(set_, spec.header, aliases, part)
+      const code = codeOf(set_, spec.header, part, aliases)
       if (Either.isLeft(code)) return code.left
       found.push(code.right)
     }
     set(draft, spec.path, found)
   })
 
-const codeOf = <C extends string>(set_: CodeSet<C>, what: Label, aliases: Readonly<Record<string, C>>, written: string) => {
+/** A coded value from its code, a label or an alias. */
+export const codeOf = <C extends string>(set_: CodeSet<C>, what: Label, written: string, aliases: Readonly<Record<string, C>> = {}) => {
   const alias = aliases[normalizeHeader(written)]
   return alias !== undefined ? Either.right(alias) : coded(set_, what, written)
 }
@@ -192,6 +199,7 @@ export const momentColumn = <R>(spec: Spec<R>): Column<R> =>
   })
 
 export { list as cellsOf, won } from "../Cells.js"
+export { set as setIn } from "../Ledger.js"
 export { text as cellText } from "../Sheet.js"
 
 const purposes = { codes: Consent.ConsentPurpose.literals, label: Consent.consentPurposeLabel }

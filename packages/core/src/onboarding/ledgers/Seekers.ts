@@ -6,18 +6,13 @@ import type { Column, Ledger } from "../Ledger.js"
 import { naturalId } from "../Ledger.js"
 import * as C from "../internal/columns.js"
 
-const setOf = <C extends string>(schema: { readonly literals: ReadonlyArray<C> }, label: (code: C, language?: "ko" | "en") => string) => ({
-  codes: schema.literals,
-  label
-})
-
-const genders = setOf(Seeker.Gender, Seeker.genderLabel)
-const education = setOf(Codes.EducationLevel, Codes.educationLabel)
-const targetGroups = setOf(Codes.TargetGroup, Codes.targetGroupLabel)
-const statuses = setOf(Seeker.SeekerStatus, Seeker.seekerStatusLabel)
-const channels = setOf(Seeker.RegistrationChannel, Seeker.registrationChannelLabel)
-const contractTypes = setOf(Codes.ContractType, Codes.contractTypeLabel)
-const schedules = setOf(Codes.WorkSchedule, Codes.workScheduleLabel)
+const genders = C.codes(Seeker.Gender, Seeker.genderLabel)
+const education = C.codes(Codes.EducationLevel, Codes.educationLabel)
+const targetGroups = C.codes(Codes.TargetGroup, Codes.targetGroupLabel)
+const statuses = C.codes(Seeker.SeekerStatus, Seeker.seekerStatusLabel)
+const channels = C.codes(Seeker.RegistrationChannel, Seeker.registrationChannelLabel)
+const contractTypes = C.codes(Codes.ContractType, Codes.contractTypeLabel)
+const schedules = C.codes(Codes.WorkSchedule, Codes.workScheduleLabel)
 
 /** How a district's sheets write education and gender besides the codes' own labels. */
 const educationAliases = {
