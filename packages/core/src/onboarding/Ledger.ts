@@ -11,10 +11,14 @@
  */
 import { Either } from "effect"
 import type { Label } from "../kernel/Labels.js"
+import type { Check, Policy } from "../casework/FollowUp.js"
+import type { Referral } from "../casework/Referral.js"
+import type { BusinessCalendar } from "../kernel/BusinessCalendar.js"
 import type { CounselorId, DistrictId } from "../kernel/Ids.js"
 import type * as LocalDate from "../kernel/LocalDate.js"
 import type { RecordKind } from "./ImportStore.js"
 import type { Problem } from "./Cells.js"
+import type { Directory } from "./Directory.js"
 import type { Cell } from "./Sheet.js"
 
 /**
@@ -31,6 +35,10 @@ export interface ReadContext {
   readonly importedBy: CounselorId
   /** The district's counselors by name, to read a "담당자" column. */
   readonly counselorsByName: ReadonlyMap<string, CounselorId>
+  /** The records rows link to (empty for a ledger that links to nothing). */
+  readonly directory: Directory
+  /** How follow-up checks are scheduled, as for a placement recorded by hand. */
+  readonly followUp: { readonly policy: Policy; readonly calendar: BusinessCalendar }
 }
 
 /**
@@ -97,20 +105,31 @@ export interface Ledger<R> {
   readonly columns: ReadonlyArray<Column<R>>
   /** The fields a row starts with before its cells are read. */
   readonly start: (context: ReadContext) => Draft
-  /** The records of a complete draft (ids derived from its natural key), or why there are none. */
-  readonly finish: (draft: Draft, context: ReadContext) => Either.Either<ReadonlyArray<Made>, Problem>
+  /** Whether rows link to stored records (the {@link ReadContext.directory} is read for them). */
+  readonly links?: boolean
+  /**
+   * What a complete draft makes (records with ids derived from its natural
+   * key, changes to stored records), or why it makes nothing; `notes` say
+   * what the person should know about a good row.
+   */
+  readonly finish: (
+    draft: Draft,
+    context: ReadContext
+  ) => Either.Either<{ readonly made: ReadonlyArray<Made>; readonly notes?: ReadonlyArray<Problem> }, Problem>
 }
 
 /**
- * A record a row made.
+ * What a row made: a new record, a change to a stored one (a follow-up check
+ * done, a referral that led to the job), or a record imported before.
  *
  * @since 0.4.0
  * @category models
  */
-export interface Made {
-  readonly kind: RecordKind
-  readonly record: Draft & { readonly id: string }
-}
+export type Made =
+  | { readonly _tag: "Insert"; readonly kind: RecordKind; readonly record: Draft & { readonly id: string } }
+  | { readonly _tag: "Update"; readonly kind: "followUps"; readonly record: Check; readonly version: number }
+  | { readonly _tag: "Update"; readonly kind: "referrals"; readonly record: Referral; readonly version: number }
+  | { readonly _tag: "Unchanged"; readonly kind: RecordKind }
 
 /**
  * The ledgers.

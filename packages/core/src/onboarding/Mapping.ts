@@ -21,6 +21,8 @@ import type { Label } from "../kernel/Labels.js"
 import type { SavedMapping } from "./ImportStore.js"
 import { type Column, type Ledger, type LedgerId, names } from "./Ledger.js"
 import { employers } from "./ledgers/Employers.js"
+import { followUps } from "./ledgers/FollowUps.js"
+import { placements } from "./ledgers/Placements.js"
 import { seekers } from "./ledgers/Seekers.js"
 import { type Row, type Sheet, text } from "./Sheet.js"
 
@@ -30,7 +32,7 @@ import { type Row, type Sheet, text } from "./Sheet.js"
  * @since 0.4.0
  * @category ledgers
  */
-export const ledgers = { seekers, employers } as const satisfies Partial<Record<LedgerId, Ledger<any>>>
+export const ledgers = { seekers, employers, placements, followUps } as const satisfies Record<LedgerId, Ledger<any>>
 
 /**
  * The ledger ids an import reads.

@@ -34,11 +34,19 @@ import type { AuditLog } from "../kernel/Audit.js"
 import type { PersistenceError } from "../kernel/Errors.js"
 import type { IdGenerator } from "../kernel/IdGenerator.js"
 import type { ValidationError } from "../kernel/Validation.js"
-import { type Actor, invalid, logAccessAll, today } from "../kernel/UseCase.js"
+import { type Actor, inTransaction, invalid, logAccessAll, today } from "../kernel/UseCase.js"
+import * as Casework from "../casework/Casework.js"
+import { FollowUpRepository } from "../casework/FollowUp.js"
+import { ReferralRepository } from "../casework/Referral.js"
+import type { Transactor } from "../kernel/Transactor.js"
+import type { PlacementRepository } from "../casework/Placement.js"
 import { CounselorRepository } from "../registry/Counselor.js"
-import { birthDateOfResidentNumber } from "./Cells.js"
+import type { EmployerRepository } from "../registry/Employer.js"
+import type { OpeningRepository } from "../registry/Opening.js"
+import type { SeekerRepository } from "../registry/Seeker.js"
 import { ImportStore, type NumberedRecord, type RecordKind, type SavedMapping } from "./ImportStore.js"
-import type { Ledger, ReadContext } from "./Ledger.js"
+import type { Ledger, Made, ReadContext } from "./Ledger.js"
+import * as Directory from "./Directory.js"
 import { check, type KnownLedger, ledgers, type MappingProblem, type ResidentNumberUse, suggest, table } from "./Mapping.js"
 import { type Sheet, text } from "./Sheet.js"
 
@@ -101,9 +109,13 @@ export interface Outcome {
   readonly rows: number
   /** Records created (or, in a preview, to be created), by kind. */
   readonly created: Partial<Record<RecordKind, number>>
+  /** Stored records changed, by kind: follow-up checks done, referrals that led to the job. */
+  readonly updated: Partial<Record<RecordKind | "referrals", number>>
   /** Records imported before (same natural key), by kind: left as they are. */
   readonly skipped: Partial<Record<RecordKind, number>>
   readonly failures: ReadonlyArray<RowFailure>
+  /** What the person should know about good rows (a placement that will not count for the center). */
+  readonly notes: ReadonlyArray<RowFailure>
 }
 
 /**
@@ -113,8 +125,26 @@ export interface Outcome {
  * @category models
  */
 export interface CommitOptions {
-  readonly onProgress?: (progress: { readonly rowsDone: number; readonly rows: number }) => Effect.Effect<void>
+  /** After each batch: the kind being written, its records done and in all. */
+  readonly onProgress?: (progress: { readonly kind: RecordKind; readonly rowsDone: number; readonly rows: number }) => Effect.Effect<void>
 }
+
+/**
+ * The stores an import reads and writes.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export type Stores =
+  | ImportStore
+  | CounselorRepository
+  | SeekerRepository
+  | EmployerRepository
+  | OpeningRepository
+  | ReferralRepository
+  | PlacementRepository
+  | FollowUpRepository
+  | Transactor
 
 const ledgerOf = (id: KnownLedger): Ledger<any> => ledgers[id]
 
@@ -127,7 +157,7 @@ const ledgerOf = (id: KnownLedger): Ledger<any> => ledgers[id]
 export const preview = (
   actor: Actor,
   request: Request
-): Effect.Effect<Outcome, ValidationError | PersistenceError, ImportStore | CounselorRepository> => run(actor, request, undefined, {})
+): Effect.Effect<Outcome, ValidationError | PersistenceError, Stores> => run(actor, request, undefined, {})
 
 /**
  * Writes the good rows, batch by batch, and keeps the mapping for the
@@ -142,7 +172,7 @@ export const commit = (
   actor: Actor,
   request: Request,
   options: CommitOptions = {}
-): Effect.Effect<Outcome, ValidationError | PersistenceError, ImportStore | CounselorRepository | AuditLog | IdGenerator> =>
+): Effect.Effect<Outcome, ValidationError | PersistenceError, Stores | AuditLog | IdGenerator> =>
   run(actor, request, (ids) => logAccessAll(actor, "create", "seeker", ids, "import.seekers"), options)
 
 // A commit passes what it does with the seekers it wrote (log them); a preview writes nothing.
@@ -181,26 +211,31 @@ const run = <R>(
       if (write) {
         return yield* invalid("import", "mapping", checked.problems.map((p) => `${p.en} (${p.ko})`).join("; "))
       }
-      return { ...base, committed: false, created: {}, skipped: {}, failures: [] } satisfies Outcome
+      return { ...base, committed: false, created: {}, updated: {}, skipped: {}, failures: [], notes: [] } satisfies Outcome
     }
 
+    const config = yield* Casework.Config
     const context: ReadContext = {
       districtId: actor.districtId,
       today: yield* today,
       importedBy: actor.counselorId,
       counselorsByName: new Map(
         (yield* Effect.flatMap(CounselorRepository, (counselors) => counselors.list(actor.districtId))).map(({ value }) => [value.name, value.id])
-      )
+      ),
+      directory: ledger.links === true ? yield* Directory.load(actor.districtId) : Directory.empty,
+      followUp: { policy: config.followUpPolicy, calendar: config.calendar }
     }
     const read = readRows(ledger, found.headers, found.rows, mapping, checked.residentNumber, context)
     const failures = new Map<number, Array<Issue>>(read.failures.map((f) => [f.row, [...f.issues]]))
     const created: Partial<Record<RecordKind, number>> = {}
     const skipped: Partial<Record<RecordKind, number>> = {}
+    const updated: Partial<Record<RecordKind | "referrals", number>> = {}
+    for (const { kind } of read.unchanged) skipped[kind] = (skipped[kind] ?? 0) + 1
     // The records of the rows that are still good, each shared record (an
     // employer named by several rows) once, from the first good row naming it.
     const good = (kind: RecordKind) => {
       const seen = new Set<string>()
-      return read.records.filter((r) => {
+      return read.inserts.filter((r) => {
         if (r.kind !== kind || failures.has(r.row)) return false
         const id = (r.record as { readonly id: string }).id
         if (seen.has(id)) return false
@@ -208,7 +243,10 @@ const run = <R>(
         return true
       })
     }
-    const refuse = (kind: RecordKind, failed: ReadonlyArray<{ readonly row: number; readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }> }>) => {
+    const refuse = (
+      kind: RecordKind,
+      failed: ReadonlyArray<{ readonly row: number; readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }> }>
+    ) => {
       for (const failure of failed) {
         const issues = failures.get(failure.row) ?? []
         for (const issue of failure.issues) issues.push(onColumn(ledger, mapping, kind, issue))
@@ -217,7 +255,7 @@ const run = <R>(
     }
     // A row that makes several records is written whole or not at all: every
     // kind is checked before any is written.
-    if (write && ledger.kinds.length > 1) {
+    if (write && (ledger.kinds.length > 1 || read.updates.length > 0)) {
       for (const kind of ledger.kinds) refuse(kind, (yield* store.write(kind, actor.districtId, good(kind), { dryRun: true })).failed)
     }
     for (const kind of ledger.kinds) {
@@ -225,24 +263,64 @@ const run = <R>(
       const report = yield* store.write(kind, actor.districtId, records, {
         dryRun: !write,
         ...(options.onProgress === undefined ? {} : {
-          onBatch: ({ rowsDone }) => options.onProgress!({ rowsDone, rows: records.length })
+          onBatch: ({ rowsDone }) => options.onProgress!({ kind, rowsDone, rows: records.length })
         })
       })
       created[kind] = report.written
-      skipped[kind] = report.skipped
+      skipped[kind] = (skipped[kind] ?? 0) + report.skipped
       refuse(kind, report.failed)
       if (logCreated !== undefined && kind === "seekers") {
         yield* logCreated(records.filter((r) => !failures.has(r.row)).map((r) => (r.record as { readonly id: string }).id))
       }
     }
+    const changes = read.updates.filter((u) => !failures.has(u.row))
+    for (const change of changes) updated[change.made.kind] = (updated[change.made.kind] ?? 0) + 1
+    if (write && changes.length > 0) yield* applyUpdates(changes, (row, issue) => failures.set(row, [...(failures.get(row) ?? []), issue]))
     if (write) yield* store.saveMapping(actor.districtId, ledger.id, mapping)
+    const notes = read.notes.filter((n) => !failures.has(n.row))
     return {
       ...base,
       committed: write,
       created,
+      updated,
       skipped,
-      failures: [...failures].sort(([a], [b]) => a - b).map(([row, issues]) => ({ row, issues }))
+      failures: [...failures].sort(([a], [b]) => a - b).map(([row, issues]) => ({ row, issues })),
+      notes
     } satisfies Outcome
+  })
+
+type Update = Extract<Made, { readonly _tag: "Update" }>
+
+// Stored records a row changes (a check done, a referral hired), a batch to a
+// transaction; a record changed meanwhile fails its row, not the import.
+const applyUpdates = (
+  changes: ReadonlyArray<{ readonly row: number; readonly made: Update }>,
+  refuse: (row: number, issue: Issue) => void
+) =>
+  Effect.gen(function*() {
+    const checks = yield* FollowUpRepository
+    const referrals = yield* ReferralRepository
+    for (let from = 0; from < changes.length; from += 500) {
+      const batch = changes.slice(from, from + 500)
+      yield* inTransaction(Effect.forEach(batch, ({ made, row }) =>
+        (made.kind === "followUps"
+          ? Effect.asVoid(checks.update(made.record, made.version))
+          : Effect.asVoid(referrals.update(made.record, made.version))).pipe(
+          Effect.catchTags({
+            StaleVersion: () =>
+              Effect.sync(() =>
+                refuse(row, {
+                  ko: "가져오는 동안 다른 사람이 이 기록을 바꾸었습니다. 다시 가져오세요",
+                  en: "the stored record changed while importing; import the file again"
+                })
+              ),
+            NotFound: () =>
+              Effect.sync(() =>
+                refuse(row, { ko: "가져오는 동안 이 기록이 지워졌습니다", en: "the stored record was removed while importing" })
+              )
+          })
+        ), { discard: true }))
+    }
   })
 
 // A rule a record broke, shown on the column that filled the field.
@@ -272,7 +350,10 @@ const readRows = (
   residentNumber: ResidentNumberUse,
   context: ReadContext
 ) => {
-  const records: Array<NumberedRecord & { readonly kind: RecordKind }> = []
+  const inserts: Array<NumberedRecord & { readonly kind: RecordKind }> = []
+  const updates: Array<{ readonly row: number; readonly made: Update }> = []
+  const unchanged: Array<{ readonly row: number; readonly kind: RecordKind }> = []
+  const notes: Array<RowFailure> = []
   const failures: Array<RowFailure> = []
   const firstRowOf = new Map<string, number>()
   const mapped = ledger.columns.flatMap((column) => {
@@ -290,32 +371,34 @@ const readRows = (
         }
         continue
       }
-      if (column.key === "residentNumber") {
-        const birthDate = birthDateOfResidentNumber(cell)
-        if (birthDate === undefined) {
-          issues.push({ column: header, ko: `'${header}'에서 생년월일을 읽을 수 없습니다`, en: `no birth date can be read from ${column.header.en}` })
-        } else if (draft["birthDate"] === undefined) draft["birthDate"] = birthDate
-        continue
-      }
       const problem = column.read(cell, draft, context)
       if (problem !== undefined) issues.push({ column: header, ko: `'${header}': ${problem.ko}`, en: `${column.header.en} ${problem.en}` })
     }
     if (issues.length === 0) {
-      const made = ledger.finish(draft, context)
-      if (Either.isLeft(made)) issues.push(made.left)
+      const finished = ledger.finish(draft, context)
+      if (Either.isLeft(finished)) issues.push(finished.left)
       else {
-        for (const { kind, record } of made.right) {
-          const first = firstRowOf.get(`${kind}/${record.id}`)
-          if (first !== undefined && !ledger.shared?.includes(kind)) {
-            issues.push({ ko: `${first}행과 같은 기록입니다`, en: `repeats row ${first} (the same ${kind === "seekers" ? "name and birth date" : "record"})` })
-          } else {
-            if (first === undefined) firstRowOf.set(`${kind}/${record.id}`, row)
-            records.push({ kind, row, record })
+        for (const made of finished.right.made) {
+          if (made._tag === "Update") updates.push({ row, made })
+          else if (made._tag === "Unchanged") unchanged.push({ row, kind: made.kind })
+          else {
+            const key = `${made.kind}/${made.record.id}`
+            const first = firstRowOf.get(key)
+            if (first !== undefined && !ledger.shared?.includes(made.kind)) {
+              issues.push({
+                ko: `${first}행과 같은 기록입니다`,
+                en: `repeats row ${first} (the same ${made.kind === "seekers" ? "name and birth date" : "record"})`
+              })
+            } else {
+              if (first === undefined) firstRowOf.set(key, row)
+              inserts.push({ kind: made.kind, row, record: made.record })
+            }
           }
         }
+        if (finished.right.notes !== undefined && finished.right.notes.length > 0) notes.push({ row, issues: finished.right.notes })
       }
     }
     if (issues.length > 0) failures.push({ row, issues })
   }
-  return { records, failures }
+  return { inserts, updates, unchanged, notes, failures }
 }

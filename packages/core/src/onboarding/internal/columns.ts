@@ -239,3 +239,30 @@ export const consentsColumn = <R>(spec: Spec<R>): Column<R> =>
     }
     set(draft, spec.path, consents)
   })
+
+/**
+ * A resident registration number column: never stored. The mapping either
+ * refuses the file or reads the birth date from it (into `birthDatePath`,
+ * unless a 생년월일 column gave one) and drops the rest.
+ */
+export const residentNumberColumn = <R>(birthDatePath: string): Column<R> => ({
+  key: "residentNumber",
+  header: { ko: "주민등록번호", en: "Resident registration number" },
+  synonyms: ["주민번호", "주민등록번호(앞자리)", "주민 번호"],
+  required: false,
+  paths: [birthDatePath],
+  read: (cell, draft) => {
+    const birthDate = Cells.birthDateOfResidentNumber(cell)
+    if (birthDate === undefined) {
+      return {
+        ko: "주민등록번호에서 생년월일을 읽을 수 없습니다",
+        en: "holds no birth date that can be read (800302-1234567)"
+      }
+    }
+    if (get(draft, birthDatePath) === undefined) set(draft, birthDatePath, birthDate)
+  },
+  write: () => null
+})
+
+const get = (draft: Draft, path: string): unknown =>
+  path.split(".").reduce<unknown>((value, part) => (typeof value === "object" && value !== null ? (value as Draft)[part] : undefined), draft)

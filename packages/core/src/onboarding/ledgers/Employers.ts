@@ -6,7 +6,7 @@ import * as Codes from "../../kernel/Codes.js"
 import * as Employer from "../../registry/Employer.js"
 import * as Opening from "../../registry/Opening.js"
 import * as Cells from "../Cells.js"
-import type { Column, Draft, Ledger } from "../Ledger.js"
+import type { Column, Draft, Ledger, Made } from "../Ledger.js"
 import { naturalId } from "../Ledger.js"
 import * as C from "../internal/columns.js"
 
@@ -177,9 +177,7 @@ export const employers: Ledger<EmployerRow> = {
     if (employer["registeredAt"] === undefined && typeof opening["openedOn"] === "string") {
       employer["registeredAt"] = kstMidnight(opening["openedOn"])
     }
-    const made: Array<{ readonly kind: "employers" | "openings"; readonly record: Draft & { readonly id: string } }> = [
-      { kind: "employers", record: { ...employer, businessNumber, id: employerId } }
-    ]
+    const made: Array<Made> = [{ _tag: "Insert", kind: "employers", record: { ...employer, businessNumber, id: employerId } }]
     if (opening["title"] !== undefined) {
       if (opening["occupation"] === undefined) {
         const code = C.occupation(String(opening["title"]))
@@ -188,6 +186,7 @@ export const employers: Ledger<EmployerRow> = {
       }
       opening["workRegion"] ??= employer["addressRegion"]
       made.push({
+        _tag: "Insert",
         kind: "openings",
         record: {
           ...opening,
@@ -196,6 +195,6 @@ export const employers: Ledger<EmployerRow> = {
         }
       })
     }
-    return Either.right(made)
+    return Either.right({ made })
   }
 }

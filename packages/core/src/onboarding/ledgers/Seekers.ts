@@ -21,20 +21,6 @@ const educationAliases = {
 } as const
 const genderAliases = { "여": "female", "여자": "female", "남": "male", "남자": "male", "f": "female", "m": "male" } as const
 
-/**
- * The column of a resident registration number: never stored. A mapping
- * either refuses the file or reads the birth date from it (see `Columns`).
- */
-export const residentNumberColumn: Column<Seeker.Seeker> = {
-  key: "residentNumber",
-  header: { ko: "주민등록번호", en: "Resident registration number" },
-  synonyms: ["주민번호", "주민등록번호(앞자리)", "주민 번호"],
-  required: false,
-  paths: [],
-  read: () => undefined,
-  write: () => null
-}
-
 const columns: ReadonlyArray<Column<Seeker.Seeker>> = [
   C.textColumn({ key: "name", header: { ko: "성명", en: "Name" }, synonyms: ["이름", "구직자명", "구직자", "성 명"], required: true, path: "name", write: (s) => s.name }),
   C.dateColumn({ key: "birthDate", header: { ko: "생년월일", en: "Birth date" }, synonyms: ["생일", "출생일"], required: true, path: "birthDate", write: (s) => s.birthDate }),
@@ -79,7 +65,7 @@ const columns: ReadonlyArray<Column<Seeker.Seeker>> = [
   C.codeColumn({ key: "status", header: { ko: "상태", en: "Status" }, synonyms: ["진행상태", "구직상태"], path: "status", write: (s) => Seeker.seekerStatusLabel(s.status) }, statuses),
   C.consentsColumn({ key: "consents", header: { ko: "동의내역", en: "Consents" }, synonyms: ["동의", "수신동의"], path: "consents", write: (s) => C.consentsCell(s.consents) }),
   C.textColumn({ key: "notes", header: { ko: "비고", en: "Notes" }, synonyms: ["메모", "특이사항", "기타"], path: "notes", write: (s) => s.notes ?? null }),
-  residentNumberColumn
+  C.residentNumberColumn("birthDate")
 ]
 
 /**
@@ -105,9 +91,12 @@ export const seekers: Ledger<Seeker.Seeker> = {
     registrationChannel: "visit"
   }),
   finish: (draft, context) =>
-    Either.right([{
-      kind: "seekers" as const,
-      record: { ...draft, id: naturalId("seeker", context.districtId, String(draft["name"]), String(draft["birthDate"])) }
-    }])
+    Either.right({
+      made: [{
+        _tag: "Insert",
+        kind: "seekers",
+        record: { ...draft, id: naturalId("seeker", context.districtId, String(draft["name"]), String(draft["birthDate"])) }
+      }]
+    })
 }
 
