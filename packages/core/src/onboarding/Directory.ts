@@ -19,6 +19,7 @@ import { type Referral, ReferralRepository } from "../casework/Referral.js"
 import { type Employer, EmployerRepository } from "../registry/Employer.js"
 import { type Opening, OpeningRepository } from "../registry/Opening.js"
 import { type Seeker, SeekerRepository } from "../registry/Seeker.js"
+import { groupBy } from "./internal/group.js"
 
 /**
  * The district's records an import links to.
@@ -50,17 +51,6 @@ export const empty: Directory = {
   referralsOf: () => [],
   placementsOf: () => [],
   checksOf: () => []
-}
-
-const groupBy = <A, K>(rows: ReadonlyArray<A>, key: (a: A) => K): Map<K, Array<A>> => {
-  const groups = new Map<K, Array<A>>()
-  for (const row of rows) {
-    const k = key(row)
-    const group = groups.get(k)
-    if (group === undefined) groups.set(k, [row])
-    else group.push(row)
-  }
-  return groups
 }
 
 /**

@@ -14,9 +14,9 @@ import { employerOf, seekerOf, whoAndWhere } from "../internal/links.js"
 /** What an export writes for one row. */
 export interface FollowUpRow {
   readonly check: FollowUp.Check
-  readonly placement?: Placement
-  readonly seeker?: Seeker
-  readonly employer?: Employer
+  readonly placement?: Placement | undefined
+  readonly seeker?: Seeker | undefined
+  readonly employer?: Employer | undefined
 }
 
 const channels = C.codes(FollowUp.Channel, FollowUp.channelLabel)

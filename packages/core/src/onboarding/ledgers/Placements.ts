@@ -16,8 +16,8 @@ import { employerOf, seekerOf, whoAndWhere } from "../internal/links.js"
 /** What an export writes for one row. */
 export interface PlacementRow {
   readonly placement: Placement.Placement
-  readonly seeker?: Seeker
-  readonly employer?: Employer
+  readonly seeker?: Seeker | undefined
+  readonly employer?: Employer | undefined
 }
 
 const contractTypes = C.codes(Codes.ContractType, Codes.contractTypeLabel)
