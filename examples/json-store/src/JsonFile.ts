@@ -36,6 +36,8 @@ export interface Contents {
   readonly outbox: ReadonlyArray<Queued>
   /** Idempotency keys by `districtId/accountId/key`: the request's fingerprint, its answer once kept, the expiry (ISO text). */
   readonly idempotency?: { readonly [key: string]: IdempotencyRow }
+  /** Import mappings by `districtId/ledger`, encoded: header texts, no personal data. */
+  readonly importMappings?: { readonly [key: string]: unknown }
 }
 
 /** An idempotency key as the file keeps it. */

@@ -29,6 +29,7 @@ import {
   FollowUp,
   Idempotency,
   type Ids,
+  ImportStore,
   JobFair,
   Opening,
   Outbox,
@@ -352,7 +353,23 @@ const repositories = (file: JsonFile.JsonFile) => {
       // Every commit rewrites the whole file: no old copy of a record is left in it.
       shred: Effect.void
     }
-  } satisfies Omit<Repositories.Implementations, "ResultCounts">
+  } satisfies Omit<Repositories.Implementations, "ResultCounts" | "ImportStore">
+}
+
+// Import mappings: one per district and ledger, under the file's lock like every change.
+const importMappings = (file: JsonFile.JsonFile) => {
+  const id = (districtId: DistrictId, ledger: string) => `${districtId}/${ledger}`
+  const decode = Schema.decodeUnknownOption(ImportStore.SavedMapping)
+  return {
+    saveMapping: (districtId: DistrictId, ledger: string, mapping: ImportStore.SavedMapping) =>
+      JsonFile.change(file, (contents) =>
+        Either.right([undefined, {
+          ...contents,
+          importMappings: { ...contents.importMappings, [id(districtId, ledger)]: Schema.encodeSync(ImportStore.SavedMapping)(mapping) }
+        }] as const)),
+    mappingOf: (districtId: DistrictId, ledger: string) =>
+      JsonFile.read(file, (contents) => Effect.succeed(Option.flatMap(Option.fromNullable(contents.importMappings?.[id(districtId, ledger)]), decode)))
+  }
 }
 
 const rateLimits = (): Repositories.RateLimits["Type"] => {
@@ -389,7 +406,18 @@ export const layer = (path: string): Layer.Layer<Repositories.Ports | File, Erro
       Effect.provideService(Repositories.PlacementRepository, ports.PlacementRepository),
       Effect.provideService(Repositories.CounselingRepository, ports.CounselingRepository)
     )
-    return Repositories.context({ ...ports, ResultCounts: counts }).pipe(Context.add(File, file))
+    // Core's import over the repositories: the same rules, a record at a time.
+    const write = yield* ImportStore.ImportStore.writeFromRepositories.pipe(
+      Effect.provideService(Repositories.SeekerRepository, ports.SeekerRepository),
+      Effect.provideService(Repositories.EmployerRepository, ports.EmployerRepository),
+      Effect.provideService(Repositories.OpeningRepository, ports.OpeningRepository),
+      Effect.provideService(Repositories.PlacementRepository, ports.PlacementRepository),
+      Effect.provideService(Repositories.FollowUpRepository, ports.FollowUpRepository),
+      Effect.provideService(Repositories.Transactor, ports.Transactor)
+    )
+    return Repositories.context({ ...ports, ResultCounts: counts, ImportStore: { write, ...importMappings(file) } }).pipe(
+      Context.add(File, file)
+    )
   }))
 
 /**

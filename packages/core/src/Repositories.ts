@@ -49,6 +49,7 @@ import * as Memory from "./kernel/Memory.js"
 import { Outbox } from "./kernel/Outbox.js"
 import { RateLimits } from "./kernel/RateLimit.js"
 import { Transactor } from "./kernel/Transactor.js"
+import { ImportStore } from "./onboarding/ImportStore.js"
 import { CounselorRepository } from "./registry/Counselor.js"
 import { EmployerRepository } from "./registry/Employer.js"
 import { OpeningRepository } from "./registry/Opening.js"
@@ -69,6 +70,7 @@ export {
   FollowUpRepository,
   IdempotencyStore,
   IdGenerator,
+  ImportStore,
   JobFairRepository,
   OpeningRepository,
   Outbox,
@@ -124,6 +126,7 @@ export const ports = {
   Outbox,
   IdempotencyStore,
   RateLimits,
+  ImportStore,
   Transactor
 } as const
 

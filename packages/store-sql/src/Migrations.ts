@@ -440,6 +440,16 @@ const rateLimits = Effect.gen(function*() {
   yield* sql.unsafe("CREATE INDEX iljari_rate_limits_ended ON iljari_rate_limits (window_end)")
 })
 
+// Import mappings: the column mapping a district chose for each ledger it
+// imports, kept for its next import. Header texts and field names only, no
+// personal data.
+const importMappings = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(
+    "CREATE TABLE iljari_import_mappings (district_id TEXT NOT NULL, ledger TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (district_id, ledger))"
+  )
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -463,7 +473,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0014_idempotency_keys": idempotencyKeys,
   "0015_one_active_referral": oneActiveReferral,
   "0016_id_order": idOrder,
-  "0017_rate_limits": rateLimits
+  "0017_rate_limits": rateLimits,
+  "0018_import_mappings": importMappings
 }
 
 /**

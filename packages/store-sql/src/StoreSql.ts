@@ -50,6 +50,7 @@ import {
 } from "@iljari/core"
 import { SqlError } from "@effect/sql/SqlError"
 import { DateTime, Effect, Layer, Option, Schema } from "effect"
+import { makeImportStore } from "./internal/importStore.js"
 import { encodedJson } from "./internal/json.js"
 import { makeResultCounts } from "./internal/resultCounts.js"
 import { makeStore, persistence, searchOf, type SortSpec, type TableSpec } from "./internal/store.js"
@@ -516,6 +517,7 @@ const make = Effect.gen(function*() {
     Outbox: outbox,
     IdempotencyStore: idempotency,
     RateLimits: rateLimits,
+    ImportStore: makeImportStore(sql),
     Transactor: {
       // SQLite copies the WAL into the file (whose freed pages secure_delete
       // zeroed) and truncates it, so no old frame keeps the erased record;

@@ -32,6 +32,7 @@
 import { accessSuite } from "./internal/storage/access.js"
 import type { Backend } from "./internal/storage/backend.js"
 import { erasureSuite } from "./internal/storage/erasure.js"
+import { importSuite } from "./internal/storage/imports.js"
 import { jobFairSuite } from "./internal/storage/jobFair.js"
 import { sharedSuite } from "./internal/storage/records.js"
 
@@ -117,8 +118,19 @@ export const erasure = (backend: Backend): void => void erasureSuite(backend)
 export const access = (backend: Backend): void => accessSuite(backend)
 
 /**
- * Every storage suite: {@link records}, {@link jobFair}, {@link erasure} and
- * {@link access}.
+ * Imports (`ImportStore`): good rows written and bad ones reported by their
+ * sheet rows and fields, ids already stored skipped on a rerun, ids and
+ * people repeated within the input or against the store refused, a dry run
+ * that checks everything and writes nothing, and the saved mappings.
+ *
+ * @since 0.4.0
+ * @category suites
+ */
+export const imports = (backend: Backend): void => importSuite(backend)
+
+/**
+ * Every storage suite: {@link records}, {@link jobFair}, {@link erasure},
+ * {@link access} and {@link imports}.
  *
  * @since 0.0.0
  * @category suites
@@ -128,4 +140,5 @@ export const run = (backend: Backend): void => {
   jobFair(backend)
   erasure(backend)
   access(backend)
+  imports(backend)
 }

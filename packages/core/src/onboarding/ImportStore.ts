@@ -13,10 +13,17 @@
  * @module
  * @category onboarding
  */
-import { Context, Effect, Option, Schema } from "effect"
+import { Context, Effect, Layer, Option, Schema } from "effect"
+import { FollowUpRepository } from "../casework/FollowUp.js"
+import { PlacementRepository } from "../casework/Placement.js"
 import type { PersistenceError } from "../kernel/Errors.js"
 import type { DistrictId } from "../kernel/Ids.js"
 import * as Memory from "../kernel/Memory.js"
+import { Transactor } from "../kernel/Transactor.js"
+import { EmployerRepository } from "../registry/Employer.js"
+import { OpeningRepository } from "../registry/Opening.js"
+import { SeekerRepository } from "../registry/Seeker.js"
+import * as internal from "./internal/write.js"
 
 /**
  * The kinds of record an import writes, in the order they must be written
@@ -68,7 +75,7 @@ export interface WriteReport {
   readonly skipped: number
   /** Rows refused, by row number. */
   readonly failed: ReadonlyArray<RowFailure>
-  /** Batches committed. */
+  /** Batches committed (in a dry run, checked). */
   readonly batches: number
 }
 
@@ -83,7 +90,7 @@ export interface WriteOptions {
   readonly dryRun?: boolean
   /** Rows per transaction (default 500). */
   readonly batchSize?: number
-  /** Called after each batch commits, with the rows done so far. */
+  /** Called after each batch commits (in a dry run, is checked), with the rows done so far. */
   readonly onBatch?: (progress: { readonly rowsDone: number; readonly written: number }) => Effect.Effect<void>
 }
 
@@ -127,15 +134,40 @@ export class ImportStore extends Context.Tag("@iljari/core/ImportStore")<ImportS
   /** The mapping a district last saved for a ledger. */
   readonly mappingOf: (districtId: DistrictId, ledger: string) => Effect.Effect<Option.Option<SavedMapping>, PersistenceError>
 }>() {
+  /**
+   * `write` over the repositories and the `Transactor` in context, a record
+   * at a time: for an adapter with no faster way (the memory layers use it).
+   *
+   * @since 0.4.0
+   */
+  static readonly writeFromRepositories: Effect.Effect<
+    ImportStore["Type"]["write"],
+    never,
+    SeekerRepository | EmployerRepository | OpeningRepository | PlacementRepository | FollowUpRepository | Transactor
+  > = internal.writeFromRepositories
+
   /** The memory implementation, over the shared `MemoryDatabase`. */
-  static readonly layerMemory = Memory.layerOver(this, (db) => {
-    const mappings = Memory.map<SavedMapping>(db, "import-mappings")
-    return {
-      // Written by the helper that builds the SQL adapter: the same rules over the memory repositories.
-      write: () => Effect.dieMessage("ImportStore.layerMemory.write is not built yet"),
-      saveMapping: (districtId: DistrictId, ledger: string, mapping: SavedMapping) =>
-        Effect.sync(() => void mappings.set(`${districtId}/${ledger}`, mapping)),
-      mappingOf: (districtId: DistrictId, ledger: string) => Effect.sync(() => Option.fromNullable(mappings.get(`${districtId}/${ledger}`)))
-    }
-  })
+  static readonly layerMemory: Layer.Layer<ImportStore, never, Memory.MemoryDatabase> = Layer.effect(
+    this,
+    Effect.gen(function*() {
+      const write = yield* internal.writeFromRepositories
+      const db = yield* Memory.MemoryDatabase
+      // Looked up on each call: a transaction that rolls back replaces the database's tables.
+      const mappings = () => Memory.map<SavedMapping>(db, "import-mappings")
+      return {
+        write,
+        saveMapping: (districtId: DistrictId, ledger: string, mapping: SavedMapping) =>
+          Memory.exclusive(db)(Effect.sync(() => void mappings().set(`${districtId}/${ledger}`, mapping))),
+        mappingOf: (districtId: DistrictId, ledger: string) =>
+          Effect.sync(() => Option.fromNullable(mappings().get(`${districtId}/${ledger}`)))
+      }
+    })
+  ).pipe(Layer.provide(Layer.mergeAll(
+    SeekerRepository.layerMemory,
+    EmployerRepository.layerMemory,
+    OpeningRepository.layerMemory,
+    PlacementRepository.layerMemory,
+    FollowUpRepository.layerMemory,
+    Transactor.layerMemory
+  )))
 }
