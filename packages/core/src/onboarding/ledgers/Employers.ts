@@ -31,7 +31,9 @@ const preferences = C.codes(Opening.HiringPreference, Opening.hiringPreferenceLa
 const bandOf = (employees: number) => (employees < 5 ? "micro" : employees < 50 ? "small" : employees < 300 ? "medium" : "large")
 
 const opening = (r: EmployerRow) => r.opening
-const contact = (r: EmployerRow) => r.employer.contacts[0]
+
+const contactCell = (contact: Employer.EmployerContact) =>
+  [`${contact.name}${contact.role === undefined ? "" : `(${contact.role})`}`, contact.phone, contact.email].filter((part) => part !== undefined).join(" / ")
 
 const columns: ReadonlyArray<Column<EmployerRow>> = [
   C.textColumn({ key: "employerName", header: { ko: "사업장명", en: "Employer" }, synonyms: ["업체명", "기업명", "회사명", "사업체명", "상호"], required: true, path: "employer.name", write: (r) => r.employer.name }),
@@ -49,9 +51,30 @@ const columns: ReadonlyArray<Column<EmployerRow>> = [
       C.setIn(draft, "employer.size", code.right)
     }
   },
-  C.textColumn({ key: "contactName", header: { ko: "채용담당자", en: "Contact person" }, synonyms: ["담당자", "인사담당자", "담당자명"], path: "employer.contacts.0.name", write: (r) => contact(r)?.name ?? null }),
-  C.phoneColumn({ key: "contactPhone", header: { ko: "담당자연락처", en: "Contact phone" }, synonyms: ["대표전화", "연락처", "전화번호"], path: "employer.contacts.0.phone", write: (r) => contact(r)?.phone ?? null }),
-  C.textColumn({ key: "contactEmail", header: { ko: "담당자이메일", en: "Contact e-mail" }, synonyms: ["이메일"], path: "employer.contacts.0.email", write: (r) => contact(r)?.email ?? null }),
+  {
+    ...C.textColumn({ key: "contacts", header: { ko: "채용담당자", en: "Contacts" }, synonyms: ["담당자", "인사담당자", "담당자명"], path: "employer.contacts", write: (r) => r.employer.contacts.map(contactCell).join("; ") }),
+    // 이영희 · 이영희(인사담당) · 이영희(인사담당) / 02-123-4567 / hr@example.kr, several with ";"
+    read: (cell, draft) => {
+      const contacts: Array<Draft> = []
+      for (const entry of C.cellText(cell).split(";").map((e) => e.trim()).filter((e) => e.length > 0)) {
+        const [who = "", ...ways] = entry.split(/\s+\/\s+/)
+        const named = /^(.+?)(?:\((.+)\))?$/.exec(who.trim())!
+        const contact: Draft = { name: named[1]!.trim(), ...(named[2] === undefined ? {} : { role: named[2].trim() }) }
+        for (const way of ways) {
+          if (way.includes("@")) contact["email"] = way.trim()
+          else {
+            const phone = Cells.phone(way)
+            if (Either.isLeft(phone)) return phone.left
+            contact["phone"] = phone.right
+          }
+        }
+        contacts.push(contact)
+      }
+      C.setIn(draft, "employer.contacts", contacts)
+    }
+  },
+  C.phoneColumn({ key: "contactPhone", header: { ko: "담당자연락처", en: "Contact phone" }, synonyms: ["대표전화", "연락처", "전화번호"], path: "employer.contacts.0.phone", write: () => null }),
+  C.textColumn({ key: "contactEmail", header: { ko: "담당자이메일", en: "Contact e-mail" }, synonyms: ["이메일"], path: "employer.contacts.0.email", write: () => null }),
   C.codeColumn({ key: "source", header: { ko: "발굴경로", en: "Source" }, synonyms: ["구인경로", "접수경로"], path: "employer.source", write: (r) => Employer.employerSourceLabel(r.employer.source) }, sources),
   C.momentColumn({ key: "employerRegisteredAt", header: { ko: "업체등록일", en: "Employer registered on" }, synonyms: ["기업등록일"], path: "employer.registeredAt", write: (r) => C.momentCell(r.employer.registeredAt) }),
   C.textColumn({ key: "employerNotes", header: { ko: "업체비고", en: "Employer notes" }, synonyms: ["기업비고"], path: "employer.notes", write: (r) => r.employer.notes ?? null }),
@@ -136,8 +159,9 @@ const kstMidnight = (date: string) => new Date(Date.parse(`${date}T00:00:00+09:0
  * rows name its business number. A row without 발굴경로 is "방문·전화 접수";
  * an opening without 근무지 is at the employer's district, without 학력조건
  * "학력무관", without 경력조건 "관계없음", without 근무형태 full-time,
- * without 근무일 five days, without 채용상태 open; an employer without
- * 업체등록일 was registered on its first opening's 접수일.
+ * without 근무일 five days, without 채용상태 open, without 임금형태 a monthly
+ * wage; an employer without 업체등록일 was registered on its first opening's
+ * 접수일, or on the day of the import when the row has no opening.
  */
 export const employers: Ledger<EmployerRow> = {
   id: "employers",
@@ -150,6 +174,7 @@ export const employers: Ledger<EmployerRow> = {
     employer: { districtId: context.districtId, contacts: [], source: "walk-in" },
     opening: {
       districtId: context.districtId,
+      wage: { type: "monthly" },
       educationMinimum: "00",
       career: { requirement: "any" },
       schedule: "full-time",
@@ -174,9 +199,7 @@ export const employers: Ledger<EmployerRow> = {
     const contacts = employer["contacts"] as Array<Draft | undefined>
     if (contacts[0] !== undefined && contacts[0]["name"] === undefined) contacts[0] = { ...contacts[0], name: "대표" }
     const employerId = naturalId("employer", context.districtId, businessNumber)
-    if (employer["registeredAt"] === undefined && typeof opening["openedOn"] === "string") {
-      employer["registeredAt"] = kstMidnight(opening["openedOn"])
-    }
+    employer["registeredAt"] ??= kstMidnight(typeof opening["openedOn"] === "string" ? opening["openedOn"] : context.today)
     const made: Array<Made> = [{ _tag: "Insert", kind: "employers", record: { ...employer, businessNumber, id: employerId } }]
     if (opening["title"] !== undefined) {
       if (opening["occupation"] === undefined) {

@@ -1,0 +1,258 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Exit, Layer, TestClock } from "effect"
+import * as JobCenter from "../src/JobCenter.js"
+import * as Counselor from "../src/registry/Counselor.js"
+import { AuditLog } from "../src/kernel/Audit.js"
+import type { CounselorId, DistrictId, OpeningId } from "../src/kernel/Ids.js"
+import * as Memory from "../src/kernel/Memory.js"
+import * as SheetExport from "../src/onboarding/SheetExport.js"
+import * as SheetImport from "../src/onboarding/SheetImport.js"
+import type { Cell, Sheet } from "../src/onboarding/Sheet.js"
+import {
+  CounselorRepository,
+  EmployerRepository,
+  FollowUpRepository,
+  IdGenerator,
+  layerMemory,
+  OpeningRepository,
+  PlacementRepository,
+  ReferralRepository,
+  SeekerRepository
+} from "../src/Repositories.js"
+import { counselorInput } from "@iljari/test-support/fixtures"
+
+const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
+
+const seongdong: JobCenter.Actor = { districtId: "11200" as DistrictId, counselorId: "counselor-01" as CounselorId }
+const gwangjin: JobCenter.Actor = { districtId: "11215" as DistrictId, counselorId: "counselor-09" as CounselorId }
+
+// Today in Korea is 2026-12-04.
+const setup = Effect.gen(function*() {
+  yield* TestClock.setTime(Date.parse("2026-12-04T01:00:00Z"))
+  yield* Effect.flatMap(CounselorRepository, (counselors) => Effect.flatMap(Effect.orDie(Counselor.decode(counselorInput)), counselors.insert))
+})
+
+const sheetOf = (name: string, rows: ReadonlyArray<ReadonlyArray<Cell>>, firstRow = 1): Sheet => ({
+  name,
+  rows: rows.map((cells, i) => ({ row: firstRow + i, cells }))
+})
+
+const seekerSheet = sheetOf("구직자", [
+  ["2016년 성동구 구직자 명단"],
+  ["성 명", "생년월일", "휴대폰", "주소", "희망직종", "최종학력", "경력", "접수일", "담당자", "비고"],
+  ["홍길동", "1980.3.2", 1012345678, "서울특별시 성동구 왕십리로 222", "5511", "고졸", "3년 2개월", "2016.3.2", "박상담", null],
+  ["김영희", new Date(Date.UTC(1975, 4, 14)), "010-2222-3333", "성동구", "5511, 56", "대졸", null, 42431, null, "야간 가능"],
+  ["이철수", "1990-01-01", "010-3333-4444", "성동구", "5511", "고졸", null, "2016-03-02", null, "주민번호 900101-1234567"],
+  ["박민수", "1985-05-05", "12-34", "성동구", "5511", "고졸", null, "2016-03-02", null, null],
+  ["최지은", "1992-02-02", "010-5555-6666", "성동구", "우주비행사", "고졸", null, "2016-03-02", null, null],
+  ["홍길동", "1980-03-02", "010-9999-8888", "성동구", "5511", "고졸", null, "16/03/02", null, null],
+  ["정수민", "1988-08-08", "010-7777-6666", "성동구", null, "고졸", null, "2016-03-02", null, null]
+])
+
+const failedRows = (outcome: SheetImport.Outcome) => outcome.failures.map((f) => f.row)
+const columnsOf = (outcome: SheetImport.Outcome, row: number) => outcome.failures.find((f) => f.row === row)?.issues.map((i) => i.column)
+
+describe("importing a district's spreadsheets (memory layers)", () => {
+  it.effect("previews and commits the seekers list: good rows in, bad rows by the sheet's own numbers, a rerun adds nothing", () =>
+    Effect.gen(function*() {
+      yield* setup
+      const preview = yield* SheetImport.preview(seongdong, { ledger: "seekers", sheet: seekerSheet })
+      expect(preview.headerRow).toBe(2)
+      expect(preview.mappingProblems).toEqual([])
+      expect(preview.created).toEqual({ seekers: 2 })
+      expect(failedRows(preview)).toEqual([5, 6, 7, 8, 9])
+      expect(columnsOf(preview, 5)).toEqual(["비고"])
+      expect(columnsOf(preview, 6)).toEqual(["휴대폰"])
+      expect(columnsOf(preview, 7)).toEqual(["희망직종"])
+      expect(preview.failures.find((f) => f.row === 7)!.issues[0]!.ko).toContain("알 수 없는 직종")
+      expect(preview.failures.find((f) => f.row === 8)!.issues[0]!.ko).toContain("3행과 같은 기록")
+      expect(preview.failures.find((f) => f.row === 9)!.issues[0]!.ko).toContain("비어 있습니다")
+      expect((yield* (yield* SeekerRepository).list(seongdong.districtId)).length).toBe(0)
+
+      const committed = yield* SheetImport.commit(seongdong, { ledger: "seekers", sheet: seekerSheet })
+      expect(committed.created).toEqual({ seekers: 2 })
+      const stored = (yield* (yield* SeekerRepository).list(seongdong.districtId)).map(({ value }) => value)
+      expect(stored.map((s) => s.name).sort()).toEqual(["김영희", "홍길동"])
+      const hong = stored.find((s) => s.name === "홍길동")!
+      expect(hong).toMatchObject({
+        birthDate: "1980-03-02",
+        contact: { phone: "010-1234-5678" },
+        addressRegion: "11200",
+        desiredOccupations: ["5511"],
+        education: "03",
+        careerMonths: 38,
+        counselorId: "counselor-01"
+      })
+      expect(stored.find((s) => s.name === "김영희")).toMatchObject({ birthDate: "1975-05-14", desiredOccupations: ["5511", "56"], education: "05" })
+      const logged = yield* Effect.flatMap(AuditLog, (log) => log.list(seongdong.districtId))
+      expect(logged.filter((e) => e.purpose === "import.seekers").map((e) => e.subjectId).sort()).toEqual(stored.map((s) => s.id).sort())
+
+      const again = yield* SheetImport.commit(seongdong, { ledger: "seekers", sheet: seekerSheet })
+      expect(again.created).toEqual({ seekers: 0 })
+      expect(again.skipped).toEqual({ seekers: 2 })
+      expect((yield* (yield* SeekerRepository).list(seongdong.districtId)).length).toBe(2)
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("refuses a resident registration number column, or keeps only the birth date from it", () =>
+    Effect.gen(function*() {
+      yield* setup
+      const sheet = sheetOf("구직자", [
+        ["성명", "주민등록번호", "거주지", "희망직종", "학력", "등록일"],
+        ["홍길동", "800302-1234567", "성동구", "5511", "고졸", "2016-03-02"]
+      ])
+      const refused = yield* SheetImport.preview(seongdong, { ledger: "seekers", sheet })
+      expect(refused.residentNumber).toBe("refused")
+      expect(refused.mappingProblems.map((p) => p.column)).toContain("주민등록번호")
+      const exit = yield* Effect.exit(SheetImport.commit(seongdong, { ledger: "seekers", sheet }))
+      expect(Exit.isFailure(exit)).toBe(true)
+
+      const outcome = yield* SheetImport.commit(seongdong, {
+        ledger: "seekers",
+        sheet,
+        mapping: { ...refused.mapping, residentNumber: "birthDate" }
+      })
+      expect(outcome.residentNumber).toBe("birthDate")
+      expect(outcome.created).toEqual({ seekers: 1 })
+      const db = yield* Memory.MemoryDatabase
+      // Every table of the memory database, Maps included.
+      const everything = JSON.stringify(db.tables, (_, value) => (value instanceof Map ? [...value.entries()] : value))
+      expect(everything).toContain("1980-03-02")
+      expect(everything).not.toContain("1234567")
+      const [seeker] = yield* (yield* SeekerRepository).list(seongdong.districtId)
+      expect(seeker!.value.birthDate).toBe("1980-03-02")
+    }).pipe(Effect.provide(TestLayer)))
+
+  const employerSheet = sheetOf("구인업체", [
+    ["사업장명", "사업자등록번호", "소재지", "상시근로자수", "채용담당자", "담당자연락처", "모집직종", "직종코드", "채용인원", "임금", "고용형태", "접수일", "마감일"],
+    ["성수디지털(주)", "1248100998", "서울 성동구 성수이로 113", 12, "이영희(인사담당)", "02-123-4567", "경비원", "5611", 2, "2,100,000원", "상용직", "2026.11.2", "2026.12.31"],
+    ["성수디지털(주)", "124-81-00998", "성동구", 12, "이영희(인사담당)", "02-123-4567", "청소원", "5621", 1, "1,900,000~2,000,000원", "계약직", "2026.11.2", null],
+    ["왕십리식당", "220-81-62517", "성동구", 3, null, "02-2222-3333", null, null, null, null, null, null, null],
+    ["엉터리상사", "123-45-67890", "성동구", 3, null, null, null, null, null, null, null, null, null]
+  ])
+
+  it.effect("imports employers with their openings, an employer once however many rows name it", () =>
+    Effect.gen(function*() {
+      yield* setup
+      const outcome = yield* SheetImport.commit(seongdong, { ledger: "employers", sheet: employerSheet })
+      expect(failedRows(outcome)).toEqual([5])
+      expect(outcome.created).toEqual({ employers: 2, openings: 2 })
+      const employers = (yield* (yield* EmployerRepository).list(seongdong.districtId)).map(({ value }) => value)
+      const seongsu = employers.find((e) => e.businessNumber === "124-81-00998")!
+      expect(seongsu).toMatchObject({ size: "small", contacts: [{ name: "이영희", role: "인사담당", phone: "02-123-4567" }], registeredAt: expect.anything() })
+      expect(employers.find((e) => e.name === "왕십리식당")!.contacts).toEqual([{ name: "대표", phone: "02-2222-3333" }])
+      const openings = (yield* (yield* OpeningRepository).list(seongdong.districtId)).map(({ value }) => value)
+      expect(openings.map((o) => [o.title, o.employerId, o.wage]).sort()).toEqual([
+        ["경비원", seongsu.id, { type: "monthly", min: 2_100_000 }],
+        ["청소원", seongsu.id, { type: "monthly", min: 1_900_000, max: 2_000_000 }]
+      ])
+    }).pipe(Effect.provide(TestLayer)))
+
+  const placementSheet = sheetOf("취업자", [
+    ["성명", "생년월일", "사업장명", "사업자등록번호", "취업일", "고용형태", "임금", "취업구분"],
+    ["홍길동", "1980-03-02", "성수디지털(주)", "124-81-00998", "2026-11-02", "상용직", "2,100,000", "센터알선"],
+    ["김영희", "1975-05-14", "성수디지털(주)", "124-81-00998", "2026-11-09", "계약직", null, "센터알선"],
+    ["없는사람", "1999-09-09", "성수디지털(주)", "124-81-00998", "2026-11-09", "계약직", null, null],
+    ["홍길동", "1980-03-02", "없는회사", "101-81-12341", "2026-11-02", "상용직", null, null]
+  ], 3)
+
+  const followUpSheet = sheetOf("사후관리", [
+    ["성명", "생년월일", "사업자등록번호", "차수", "사후관리일", "방법", "결과", "비고"],
+    ["홍길동", "1980-03-02", "124-81-00998", "1차", "2026.12.1", "전화", "재직", "잘 다니고 있음"],
+    ["김영희", "1975-05-14", "124-81-00998", "1차", "2026.12.3", "문자", "퇴사", null],
+    ["김영희", "1975-05-14", "124-81-00998", "5차", "2026.12.3", "문자", "재직", null]
+  ])
+
+  // Seekers, employers, a referral of 홍길동 to the 경비원 opening hired; then placements and follow-ups.
+  const district = (actor: JobCenter.Actor) =>
+    Effect.gen(function*() {
+      yield* SheetImport.commit(actor, { ledger: "seekers", sheet: seekerSheet })
+      yield* SheetImport.commit(actor, { ledger: "employers", sheet: employerSheet })
+      const hong = (yield* (yield* SeekerRepository).list(actor.districtId)).find(({ value }) => value.name === "홍길동")!.value
+      const guard = (yield* (yield* OpeningRepository).list(actor.districtId)).find(({ value }) => value.title === "경비원")!.value
+      yield* TestClock.setTime(Date.parse("2026-11-01T01:00:00Z"))
+      const proposed = yield* JobCenter.proposeReferral(actor, { seekerId: hong.id, openingId: guard.id as OpeningId })
+      yield* JobCenter.moveReferral(actor, { referralId: proposed.value.id, to: "sent", expectedVersion: 1 })
+      yield* JobCenter.moveReferral(actor, { referralId: proposed.value.id, to: "interviewing", expectedVersion: 2 })
+      yield* TestClock.setTime(Date.parse("2026-12-04T01:00:00Z"))
+      return { hong, referralId: proposed.value.id }
+    })
+
+  it.effect("links placements to their seeker and employer, counts one for the center only through its referral, and records follow-ups onto their checks", () =>
+    Effect.gen(function*() {
+      yield* setup
+      const { hong, referralId } = yield* district(seongdong)
+      const placed = yield* SheetImport.commit(seongdong, { ledger: "placements", sheet: placementSheet })
+      // The sheet's header is its row 3.
+      expect(failedRows(placed)).toEqual([6, 7])
+      expect(placed.failures.find((f) => f.row === 6)!.issues[0]!.ko).toContain("등록된 구직자가 없습니다")
+      expect(placed.failures.find((f) => f.row === 7)!.issues[0]!.ko).toContain("등록된 사업장이 없습니다")
+      expect(placed.notes.map((n) => n.row)).toEqual([5])
+      expect(placed.created).toEqual({ placements: 2, followUps: 6 })
+      expect(placed.updated).toEqual({ referrals: 1 })
+      const placements = (yield* (yield* PlacementRepository).list(seongdong.districtId)).map(({ value }) => value)
+      expect(placements.find((p) => p.seekerId === hong.id)).toMatchObject({ referralId, verification: "center-referral", countsForCenter: true, recordedOn: "2026-11-02" })
+      expect(placements.find((p) => p.seekerId !== hong.id)).toMatchObject({ verification: "self-found", countsForCenter: false })
+      expect((yield* (yield* ReferralRepository).get(seongdong.districtId, referralId)).value.status).toBe("hired")
+
+      const followed = yield* SheetImport.commit(seongdong, { ledger: "followUps", sheet: followUpSheet })
+      expect(failedRows(followed)).toEqual([4])
+      expect(followed.updated).toEqual({ followUps: 4 }) // 홍길동's first; 김영희's first, and her two later ones cancelled on quitting
+      const checks = (yield* (yield* FollowUpRepository).list(seongdong.districtId)).map(({ value }) => value)
+      expect(checks.filter((c) => c.doneOn !== undefined).map((c) => [c.sequence, c.doneOn, c.outcome]).sort()).toEqual([
+        [1, "2026-12-01", "working"],
+        [1, "2026-12-03", "quit"]
+      ])
+      expect(checks.filter((c) => c.cancelledOn !== undefined)).toHaveLength(2)
+
+      const rerun = yield* SheetImport.commit(seongdong, { ledger: "followUps", sheet: followUpSheet })
+      expect(rerun.updated).toEqual({})
+      expect(rerun.skipped).toEqual({ followUps: 2 })
+      const placedAgain = yield* SheetImport.commit(seongdong, { ledger: "placements", sheet: placementSheet })
+      expect(placedAgain.created).toEqual({ placements: 0, followUps: 0 })
+    }).pipe(Effect.provide(TestLayer)))
+
+  it.effect("exports the four ledgers in the shape an import reads: into an empty district they give the same records", () =>
+    Effect.gen(function*() {
+      yield* setup
+      yield* district(seongdong)
+      yield* SheetImport.commit(seongdong, { ledger: "placements", sheet: placementSheet })
+      yield* SheetImport.commit(seongdong, { ledger: "followUps", sheet: followUpSheet })
+      yield* Effect.flatMap(CounselorRepository, (counselors) =>
+        Effect.flatMap(Effect.orDie(Counselor.decode({ ...counselorInput, id: "counselor-09", districtId: "11215" })), counselors.insert))
+
+      for (const ledger of ["seekers", "employers", "placements", "followUps"] as const) {
+        const table = yield* SheetExport.table(seongdong, ledger)
+        const outcome = yield* SheetImport.commit(gwangjin, { ledger, sheet: sheetOf(table.name, [table.headers, ...table.rows]) })
+        expect(outcome.failures, ledger).toEqual([])
+        expect(outcome.mappingProblems, ledger).toEqual([])
+      }
+      // Field by field, ids and the district aside (references compared through
+      // what they name: both districts have a counselor 박상담).
+      const plain = <A>(rows: ReadonlyArray<{ readonly value: A }>, strip: (a: A) => unknown) =>
+        rows.map(({ value }) => JSON.stringify(strip(value))).sort()
+      const seekerNames = new Map<string, string>()
+      const employerNames = new Map<string, string>()
+      for (const actor of [seongdong, gwangjin]) {
+        for (const { value } of yield* (yield* SeekerRepository).list(actor.districtId)) seekerNames.set(value.id, value.name)
+        for (const { value } of yield* (yield* EmployerRepository).list(actor.districtId)) employerNames.set(value.id, value.name)
+      }
+      const same = <A>(repo: { readonly list: (d: DistrictId) => Effect.Effect<ReadonlyArray<{ readonly value: A }>, unknown> }, strip: (a: A) => unknown) =>
+        Effect.gen(function*() {
+          expect(plain(yield* Effect.orDie(repo.list(gwangjin.districtId)), strip)).toEqual(plain(yield* Effect.orDie(repo.list(seongdong.districtId)), strip))
+        })
+      yield* same(yield* SeekerRepository, ({ id: _i, districtId: _d, counselorId: _c, ...rest }) => rest)
+      yield* same(yield* EmployerRepository, ({ id: _i, districtId: _d, ...rest }) => rest)
+      yield* same(yield* OpeningRepository, ({ id: _i, districtId: _d, employerId, ...rest }) => ({ ...rest, employer: employerNames.get(employerId) }))
+      // A placement counts for the center through a referral, and referrals are not a ledger:
+      // in the new district it is the seeker's own find.
+      yield* same(yield* PlacementRepository, ({ id: _i, districtId: _d, seekerId, employerId, counselorId: _co, referralId: _r, openingId: _o, verification: _v, countsForCenter: _c, ...rest }) => ({
+        ...rest,
+        seeker: seekerNames.get(seekerId),
+        employer: employerNames.get(employerId)
+      }))
+      yield* same(yield* FollowUpRepository, ({ id: _i, districtId: _d, seekerId, placementId: _p, counselorId: _c, ...rest }) => ({ ...rest, seeker: seekerNames.get(seekerId) }))
+      const counselorsOf = (actor: JobCenter.Actor) =>
+        Effect.map(Effect.flatMap(SeekerRepository, (repo) => repo.list(actor.districtId)), (rows) => rows.map(({ value }) => `${value.name}:${value.counselorId}`).sort())
+      expect(yield* counselorsOf(gwangjin)).toEqual((yield* counselorsOf(seongdong)).map((s) => s.replace("counselor-01", "counselor-09")))
+    }).pipe(Effect.provide(TestLayer)))
+})
