@@ -33,6 +33,7 @@ import { Effect, Either, Option } from "effect"
 import type { AuditLog } from "../kernel/Audit.js"
 import type { PersistenceError } from "../kernel/Errors.js"
 import type { IdGenerator } from "../kernel/IdGenerator.js"
+import * as RuleText from "../kernel/RuleText.js"
 import type { ValidationError } from "../kernel/Validation.js"
 import { type Actor, inTransaction, invalid, logAccessAll, today } from "../kernel/UseCase.js"
 import * as Casework from "../casework/Casework.js"
@@ -337,7 +338,7 @@ const onColumn = (
   const name = column?.header.ko ?? issue.path
   return {
     ...(header === undefined ? {} : { column: header }),
-    ko: `${name}: ${issue.message}`,
+    ko: `${name}: ${RuleText.korean(issue.message) ?? issue.message}`,
     en: `${issue.path === "" ? "" : `${issue.path} `}${issue.message}`
   }
 }

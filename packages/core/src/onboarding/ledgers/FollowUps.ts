@@ -3,6 +3,7 @@
 import { Either } from "effect"
 import * as FollowUp from "../../casework/FollowUp.js"
 import type { Placement } from "../../casework/Placement.js"
+import * as RuleText from "../../kernel/RuleText.js"
 import type { Employer } from "../../registry/Employer.js"
 import type { Seeker } from "../../registry/Seeker.js"
 import type { Problem } from "../Cells.js"
@@ -83,7 +84,7 @@ export const followUps: Ledger<FollowUpRow> = {
     const result = FollowUp.decodeResult({ doneOn: fields["doneOn"], channel: fields["channel"], outcome: fields["outcome"], ...(fields["notes"] === undefined ? {} : { notes: fields["notes"] }) })
     if (Either.isLeft(result)) {
       const issue = result.left.issues[0]!
-      return Either.left({ ko: `${issue.path}: ${issue.message}`, en: `${issue.path} ${issue.message}` })
+      return Either.left({ ko: `${issue.path}: ${RuleText.korean(issue.message) ?? issue.message}`, en: `${issue.path} ${issue.message}` })
     }
     if (result.right.doneOn > context.today) {
       return Either.left({ ko: `사후관리일(${result.right.doneOn})이 오늘보다 뒤입니다`, en: `doneOn (${result.right.doneOn}) is after today (${context.today})` })
