@@ -10,6 +10,7 @@ export const projects = [
   "packages/core",
   "packages/notify",
   "packages/report",
+  "packages/sheets",
   "packages/store-sql",
   "packages/test-support",
   "packages/testing",
