@@ -62,7 +62,7 @@ describe("importing a district's spreadsheets (memory layers)", () => {
       expect(preview.created).toEqual({ seekers: 2 })
       expect(failedRows(preview)).toEqual([5, 6, 7, 8, 9])
       expect(columnsOf(preview, 5)).toEqual(["비고"])
-      expect(preview.failures.find((f) => f.row === 5)!.issues[0]!.ko).toBe("비고: 주민등록번호는 입력할 수 없습니다 (저장하지 않습니다)")
+      expect(preview.failures.find((f) => f.row === 5)!.issues[0]!.ko).toBe("주민등록번호는 입력할 수 없습니다 (저장하지 않습니다)")
       expect(columnsOf(preview, 6)).toEqual(["휴대폰"])
       expect(columnsOf(preview, 7)).toEqual(["희망직종"])
       expect(preview.failures.find((f) => f.row === 7)!.issues[0]!.ko).toContain("알 수 없는 직종")

@@ -75,6 +75,25 @@ export const table = (sheet: Sheet, ledger: Ledger<any>): Table | undefined => {
 }
 
 /**
+ * The ledger a sheet most likely is: the one whose columns its header row
+ * names most (ties go to the earlier ledger), or `undefined` when no row
+ * names any ledger's column.
+ *
+ * @since 0.4.0
+ * @category headers
+ */
+export const guess = (sheet: Sheet): KnownLedger | undefined => {
+  let best: { readonly ledger: KnownLedger; readonly named: number } | undefined
+  for (const id of Object.keys(ledgers) as Array<KnownLedger>) {
+    const found = table(sheet, ledgers[id])
+    if (found === undefined) continue
+    const named = Object.keys(suggest(ledgers[id], found.headers)).length
+    if (best === undefined || named > best.named) best = { ledger: id, named }
+  }
+  return best?.ledger
+}
+
+/**
  * A mapping suggested from the headers: each column of the ledger to the
  * first header that names it.
  *

@@ -65,7 +65,8 @@ export interface Request {
 }
 
 /**
- * One problem of one row.
+ * One problem of one row: `ko` and `en` say the rule, and `column` names the
+ * sheet's column it is in (a problem of the whole row has none).
  *
  * @since 0.4.0
  * @category models
@@ -335,10 +336,11 @@ const onColumn = (
   const path = prefix === undefined ? issue.path : issue.path === "" ? prefix : `${prefix}.${issue.path}`
   const column = ledger.columns.find((c) => c.paths.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)))
   const header = column === undefined ? undefined : mapping.columns[column.key]
-  const name = column?.header.ko ?? issue.path
+  const rule = RuleText.korean(issue.message) ?? issue.message
   return {
     ...(header === undefined ? {} : { column: header }),
-    ko: `${name}: ${RuleText.korean(issue.message) ?? issue.message}`,
+    // The column is named beside the message; a field without one is named in it.
+    ko: header === undefined ? `${column?.header.ko ?? issue.path}: ${rule}` : rule,
     en: `${issue.path === "" ? "" : `${issue.path} `}${issue.message}`
   }
 }
@@ -368,12 +370,12 @@ const readRows = (
       const cell = cells[index] ?? null
       if (text(cell) === "") {
         if (column.required && !(column.key === "birthDate" && residentNumber === "birthDate")) {
-          issues.push({ column: header, ko: `'${header}' 칸이 비어 있습니다(필수 항목)`, en: `${column.header.en} is missing (required)` })
+          issues.push({ column: header, ko: "비어 있습니다 (필수 항목)", en: `${column.header.en} is missing (required)` })
         }
         continue
       }
       const problem = column.read(cell, draft, context)
-      if (problem !== undefined) issues.push({ column: header, ko: `'${header}': ${problem.ko}`, en: `${column.header.en} ${problem.en}` })
+      if (problem !== undefined) issues.push({ column: header, ko: problem.ko, en: `${column.header.en} ${problem.en}` })
     }
     if (issues.length === 0) {
       const finished = ledger.finish(draft, context)
