@@ -96,7 +96,7 @@ const program = Effect.gen(function*() {
   const { ledger, sheet } = found
 
   // The mapping: the district's saved one, else suggested; then --map and --resident-number.
-  const first = yield* SheetImport.preview(actor, { ledger, sheet })
+  const first = yield* SheetImport.columns(actor, { ledger, sheet })
   const columns: Record<string, string> = { ...first.mapping.columns }
   for (const change of values.map ?? []) {
     const [field, ...header] = change.split("=")
@@ -109,14 +109,17 @@ const program = Effect.gen(function*() {
     return yield* Effect.fail(new UsageError(`--resident-number must be refuse or birth-date; got ${residentNumber}`))
   }
   const request = { ledger, sheet, mapping: { columns, residentNumber: residentNumber === "birth-date" ? "birthDate" as const : "refuse" as const } }
-  const preview = yield* SheetImport.preview(actor, request)
-  const problems = preview.mappingProblems.length + preview.failures.length
-
-  if (values.json !== true) yield* Console.log(describe(t, sheet, preview))
-  if (values.commit !== true || preview.mappingProblems.length > 0) {
-    if (values.json === true) yield* Console.log(JSON.stringify(preview, null, 2))
-    else if (values.commit !== true) yield* Console.log(t("\n저장하지 않았습니다. 저장하려면 --commit을 붙이세요.", "\nNothing was written; add --commit to write the good rows."))
-    return problems > 0 ? 1 : 0
+  // A commit reports what a preview would, so it is not read twice.
+  if (values.commit !== true) {
+    const preview = yield* SheetImport.preview(actor, request)
+    yield* Console.log(values.json === true ? JSON.stringify(preview, null, 2) : describe(t, sheet, preview))
+    if (values.json !== true) yield* Console.log(t("\n저장하지 않았습니다. 저장하려면 --commit을 붙이세요.", "\nNothing was written; add --commit to write the good rows."))
+    return preview.mappingProblems.length + preview.failures.length > 0 ? 1 : 0
+  }
+  const planned = yield* SheetImport.columns(actor, request)
+  if (planned.mappingProblems.length > 0) {
+    yield* Console.log(describe(t, sheet, { ...planned, ledger, rows: 0, committed: false, created: {}, updated: {}, skipped: {}, failures: [], notes: [] }))
+    return 1
   }
 
   const bar = new cliProgress.SingleBar(
@@ -134,7 +137,7 @@ const program = Effect.gen(function*() {
       })
   }).pipe(Effect.ensuring(Effect.sync(() => bar.stop())))
   if (values.json === true) yield* Console.log(JSON.stringify(outcome, null, 2))
-  else yield* Console.log(`\n${t("저장했습니다", "Written")}: ${counts(t, outcome)}`)
+  else yield* Console.log(`${describe(t, sheet, outcome)}\n\n${t("저장했습니다", "Written")}: ${counts(t, outcome)}`)
   return outcome.failures.length > 0 ? 1 : 0
 })
 
@@ -169,7 +172,7 @@ const describe = (t: ReturnType<typeof say>, sheet: Sheet.Sheet, outcome: SheetI
     lines.push("", t("열 연결 문제:", "Mapping problems:"), ...outcome.mappingProblems.map((p) => `  - ${t(p.ko, p.en)}`))
     return lines.join("\n")
   }
-  lines.push("", `${t("미리보기", "Preview")}: ${counts(t, outcome)}`)
+  lines.push("", `${outcome.committed ? t("결과", "Result") : t("미리보기", "Preview")}: ${counts(t, outcome)}`)
   for (const failure of outcome.failures) {
     for (const issue of failure.issues) lines.push(`  ${failure.row}${t("행", "")}${issue.column === undefined ? "" : ` [${issue.column}]`} ${t(issue.ko, issue.en)}`)
   }

@@ -177,6 +177,59 @@ export const commit = (
 ): Effect.Effect<Outcome, ValidationError | PersistenceError, Stores | AuditLog | IdGenerator> =>
   run(actor, request, (ids) => logAccessAll(actor, "create", "seeker", ids, "import.seekers"), options)
 
+/**
+ * The sheet's header row and the mapping an import of it would use — the
+ * one given; else the district's saved mapping for the ledger where the
+ * sheet has its columns, and a suggestion for the other fields — with its
+ * problems. Reads no data row: for a screen or a command that lets the
+ * person change the mapping before the preview.
+ *
+ * @since 0.4.0
+ * @category use cases
+ */
+export const columns = (
+  actor: Actor,
+  request: Request
+): Effect.Effect<
+  Pick<Outcome, "headerRow" | "headers" | "mapping" | "mappingProblems" | "residentNumber">,
+  ValidationError | PersistenceError,
+  ImportStore
+> =>
+  Effect.map(columnsFor(actor, request), ({ checked, found, mapping }) => ({
+    headerRow: found.headerRow,
+    headers: found.headers,
+    mapping,
+    mappingProblems: checked.problems,
+    residentNumber: checked.residentNumber
+  }))
+
+const columnsFor = (actor: Actor, request: Request) =>
+  Effect.gen(function*() {
+    const ledger = ledgerOf(request.ledger)
+    const found = table(request.sheet, ledger)
+    if (found === undefined) {
+      return yield* invalid(
+        "import",
+        "sheet",
+        `has no header row naming a column of ${ledger.name.en} in its first 20 rows (${ledger.name.ko}의 열 이름이 있는 머리글 행이 없습니다)`
+      )
+    }
+    let mapping = request.mapping
+    if (mapping === undefined) {
+      const saved = yield* Effect.flatMap(ImportStore, (store) => store.mappingOf(actor.districtId, ledger.id))
+      const suggested = suggest(ledger, found.headers)
+      const kept = Option.match(saved, {
+        onNone: () => ({}),
+        onSome: (m) => Object.fromEntries(Object.entries(m.columns).filter(([, header]) => found.headers.includes(header)))
+      })
+      mapping = {
+        columns: { ...suggested, ...kept },
+        residentNumber: Option.match(saved, { onNone: () => "refuse" as const, onSome: (m) => m.residentNumber })
+      }
+    }
+    return { found, mapping, checked: check(ledger, found.headers, mapping) }
+  })
+
 // A commit passes what it does with the seekers it wrote (log them); a preview writes nothing.
 const run = <R>(
   actor: Actor,
@@ -188,18 +241,7 @@ const run = <R>(
     const write = logCreated !== undefined
     const ledger = ledgerOf(request.ledger)
     const store = yield* ImportStore
-    const found = table(request.sheet, ledger)
-    if (found === undefined) {
-      return yield* invalid(
-        "import",
-        "sheet",
-        `has no header row naming a column of ${ledger.name.en} in its first 20 rows (${ledger.name.ko}의 열 이름이 있는 머리글 행이 없습니다)`
-      )
-    }
-    const saved = request.mapping === undefined ? yield* store.mappingOf(actor.districtId, ledger.id) : Option.none()
-    const mapping: SavedMapping = request.mapping ??
-      Option.getOrElse(saved, () => ({ columns: suggest(ledger, found.headers), residentNumber: "refuse" as const }))
-    const checked = check(ledger, found.headers, mapping)
+    const { found, mapping, checked } = yield* columnsFor(actor, request)
     const base = {
       ledger: request.ledger,
       headerRow: found.headerRow,
