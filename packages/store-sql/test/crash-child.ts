@@ -23,7 +23,7 @@ const client: Layer.Layer<SqlClient.SqlClient, unknown> = kind === "pg"
   ? PgClient.layer({ url: Redacted.make(target!) })
   : SqliteClient.layer({ filename: target! })
 
-const program = mode === "port"
+const program: Effect.Effect<unknown, unknown, SqlClient.SqlClient | StoreSql.Ports> = mode === "port"
   ? Effect.flatMap(ImportStore.ImportStore, (store) =>
     store.write("seekers", "11200" as Ids.DistrictId, portRecords(), {
       batchSize: 250,

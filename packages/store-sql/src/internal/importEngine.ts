@@ -5,6 +5,7 @@
 import { SqlClient } from "@effect/sql"
 import { Errors, type Ids, type Placement, Seeker, Validation } from "@iljari/core"
 import { Effect, Either, Schema, Stream } from "effect"
+import { fastDecoder } from "./fastDecode.js"
 import { encodedJson } from "./json.js"
 import { persistence, type TableSpec } from "./store.js"
 
@@ -111,6 +112,7 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
 ) => {
   // Valid rows take the fast path; an invalid row is decoded again with every
   // error collected, so the report names all its fields.
+  const fast = fastDecoder(spec.schema as Schema.Schema<A, I, never>)
   const quick = Schema.decodeUnknownEither(spec.schema, { onExcessProperty: "error" })
   const full = Validation.decodeEither(spec.schema as Schema.Schema<A, I, never>)
   const decodeStored = Schema.decodeUnknownEither(spec.schema)
@@ -130,15 +132,35 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
       // Ids of the whole input by their first row, when an id repeated
       // anywhere is refused naming that row (the port).
       const seenAll = new Map<string, number>()
-      // The rows of this input kept so far, by key, so that a repeat names its
-      // row, and their ids, so that the stored copy of one is not a candidate again.
-      const kept = new Map<string, Array<{ readonly record: A; readonly row: number }>>()
-      const keptIds = new Set<string>()
+      // The rows this input wrote, by id, so that a repeat of one (found stored)
+      // names its row; only ids are kept, the records are read back with the
+      // batch's candidates. A dry run writes nothing: it keeps the rows it
+      // would have written, by key, in `wouldWrite`.
+      const importedRow = new Map<string, number>()
+      const wouldWrite = new Map<string, Array<Candidate>>()
       const failed: Array<RowFailure> = []
+      const district = { districtId }
       let written = 0
       let skipped = 0
       let batches = 0
       let rowsDone = 0
+
+      // INSERT statements by row count: `?` on SQLite, `$n` on PostgreSQL.
+      const placeholder = sql.onDialectOrElse({ pg: () => (n: number) => `$${n}`, orElse: () => (_: number) => "?" })
+      const texts = new Map<string, string>()
+      const insertText = (rowCount: number, names: ReadonlyArray<string>) => {
+        const key = `${rowCount}/${names.join(",")}`
+        const known = texts.get(key)
+        if (known !== undefined) return known
+        const columns = ["district_id", "id", "version", ...names, "data"]
+        const tuples: Array<string> = []
+        let n = 0
+        for (let r = 0; r < rowCount; r++) tuples.push(`(${columns.map(() => placeholder(++n)).join(", ")})`)
+        const text = `INSERT INTO ${spec.table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`
+        if (texts.size > 16) texts.clear()
+        texts.set(key, text)
+        return text
+      }
 
       const decodeRow = (input: unknown): Either.Either<A, RowFailure["issues"]> => {
         if (typeof input !== "object" || input === null || Array.isArray(input)) {
@@ -148,13 +170,17 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
         if (given !== undefined && given !== districtId) {
           return Either.left(issue("districtId", `belongs to district ${String(given)}, not ${districtId}, the one being imported into`))
         }
+        const decoded = fast?.(input, district)
+        if (decoded !== undefined) return Either.right(decoded)
         const row = given === undefined ? { ...input, districtId } : input
-        const fast = quick(row)
-        if (Either.isRight(fast)) return Either.right(fast.right)
+        const plain = quick(row)
+        if (Either.isRight(plain)) return Either.right(plain.right)
         return Either.mapLeft(full(row), (error) => error.issues.map(({ message, path }) => ({ path, message })))
       }
 
       type Valid = { readonly row: number; readonly record: A }
+      // A record a row may repeat: stored (`row` set when this input wrote it) or a row of this input.
+      type Candidate = { readonly record: A; readonly row: number | undefined }
 
       const runBatch = (batch: ReadonlyArray<Numbered>) => {
         const batchFailed: Array<RowFailure> = []
@@ -175,7 +201,14 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
           if (valid.length === 0) return [] as Array<Valid>
           // One query finds the ids already taken and, when records can repeat
           // one another, the stored candidates sharing a key with the batch.
-          const keys = same === undefined ? [] : [...new Set(valid.flatMap((v) => same.key(v.record) ?? []))]
+          const keySet = new Set<string>()
+          if (same !== undefined) {
+            for (const v of valid) {
+              const key = same.key(v.record)
+              if (key !== undefined) keySet.add(key)
+            }
+          }
+          const keys = [...keySet]
           const ids = sql.in("id", valid.map((v) => v.record.id))
           const stored = same === undefined || keys.length === 0
             ? yield* sql<Stored>`SELECT id FROM ${table} WHERE district_id = ${districtId} AND ${ids}`
@@ -194,17 +227,23 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
                 }`
             })
           const taken = new Set<string>()
-          // Stored records not written by this input, by key; the kept rows of this input are in `kept`.
-          const storedByKey = new Map<string, Array<{ readonly record: A }>>()
-          const wanted = new Set(keys)
+          // Stored records and kept rows of this batch (and, in a dry run, of
+          // the batches before), by key.
+          const candidates = new Map<string, Array<Candidate>>()
+          const candidatesOf = (key: string) => {
+            const list = candidates.get(key)
+            if (list !== undefined) return list
+            const created: Array<Candidate> = dryRun ? [...(wouldWrite.get(key) ?? [])] : []
+            candidates.set(key, created)
+            return created
+          }
+          const wanted = keySet
           // By id, so that the record named among several is always the same one.
           for (const r of [...stored].sort(byId)) {
             taken.add(r.id)
-            if (r.key == null || r.data == null || !wanted.has(r.key) || keptIds.has(r.id)) continue
+            if (r.key == null || r.data == null || !wanted.has(r.key)) continue
             const record = yield* decodeStored(JSON.parse(r.data))
-            const list = storedByKey.get(r.key)
-            if (list === undefined) storedByKey.set(r.key, [{ record }])
-            else list.push({ record })
+            candidatesOf(r.key).push({ record, row: importedRow.get(r.id) })
           }
           // In input order, so that a row is compared with the rows before it
           // that were kept, as registering them one by one would.
@@ -217,48 +256,50 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
             }
             const key = same?.key(v.record)
             if (same !== undefined && key !== undefined) {
-              const inStore = firstRepeat(same, v.record, storedByKey.get(key) ?? [])
-              if (inStore !== undefined) {
+              const others = candidatesOf(key)
+              const repeat = firstRepeat(same, v.record, others)
+              if (repeat !== undefined) {
                 batchFailed.push({
                   row: v.row,
                   issues: issue(
-                    inStore.path,
-                    `repeats the ${same.noun} already registered as "${inStore.other.record.id}" in this district (${inStore.rule}); update that record instead of importing a second one`
+                    repeat.path,
+                    repeat.other.row === undefined
+                      ? `repeats the ${same.noun} already registered as "${repeat.other.record.id}" in this district (${repeat.rule}); update that record instead of importing a second one`
+                      : `repeats the ${same.noun} of row ${repeat.other.row} (${repeat.rule}); import each ${same.noun} once`
                   )
                 })
                 continue
               }
-              const earlier = kept.get(key)
-              const inInput = earlier === undefined ? undefined : firstRepeat(same, v.record, earlier)
-              if (inInput !== undefined) {
-                batchFailed.push({
-                  row: v.row,
-                  issues: issue(inInput.path, `repeats the ${same.noun} of row ${inInput.other.row} (${inInput.rule}); import each ${same.noun} once`)
-                })
-                continue
+              others.push(v)
+              if (dryRun) {
+                const list = wouldWrite.get(key)
+                if (list === undefined) wouldWrite.set(key, [v])
+                else list.push(v)
               }
-              if (earlier === undefined) kept.set(key, [v])
-              else earlier.push(v)
-              keptIds.add(v.record.id)
             }
             fresh.push(v)
           }
           if (fresh.length > 0 && !dryRun) {
-            yield* sql`INSERT INTO ${table} ${
-              sql.insert(fresh.map(({ record }) => ({
-                district_id: districtId,
-                id: record.id,
-                version: 1,
-                ...spec.columns(record),
-                data: json(record)
-              })))
-            }`
+            // The statement's text is made once per row count and dialect, and
+            // the values bound in one flat array: what sql.insert builds, without
+            // building it again for every batch of thousands of values.
+            const first = spec.columns(fresh[0]!.record)
+            const names = Object.keys(first)
+            const values: Array<unknown> = []
+            for (const { record } of fresh) {
+              const columns = record === fresh[0]!.record ? first : spec.columns(record)
+              values.push(districtId, record.id, 1)
+              for (const name of names) values.push(columns[name])
+              values.push(json(record))
+            }
+            yield* sql.unsafe(insertText(fresh.length, names), values)
           }
           return fresh
         })
         return (dryRun ? check : sql.withTransaction(check)).pipe(
           Effect.mapError(persistence(`import ${spec.kind} ${rowsOf}`)),
           Effect.flatMap((fresh) => {
+            if (same !== undefined && !dryRun) for (const v of fresh) importedRow.set(v.record.id, v.row)
             written += fresh.length
             batches++
             rowsDone += batch.length

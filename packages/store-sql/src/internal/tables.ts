@@ -26,6 +26,17 @@ import type { TableSpec } from "./store.js"
 
 const koreanDate = (at: DateTime.Utc) => DateTime.formatIsoDate(DateTime.add(at, { hours: 9 }))
 
+// A registration time's two columns, kept per DateTime: an import's records
+// share the DateTime of a repeated time (see fastDecode.ts), so each is formatted once.
+const registered = new WeakMap<DateTime.Utc, { readonly on: string; readonly at: string }>()
+const registeredColumns = (at: DateTime.Utc) => {
+  const known = registered.get(at)
+  if (known !== undefined) return known
+  const columns = { on: koreanDate(at), at: DateTime.formatIso(at) }
+  registered.set(at, columns)
+  return columns
+}
+
 // Each record kind's table and the columns its queries filter on.
 
 export const seekers: TableSpec<Seeker.Seeker, typeof Seeker.Seeker.Encoded> = {
@@ -34,12 +45,13 @@ export const seekers: TableSpec<Seeker.Seeker, typeof Seeker.Seeker.Encoded> = {
   schema: Seeker.Seeker,
   columns: (s) => {
     const name = Seeker.searchableName(s)
+    const registeredAt = registeredColumns(s.registeredAt)
     return {
       name: s.name,
       phone: s.contact.phone ?? null,
       birth_date: s.birthDate,
-      registered_on: koreanDate(s.registeredAt),
-      registered_at: DateTime.formatIso(s.registeredAt),
+      registered_on: registeredAt.on,
+      registered_at: registeredAt.at,
       counselor_id: s.counselorId ?? null,
       status: s.status,
       // What a search looks in: an erased seeker keeps neither.

@@ -18,7 +18,28 @@ import { OpeningRepository } from "../../registry/Opening.js"
 import * as Opening from "../../registry/Opening.js"
 import { SeekerRepository } from "../../registry/Seeker.js"
 import * as Seeker from "../../registry/Seeker.js"
-import type { NumberedRecord, RecordKind, RowFailure, WriteOptions, WriteReport } from "../ImportStore.js"
+
+// The port's models, as write needs them (ImportStore.ts has the documented ones; it imports this module).
+type RecordKind = "seekers" | "employers" | "openings" | "placements" | "followUps"
+interface NumberedRecord {
+  readonly row: number
+  readonly record: unknown
+}
+interface RowFailure {
+  readonly row: number
+  readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }>
+}
+interface WriteReport {
+  readonly written: number
+  readonly skipped: number
+  readonly failed: ReadonlyArray<RowFailure>
+  readonly batches: number
+}
+interface WriteOptions {
+  readonly dryRun?: boolean
+  readonly batchSize?: number
+  readonly onBatch?: (progress: { readonly rowsDone: number; readonly written: number }) => Effect.Effect<void>
+}
 
 type Issues = RowFailure["issues"]
 type Record = { readonly id: string; readonly districtId: DistrictId }

@@ -57,7 +57,18 @@ const districts = ["11200", "11215"] as unknown as ReadonlyArray<Ids.DistrictId>
  */
 export const scanPorts: Effect.Effect<ReadonlyArray<StoredText>, unknown, Repositories.Ports> = Effect.gen(function*() {
   const found: Array<StoredText> = []
-  const { AccessRulesRepository, AuditLog, IdempotencyStore: _keys, Outbox, RateLimits: _limits, ResultCounts: _counts, Transactor: _tx, ...stores } = Repositories.ports
+  // Import mappings hold header texts, no personal data: not scanned.
+  const {
+    AccessRulesRepository,
+    AuditLog,
+    IdempotencyStore: _keys,
+    ImportStore: _imports,
+    Outbox,
+    RateLimits: _limits,
+    ResultCounts: _counts,
+    Transactor: _tx,
+    ...stores
+  } = Repositories.ports
   for (const districtId of districts) {
     for (const [name, tag] of Object.entries(stores)) {
       const store = (yield* tag) as unknown as {
