@@ -3,11 +3,10 @@ import { Effect, Exit, Layer, TestClock } from "effect"
 import * as JobCenter from "../src/JobCenter.js"
 import * as Counselor from "../src/registry/Counselor.js"
 import { AuditLog } from "../src/kernel/Audit.js"
-import type { CounselorId, DistrictId, OpeningId } from "../src/kernel/Ids.js"
+import type { CounselorId, DistrictId } from "../src/kernel/Ids.js"
 import * as Memory from "../src/kernel/Memory.js"
 import * as SheetExport from "../src/onboarding/SheetExport.js"
 import * as SheetImport from "../src/onboarding/SheetImport.js"
-import type { Cell, Sheet } from "../src/onboarding/Sheet.js"
 import {
   CounselorRepository,
   EmployerRepository,
@@ -20,6 +19,7 @@ import {
   SeekerRepository
 } from "../src/Repositories.js"
 import { counselorInput } from "@iljari/test-support/fixtures"
+import { district, employerSheet, followUpSheet, placementSheet, seekerSheet, sheetOf } from "@iljari/test-support/ledgers"
 
 const TestLayer = Layer.merge(layerMemory, IdGenerator.layerSequential)
 
@@ -31,23 +31,6 @@ const setup = Effect.gen(function*() {
   yield* TestClock.setTime(Date.parse("2026-12-04T01:00:00Z"))
   yield* Effect.flatMap(CounselorRepository, (counselors) => Effect.flatMap(Effect.orDie(Counselor.decode(counselorInput)), counselors.insert))
 })
-
-const sheetOf = (name: string, rows: ReadonlyArray<ReadonlyArray<Cell>>, firstRow = 1): Sheet => ({
-  name,
-  rows: rows.map((cells, i) => ({ row: firstRow + i, cells }))
-})
-
-const seekerSheet = sheetOf("구직자", [
-  ["2016년 성동구 구직자 명단"],
-  ["성 명", "생년월일", "휴대폰", "주소", "희망직종", "최종학력", "경력", "접수일", "담당자", "비고"],
-  ["홍길동", "1980.3.2", 1012345678, "서울특별시 성동구 왕십리로 222", "5511", "고졸", "3년 2개월", "2016.3.2", "박상담", null],
-  ["김영희", new Date(Date.UTC(1975, 4, 14)), "010-2222-3333", "성동구", "5511, 56", "대졸", null, 42431, null, "야간 가능"],
-  ["이철수", "1990-01-01", "010-3333-4444", "성동구", "5511", "고졸", null, "2016-03-02", null, "주민번호 900101-1234567"],
-  ["박민수", "1985-05-05", "12-34", "성동구", "5511", "고졸", null, "2016-03-02", null, null],
-  ["최지은", "1992-02-02", "010-5555-6666", "성동구", "우주비행사", "고졸", null, "2016-03-02", null, null],
-  ["홍길동", "1980-03-02", "010-9999-8888", "성동구", "5511", "고졸", null, "16/03/02", null, null],
-  ["정수민", "1988-08-08", "010-7777-6666", "성동구", null, "고졸", null, "2016-03-02", null, null]
-])
 
 const failedRows = (outcome: SheetImport.Outcome) => outcome.failures.map((f) => f.row)
 const columnsOf = (outcome: SheetImport.Outcome, row: number) => outcome.failures.find((f) => f.row === row)?.issues.map((i) => i.column)
@@ -123,14 +106,6 @@ describe("importing a district's spreadsheets (memory layers)", () => {
       expect(seeker!.value.birthDate).toBe("1980-03-02")
     }).pipe(Effect.provide(TestLayer)))
 
-  const employerSheet = sheetOf("구인업체", [
-    ["사업장명", "사업자등록번호", "소재지", "상시근로자수", "채용담당자", "담당자연락처", "모집직종", "직종코드", "채용인원", "임금", "고용형태", "접수일", "마감일"],
-    ["성수디지털(주)", "1248100998", "서울 성동구 성수이로 113", 12, "이영희(인사담당)", "02-123-4567", "경비원", "5611", 2, "2,100,000원", "상용직", "2026.11.2", "2026.12.31"],
-    ["성수디지털(주)", "124-81-00998", "성동구", 12, "이영희(인사담당)", "02-123-4567", "청소원", "5621", 1, "1,900,000~2,000,000원", "계약직", "2026.11.2", null],
-    ["왕십리식당", "220-81-62517", "성동구", 3, null, "02-2222-3333", null, null, null, null, null, null, null],
-    ["엉터리상사", "123-45-67890", "성동구", 3, null, null, null, null, null, null, null, null, null]
-  ])
-
   it.effect("imports employers with their openings, an employer once however many rows name it", () =>
     Effect.gen(function*() {
       yield* setup
@@ -148,40 +123,10 @@ describe("importing a district's spreadsheets (memory layers)", () => {
       ])
     }).pipe(Effect.provide(TestLayer)))
 
-  const placementSheet = sheetOf("취업자", [
-    ["성명", "생년월일", "사업장명", "사업자등록번호", "취업일", "고용형태", "임금", "취업구분"],
-    ["홍길동", "1980-03-02", "성수디지털(주)", "124-81-00998", "2026-11-02", "상용직", "2,100,000", "센터알선"],
-    ["김영희", "1975-05-14", "성수디지털(주)", "124-81-00998", "2026-11-09", "계약직", null, "센터알선"],
-    ["없는사람", "1999-09-09", "성수디지털(주)", "124-81-00998", "2026-11-09", "계약직", null, null],
-    ["홍길동", "1980-03-02", "없는회사", "101-81-12341", "2026-11-02", "상용직", null, null]
-  ], 3)
-
-  const followUpSheet = sheetOf("사후관리", [
-    ["성명", "생년월일", "사업자등록번호", "차수", "사후관리일", "방법", "결과", "비고"],
-    ["홍길동", "1980-03-02", "124-81-00998", "1차", "2026.12.1", "전화", "재직", "잘 다니고 있음"],
-    ["김영희", "1975-05-14", "124-81-00998", "1차", "2026.12.3", "문자", "퇴사", null],
-    ["김영희", "1975-05-14", "124-81-00998", "5차", "2026.12.3", "문자", "재직", null]
-  ])
-
-  // Seekers, employers, a referral of 홍길동 to the 경비원 opening hired; then placements and follow-ups.
-  const district = (actor: JobCenter.Actor) =>
-    Effect.gen(function*() {
-      yield* SheetImport.commit(actor, { ledger: "seekers", sheet: seekerSheet })
-      yield* SheetImport.commit(actor, { ledger: "employers", sheet: employerSheet })
-      const hong = (yield* (yield* SeekerRepository).list(actor.districtId)).find(({ value }) => value.name === "홍길동")!.value
-      const guard = (yield* (yield* OpeningRepository).list(actor.districtId)).find(({ value }) => value.title === "경비원")!.value
-      yield* TestClock.setTime(Date.parse("2026-11-01T01:00:00Z"))
-      const proposed = yield* JobCenter.proposeReferral(actor, { seekerId: hong.id, openingId: guard.id as OpeningId })
-      yield* JobCenter.moveReferral(actor, { referralId: proposed.value.id, to: "sent", expectedVersion: 1 })
-      yield* JobCenter.moveReferral(actor, { referralId: proposed.value.id, to: "interviewing", expectedVersion: 2 })
-      yield* TestClock.setTime(Date.parse("2026-12-04T01:00:00Z"))
-      return { hong, referralId: proposed.value.id }
-    })
-
   it.effect("links placements to their seeker and employer, counts one for the center only through its referral, and records follow-ups onto their checks", () =>
     Effect.gen(function*() {
       yield* setup
-      const { hong, referralId } = yield* district(seongdong)
+      const { hongId, referralId } = yield* district(seongdong)
       const placed = yield* SheetImport.commit(seongdong, { ledger: "placements", sheet: placementSheet })
       // The sheet's header is its row 3.
       expect(failedRows(placed)).toEqual([6, 7])
@@ -191,8 +136,8 @@ describe("importing a district's spreadsheets (memory layers)", () => {
       expect(placed.created).toEqual({ placements: 2, followUps: 6 })
       expect(placed.updated).toEqual({ referrals: 1 })
       const placements = (yield* (yield* PlacementRepository).list(seongdong.districtId)).map(({ value }) => value)
-      expect(placements.find((p) => p.seekerId === hong.id)).toMatchObject({ referralId, verification: "center-referral", countsForCenter: true, recordedOn: "2026-11-02" })
-      expect(placements.find((p) => p.seekerId !== hong.id)).toMatchObject({ verification: "self-found", countsForCenter: false })
+      expect(placements.find((p) => p.seekerId === hongId)).toMatchObject({ referralId, verification: "center-referral", countsForCenter: true, recordedOn: "2026-11-02" })
+      expect(placements.find((p) => p.seekerId !== hongId)).toMatchObject({ verification: "self-found", countsForCenter: false })
       expect((yield* (yield* ReferralRepository).get(seongdong.districtId, referralId)).value.status).toBe("hired")
 
       const followed = yield* SheetImport.commit(seongdong, { ledger: "followUps", sheet: followUpSheet })
