@@ -65,6 +65,7 @@ export const district = (
   Repositories.Ports | Repositories.IdGenerator
 > =>
   Effect.gen(function*() {
+    yield* TestClock.setTime(Date.parse("2026-12-04T01:00:00Z"))
     yield* SheetImport.commit(actor, { ledger: "seekers", sheet: seekerSheet })
     yield* SheetImport.commit(actor, { ledger: "employers", sheet: employerSheet })
     const hong = (yield* (yield* Repositories.SeekerRepository).list(actor.districtId)).find(({ value }) => value.name === "홍길동")!.value
@@ -77,3 +78,48 @@ export const district = (
     return { hongId: hong.id, referralId: proposed.value.id }
   })
 
+
+/**
+ * A district's records as an export round trip keeps them: each kind's
+ * records as sorted JSON, ids and the district left out and references
+ * written as what they name (a seeker's, an employer's, a counselor's name).
+ * A placement's referral is left out too: referrals are not a ledger, so in
+ * another district a placement is the seeker's own find.
+ */
+export const snapshot = (
+  districtId: Ids.DistrictId
+): Effect.Effect<Record<string, ReadonlyArray<string>>, unknown, Repositories.Ports> =>
+  Effect.gen(function*() {
+    const seekers = yield* Effect.flatMap(Repositories.SeekerRepository, (repo) => repo.list(districtId))
+    const employers = yield* Effect.flatMap(Repositories.EmployerRepository, (repo) => repo.list(districtId))
+    const counselors = yield* Effect.flatMap(Repositories.CounselorRepository, (repo) => repo.list(districtId))
+    const name = new Map<string, string>([
+      ...seekers.map(({ value }) => [value.id, value.name] as const),
+      ...employers.map(({ value }) => [value.id, value.name] as const),
+      ...counselors.map(({ value }) => [value.id, value.name] as const)
+    ])
+    const named = (id: string | undefined) => (id === undefined ? undefined : name.get(id) ?? `unknown ${id}`)
+    const plain = <A>(rows: ReadonlyArray<{ readonly value: A }>, strip: (a: A) => unknown) =>
+      rows.map(({ value }) => JSON.stringify(strip(value))).sort()
+    return {
+      seekers: plain(seekers, ({ id: _i, districtId: _d, counselorId, ...rest }) => ({ ...rest, counselor: named(counselorId) })),
+      employers: plain(employers, ({ id: _i, districtId: _d, ...rest }) => rest),
+      openings: plain(
+        yield* Effect.flatMap(Repositories.OpeningRepository, (repo) => repo.list(districtId)),
+        ({ id: _i, districtId: _d, employerId, ...rest }) => ({ ...rest, employer: named(employerId) })
+      ),
+      placements: plain(
+        yield* Effect.flatMap(Repositories.PlacementRepository, (repo) => repo.list(districtId)),
+        ({ id: _i, districtId: _d, seekerId, employerId, counselorId, referralId: _r, openingId: _o, verification: _v, countsForCenter: _c, ...rest }) => ({
+          ...rest,
+          seeker: named(seekerId),
+          employer: named(employerId),
+          counselor: named(counselorId)
+        })
+      ),
+      followUps: plain(
+        yield* Effect.flatMap(Repositories.FollowUpRepository, (repo) => repo.list(districtId)),
+        ({ id: _i, districtId: _d, seekerId, placementId: _p, counselorId, ...rest }) => ({ ...rest, seeker: named(seekerId), counselor: named(counselorId) })
+      )
+    }
+  })
