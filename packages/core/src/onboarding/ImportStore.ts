@@ -9,6 +9,22 @@
  * from the record's natural key, so a rerun of the same file (after a crash,
  * or by mistake) adds nothing twice.
  *
+ * @example
+ * ```ts
+ * import { Ids, ImportStore } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const rows: ReadonlyArray<ImportStore.NumberedRecord> // seekers read from the sheet, by sheet row
+ * const district = Ids.DistrictId.make("11200")
+ * // Check first (nothing written), then import; a rerun skips what was written.
+ * const imported = Effect.gen(function*() {
+ *   const store = yield* ImportStore.ImportStore
+ *   const check = yield* store.write("seekers", district, rows, { dryRun: true })
+ *   if (check.failed.length > 0) return check
+ *   return yield* store.write("seekers", district, rows, { batchSize: 500 })
+ * })
+ * ```
+ *
  * @since 0.4.0
  * @module
  * @category onboarding
