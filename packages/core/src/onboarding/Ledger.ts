@@ -199,6 +199,14 @@ export const coded = <C extends string>(
   })
 }
 
+// A path's parts, split once: a sheet sets the same few paths on every row.
+const split = new Map<string, ReadonlyArray<string>>()
+const partsOf = (path: string): ReadonlyArray<string> => {
+  let parts = split.get(path)
+  if (parts === undefined) split.set(path, parts = path.split("."))
+  return parts
+}
+
 /**
  * Sets a field deep in a draft (`contact.phone`).
  *
@@ -206,7 +214,7 @@ export const coded = <C extends string>(
  * @category cells
  */
 export const set = (draft: Draft, path: string, value: unknown): void => {
-  const parts = path.split(".")
+  const parts = partsOf(path)
   let target = draft
   for (const part of parts.slice(0, -1)) {
     const next = target[part]
