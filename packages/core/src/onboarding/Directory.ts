@@ -5,6 +5,16 @@
  * the referrals and placements of a seeker and the checks of a placement —
  * read once for the whole import.
  *
+ * @example
+ * ```ts
+ * import { Directory, Ids } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * const hong = Effect.map(Directory.load(Ids.DistrictId.make("11200")), (directory) =>
+ *   directory.seekers("홍길동", "1980-03-02", undefined) // the one seeker a ledger row names, or none, or several
+ * )
+ * ```
+ *
  * @since 0.4.0
  * @module
  * @category onboarding
@@ -56,6 +66,16 @@ export const empty: Directory = {
 /**
  * Reads the district's seekers, employers, openings, referrals, placements
  * and follow-up checks.
+ *
+ * @example
+ * ```ts
+ * import { Directory, Ids } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * const employer = Effect.map(Directory.load(Ids.DistrictId.make("11200")), (directory) =>
+ *   directory.employers("124-81-00998", undefined)
+ * )
+ * ```
  *
  * @since 0.4.0
  * @category constructors

@@ -5,6 +5,15 @@
  * for it, how a cell becomes part of a record, and how a record is written
  * back to a cell, so that an exported sheet imports to the same records.
  *
+ * @example
+ * ```ts
+ * import { Ledger, Mapping } from "@iljari/core"
+ *
+ * const name = Mapping.ledgers.seekers.columns.find((column) => column.key === "name")!
+ * Ledger.names(name, "성 명") // true: spaces and case do not matter
+ * Ledger.naturalId("seeker", "11200", "홍길동", "1980-03-02") // the same id every time the row is read
+ * ```
+ *
  * @since 0.4.0
  * @module
  * @category onboarding
@@ -153,7 +162,7 @@ export const normalizeHeader = (header: string): string => header.normalize("NFK
  * @since 0.4.0
  * @category headers
  */
-export const names = (column: Column<unknown>, header: string): boolean => {
+export const names = <R>(column: Column<R>, header: string): boolean => {
   const wanted = normalizeHeader(header)
   return normalizeHeader(column.header.ko) === wanted || normalizeHeader(column.header.en) === wanted ||
     column.synonyms.some((synonym) => normalizeHeader(synonym) === wanted)

@@ -19,7 +19,7 @@
  */
 import type { Label } from "../kernel/Labels.js"
 import type { SavedMapping } from "./ImportStore.js"
-import { type Column, type Ledger, type LedgerId, names } from "./Ledger.js"
+import { type Ledger, type LedgerId, names } from "./Ledger.js"
 import { employers } from "./ledgers/Employers.js"
 import { followUps } from "./ledgers/FollowUps.js"
 import { placements } from "./ledgers/Placements.js"
@@ -103,7 +103,7 @@ export const guess = (sheet: Sheet): KnownLedger | undefined => {
 export const suggest = (ledger: Ledger<any>, headers: ReadonlyArray<string>): Record<string, string> => {
   const mapping: Record<string, string> = {}
   for (const column of ledger.columns) {
-    const header = headers.find((h) => h !== "" && names(column as Column<unknown>, h))
+    const header = headers.find((h) => h !== "" && names(column, h))
     if (header !== undefined) mapping[column.key] = header
   }
   return mapping
@@ -163,7 +163,7 @@ export const check = (
   // the person must say what happens to it.
   const residentColumn = ledger.columns.find((column) => column.key === "residentNumber")
   const residentHeader = mapping.columns["residentNumber"] ??
-    (residentColumn === undefined ? undefined : headers.find((h) => names(residentColumn as Column<unknown>, h)))
+    (residentColumn === undefined ? undefined : headers.find((h) => names(residentColumn, h)))
   let residentNumber: ResidentNumberUse = "none"
   if (residentHeader !== undefined) {
     if (mapping.residentNumber === "birthDate") residentNumber = "birthDate"

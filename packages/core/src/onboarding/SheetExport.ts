@@ -62,6 +62,15 @@ const tableOf = <R>(ledger: Ledger<R>, records: ReadonlyArray<R>, context: Write
  * out), employers with a row per opening (one row for an employer without),
  * placements, and the follow-up checks that were made.
  *
+ * @example
+ * ```ts
+ * import { type JobCenter, SheetExport } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const manager: JobCenter.Actor
+ * const rows = Effect.map(SheetExport.table(manager, "placements"), (table) => table.rows.length)
+ * ```
+ *
  * @since 0.4.0
  * @category use cases
  */

@@ -153,6 +153,18 @@ const ledgerOf = (id: KnownLedger): Ledger<any> => ledgers[id]
 /**
  * Reads every row and checks it against the store, writing nothing.
  *
+ * @example
+ * ```ts
+ * import { type JobCenter, SheetImport, type Sheet } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const manager: JobCenter.Actor
+ * declare const sheet: Sheet.Sheet
+ * const problems = Effect.map(SheetImport.preview(manager, { ledger: "seekers", sheet }), (preview) =>
+ *   preview.failures.flatMap(({ issues, row }) => issues.map((issue) => `${row}행 [${issue.column ?? ""}] ${issue.ko}`))
+ * )
+ * ```
+ *
  * @since 0.4.0
  * @category use cases
  */
@@ -166,6 +178,18 @@ export const preview = (
  * district's next import of the ledger. Refused with a `ValidationError`
  * while the mapping has problems (a resident registration number column
  * included).
+ *
+ * @example
+ * ```ts
+ * import { type JobCenter, SheetImport, type Sheet } from "@iljari/core"
+ * import { Console, Effect } from "effect"
+ *
+ * declare const manager: JobCenter.Actor
+ * declare const sheet: Sheet.Sheet
+ * const written = SheetImport.commit(manager, { ledger: "seekers", sheet }, {
+ *   onProgress: ({ rows, rowsDone }) => Console.log(`${rowsDone}/${rows}`)
+ * })
+ * ```
  *
  * @since 0.4.0
  * @category use cases
@@ -183,6 +207,20 @@ export const commit = (
  * sheet has its columns, and a suggestion for the other fields — with its
  * problems. Reads no data row: for a screen or a command that lets the
  * person change the mapping before the preview.
+ *
+ * @example
+ * ```ts
+ * import { type JobCenter, SheetImport, type Sheet } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const manager: JobCenter.Actor
+ * declare const sheet: Sheet.Sheet
+ * // Read 연락처 from the 휴대전화 column instead of the one suggested.
+ * const changed = Effect.map(SheetImport.columns(manager, { ledger: "seekers", sheet }), ({ mapping }) => ({
+ *   ...mapping,
+ *   columns: { ...mapping.columns, phone: "휴대전화" }
+ * }))
+ * ```
  *
  * @since 0.4.0
  * @category use cases
