@@ -18,10 +18,8 @@ export interface EmployerRow {
 
 const sizes = C.codes(Employer.EmployerSize, Employer.employerSizeLabel)
 const sources = C.codes(Employer.EmployerSource, Employer.employerSourceLabel)
-const education = C.codes(Codes.EducationLevel, Codes.educationLabel)
-const careers = C.codes(Codes.CareerRequirement, Codes.careerRequirementLabel)
-const contractTypes = C.codes(Codes.ContractType, Codes.contractTypeLabel)
-const schedules = C.codes(Codes.WorkSchedule, Codes.workScheduleLabel)
+const education = C.codes(Codes.EducationLevel, Codes.educationLabel, { "무관": "00", "학력무관": "00", "고졸": "03", "대졸": "05" })
+const careers = C.codes(Codes.CareerRequirement, Codes.careerRequirementLabel, { "무관": "any", "경력무관": "any" })
 const workingDays = C.codes(Codes.WorkingDays, Codes.workingDaysLabel)
 const wageTypes = C.codes(Codes.WageType, Codes.wageTypeLabel)
 const statuses = C.codes(Opening.OpeningStatus, Opening.openingStatusLabel)
@@ -109,7 +107,7 @@ const columns: ReadonlyArray<Column<EmployerRow>> = [
       if (amounts[1] !== undefined) C.setIn(draft, "opening.wage.max", amounts[1])
     }
   },
-  C.codeColumn({ key: "educationMinimum", header: { ko: "학력조건", en: "Education required" }, synonyms: ["최소학력", "학력"], path: "opening.educationMinimum", write: (r) => (opening(r) === undefined ? null : Codes.educationLabel(opening(r)!.educationMinimum)) }, education, { "무관": "00", "학력무관": "00", "고졸": "03", "대졸": "05" }),
+  C.codeColumn({ key: "educationMinimum", header: { ko: "학력조건", en: "Education required" }, synonyms: ["최소학력", "학력"], path: "opening.educationMinimum", write: (r) => (opening(r) === undefined ? null : Codes.educationLabel(opening(r)!.educationMinimum)) }, education),
   {
     ...C.codeColumn({ key: "career", header: { ko: "경력조건", en: "Career" }, synonyms: ["경력", "경력구분"], path: "opening.career", write: (r) => {
       const career = opening(r)?.career
@@ -118,7 +116,7 @@ const columns: ReadonlyArray<Column<EmployerRow>> = [
     // 신입 · 관계없음 · 경력 · 경력 12개월 (or 경력 1년)
     read: (cell, draft) => {
       const [label, ...rest] = C.cellText(cell).split(/\s+/)
-      const requirement = C.codeOf(careers, { ko: "경력조건", en: "career" }, label ?? "", { "무관": "any", "경력무관": "any" })
+      const requirement = C.codeOf(careers, { ko: "경력조건", en: "career" }, label ?? "")
       if (Either.isLeft(requirement)) return requirement.left
       C.setIn(draft, "opening.career", { requirement: requirement.right })
       if (rest.length > 0) {
@@ -128,8 +126,8 @@ const columns: ReadonlyArray<Column<EmployerRow>> = [
       }
     }
   },
-  C.codeColumn({ key: "contractType", header: { ko: "고용형태", en: "Contract" }, synonyms: ["고용구분", "계약형태"], path: "opening.contractType", write: (r) => (opening(r) === undefined ? null : Codes.contractTypeLabel(opening(r)!.contractType)) }, contractTypes, { "상용직": "open-ended", "정규직": "open-ended", "계약직": "fixed-term", "일용직": "daily", "파견": "dispatch" }),
-  C.codeColumn({ key: "schedule", header: { ko: "근무형태", en: "Schedule" }, synonyms: ["근로형태"], path: "opening.schedule", write: (r) => (opening(r) === undefined ? null : Codes.workScheduleLabel(opening(r)!.schedule)) }, schedules, { "시간제": "part-time", "파트타임": "part-time", "풀타임": "full-time" }),
+  C.codeColumn({ key: "contractType", header: { ko: "고용형태", en: "Contract" }, synonyms: ["고용구분", "계약형태"], path: "opening.contractType", write: (r) => (opening(r) === undefined ? null : Codes.contractTypeLabel(opening(r)!.contractType)) }, C.contractTypes),
+  C.codeColumn({ key: "schedule", header: { ko: "근무형태", en: "Schedule" }, synonyms: ["근로형태"], path: "opening.schedule", write: (r) => (opening(r) === undefined ? null : Codes.workScheduleLabel(opening(r)!.schedule)) }, C.schedules),
   C.codeColumn({ key: "workingDays", header: { ko: "근무일", en: "Working days" }, synonyms: ["근무일수", "근무요일"], path: "opening.workingDays", write: (r) => (opening(r) === undefined ? null : Codes.workingDaysLabel(opening(r)!.workingDays)) }, workingDays),
   C.numberColumn({ key: "weeklyHours", header: { ko: "주당근로시간", en: "Hours a week" }, synonyms: ["주당근무시간"], path: "opening.weeklyHours", write: (r) => opening(r)?.weeklyHours ?? null }),
   {

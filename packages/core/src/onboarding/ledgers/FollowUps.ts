@@ -20,8 +20,8 @@ export interface FollowUpRow {
   readonly employer?: Employer | undefined
 }
 
-const channels = C.codes(FollowUp.Channel, FollowUp.channelLabel)
-const outcomes = C.codes(FollowUp.Outcome, FollowUp.outcomeLabel)
+const channels = C.codes(FollowUp.Channel, FollowUp.channelLabel, { "방문": "visit", "내방상담": "visit", "사업장방문": "workplace-visit", "카카오톡": "messenger", "카톡": "messenger" })
+const outcomes = C.codes(FollowUp.Outcome, FollowUp.outcomeLabel, { "재직": "working", "근무중": "working", "재직중": "working", "적응곤란": "difficulties", "퇴사": "quit", "퇴직": "quit", "이직": "quit" })
 
 const columns: ReadonlyArray<Column<FollowUpRow>> = [
   ...whoAndWhere<FollowUpRow>({ seeker: (r) => r.seeker, employer: (r) => r.employer }),
@@ -38,8 +38,8 @@ const columns: ReadonlyArray<Column<FollowUpRow>> = [
     }
   },
   C.dateColumn({ key: "doneOn", header: { ko: "사후관리일", en: "Done on" }, synonyms: ["점검일", "확인일", "연락일", "상담일"], required: true, path: "check.doneOn", write: (r) => r.check.doneOn ?? null }),
-  C.codeColumn({ key: "channel", header: { ko: "방법", en: "How" }, synonyms: ["사후관리방법", "연락방법", "확인방법"], path: "check.channel", write: (r) => (r.check.channel === undefined ? null : FollowUp.channelLabel(r.check.channel)) }, channels, { "방문": "visit", "내방상담": "visit", "사업장방문": "workplace-visit", "카카오톡": "messenger", "카톡": "messenger" }),
-  C.codeColumn({ key: "outcome", header: { ko: "결과", en: "Outcome" }, synonyms: ["재직여부", "근속여부", "확인결과", "사후관리결과"], required: true, path: "check.outcome", write: (r) => (r.check.outcome === undefined ? null : FollowUp.outcomeLabel(r.check.outcome)) }, outcomes, { "재직": "working", "근무중": "working", "재직중": "working", "적응곤란": "difficulties", "퇴사": "quit", "퇴직": "quit", "이직": "quit" }),
+  C.codeColumn({ key: "channel", header: { ko: "방법", en: "How" }, synonyms: ["사후관리방법", "연락방법", "확인방법"], path: "check.channel", write: (r) => (r.check.channel === undefined ? null : FollowUp.channelLabel(r.check.channel)) }, channels),
+  C.codeColumn({ key: "outcome", header: { ko: "결과", en: "Outcome" }, synonyms: ["재직여부", "근속여부", "확인결과", "사후관리결과"], required: true, path: "check.outcome", write: (r) => (r.check.outcome === undefined ? null : FollowUp.outcomeLabel(r.check.outcome)) }, outcomes),
   C.textColumn({ key: "notes", header: { ko: "비고", en: "Notes" }, synonyms: ["메모", "특이사항", "상담내용"], path: "check.notes", write: (r) => r.check.notes ?? null }),
   C.residentNumberColumn("seeker.birthDate")
 ]

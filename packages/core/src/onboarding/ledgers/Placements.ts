@@ -20,24 +20,13 @@ export interface PlacementRow {
   readonly employer?: Employer | undefined
 }
 
-const contractTypes = C.codes(Codes.ContractType, Codes.contractTypeLabel)
-const schedules = C.codes(Codes.WorkSchedule, Codes.workScheduleLabel)
 
 const columns: ReadonlyArray<Column<PlacementRow>> = [
   ...whoAndWhere<PlacementRow>({ seeker: (r) => r.seeker, employer: (r) => r.employer }),
   C.dateColumn({ key: "startOn", header: { ko: "취업일", en: "Started on" }, synonyms: ["입사일", "채용일", "취업일자", "근무시작일"], required: true, path: "placement.startOn", write: (r) => r.placement.startOn }),
-  C.codeColumn({ key: "contractType", header: { ko: "고용형태", en: "Contract" }, synonyms: ["고용구분", "계약형태"], required: true, path: "placement.contractType", write: (r) => Codes.contractTypeLabel(r.placement.contractType) }, contractTypes, { "상용직": "open-ended", "정규직": "open-ended", "계약직": "fixed-term", "일용직": "daily", "파견": "dispatch" }),
-  C.codeColumn({ key: "schedule", header: { ko: "근무형태", en: "Schedule" }, synonyms: ["근로형태"], path: "placement.schedule", write: (r) => Codes.workScheduleLabel(r.placement.schedule) }, schedules, { "시간제": "part-time", "파트타임": "part-time", "풀타임": "full-time" }),
-  {
-    ...C.wonColumn({ key: "wage", header: { ko: "임금", en: "Wage" }, synonyms: ["급여", "월급여", "임금(월)"], path: "placement.wage", write: (r) => r.placement.wage === undefined ? null : r.placement.wage.type === "monthly" ? r.placement.wage.amount : `${Codes.wageTypeLabel(r.placement.wage.type)} ${r.placement.wage.amount}` }),
-    read: (cell, draft) => {
-      const written = C.cellText(cell)
-      const type = Codes.WageType.literals.find((t) => written.startsWith(Codes.wageTypeLabel(t))) ?? "monthly"
-      const amount = C.won(typeof cell === "number" ? cell : written.replace(Codes.wageTypeLabel(type), ""))
-      if (Either.isLeft(amount)) return amount.left
-      C.setIn(draft, "placement.wage", { type, amount: amount.right })
-    }
-  },
+  C.codeColumn({ key: "contractType", header: { ko: "고용형태", en: "Contract" }, synonyms: ["고용구분", "계약형태"], required: true, path: "placement.contractType", write: (r) => Codes.contractTypeLabel(r.placement.contractType) }, C.contractTypes),
+  C.codeColumn({ key: "schedule", header: { ko: "근무형태", en: "Schedule" }, synonyms: ["근로형태"], path: "placement.schedule", write: (r) => Codes.workScheduleLabel(r.placement.schedule) }, C.schedules),
+  C.wageColumn({ key: "wage", header: { ko: "임금", en: "Wage" }, synonyms: ["급여", "월급여", "임금(월)"], path: "placement.wage", write: (r) => C.wageCell(r.placement.wage) }),
   C.counselorColumn({ key: "counselor", header: { ko: "담당상담사", en: "Counselor" }, synonyms: ["담당자", "상담사", "담당"], path: "placement.counselorId", write: () => null }, (r, names) => names.get(r.placement.counselorId) ?? r.placement.counselorId),
   C.dateColumn({ key: "recordedOn", header: { ko: "기록일", en: "Recorded on" }, synonyms: ["입력일", "작성일"], path: "placement.recordedOn", write: (r) => r.placement.recordedOn }),
   C.textColumn({ key: "verification", header: { ko: "취업구분", en: "How it came about" }, synonyms: ["알선구분", "취업경로"], path: "placement.verificationWritten", write: (r) => Placement.verificationLabel(r.placement.verification) }),
