@@ -5,11 +5,15 @@
  * columns and the same JSON — in one transaction: a better-sqlite3 prepared
  * statement, and `pg` multi-row inserts. Goal: ratio ≥ 0.5 of the raw rate.
  * `port` is the same import through the `ImportStore` port (`write`, rows
- * numbered as a sheet numbers them), into a database of its own.
+ * numbered as a sheet numbers them), into a database of its own. `xlsx` is
+ * the district's way in, end to end: the same seekers as a 100,000-row XLSX
+ * seekers list, read (`@iljari/sheets`), mapped, decoded, checked and
+ * committed by `SheetImport.commit` with its access-log entries.
  */
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
-import { type Ids, ImportStore } from "@iljari/core"
+import { type Ids, ImportStore, Repositories, SheetImport } from "@iljari/core"
+import { Xlsx } from "@iljari/sheets"
 import { Effect, Layer, Redacted } from "effect"
 import Database from "better-sqlite3"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -46,6 +50,18 @@ const timed = async (run: () => Promise<void> | void) => {
 
 const rate = (seconds: number) => Math.round(rows / seconds)
 
+// Each way in as rows a second and as a share of the raw driver's rate.
+const rates = (seconds: { readonly raw: number; readonly ours: number; readonly port: number; readonly xlsx: number }) => {
+  const share = (s: number) => Number((seconds.raw / s).toFixed(3))
+  return {
+    iljari: rate(seconds.ours),
+    raw: rate(seconds.raw),
+    ratio: share(seconds.ours),
+    port: { iljari: rate(seconds.port), ratio: share(seconds.port) },
+    xlsx: { iljari: rate(seconds.xlsx), ratio: share(seconds.xlsx) }
+  }
+}
+
 const iljariImport = (client: Layer.Layer<import("@effect/sql").SqlClient.SqlClient, unknown>) =>
   Effect.runPromise(
     Effect.gen(function*() {
@@ -70,6 +86,45 @@ const portImport = (client: Layer.Layer<import("@effect/sql").SqlClient.SqlClien
     }).pipe(Effect.provide(StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client))))
   )
 
+// The same seekers as a district's XLSX seekers list: Korean headers, a title
+// row, birth and registration dates as date cells (written once, not timed).
+const xlsxFile = await Effect.runPromise(Xlsx.write([{
+  name: "구직자 명단",
+  headers: ["성명", "생년월일", "성별", "연락처", "거주지", "희망직종", "희망지역", "학력", "경력(개월)", "희망임금(월)", "대상구분", "등록일", "비고"],
+  rows: input.map((row) => [
+    row.name,
+    new Date(`${row.birthDate}T00:00:00Z`),
+    row.gender === "female" ? "여성" : "남성",
+    row.contact.phone,
+    "성동구",
+    row.desiredOccupations[0]!,
+    "성동구",
+    "고졸",
+    row.careerMonths,
+    row.desiredWage.amount,
+    "신중년(장년)",
+    new Date("2016-03-02T00:00:00Z"),
+    row.notes
+  ])
+}]))
+
+// End to end: the XLSX file read, every row mapped, decoded and checked, and
+// committed through SheetImport with its access-log entries.
+const xlsxImport = (client: Layer.Layer<import("@effect/sql").SqlClient.SqlClient, unknown>) =>
+  Effect.runPromise(
+    Effect.gen(function*() {
+      const actor = { districtId: district, counselorId: "bench" as Ids.CounselorId }
+      const start = performance.now()
+      const [sheet] = yield* Xlsx.read(xlsxFile)
+      const outcome = yield* SheetImport.commit(actor, { ledger: "seekers", sheet: sheet! })
+      const seconds = (performance.now() - start) / 1000
+      if (outcome.created.seekers !== rows) throw new Error(`imported ${outcome.created.seekers} of ${rows}: ${JSON.stringify(outcome.failures[0] ?? outcome.mappingProblems[0])}`)
+      return seconds
+    }).pipe(
+      Effect.provide(StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client), Layer.merge(Repositories.IdGenerator.layerRandom)))
+    )
+  )
+
 const migrateOnly = (client: Layer.Layer<import("@effect/sql").SqlClient.SqlClient, unknown>) =>
   Effect.runPromise(Effect.provide(Effect.void, StoreSql.layerWithMigrations.pipe(Layer.provideMerge(client))))
 
@@ -88,12 +143,8 @@ const sqlite = async () => {
     db.close()
     const ours = await iljariImport(SqliteClient.layer({ filename: join(dir, "iljari.db") }))
     const port = await portImport(SqliteClient.layer({ filename: join(dir, "port.db") }))
-    return {
-      iljari: rate(ours),
-      raw: rate(raw),
-      ratio: Number((raw / ours).toFixed(3)),
-      port: { iljari: rate(port), ratio: Number((raw / port).toFixed(3)) }
-    }
+    const xlsx = await xlsxImport(SqliteClient.layer({ filename: join(dir, "xlsx.db") }))
+    return rates({ raw, ours, port, xlsx })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -107,7 +158,7 @@ const postgres = async () => {
   await admin.connect()
   const urlOf = (name: string) => Object.assign(new URL(server.url), { pathname: `/${name}` }).toString()
   try {
-    for (const name of ["iljari_bench_raw", "iljari_bench_ours", "iljari_bench_port"]) {
+    for (const name of ["iljari_bench_raw", "iljari_bench_ours", "iljari_bench_port", "iljari_bench_xlsx"]) {
       await admin.query(`DROP DATABASE IF EXISTS ${name}`)
       await admin.query(`CREATE DATABASE ${name}`)
     }
@@ -128,15 +179,11 @@ const postgres = async () => {
     await client.end()
     const ours = await iljariImport(PgClient.layer({ url: Redacted.make(urlOf("iljari_bench_ours")) }))
     const port = await portImport(PgClient.layer({ url: Redacted.make(urlOf("iljari_bench_port")) }))
-    for (const name of ["iljari_bench_raw", "iljari_bench_ours", "iljari_bench_port"]) {
+    const xlsx = await xlsxImport(PgClient.layer({ url: Redacted.make(urlOf("iljari_bench_xlsx")) }))
+    for (const name of ["iljari_bench_raw", "iljari_bench_ours", "iljari_bench_port", "iljari_bench_xlsx"]) {
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
     }
-    return {
-      iljari: rate(ours),
-      raw: rate(raw),
-      ratio: Number((raw / ours).toFixed(3)),
-      port: { iljari: rate(port), ratio: Number((raw / port).toFixed(3)) }
-    }
+    return rates({ raw, ours, port, xlsx })
   } finally {
     await admin.end()
     await server.stop()

@@ -151,14 +151,15 @@ export const months = (cell: Cell): Either.Either<number, Problem> => {
 }
 
 /**
- * The values of a cell that lists several (`요양보호사, 조리사`,
- * `사무/회계`), trimmed, empty ones dropped.
+ * The values of a cell that lists several, separated by commas, semicolons
+ * or lines (`요양보호사, 조리사`), trimmed, empty ones dropped. `·` and `/`
+ * are not separators: names such as `경영·행정·사무직` hold them.
  *
  * @since 0.4.0
  * @category lists
  */
 export const list = (cell: Cell): ReadonlyArray<string> =>
-  text(cell).split(/[,，、/·;\n]/).map((part) => part.trim()).filter((part) => part.length > 0)
+  text(cell).split(/[,，、;\n]/).map((part) => part.trim()).filter((part) => part.length > 0)
 
 const residentNumber = /^(\d{2})(\d{2})(\d{2})-?([1-8])\d{6}$/
 

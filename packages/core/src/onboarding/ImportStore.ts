@@ -54,6 +54,23 @@ export const RecordKind = Schema.Literal("seekers", "employers", "openings", "pl
 /** @since 0.4.0 @category models */
 export type RecordKind = typeof RecordKind.Type
 
+const kindLabels: Record<RecordKind | "referrals", { readonly ko: string; readonly en: string }> = {
+  seekers: { ko: "구직자", en: "seekers" },
+  employers: { ko: "구인업체", en: "employers" },
+  openings: { ko: "채용공고", en: "openings" },
+  placements: { ko: "취업", en: "placements" },
+  followUps: { ko: "사후관리", en: "follow-up checks" },
+  referrals: { ko: "알선", en: "referrals" }
+}
+
+/**
+ * What records of a kind are called, in Korean or English.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export const kindLabel = (kind: RecordKind | "referrals", language: "ko" | "en" = "ko"): string => kindLabels[kind][language]
+
 /**
  * One record to write, with its spreadsheet row number.
  *

@@ -5,16 +5,29 @@
  * for it, how a cell becomes part of a record, and how a record is written
  * back to a cell, so that an exported sheet imports to the same records.
  *
+ * @example
+ * ```ts
+ * import { Ledger, Mapping } from "@iljari/core"
+ *
+ * const name = Mapping.ledgers.seekers.columns.find((column) => column.key === "name")!
+ * Ledger.names(name, "성 명") // true: spaces and case do not matter
+ * Ledger.naturalId("seeker", "11200", "홍길동", "1980-03-02") // the same id every time the row is read
+ * ```
+ *
  * @since 0.4.0
  * @module
  * @category onboarding
  */
 import { Either } from "effect"
 import type { Label } from "../kernel/Labels.js"
+import type { Check, Policy } from "../casework/FollowUp.js"
+import type { Referral } from "../casework/Referral.js"
+import type { BusinessCalendar } from "../kernel/BusinessCalendar.js"
 import type { CounselorId, DistrictId } from "../kernel/Ids.js"
 import type * as LocalDate from "../kernel/LocalDate.js"
 import type { RecordKind } from "./ImportStore.js"
 import type { Problem } from "./Cells.js"
+import type { Directory } from "./Directory.js"
 import type { Cell } from "./Sheet.js"
 
 /**
@@ -31,6 +44,10 @@ export interface ReadContext {
   readonly importedBy: CounselorId
   /** The district's counselors by name, to read a "담당자" column. */
   readonly counselorsByName: ReadonlyMap<string, CounselorId>
+  /** The records rows link to (empty for a ledger that links to nothing). */
+  readonly directory: Directory
+  /** How follow-up checks are scheduled, as for a placement recorded by hand. */
+  readonly followUp: { readonly policy: Policy; readonly calendar: BusinessCalendar }
 }
 
 /**
@@ -86,23 +103,42 @@ export interface Ledger<R> {
   readonly name: Label
   /** The records a row becomes, in writing order. */
   readonly kinds: ReadonlyArray<RecordKind>
+  /**
+   * Where each kind's record sits in the draft (`employer`, `opening`), so a
+   * rule a record breaks is shown on its column; absent for a ledger whose
+   * draft is its one record.
+   */
+  readonly draftPaths?: Partial<Record<RecordKind, string>>
+  /** Kinds several rows may name (an employer with several openings): a repeat is the same record, not an error. */
+  readonly shared?: ReadonlyArray<RecordKind>
   readonly columns: ReadonlyArray<Column<R>>
   /** The fields a row starts with before its cells are read. */
   readonly start: (context: ReadContext) => Draft
-  /** The records of a complete draft (ids derived from its natural key), or why there are none. */
-  readonly finish: (draft: Draft, context: ReadContext) => Either.Either<ReadonlyArray<Made>, Problem>
+  /** Whether rows link to stored records (the {@link ReadContext.directory} is read for them). */
+  readonly links?: boolean
+  /**
+   * What a complete draft makes (records with ids derived from its natural
+   * key, changes to stored records), or why it makes nothing; `notes` say
+   * what the person should know about a good row.
+   */
+  readonly finish: (
+    draft: Draft,
+    context: ReadContext
+  ) => Either.Either<{ readonly made: ReadonlyArray<Made>; readonly notes?: ReadonlyArray<Problem> }, Problem>
 }
 
 /**
- * A record a row made.
+ * What a row made: a new record, a change to a stored one (a follow-up check
+ * done, a referral that led to the job), or a record imported before.
  *
  * @since 0.4.0
  * @category models
  */
-export interface Made {
-  readonly kind: RecordKind
-  readonly record: Draft & { readonly id: string }
-}
+export type Made =
+  | { readonly _tag: "Insert"; readonly kind: RecordKind; readonly record: Draft & { readonly id: string } }
+  | { readonly _tag: "Update"; readonly kind: "followUps"; readonly record: Check; readonly version: number }
+  | { readonly _tag: "Update"; readonly kind: "referrals"; readonly record: Referral; readonly version: number }
+  | { readonly _tag: "Unchanged"; readonly kind: RecordKind }
 
 /**
  * The ledgers.
@@ -126,7 +162,7 @@ export const normalizeHeader = (header: string): string => header.normalize("NFK
  * @since 0.4.0
  * @category headers
  */
-export const names = (column: Column<unknown>, header: string): boolean => {
+export const names = <R>(column: Column<R>, header: string): boolean => {
   const wanted = normalizeHeader(header)
   return normalizeHeader(column.header.ko) === wanted || normalizeHeader(column.header.en) === wanted ||
     column.synonyms.some((synonym) => normalizeHeader(synonym) === wanted)
@@ -172,6 +208,14 @@ export const coded = <C extends string>(
   })
 }
 
+// A path's parts, split once: a sheet sets the same few paths on every row.
+const split = new Map<string, ReadonlyArray<string>>()
+const partsOf = (path: string): ReadonlyArray<string> => {
+  let parts = split.get(path)
+  if (parts === undefined) split.set(path, parts = path.split("."))
+  return parts
+}
+
 /**
  * Sets a field deep in a draft (`contact.phone`).
  *
@@ -179,7 +223,7 @@ export const coded = <C extends string>(
  * @category cells
  */
 export const set = (draft: Draft, path: string, value: unknown): void => {
-  const parts = path.split(".")
+  const parts = partsOf(path)
   let target = draft
   for (const part of parts.slice(0, -1)) {
     const next = target[part]

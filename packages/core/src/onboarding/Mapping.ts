@@ -19,7 +19,10 @@
  */
 import type { Label } from "../kernel/Labels.js"
 import type { SavedMapping } from "./ImportStore.js"
-import { type Column, type Ledger, type LedgerId, names } from "./Ledger.js"
+import { type Ledger, type LedgerId, names } from "./Ledger.js"
+import { employers } from "./ledgers/Employers.js"
+import { followUps } from "./ledgers/FollowUps.js"
+import { placements } from "./ledgers/Placements.js"
 import { seekers } from "./ledgers/Seekers.js"
 import { type Row, type Sheet, text } from "./Sheet.js"
 
@@ -29,7 +32,7 @@ import { type Row, type Sheet, text } from "./Sheet.js"
  * @since 0.4.0
  * @category ledgers
  */
-export const ledgers = { seekers } as const satisfies Partial<Record<LedgerId, Ledger<any>>>
+export const ledgers = { seekers, employers, placements, followUps } as const satisfies Record<LedgerId, Ledger<any>>
 
 /**
  * The ledger ids an import reads.
@@ -72,6 +75,25 @@ export const table = (sheet: Sheet, ledger: Ledger<any>): Table | undefined => {
 }
 
 /**
+ * The ledger a sheet most likely is: the one whose columns its header row
+ * names most (ties go to the earlier ledger), or `undefined` when no row
+ * names any ledger's column.
+ *
+ * @since 0.4.0
+ * @category headers
+ */
+export const guess = (sheet: Sheet): KnownLedger | undefined => {
+  let best: { readonly ledger: KnownLedger; readonly named: number } | undefined
+  for (const id of Object.keys(ledgers) as Array<KnownLedger>) {
+    const found = table(sheet, ledgers[id])
+    if (found === undefined) continue
+    const named = Object.keys(suggest(ledgers[id], found.headers)).length
+    if (best === undefined || named > best.named) best = { ledger: id, named }
+  }
+  return best?.ledger
+}
+
+/**
  * A mapping suggested from the headers: each column of the ledger to the
  * first header that names it.
  *
@@ -81,7 +103,7 @@ export const table = (sheet: Sheet, ledger: Ledger<any>): Table | undefined => {
 export const suggest = (ledger: Ledger<any>, headers: ReadonlyArray<string>): Record<string, string> => {
   const mapping: Record<string, string> = {}
   for (const column of ledger.columns) {
-    const header = headers.find((h) => h !== "" && names(column as Column<unknown>, h))
+    const header = headers.find((h) => h !== "" && names(column, h))
     if (header !== undefined) mapping[column.key] = header
   }
   return mapping
@@ -141,7 +163,7 @@ export const check = (
   // the person must say what happens to it.
   const residentColumn = ledger.columns.find((column) => column.key === "residentNumber")
   const residentHeader = mapping.columns["residentNumber"] ??
-    (residentColumn === undefined ? undefined : headers.find((h) => names(residentColumn as Column<unknown>, h)))
+    (residentColumn === undefined ? undefined : headers.find((h) => names(residentColumn, h)))
   let residentNumber: ResidentNumberUse = "none"
   if (residentHeader !== undefined) {
     if (mapping.residentNumber === "birthDate") residentNumber = "birthDate"

@@ -33,12 +33,21 @@ import { Effect, Either, Option } from "effect"
 import type { AuditLog } from "../kernel/Audit.js"
 import type { PersistenceError } from "../kernel/Errors.js"
 import type { IdGenerator } from "../kernel/IdGenerator.js"
+import * as RuleText from "../kernel/RuleText.js"
 import type { ValidationError } from "../kernel/Validation.js"
-import { type Actor, invalid, logAccessAll, today } from "../kernel/UseCase.js"
+import { type Actor, inTransaction, invalid, logAccessAll, today } from "../kernel/UseCase.js"
+import * as Casework from "../casework/Casework.js"
+import { FollowUpRepository } from "../casework/FollowUp.js"
+import { ReferralRepository } from "../casework/Referral.js"
+import type { Transactor } from "../kernel/Transactor.js"
+import type { PlacementRepository } from "../casework/Placement.js"
 import { CounselorRepository } from "../registry/Counselor.js"
-import { birthDateOfResidentNumber } from "./Cells.js"
+import type { EmployerRepository } from "../registry/Employer.js"
+import type { OpeningRepository } from "../registry/Opening.js"
+import type { SeekerRepository } from "../registry/Seeker.js"
 import { ImportStore, type NumberedRecord, type RecordKind, type SavedMapping } from "./ImportStore.js"
-import type { Ledger, ReadContext } from "./Ledger.js"
+import type { Ledger, Made, ReadContext } from "./Ledger.js"
+import * as Directory from "./Directory.js"
 import { check, type KnownLedger, ledgers, type MappingProblem, type ResidentNumberUse, suggest, table } from "./Mapping.js"
 import { type Sheet, text } from "./Sheet.js"
 
@@ -56,7 +65,8 @@ export interface Request {
 }
 
 /**
- * One problem of one row.
+ * One problem of one row: `ko` and `en` say the rule, and `column` names the
+ * sheet's column it is in (a problem of the whole row has none).
  *
  * @since 0.4.0
  * @category models
@@ -101,9 +111,13 @@ export interface Outcome {
   readonly rows: number
   /** Records created (or, in a preview, to be created), by kind. */
   readonly created: Partial<Record<RecordKind, number>>
-  /** Rows imported before (same natural key): left as they are. */
-  readonly skipped: number
+  /** Stored records changed, by kind: follow-up checks done, referrals that led to the job. */
+  readonly updated: Partial<Record<RecordKind | "referrals", number>>
+  /** Records imported before (same natural key), by kind: left as they are. */
+  readonly skipped: Partial<Record<RecordKind, number>>
   readonly failures: ReadonlyArray<RowFailure>
+  /** What the person should know about good rows (a placement that will not count for the center). */
+  readonly notes: ReadonlyArray<RowFailure>
 }
 
 /**
@@ -113,13 +127,43 @@ export interface Outcome {
  * @category models
  */
 export interface CommitOptions {
-  readonly onProgress?: (progress: { readonly rowsDone: number; readonly rows: number }) => Effect.Effect<void>
+  /** After each batch: the kind being written, its records done and in all. */
+  readonly onProgress?: (progress: { readonly kind: RecordKind; readonly rowsDone: number; readonly rows: number }) => Effect.Effect<void>
 }
+
+/**
+ * The stores an import reads and writes.
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export type Stores =
+  | ImportStore
+  | CounselorRepository
+  | SeekerRepository
+  | EmployerRepository
+  | OpeningRepository
+  | ReferralRepository
+  | PlacementRepository
+  | FollowUpRepository
+  | Transactor
 
 const ledgerOf = (id: KnownLedger): Ledger<any> => ledgers[id]
 
 /**
  * Reads every row and checks it against the store, writing nothing.
+ *
+ * @example
+ * ```ts
+ * import { type JobCenter, SheetImport, type Sheet } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const manager: JobCenter.Actor
+ * declare const sheet: Sheet.Sheet
+ * const problems = Effect.map(SheetImport.preview(manager, { ledger: "seekers", sheet }), (preview) =>
+ *   preview.failures.flatMap(({ issues, row }) => issues.map((issue) => `${row}행 [${issue.column ?? ""}] ${issue.ko}`))
+ * )
+ * ```
  *
  * @since 0.4.0
  * @category use cases
@@ -127,13 +171,25 @@ const ledgerOf = (id: KnownLedger): Ledger<any> => ledgers[id]
 export const preview = (
   actor: Actor,
   request: Request
-): Effect.Effect<Outcome, ValidationError | PersistenceError, ImportStore | CounselorRepository> => run(actor, request, undefined, {})
+): Effect.Effect<Outcome, ValidationError | PersistenceError, Stores> => run(actor, request, undefined, {})
 
 /**
  * Writes the good rows, batch by batch, and keeps the mapping for the
  * district's next import of the ledger. Refused with a `ValidationError`
  * while the mapping has problems (a resident registration number column
  * included).
+ *
+ * @example
+ * ```ts
+ * import { type JobCenter, SheetImport, type Sheet } from "@iljari/core"
+ * import { Console, Effect } from "effect"
+ *
+ * declare const manager: JobCenter.Actor
+ * declare const sheet: Sheet.Sheet
+ * const written = SheetImport.commit(manager, { ledger: "seekers", sheet }, {
+ *   onProgress: ({ rows, rowsDone }) => Console.log(`${rowsDone}/${rows}`)
+ * })
+ * ```
  *
  * @since 0.4.0
  * @category use cases
@@ -142,8 +198,75 @@ export const commit = (
   actor: Actor,
   request: Request,
   options: CommitOptions = {}
-): Effect.Effect<Outcome, ValidationError | PersistenceError, ImportStore | CounselorRepository | AuditLog | IdGenerator> =>
+): Effect.Effect<Outcome, ValidationError | PersistenceError, Stores | AuditLog | IdGenerator> =>
   run(actor, request, (ids) => logAccessAll(actor, "create", "seeker", ids, "import.seekers"), options)
+
+/**
+ * The sheet's header row and the mapping an import of it would use — the
+ * one given; else the district's saved mapping for the ledger where the
+ * sheet has its columns, and a suggestion for the other fields — with its
+ * problems. Reads no data row: for a screen or a command that lets the
+ * person change the mapping before the preview.
+ *
+ * @example
+ * ```ts
+ * import { type JobCenter, SheetImport, type Sheet } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const manager: JobCenter.Actor
+ * declare const sheet: Sheet.Sheet
+ * // Read 연락처 from the 휴대전화 column instead of the one suggested.
+ * const changed = Effect.map(SheetImport.columns(manager, { ledger: "seekers", sheet }), ({ mapping }) => ({
+ *   ...mapping,
+ *   columns: { ...mapping.columns, phone: "휴대전화" }
+ * }))
+ * ```
+ *
+ * @since 0.4.0
+ * @category use cases
+ */
+export const columns = (
+  actor: Actor,
+  request: Request
+): Effect.Effect<
+  Pick<Outcome, "headerRow" | "headers" | "mapping" | "mappingProblems" | "residentNumber">,
+  ValidationError | PersistenceError,
+  ImportStore
+> =>
+  Effect.map(columnsFor(actor, request), ({ checked, found, mapping }) => ({
+    headerRow: found.headerRow,
+    headers: found.headers,
+    mapping,
+    mappingProblems: checked.problems,
+    residentNumber: checked.residentNumber
+  }))
+
+const columnsFor = (actor: Actor, request: Request) =>
+  Effect.gen(function*() {
+    const ledger = ledgerOf(request.ledger)
+    const found = table(request.sheet, ledger)
+    if (found === undefined) {
+      return yield* invalid(
+        "import",
+        "sheet",
+        `has no header row naming a column of ${ledger.name.en} in its first 20 rows (${ledger.name.ko}의 열 이름이 있는 머리글 행이 없습니다)`
+      )
+    }
+    let mapping = request.mapping
+    if (mapping === undefined) {
+      const saved = yield* Effect.flatMap(ImportStore, (store) => store.mappingOf(actor.districtId, ledger.id))
+      const suggested = suggest(ledger, found.headers)
+      const kept = Option.match(saved, {
+        onNone: () => ({}),
+        onSome: (m) => Object.fromEntries(Object.entries(m.columns).filter(([, header]) => found.headers.includes(header)))
+      })
+      mapping = {
+        columns: { ...suggested, ...kept },
+        residentNumber: Option.match(saved, { onNone: () => "refuse" as const, onSome: (m) => m.residentNumber })
+      }
+    }
+    return { found, mapping, checked: check(ledger, found.headers, mapping) }
+  })
 
 // A commit passes what it does with the seekers it wrote (log them); a preview writes nothing.
 const run = <R>(
@@ -156,18 +279,7 @@ const run = <R>(
     const write = logCreated !== undefined
     const ledger = ledgerOf(request.ledger)
     const store = yield* ImportStore
-    const found = table(request.sheet, ledger)
-    if (found === undefined) {
-      return yield* invalid(
-        "import",
-        "sheet",
-        `has no header row naming a column of ${ledger.name.en} in its first 20 rows (${ledger.name.ko}의 열 이름이 있는 머리글 행이 없습니다)`
-      )
-    }
-    const saved = request.mapping === undefined ? yield* store.mappingOf(actor.districtId, ledger.id) : Option.none()
-    const mapping: SavedMapping = request.mapping ??
-      Option.getOrElse(saved, () => ({ columns: suggest(ledger, found.headers), residentNumber: "refuse" as const }))
-    const checked = check(ledger, found.headers, mapping)
+    const { found, mapping, checked } = yield* columnsFor(actor, request)
     const base = {
       ledger: request.ledger,
       headerRow: found.headerRow,
@@ -181,58 +293,134 @@ const run = <R>(
       if (write) {
         return yield* invalid("import", "mapping", checked.problems.map((p) => `${p.en} (${p.ko})`).join("; "))
       }
-      return { ...base, committed: false, created: {}, skipped: 0, failures: [] } satisfies Outcome
+      return { ...base, committed: false, created: {}, updated: {}, skipped: {}, failures: [], notes: [] } satisfies Outcome
     }
 
+    const config = yield* Casework.Config
     const context: ReadContext = {
       districtId: actor.districtId,
       today: yield* today,
       importedBy: actor.counselorId,
       counselorsByName: new Map(
         (yield* Effect.flatMap(CounselorRepository, (counselors) => counselors.list(actor.districtId))).map(({ value }) => [value.name, value.id])
-      )
+      ),
+      directory: ledger.links === true ? yield* Directory.load(actor.districtId) : Directory.empty,
+      followUp: { policy: config.followUpPolicy, calendar: config.calendar }
     }
     const read = readRows(ledger, found.headers, found.rows, mapping, checked.residentNumber, context)
     const failures = new Map<number, Array<Issue>>(read.failures.map((f) => [f.row, [...f.issues]]))
     const created: Partial<Record<RecordKind, number>> = {}
-    let skipped = 0
+    const skipped: Partial<Record<RecordKind, number>> = {}
+    const updated: Partial<Record<RecordKind | "referrals", number>> = {}
+    for (const { kind } of read.unchanged) skipped[kind] = (skipped[kind] ?? 0) + 1
+    // The records of the rows that are still good, each shared record (an
+    // employer named by several rows) once, from the first good row naming it.
+    const good = (kind: RecordKind) => {
+      const seen = new Set<string>()
+      return read.inserts.filter((r) => {
+        if (r.kind !== kind || failures.has(r.row)) return false
+        const id = (r.record as { readonly id: string }).id
+        if (seen.has(id)) return false
+        seen.add(id)
+        return true
+      })
+    }
+    const refuse = (
+      kind: RecordKind,
+      failed: ReadonlyArray<{ readonly row: number; readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }> }>
+    ) => {
+      for (const failure of failed) {
+        const issues = failures.get(failure.row) ?? []
+        for (const issue of failure.issues) issues.push(onColumn(ledger, mapping, kind, issue))
+        failures.set(failure.row, issues)
+      }
+    }
+    // A row that makes several records is written whole or not at all: every
+    // kind is checked before any is written.
+    if (write && (ledger.kinds.length > 1 || read.updates.length > 0)) {
+      for (const kind of ledger.kinds) refuse(kind, (yield* store.write(kind, actor.districtId, good(kind), { dryRun: true })).failed)
+    }
     for (const kind of ledger.kinds) {
-      const records = read.records.filter((r) => r.kind === kind && !failures.has(r.row))
+      const records = good(kind)
       const report = yield* store.write(kind, actor.districtId, records, {
         dryRun: !write,
         ...(options.onProgress === undefined ? {} : {
-          onBatch: ({ rowsDone }) => options.onProgress!({ rowsDone, rows: records.length })
+          onBatch: ({ rowsDone }) => options.onProgress!({ kind, rowsDone, rows: records.length })
         })
       })
       created[kind] = report.written
-      skipped += report.skipped
-      for (const failure of report.failed) {
-        const issues = failures.get(failure.row) ?? []
-        for (const issue of failure.issues) issues.push(onColumn(ledger, mapping, issue))
-        failures.set(failure.row, issues)
-      }
+      skipped[kind] = (skipped[kind] ?? 0) + report.skipped
+      refuse(kind, report.failed)
       if (logCreated !== undefined && kind === "seekers") {
         yield* logCreated(records.filter((r) => !failures.has(r.row)).map((r) => (r.record as { readonly id: string }).id))
       }
     }
+    const changes = read.updates.filter((u) => !failures.has(u.row))
+    for (const change of changes) updated[change.made.kind] = (updated[change.made.kind] ?? 0) + 1
+    if (write && changes.length > 0) yield* applyUpdates(changes, (row, issue) => failures.set(row, [...(failures.get(row) ?? []), issue]))
     if (write) yield* store.saveMapping(actor.districtId, ledger.id, mapping)
+    const notes = read.notes.filter((n) => !failures.has(n.row))
     return {
       ...base,
       committed: write,
       created,
+      updated,
       skipped,
-      failures: [...failures].sort(([a], [b]) => a - b).map(([row, issues]) => ({ row, issues }))
+      failures: [...failures].sort(([a], [b]) => a - b).map(([row, issues]) => ({ row, issues })),
+      notes
     } satisfies Outcome
   })
 
+type Update = Extract<Made, { readonly _tag: "Update" }>
+
+// Stored records a row changes (a check done, a referral hired), a batch to a
+// transaction; a record changed meanwhile fails its row, not the import.
+const applyUpdates = (
+  changes: ReadonlyArray<{ readonly row: number; readonly made: Update }>,
+  refuse: (row: number, issue: Issue) => void
+) =>
+  Effect.gen(function*() {
+    const checks = yield* FollowUpRepository
+    const referrals = yield* ReferralRepository
+    for (let from = 0; from < changes.length; from += 500) {
+      const batch = changes.slice(from, from + 500)
+      yield* inTransaction(Effect.forEach(batch, ({ made, row }) =>
+        (made.kind === "followUps"
+          ? Effect.asVoid(checks.update(made.record, made.version))
+          : Effect.asVoid(referrals.update(made.record, made.version))).pipe(
+          Effect.catchTags({
+            StaleVersion: () =>
+              Effect.sync(() =>
+                refuse(row, {
+                  ko: "가져오는 동안 다른 사람이 이 기록을 바꾸었습니다. 다시 가져오세요",
+                  en: "the stored record changed while importing; import the file again"
+                })
+              ),
+            NotFound: () =>
+              Effect.sync(() =>
+                refuse(row, { ko: "가져오는 동안 이 기록이 지워졌습니다", en: "the stored record was removed while importing" })
+              )
+          })
+        ), { discard: true }))
+    }
+  })
+
 // A rule a record broke, shown on the column that filled the field.
-const onColumn = (ledger: Ledger<any>, mapping: SavedMapping, issue: { readonly path: string; readonly message: string }): Issue => {
-  const column = ledger.columns.find((c) => c.paths.some((path) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`)))
+const onColumn = (
+  ledger: Ledger<any>,
+  mapping: SavedMapping,
+  kind: RecordKind,
+  issue: { readonly path: string; readonly message: string }
+): Issue => {
+  const prefix = ledger.draftPaths?.[kind]
+  const path = prefix === undefined ? issue.path : issue.path === "" ? prefix : `${prefix}.${issue.path}`
+  const column = ledger.columns.find((c) => c.paths.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)))
   const header = column === undefined ? undefined : mapping.columns[column.key]
-  const name = column?.header.ko ?? issue.path
+  const rule = RuleText.korean(issue.message) ?? issue.message
   return {
     ...(header === undefined ? {} : { column: header }),
-    ko: `${name}: ${issue.message}`,
+    // The column is named beside the message; a field without one is named in it.
+    ko: header === undefined ? `${column?.header.ko ?? issue.path}: ${rule}` : rule,
     en: `${issue.path === "" ? "" : `${issue.path} `}${issue.message}`
   }
 }
@@ -245,7 +433,10 @@ const readRows = (
   residentNumber: ResidentNumberUse,
   context: ReadContext
 ) => {
-  const records: Array<NumberedRecord & { readonly kind: RecordKind }> = []
+  const inserts: Array<NumberedRecord & { readonly kind: RecordKind }> = []
+  const updates: Array<{ readonly row: number; readonly made: Update }> = []
+  const unchanged: Array<{ readonly row: number; readonly kind: RecordKind }> = []
+  const notes: Array<RowFailure> = []
   const failures: Array<RowFailure> = []
   const firstRowOf = new Map<string, number>()
   const mapped = ledger.columns.flatMap((column) => {
@@ -259,36 +450,38 @@ const readRows = (
       const cell = cells[index] ?? null
       if (text(cell) === "") {
         if (column.required && !(column.key === "birthDate" && residentNumber === "birthDate")) {
-          issues.push({ column: header, ko: `'${header}' 칸이 비어 있습니다(필수 항목)`, en: `${column.header.en} is missing (required)` })
+          issues.push({ column: header, ko: "비어 있습니다 (필수 항목)", en: `${column.header.en} is missing (required)` })
         }
-        continue
-      }
-      if (column.key === "residentNumber") {
-        const birthDate = birthDateOfResidentNumber(cell)
-        if (birthDate === undefined) {
-          issues.push({ column: header, ko: `'${header}'에서 생년월일을 읽을 수 없습니다`, en: `no birth date can be read from ${column.header.en}` })
-        } else if (draft["birthDate"] === undefined) draft["birthDate"] = birthDate
         continue
       }
       const problem = column.read(cell, draft, context)
-      if (problem !== undefined) issues.push({ column: header, ko: `'${header}': ${problem.ko}`, en: `${column.header.en} ${problem.en}` })
+      if (problem !== undefined) issues.push({ column: header, ko: problem.ko, en: `${column.header.en} ${problem.en}` })
     }
     if (issues.length === 0) {
-      const made = ledger.finish(draft, context)
-      if (Either.isLeft(made)) issues.push(made.left)
+      const finished = ledger.finish(draft, context)
+      if (Either.isLeft(finished)) issues.push(finished.left)
       else {
-        for (const { kind, record } of made.right) {
-          const first = firstRowOf.get(`${kind}/${record.id}`)
-          if (first !== undefined) {
-            issues.push({ ko: `${first}행과 같은 기록입니다(같은 이름과 생년월일)`, en: `repeats row ${first} (the same natural key)` })
-          } else {
-            firstRowOf.set(`${kind}/${record.id}`, row)
-            records.push({ kind, row, record })
+        for (const made of finished.right.made) {
+          if (made._tag === "Update") updates.push({ row, made })
+          else if (made._tag === "Unchanged") unchanged.push({ row, kind: made.kind })
+          else {
+            const key = `${made.kind}/${made.record.id}`
+            const first = firstRowOf.get(key)
+            if (first !== undefined && !ledger.shared?.includes(made.kind)) {
+              issues.push({
+                ko: `${first}행과 같은 기록입니다`,
+                en: `repeats row ${first} (the same ${made.kind === "seekers" ? "name and birth date" : "record"})`
+              })
+            } else {
+              if (first === undefined) firstRowOf.set(key, row)
+              inserts.push({ kind: made.kind, row, record: made.record })
+            }
           }
         }
+        if (finished.right.notes !== undefined && finished.right.notes.length > 0) notes.push({ row, issues: finished.right.notes })
       }
     }
     if (issues.length > 0) failures.push({ row, issues })
   }
-  return { records, failures }
+  return { inserts, updates, unchanged, notes, failures }
 }

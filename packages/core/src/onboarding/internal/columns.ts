@@ -61,36 +61,55 @@ export const numberColumn = <R>(spec: Spec<R>): Column<R> =>
     set(draft, spec.path, value)
   })
 
-interface CodeSet<C extends string> {
+/** A code set from its schema and its labels. */
+export const codes = <C extends string>(
+  schema: { readonly literals: ReadonlyArray<C> },
+  label: (code: C, language?: "ko" | "en") => string,
+  aliases: Readonly<Record<string, C>> = {}
+): CodeSet<C> => ({ codes: schema.literals, label, aliases })
+
+/** Contract types, with the words offices use for them. */
+export const contractTypes = codes(Codes.ContractType, Codes.contractTypeLabel, {
+  "상용직": "open-ended",
+  "정규직": "open-ended",
+  "계약직": "fixed-term",
+  "일용직": "daily",
+  "파견": "dispatch"
+})
+
+/** Full- or part-time, with the words offices use for them. */
+export const schedules = codes(Codes.WorkSchedule, Codes.workScheduleLabel, {
+  "시간제": "part-time",
+  "파트타임": "part-time",
+  "풀타임": "full-time"
+})
+
+export interface CodeSet<C extends string> {
   readonly codes: ReadonlyArray<C>
   readonly label: (code: C, language?: "ko" | "en") => string
+  /** Short forms offices write besides the labels, by normalised text. */
+  readonly aliases?: Readonly<Record<string, C>>
 }
 
 /** A value of a code set: its code, its Korean or English label, or one of `aliases`. */
-export const codeColumn = <R, C extends string>(
-  spec: Spec<R>,
-  set_: CodeSet<C>,
-  aliases: Readonly<Record<string, C>> = {}
-): Column<R> => column(spec, (cell, draft) => into(spec.path, codeOf(set_, spec.header, aliases, text(cell)), draft))
+export const codeColumn = <R, C extends string>(spec: Spec<R>, set_: CodeSet<C>): Column<R> =>
+  column(spec, (cell, draft) => into(spec.path, codeOf(set_, spec.header, text(cell)), draft))
 
 /** Several values of a code set in one cell. */
-export const codeListColumn = <R, C extends string>(
-  spec: Spec<R>,
-  set_: CodeSet<C>,
-  aliases: Readonly<Record<string, C>> = {}
-): Column<R> =>
+export const codeListColumn = <R, C extends string>(spec: Spec<R>, set_: CodeSet<C>): Column<R> =>
   column(spec, (cell, draft) => {
     const found: Array<C> = []
     for (const part of Cells.list(cell)) {
-      const code = codeOf(set_, spec.header, aliases, part)
+      const code = codeOf(set_, spec.header, part)
       if (Either.isLeft(code)) return code.left
       found.push(code.right)
     }
     set(draft, spec.path, found)
   })
 
-const codeOf = <C extends string>(set_: CodeSet<C>, what: Label, aliases: Readonly<Record<string, C>>, written: string) => {
-  const alias = aliases[normalizeHeader(written)]
+/** A coded value from its code, a label or an alias. */
+export const codeOf = <C extends string>(set_: CodeSet<C>, what: Label, written: string) => {
+  const alias = set_.aliases?.[normalizeHeader(written)]
   return alias !== undefined ? Either.right(alias) : coded(set_, what, written)
 }
 
@@ -142,6 +161,23 @@ export const region = (written: string): Either.Either<string, Cells.Problem> =>
   })
 }
 
+/**
+ * A wage as `{ type, amount }`: an amount (monthly), or one written after its
+ * type's label (`시급 10,030원`), as {@link wageCell} writes it back.
+ */
+export const wageColumn = <R>(spec: Spec<R>): Column<R> =>
+  column(spec, (cell, draft) => {
+    const written = text(cell)
+    const type = Codes.WageType.literals.find((t) => written.startsWith(Codes.wageTypeLabel(t))) ?? "monthly"
+    const amount = Cells.won(typeof cell === "number" ? cell : written.replace(Codes.wageTypeLabel(type), ""))
+    if (Either.isLeft(amount)) return amount.left
+    set(draft, spec.path, { type, amount: amount.right })
+  })
+
+/** A wage written back: a monthly amount as a number, another after its type's label. */
+export const wageCell = (wage: { readonly type: Codes.WageType; readonly amount: number } | undefined): Cell =>
+  wage === undefined ? null : wage.type === "monthly" ? wage.amount : `${Codes.wageTypeLabel(wage.type)} ${wage.amount}`
+
 /** A region written back: its name (a code outside Seoul). */
 export const regionCell = (code: Codes.RegionCode): string =>
   Codes.seoulDistricts.some((d) => d.code === code) || Codes.isWholeProvince(code) ? Codes.regionName(code) : code
@@ -191,7 +227,8 @@ export const momentColumn = <R>(spec: Spec<R>): Column<R> =>
     set(draft, spec.path, new Date(Date.UTC(year, month - 1, d, hours - 9, minutes, seconds)).toISOString())
   })
 
-export { list as cellsOf, won } from "../Cells.js"
+export { list as cellsOf } from "../Cells.js"
+export { set as setIn } from "../Ledger.js"
 export { text as cellText } from "../Sheet.js"
 
 const purposes = { codes: Consent.ConsentPurpose.literals, label: Consent.consentPurposeLabel }
@@ -231,3 +268,30 @@ export const consentsColumn = <R>(spec: Spec<R>): Column<R> =>
     }
     set(draft, spec.path, consents)
   })
+
+/**
+ * A resident registration number column: never stored. The mapping either
+ * refuses the file or reads the birth date from it (into `birthDatePath`,
+ * unless a 생년월일 column gave one) and drops the rest.
+ */
+export const residentNumberColumn = <R>(birthDatePath: string): Column<R> => ({
+  key: "residentNumber",
+  header: { ko: "주민등록번호", en: "Resident registration number" },
+  synonyms: ["주민번호", "주민등록번호(앞자리)", "주민 번호"],
+  required: false,
+  paths: [birthDatePath],
+  read: (cell, draft) => {
+    const birthDate = Cells.birthDateOfResidentNumber(cell)
+    if (birthDate === undefined) {
+      return {
+        ko: "주민등록번호에서 생년월일을 읽을 수 없습니다",
+        en: "holds no birth date that can be read (800302-1234567)"
+      }
+    }
+    if (get(draft, birthDatePath) === undefined) set(draft, birthDatePath, birthDate)
+  },
+  write: () => null
+})
+
+const get = (draft: Draft, path: string): unknown =>
+  path.split(".").reduce<unknown>((value, part) => (typeof value === "object" && value !== null ? (value as Draft)[part] : undefined), draft)

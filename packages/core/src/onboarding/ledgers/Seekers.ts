@@ -6,44 +6,19 @@ import type { Column, Ledger } from "../Ledger.js"
 import { naturalId } from "../Ledger.js"
 import * as C from "../internal/columns.js"
 
-const setOf = <C extends string>(schema: { readonly literals: ReadonlyArray<C> }, label: (code: C, language?: "ko" | "en") => string) => ({
-  codes: schema.literals,
-  label
-})
-
-const genders = setOf(Seeker.Gender, Seeker.genderLabel)
-const education = setOf(Codes.EducationLevel, Codes.educationLabel)
-const targetGroups = setOf(Codes.TargetGroup, Codes.targetGroupLabel)
-const statuses = setOf(Seeker.SeekerStatus, Seeker.seekerStatusLabel)
-const channels = setOf(Seeker.RegistrationChannel, Seeker.registrationChannelLabel)
-const contractTypes = setOf(Codes.ContractType, Codes.contractTypeLabel)
-const schedules = setOf(Codes.WorkSchedule, Codes.workScheduleLabel)
-
-/** How a district's sheets write education and gender besides the codes' own labels. */
-const educationAliases = {
+const genders = C.codes(Seeker.Gender, Seeker.genderLabel, { "여": "female", "여자": "female", "남": "male", "남자": "male", "f": "female", "m": "male" })
+const education = C.codes(Codes.EducationLevel, Codes.educationLabel, {
   "초졸": "01", "중학교졸업": "02", "고등학교졸업": "03", "전문대졸": "04", "초대졸": "04",
   "대졸": "05", "대학교졸업": "05", "대학원졸": "06"
-} as const
-const genderAliases = { "여": "female", "여자": "female", "남": "male", "남자": "male", "f": "female", "m": "male" } as const
-
-/**
- * The column of a resident registration number: never stored. A mapping
- * either refuses the file or reads the birth date from it (see `Columns`).
- */
-export const residentNumberColumn: Column<Seeker.Seeker> = {
-  key: "residentNumber",
-  header: { ko: "주민등록번호", en: "Resident registration number" },
-  synonyms: ["주민번호", "주민등록번호(앞자리)", "주민 번호"],
-  required: false,
-  paths: [],
-  read: () => undefined,
-  write: () => null
-}
+})
+const targetGroups = C.codes(Codes.TargetGroup, Codes.targetGroupLabel)
+const statuses = C.codes(Seeker.SeekerStatus, Seeker.seekerStatusLabel)
+const channels = C.codes(Seeker.RegistrationChannel, Seeker.registrationChannelLabel)
 
 const columns: ReadonlyArray<Column<Seeker.Seeker>> = [
   C.textColumn({ key: "name", header: { ko: "성명", en: "Name" }, synonyms: ["이름", "구직자명", "구직자", "성 명"], required: true, path: "name", write: (s) => s.name }),
   C.dateColumn({ key: "birthDate", header: { ko: "생년월일", en: "Birth date" }, synonyms: ["생일", "출생일"], required: true, path: "birthDate", write: (s) => s.birthDate }),
-  C.codeColumn({ key: "gender", header: { ko: "성별", en: "Gender" }, path: "gender", write: (s) => Seeker.genderLabel(s.gender) }, genders, genderAliases),
+  C.codeColumn({ key: "gender", header: { ko: "성별", en: "Gender" }, path: "gender", write: (s) => Seeker.genderLabel(s.gender) }, genders),
   C.phoneColumn({ key: "phone", header: { ko: "연락처", en: "Phone" }, synonyms: ["전화번호", "휴대폰", "핸드폰", "휴대전화", "휴대폰번호", "전화"], path: "contact.phone", write: (s) => s.contact.phone ?? null }),
   C.textColumn({ key: "email", header: { ko: "이메일", en: "E-mail" }, synonyms: ["전자우편", "e-mail", "메일"], path: "contact.email", write: (s) => s.contact.email ?? null }),
   C.regionColumn({ key: "addressRegion", header: { ko: "거주지", en: "Home district" }, synonyms: ["주소", "주소지", "거주지역", "거주구"], required: true, path: "addressRegion", write: (s) => C.regionCell(s.addressRegion) }),
@@ -59,24 +34,14 @@ const columns: ReadonlyArray<Column<Seeker.Seeker>> = [
       draft["desiredOccupations"] = codes
     }
   },
-  C.codeListColumn({ key: "contractTypes", header: { ko: "희망고용형태", en: "Desired contracts" }, path: "desiredEmployment.contractTypes", write: (s) => C.labels(contractTypes, s.desiredEmployment.contractTypes) }, contractTypes, { "상용직": "open-ended", "정규직": "open-ended", "계약직": "fixed-term", "일용직": "daily", "파견": "dispatch" }),
-  C.codeListColumn({ key: "schedules", header: { ko: "희망근무형태", en: "Desired schedules" }, path: "desiredEmployment.schedules", write: (s) => C.labels(schedules, s.desiredEmployment.schedules) }, schedules, { "시간제": "part-time", "파트타임": "part-time", "풀타임": "full-time" }),
+  C.codeListColumn({ key: "contractTypes", header: { ko: "희망고용형태", en: "Desired contracts" }, path: "desiredEmployment.contractTypes", write: (s) => C.labels(C.contractTypes, s.desiredEmployment.contractTypes) }, C.contractTypes),
+  C.codeListColumn({ key: "schedules", header: { ko: "희망근무형태", en: "Desired schedules" }, path: "desiredEmployment.schedules", write: (s) => C.labels(C.schedules, s.desiredEmployment.schedules) }, C.schedules),
   C.numberColumn({ key: "maxWeeklyHours", header: { ko: "희망주당근로시간", en: "Most hours a week" }, path: "desiredEmployment.maxWeeklyHours", write: (s) => s.desiredEmployment.maxWeeklyHours ?? null }),
   C.regionListColumn({ key: "desiredRegions", header: { ko: "희망지역", en: "Desired work districts" }, synonyms: ["희망근무지", "희망근무지역"], path: "desiredRegions", write: (s) => s.desiredRegions.map(C.regionCell).join(", ") }),
-  C.codeColumn({ key: "education", header: { ko: "학력", en: "Education" }, synonyms: ["최종학력"], required: true, path: "education", write: (s) => Codes.educationLabel(s.education) }, education, educationAliases),
+  C.codeColumn({ key: "education", header: { ko: "학력", en: "Education" }, synonyms: ["최종학력"], required: true, path: "education", write: (s) => Codes.educationLabel(s.education) }, education),
   C.monthsColumn({ key: "careerMonths", header: { ko: "경력(개월)", en: "Career (months)" }, synonyms: ["경력", "경력기간", "경력개월"], path: "careerMonths", write: (s) => s.careerMonths }),
   C.listColumn({ key: "certificates", header: { ko: "자격증", en: "Certificates" }, synonyms: ["자격", "보유자격증"], path: "certificates", write: (s) => s.certificates.join(", ") }),
-  {
-    ...C.wonColumn({ key: "desiredWage", header: { ko: "희망임금(월)", en: "Desired monthly wage" }, synonyms: ["희망임금", "희망급여", "희망월급"], path: "desiredWage.amount", write: (s) => s.desiredWage === undefined ? null : s.desiredWage.type === "monthly" ? s.desiredWage.amount : `${Codes.wageTypeLabel(s.desiredWage.type)} ${s.desiredWage.amount}` }),
-    paths: ["desiredWage"],
-    read: (cell, draft) => {
-      const written = C.cellText(cell)
-      const type = Codes.WageType.literals.find((t) => written.startsWith(Codes.wageTypeLabel(t))) ?? "monthly"
-      const amount = C.won(type === "monthly" && typeof cell === "number" ? cell : written.replace(Codes.wageTypeLabel(type), ""))
-      if (Either.isLeft(amount)) return amount.left
-      draft["desiredWage"] = { type, amount: amount.right }
-    }
-  },
+  C.wageColumn({ key: "desiredWage", header: { ko: "희망임금(월)", en: "Desired monthly wage" }, synonyms: ["희망임금", "희망급여", "희망월급"], path: "desiredWage", write: (s) => C.wageCell(s.desiredWage) }),
   C.codeListColumn({ key: "targetGroups", header: { ko: "대상구분", en: "Target groups" }, synonyms: ["취약계층", "대상", "참여유형"], path: "targetGroups", write: (s) => C.labels(targetGroups, s.targetGroups) }, targetGroups),
   C.momentColumn({ key: "registeredAt", header: { ko: "등록일", en: "Registered on" }, synonyms: ["구직등록일", "접수일", "등록일자", "등록일시"], required: true, path: "registeredAt", write: (s) => C.momentCell(s.registeredAt) }),
   C.codeColumn({ key: "registrationChannel", header: { ko: "등록경로", en: "Registration channel" }, synonyms: ["접수경로", "경로"], path: "registrationChannel", write: (s) => Seeker.registrationChannelLabel(s.registrationChannel) }, channels),
@@ -84,7 +49,7 @@ const columns: ReadonlyArray<Column<Seeker.Seeker>> = [
   C.codeColumn({ key: "status", header: { ko: "상태", en: "Status" }, synonyms: ["진행상태", "구직상태"], path: "status", write: (s) => Seeker.seekerStatusLabel(s.status) }, statuses),
   C.consentsColumn({ key: "consents", header: { ko: "동의내역", en: "Consents" }, synonyms: ["동의", "수신동의"], path: "consents", write: (s) => C.consentsCell(s.consents) }),
   C.textColumn({ key: "notes", header: { ko: "비고", en: "Notes" }, synonyms: ["메모", "특이사항", "기타"], path: "notes", write: (s) => s.notes ?? null }),
-  residentNumberColumn
+  C.residentNumberColumn("birthDate")
 ]
 
 /**
@@ -110,9 +75,12 @@ export const seekers: Ledger<Seeker.Seeker> = {
     registrationChannel: "visit"
   }),
   finish: (draft, context) =>
-    Either.right([{
-      kind: "seekers" as const,
-      record: { ...draft, id: naturalId("seeker", context.districtId, String(draft["name"]), String(draft["birthDate"])) }
-    }])
+    Either.right({
+      made: [{
+        _tag: "Insert",
+        kind: "seekers",
+        record: { ...draft, id: naturalId("seeker", context.districtId, String(draft["name"]), String(draft["birthDate"])) }
+      }]
+    })
 }
 
