@@ -57,9 +57,11 @@ describe("the import page's result area", () => {
     residentNumber: "none",
     rows: 12,
     created: { seekers: 9 },
-    skipped: 1,
+    updated: {},
+    skipped: { seekers: 1 },
+    notes: [],
     failures: [
-      { row: 5, issues: [{ column: "비고", ko: "비고: must not contain a resident registration number (주민등록번호); iljari never stores one", en: "notes must not contain a resident registration number (주민등록번호); iljari never stores one" }] },
+      { row: 5, issues: [{ column: "비고", ko: "주민등록번호는 입력할 수 없습니다 (저장하지 않습니다)", en: "notes must not contain a resident registration number (주민등록번호); iljari never stores one" }] },
       { row: 9, issues: [{ ko: "4행과 같은 기록입니다(같은 이름과 생년월일)", en: "repeats row 4 (the same natural key)" }] }
     ],
     ...over
@@ -68,9 +70,9 @@ describe("the import page's result area", () => {
     renderToString(h(ResultArea, { view: v, outcome: o, sheets: { names: ["구직자"], chosen: "구직자" } }))
   const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")
 
-  it("lists each failure by the sheet's row number with its column, a store's English rule said in Korean", () => {
+  it("lists each failure by the sheet's row number with its column and the Korean message", () => {
     const shown = text(render(view, outcome()))
-    expect(shown).toContain("5행 비고 비고: 주민등록번호는 입력할 수 없습니다 (저장하지 않습니다)")
+    expect(shown).toContain("5행 비고 주민등록번호는 입력할 수 없습니다 (저장하지 않습니다)")
     expect(shown).toContain("9행 — 4행과 같은 기록입니다(같은 이름과 생년월일)")
     expect(shown).toContain("가져오기 (9건)")
     expect(shown).not.toContain("must not")
@@ -129,8 +131,10 @@ describe("a saved mapping fitted to another sheet", () => {
     residentNumber: "none",
     rows: 0,
     created: {},
-    skipped: 0,
-    failures: []
+    updated: {},
+    skipped: {},
+    failures: [],
+    notes: []
   })
 
   it("keeps the saved choices the sheet has and suggests the rest from its headers, never one header twice", () => {

@@ -8,6 +8,7 @@
  * good seekers then found in the seeker list and the bad ones not. And a
  * counselor is refused the page.
  */
+import { Mapping } from "@iljari/core"
 import ExcelJS from "exceljs"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -94,7 +95,9 @@ describeBrowser("importing a district's seekers list in the web app, in Chromium
       await page.waitForURL("**/app/import")
       expect(await h1()).toBe("자료 가져오기")
       // Every ledger core knows is offered.
-      expect(await page.getByLabel("가져올 대장").locator("option").allTextContents()).toContain("구직자 명단")
+      expect(await page.getByLabel("가져올 대장").locator("option").allTextContents()).toEqual(
+        Object.values(Mapping.ledgers).map((ledger) => ledger.name.ko)
+      )
       expect(await page.getByLabel("CSV 문자 인코딩").locator("option").allTextContents()).toEqual(["자동", "UTF-8", "CP949(EUC-KR)"])
       await accessible()
     })
@@ -263,7 +266,7 @@ describeBrowser("importing a district's seekers list in the web app, in Chromium
     }
     await committed
     await page.locator("#import-done").waitFor()
-    const midway = [...seen].filter((s) => /^[\d,]+ \/ 20,000건 저장$/.test(s) && !s.startsWith("20,000"))
+    const midway = [...seen].filter((s) => /^구직자 [\d,]+ \/ 20,000건 저장$/.test(s) && !s.startsWith("구직자 20,000"))
     expect(midway.length).toBeGreaterThan(0)
     expect(seen).toContain("완료: 읽은 20,000행을 모두 처리했습니다")
     expect(await page.locator(".import-counts .figure").first().textContent()).toBe("20,000")

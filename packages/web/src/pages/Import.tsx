@@ -261,10 +261,11 @@ const committing = (signedIn: Signed, asked: Request, services: Context.Context<
   )).split(marker) as [string, string]
   const progress = Stream.unwrapScoped(Effect.gen(function*() {
     const mailbox = yield* Mailbox.make<string>()
-    const step = (done: number, total: number | undefined) => render(<ProgressStep view={view} done={done} total={total} />)
+    const step = (kind: ImportStore.RecordKind, done: number, total: number) =>
+      render(<ProgressStep view={view} kind={kind} done={done} total={total} />)
     yield* letThePageOut.pipe(
       Effect.zipRight(SheetImport.commit(actor, asked.request, {
-        onProgress: ({ rows, rowsDone }) => Effect.zipRight(mailbox.offer(step(rowsDone, rows)), letThePageOut)
+        onProgress: ({ kind, rows, rowsDone }) => Effect.zipRight(mailbox.offer(step(kind, rowsDone, rows)), letThePageOut)
       })),
       Effect.matchCauseEffect({
         onSuccess: (outcome) =>

@@ -14,7 +14,6 @@ import type { Choice } from "../../ui/Fields.js"
 import { SelectField } from "../../ui/Fields.js"
 import { CsrfField } from "../../ui/Layout.js"
 import { Table } from "../../ui/Lists.js"
-import { ruleIn } from "../../ui/Rules.js"
 import type { Say } from "../../ui/Say.js"
 import { href, type View } from "../../ui/View.js"
 
@@ -36,7 +35,10 @@ export interface Chosen {
 /** The most failures a preview lists row by row (the counts cover all). */
 export const failuresShown = 200
 
-const kindLabels: Record<ImportStore.RecordKind, readonly [string, string]> = {
+type Kind = ImportStore.RecordKind | "referrals"
+
+const kindLabels: Record<Kind, readonly [string, string]> = {
+  referrals: ["알선", "referrals"],
   seekers: ["구직자", "seekers"],
   employers: ["구인업체", "employers"],
   openings: ["구인공고", "openings"],
@@ -45,7 +47,7 @@ const kindLabels: Record<ImportStore.RecordKind, readonly [string, string]> = {
 }
 
 /** How many records of a kind, as a phrase ("구직자 12건"). */
-export const kindCount = (say: Say, kind: ImportStore.RecordKind, count: number) => {
+export const kindCount = (say: Say, kind: Kind, count: number) => {
   const [ko, en] = kindLabels[kind]
   return say(`${ko} ${count.toLocaleString("ko-KR")}건`, `${count.toLocaleString("en-US")} ${en}`)
 }
@@ -228,7 +230,10 @@ export const MappingProblems = ({ view, outcome }: { readonly view: View; readon
     </div>
   )
 
-const created = (outcome: SheetImport.Outcome) => Object.values(outcome.created).reduce((sum, n) => sum + (n ?? 0), 0)
+const total = (byKind: Partial<Record<string, number>>) => Object.values(byKind).reduce((sum: number, n) => sum + (n ?? 0), 0)
+const created = (outcome: SheetImport.Outcome) => total(outcome.created)
+const byKind = (say: Say, counts: Partial<Record<Kind, number>>) =>
+  (Object.entries(counts) as Array<[Kind, number | undefined]>).filter(([, n]) => (n ?? 0) > 0).map(([kind, n]) => kindCount(say, kind, n!)).join(", ")
 
 /** The counts: to create (or created), imported before, rows with errors, rows read. */
 const Counts = ({ view, outcome }: { readonly view: View; readonly outcome: SheetImport.Outcome }) => {
@@ -240,10 +245,17 @@ const Counts = ({ view, outcome }: { readonly view: View; readonly outcome: Shee
         <h3>{outcome.committed ? say("새로 만든 기록", "Records created") : say("새로 만들 기록", "Records to create")}</h3>
         <p class="figure">{count(created(outcome))}</p>
         <p>{ledger.kinds.map((kind) => kindCount(say, kind, outcome.created[kind] ?? 0)).join(", ")}</p>
+        {total(outcome.updated) === 0 ? null : (
+          <p>
+            {outcome.committed
+              ? say(`바꾼 기록: ${byKind(say, outcome.updated)}`, `Changed: ${byKind(say, outcome.updated)}`)
+              : say(`바꿀 기록: ${byKind(say, outcome.updated)}`, `To change: ${byKind(say, outcome.updated)}`)}
+          </p>
+        )}
       </div>
       <div class="card">
-        <h3>{say("이미 가져온 행", "Imported before")}</h3>
-        <p class="figure">{count(outcome.skipped)}</p>
+        <h3>{say("이미 가져온 기록", "Imported before")}</h3>
+        <p class="figure">{count(total(outcome.skipped))}</p>
         <p>{say("그대로 둡니다", "left as they are")}</p>
       </div>
       <div class="card">
@@ -260,26 +272,26 @@ const Counts = ({ view, outcome }: { readonly view: View; readonly outcome: Shee
   )
 }
 
-/**
- * An issue in the page's language. A rule the store refused a record by
- * reaches core's Korean text in English (\`비고: must not contain …\`): it is
- * said in Korean here, by the app's table of core's rules, when it is known.
- */
-export const issueIn = (say: Say, issue: SheetImport.Issue): string => {
-  // Core's own Korean never starts its rule with a lower-case English word.
-  const english = /^([^:]+): ([a-z].*)$/s.exec(issue.ko)
-  return english === null ? say(issue.ko, issue.en) : say(`${english[1]}: ${ruleIn(say, english[2]!)}`, issue.en)
-}
-
 /** Every problem of every row that will not be imported, by the spreadsheet's own row numbers. */
-export const Failures = ({ view, outcome }: { readonly view: View; readonly outcome: SheetImport.Outcome }) => {
+export const Failures = ({ view, outcome }: { readonly view: View; readonly outcome: SheetImport.Outcome }) =>
+  <RowTable view={view} id="import-failures" rows={outcome.failures} title={view.say("오류가 있는 행 (파일의 행 번호)", "Rows with errors (the file's row numbers)")} />
+
+/** What the person should know about rows that are imported (a placement that will not count for the center). */
+export const Notes = ({ view, outcome }: { readonly view: View; readonly outcome: SheetImport.Outcome }) =>
+  <RowTable view={view} id="import-notes" rows={outcome.notes} title={view.say("참고할 행 (가져오지만 알아 두세요)", "Rows to note (imported, but worth knowing)")} />
+
+const RowTable = ({ view, id, rows, title }: {
+  readonly view: View
+  readonly id: string
+  readonly rows: ReadonlyArray<SheetImport.RowFailure>
+  readonly title: string
+}) => {
   const { say } = view
-  if (outcome.failures.length === 0) return null
-  const shown = outcome.failures.slice(0, failuresShown)
-  const caption = say("오류가 있는 행 (파일의 행 번호)", "Rows with errors (the file's row numbers)") +
-    (outcome.failures.length > shown.length ? say(` — 처음 ${shown.length}행만 보입니다`, ` — the first ${shown.length} rows are shown`) : "")
+  if (rows.length === 0) return null
+  const shown = rows.slice(0, failuresShown)
+  const caption = title + (rows.length > shown.length ? say(` — 처음 ${shown.length}행만 보입니다`, ` — the first ${shown.length} rows are shown`) : "")
   return (
-    <div id="import-failures">
+    <div id={id}>
       <Table
         caption={caption}
         head={
@@ -295,7 +307,7 @@ export const Failures = ({ view, outcome }: { readonly view: View; readonly outc
             <tr>
               <th scope="row">{say(`${failure.row}행`, `Row ${failure.row}`)}</th>
               <td>{issue.column ?? "—"}</td>
-              <td class="wrap">{issueIn(say, issue)}</td>
+              <td class="wrap">{say(issue.ko, issue.en)}</td>
             </tr>
           ))
         )}
@@ -318,6 +330,7 @@ export const PreviewStep = ({ view, outcome }: { readonly view: View; readonly o
           <>
             <Counts view={view} outcome={outcome} />
             <Failures view={view} outcome={outcome} />
+            <Notes view={view} outcome={outcome} />
           </>
         )}
       <div class="actions">
@@ -363,10 +376,12 @@ export const ResultArea = ({ view, outcome, sheets }: {
  * the last one of the list (see app.css), so the bar fills as batches are
  * written, without a script.
  */
-export const ProgressStep = ({ view, done, total, finished = false }: {
+export const ProgressStep = ({ view, done, total, kind, finished = false }: {
   readonly view: View
   readonly done: number
   readonly total: number | undefined
+  /** What is being written (a ledger row may make several kinds of record, written one kind after another). */
+  readonly kind?: ImportStore.RecordKind
   /** The last step: every row read has been dealt with. */
   readonly finished?: boolean
 }) => {
@@ -375,7 +390,10 @@ export const ProgressStep = ({ view, done, total, finished = false }: {
     ? say("파일을 읽고 있습니다…", "Reading the file…")
     : finished
     ? say(`완료: 읽은 ${count(total)}행을 모두 처리했습니다`, `Done: all ${count(total)} rows read were dealt with`)
-    : say(`${count(done)} / ${count(total)}건 저장`, `${count(done)} of ${count(total)} records written`)
+    : say(
+      `${kind === undefined ? "" : `${kindLabels[kind][0]} `}${count(done)} / ${count(total)}건 저장`,
+      `${count(done)} of ${count(total)} ${kind === undefined ? "records" : kindLabels[kind][1]} written`
+    )
   return (
     <li>
       {total === undefined
@@ -384,6 +402,14 @@ export const ProgressStep = ({ view, done, total, finished = false }: {
       <span>{text}</span>
     </li>
   )
+}
+
+// Where the app shows what a ledger's import made (a ledger without a page of its own has no link).
+const whereToSee: Partial<Record<string, { readonly path: string; readonly ko: string; readonly en: string }>> = {
+  seekers: { path: "/seekers", ko: "구직자 목록 보기", en: "See the seekers" },
+  employers: { path: "/employers", ko: "구인업체 목록 보기", en: "See the employers" },
+  placements: { path: "/referrals", ko: "알선 현황 보기", en: "See the referrals" },
+  followUps: { path: "/follow-ups", ko: "사후관리대장 보기", en: "See the follow-up ledger" }
 }
 
 /** The end of a commit: what was created, skipped and refused. */
@@ -399,7 +425,10 @@ export const CommitResult = ({ view, outcome }: { readonly view: View; readonly 
             `${ledger.name.ko}: ${ledger.kinds.map((kind) => kindCount(say, kind, outcome.created[kind] ?? 0)).join(", ")}을 새로 만들었습니다.`,
             `${ledger.name.en}: created ${ledger.kinds.map((kind) => kindCount(say, kind, outcome.created[kind] ?? 0)).join(", ")}.`
           ),
-          outcome.skipped === 0 ? "" : say(` 이미 가져온 ${count(outcome.skipped)}행은 그대로 두었습니다.`, ` ${count(outcome.skipped)} rows imported before were left as they are.`),
+          total(outcome.updated) === 0 ? "" : say(` 바꾼 기록: ${byKind(say, outcome.updated)}.`, ` Changed: ${byKind(say, outcome.updated)}.`),
+          total(outcome.skipped) === 0
+            ? ""
+            : say(` 이미 가져온 ${byKind(say, outcome.skipped)}은 그대로 두었습니다.`, ` Imported before and left as they were: ${byKind(say, outcome.skipped)}.`),
           outcome.failures.length === 0
             ? ""
             : say(` 오류가 있는 ${count(outcome.failures.length)}행은 가져오지 않았습니다. 아래 표를 보고 파일을 고친 뒤 다시 가져오면 그 행들만 더해집니다.`, ` ${count(outcome.failures.length)} rows with errors were not imported: fix them in the file (see below) and import it again to add just those.`)
@@ -407,8 +436,13 @@ export const CommitResult = ({ view, outcome }: { readonly view: View; readonly 
       </div>
       <Counts view={view} outcome={outcome} />
       <Failures view={view} outcome={outcome} />
+      <Notes view={view} outcome={outcome} />
       <div class="actions">
-        {outcome.ledger === "seekers" ? <a class="krds-btn primary" href={href(view, "/seekers")}>{say("구직자 목록 보기", "See the seekers")}</a> : null}
+        {whereToSee[outcome.ledger] === undefined ? null : (
+          <a class="krds-btn primary" href={href(view, whereToSee[outcome.ledger]!.path)}>
+            {say(whereToSee[outcome.ledger]!.ko, whereToSee[outcome.ledger]!.en)}
+          </a>
+        )}
         <a class="krds-btn secondary" href={href(view, "/import")}>{say("다른 파일 가져오기", "Import another file")}</a>
       </div>
     </section>
