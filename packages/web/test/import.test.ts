@@ -2,7 +2,6 @@ import { describe, expect, it } from "@effect/vitest"
 import type { SheetImport } from "@iljari/core"
 import { h } from "preact"
 import { renderToString } from "preact-render-to-string"
-import { fitted } from "../src/pages/Import.js"
 import { ResultArea } from "../src/pages/imports/ImportPage.js"
 import { partsOf } from "../src/pages/imports/Upload.js"
 import { sayIn } from "../src/ui/Say.js"
@@ -117,36 +116,5 @@ describe("the import page's result area", () => {
     expect(text(html)).toContain("생년월일만 읽고 버림")
     expect(html).toMatch(/<input type="radio" name="residentNumber" id="resident-refuse" value="refuse" checked/)
     expect(html).toMatch(/<button type="submit" class="krds-btn primary" formaction="\/app\/import\/commit" disabled/)
-  })
-})
-
-describe("a saved mapping fitted to another sheet", () => {
-  const outcome = (columns: Record<string, string>, headers: ReadonlyArray<string>): SheetImport.Outcome => ({
-    ledger: "seekers",
-    committed: false,
-    headerRow: 1,
-    headers,
-    mapping: { columns, residentNumber: "birthDate" },
-    mappingProblems: [],
-    residentNumber: "none",
-    rows: 0,
-    created: {},
-    updated: {},
-    skipped: {},
-    failures: [],
-    notes: []
-  })
-
-  it("keeps the saved choices the sheet has and suggests the rest from its headers, never one header twice", () => {
-    const saved = { name: "성명", phone: "핸드폰번호", education: "최종학력", notes: "메모" }
-    expect(fitted(outcome(saved, ["성명", "학력", "휴대폰", "메모", "비고"]))).toEqual({
-      // 메모 stays with notes (saved); 비고 is not given to it again; 학력 and 휴대폰 are suggested.
-      columns: { name: "성명", notes: "메모", education: "학력", phone: "휴대폰" },
-      residentNumber: "birthDate"
-    })
-  })
-
-  it("leaves a saved mapping that fits as it is", () => {
-    expect(fitted(outcome({ name: "성명" }, ["성명", "연락처"]))).toBeUndefined()
   })
 })

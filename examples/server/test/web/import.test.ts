@@ -251,7 +251,7 @@ describeBrowser("importing a district's seekers list in the web app, in Chromium
     await page.goto(`${server.base}/app/import`)
     await page.getByLabel("파일 (XLSX 또는 CSV)").setInputFiles({ name: "큰 명단.xlsx", mimeType: "application/octet-stream", buffer: big })
     await page.getByRole("button", { name: "파일 읽기" }).click()
-    // The mapping saved by the first import (other headers: 핸드폰번호, 최종학력, 접수일…) is fitted to this sheet.
+    // The mapping saved by the first import (other headers: 핸드폰번호, 최종학력, 접수일…) is fitted to this sheet by core.
     await page.locator("#preview-title").waitFor({ timeout: 60_000 })
     expect(await page.locator("#mapping-problems").count()).toBe(0)
     expect(await page.getByLabel("학력 (필수)").inputValue()).toBe("학력")

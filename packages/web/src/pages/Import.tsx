@@ -173,25 +173,6 @@ const requestOf = (view: View, upload: Either.Either<Upload, UploadProblem>, use
     } satisfies Request)
   })
 
-/**
- * The district's saved mapping fitted to a sheet whose headers differ (another year's file, another office's
- * layout): the saved choices whose header the sheet has, and for the other fields the headers suggested for
- * them that are still free. `undefined` when every saved choice fits as it is.
- */
-export const fitted = (outcome: SheetImport.Outcome): ImportStore.SavedMapping | undefined => {
-  const kept = Object.entries(outcome.mapping.columns).filter(([, header]) => outcome.headers.includes(header))
-  if (kept.length === Object.keys(outcome.mapping.columns).length) return undefined
-  const used = new Set(kept.map(([, header]) => header))
-  const columns: Record<string, string> = Object.fromEntries(kept)
-  for (const [key, header] of Object.entries(Mapping.suggest(Mapping.ledgers[outcome.ledger], outcome.headers))) {
-    if (columns[key] === undefined && !used.has(header)) {
-      columns[key] = header
-      used.add(header)
-    }
-  }
-  return { columns, residentNumber: outcome.mapping.residentNumber }
-}
-
 const upload = {
   read: readUpload,
   fieldsOf: (read: Either.Either<Upload, UploadProblem>) => Either.isRight(read) ? read.right.fields : undefined,
@@ -225,13 +206,9 @@ const preview = (useMapping: boolean): Handler =>
         return yield* answer(view, chosen, <UploadRefusal message={message} />, status)
       }
       const { chosen, request, sheets } = asked.right
-      const outcome = yield* Effect.either(SheetImport.preview(actor, request).pipe(
-        // A first read with a saved mapping made for other headers: previewed again with it fitted to this sheet.
-        Effect.flatMap((first) => {
-          const mapping = request.mapping === undefined ? fitted(first) : undefined
-          return mapping === undefined ? Effect.succeed(first) : SheetImport.preview(actor, { ...request, mapping })
-        })
-      ))
+      // A first read (no mapping given) uses the district's saved mapping where the sheet has its columns, and
+      // suggestions for the other fields: core fits it.
+      const outcome = yield* Effect.either(SheetImport.preview(actor, request))
       if (Either.isLeft(outcome)) {
         if (outcome.left._tag !== "ValidationError") return yield* outcome.left
         return yield* answer(view, chosen, <UploadRefusal message={noHeaderRow(view, chosen.ledger, request.sheet)} />, 422)
