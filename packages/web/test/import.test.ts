@@ -22,7 +22,7 @@ describe("reading the import form", () => {
     form.append("file", new Blob([bytes]), "성동구 구직자 명단.xlsx")
     form.append("encoding", "cp949")
     const { body, contentType } = await multipart(form)
-    const parts = partsOf(body, contentType)!
+    const parts = (await partsOf(body, contentType))!
     expect(parts.map((p) => p._tag === "Field" ? [p.name, p.value] : [p.name, p.filename, [...p.bytes]])).toEqual([
       ["ledger", "seekers"],
       ["map.name", "성 명"],
@@ -35,11 +35,11 @@ describe("reading the import form", () => {
     const form = new FormData()
     form.append("file", new Blob([]), "")
     const { body, contentType } = await multipart(form)
-    const parts = partsOf(body, contentType)!
+    const parts = (await partsOf(body, contentType))!
     expect(parts.map((p) => p.name)).toEqual(["file"])
     expect(parts.some((p) => p._tag === "File" && p.bytes.length > 0)).toBe(false)
-    expect(partsOf(new TextEncoder().encode("ledger=seekers"), "application/x-www-form-urlencoded")).toBeUndefined()
-    expect(partsOf(new TextEncoder().encode("--x\r\nno end"), "multipart/form-data; boundary=x")).toBeUndefined()
+    expect(await partsOf(new TextEncoder().encode("ledger=seekers"), "application/x-www-form-urlencoded")).toBeUndefined()
+    expect(await partsOf(new TextEncoder().encode("--x\r\nno end"), "multipart/form-data; boundary=x")).toBeUndefined()
   })
 })
 

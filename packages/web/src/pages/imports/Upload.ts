@@ -5,12 +5,14 @@
  * (`MaxBodySize`; the example server's edge raises it for the import routes).
  * A body declared larger is refused before a byte is read.
  *
- * The body is split here rather than by @effect/platform's multipart reader:
- * its parser (multipasta 0.2) drops the name of a part whose file name is
- * not ASCII — and browsers send a Korean file name (`구직자 명단.xlsx`) as
- * raw UTF-8 — so the file would arrive as a nameless text field.
+ * The body is split by busboy rather than by @effect/platform's multipart
+ * reader: its parser (multipasta 0.2) drops the name of a part whose file
+ * name is not ASCII — and browsers send a Korean file name (`구직자
+ * 명단.xlsx`) as raw UTF-8 — so the file would arrive as a nameless text
+ * field.
  */
 import { HttpIncomingMessage, HttpServerRequest } from "@effect/platform"
+import busboy from "busboy"
 import type { Sheet } from "@iljari/core"
 import { Csv, Xlsx } from "@iljari/sheets"
 import { Effect, Either, Option } from "effect"
@@ -36,55 +38,36 @@ export type Part =
   | { readonly _tag: "Field"; readonly name: string; readonly value: string }
   | { readonly _tag: "File"; readonly name: string; readonly filename: string; readonly bytes: Uint8Array }
 
-const utf8 = new TextDecoder("utf-8")
-
-const boundaryOf = (contentType: string): string | undefined => {
-  const match = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
-  return match === null ? undefined : match[1] ?? match[2]
-}
-
-// A parameter of a Content-Disposition header, quoted or not (browsers escape `"` and line breaks in names as %22, %0D, %0A).
-const parameter = (header: string, name: string): string | undefined => {
-  const match = new RegExp(`;\\s*${name}="((?:[^"\\\\]|\\\\.)*)"|;\\s*${name}=([^;\\s]+)`, "i").exec(header)
-  return match === null ? undefined : (match[1] ?? match[2])!.replace(/\\(.)/g, "$1")
-}
-
 /**
- * The parts of a `multipart/form-data` body (RFC 7578), headers read as
- * UTF-8; `undefined` when the body is not one.
+ * The parts of a `multipart/form-data` body (RFC 7578), through busboy, with
+ * names and file names read as UTF-8 as browsers send them; `undefined` when
+ * the body is not one.
  */
-export const partsOf = (body: Uint8Array, contentType: string): ReadonlyArray<Part> | undefined => {
-  const boundary = boundaryOf(contentType)
-  if (boundary === undefined) return undefined
-  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-  const delimiter = Buffer.from(`--${boundary}`)
-  const parts: Array<Part> = []
-  let at = bytes.indexOf(delimiter)
-  if (at === -1) return undefined
-  for (;;) {
-    at += delimiter.length
-    // "--" after a delimiter closes the body.
-    if (bytes[at] === 0x2d && bytes[at + 1] === 0x2d) return parts
-    if (bytes[at] !== 0x0d || bytes[at + 1] !== 0x0a) return undefined
-    const start = at + 2
-    const next = bytes.indexOf(Buffer.from(`\r\n--${boundary}`), start)
-    if (next === -1) return undefined
-    const headersEnd = bytes.indexOf("\r\n\r\n", start)
-    if (headersEnd === -1 || headersEnd > next) return undefined
-    const headers = utf8.decode(bytes.subarray(start, headersEnd)).split("\r\n")
-    const disposition = headers.find((h) => /^content-disposition:/i.test(h)) ?? ""
-    const name = parameter(disposition, "name")
-    if (name === undefined) return undefined
-    const filename = parameter(disposition, "filename")
-    const content = bytes.subarray(headersEnd + 4, next)
-    parts.push(
-      filename === undefined
-        ? { _tag: "Field", name, value: utf8.decode(content) }
-        : { _tag: "File", name, filename, bytes: new Uint8Array(content) }
-    )
-    at = next + 2
-  }
-}
+export const partsOf = (body: Uint8Array, contentType: string): Promise<ReadonlyArray<Part> | undefined> =>
+  new Promise((resolve) => {
+    if (!/^multipart\/form-data\s*;/i.test(contentType)) return resolve(undefined)
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8" })
+    } catch {
+      return resolve(undefined) // not a multipart content type, or no boundary
+    }
+    const parts: Array<Part> = []
+    const pending: Array<Promise<void>> = []
+    parser.on("field", (name, value) => void parts.push({ _tag: "Field", name, value }))
+    parser.on("file", (name, stream, info) => {
+      const chunks: Array<Buffer> = []
+      const at = parts.push({ _tag: "File", name, filename: info.filename ?? "", bytes: new Uint8Array() }) - 1
+      stream.on("data", (chunk: Buffer) => void chunks.push(chunk))
+      pending.push(new Promise((done) => stream.on("end", () => {
+        parts[at] = { _tag: "File", name, filename: info.filename ?? "", bytes: new Uint8Array(Buffer.concat(chunks)) }
+        done()
+      })))
+    })
+    parser.on("error", () => resolve(undefined))
+    parser.on("close", () => void Promise.all(pending).then(() => resolve(parts)))
+    parser.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength))
+  })
 
 /** The posted form and its file, or why it could not be read. */
 export const readUpload: Effect.Effect<Either.Either<Upload, UploadProblem>, never, HttpServerRequest.HttpServerRequest> = Effect.gen(
@@ -98,7 +81,7 @@ export const readUpload: Effect.Effect<Either.Either<Upload, UploadProblem>, nev
     // Read up to the limit (the request stops reading past it).
     const body = yield* Effect.either(request.arrayBuffer)
     if (Either.isLeft(body)) return Either.left(limit === undefined ? { _tag: "Unreadable" } as const : { _tag: "TooLarge", limit } as const)
-    const parts = partsOf(new Uint8Array(body.right), contentType)
+    const parts = yield* Effect.promise(() => partsOf(new Uint8Array(body.right), contentType))
     if (parts === undefined) return Either.left({ _tag: "Unreadable" } as const)
     const fields = parts.flatMap((part) => part._tag === "Field" ? [[part.name, part.value] as const] : [])
     const chosen = parts.find((part): part is Extract<Part, { _tag: "File" }> => part._tag === "File" && part.name === "file")
