@@ -71,6 +71,15 @@ describe("importing a district's spreadsheets (memory layers)", () => {
       const logged = yield* Effect.flatMap(AuditLog, (log) => log.list(seongdong.districtId))
       expect(logged.filter((e) => e.purpose === "import.seekers").map((e) => e.subjectId).sort()).toEqual(stored.map((s) => s.id).sort())
 
+      // The mapping is kept for the next sheet: where that sheet has the saved
+      // columns they are used, and a suggestion never takes a column a saved choice holds.
+      const next = yield* SheetImport.columns(seongdong, {
+        ledger: "seekers",
+        sheet: sheetOf("다음 명단", [["성 명", "생년월일", "연락처", "휴대폰", "주소", "희망직종", "최종학력", "접수일"]])
+      })
+      expect(next.mapping.columns).toMatchObject({ name: "성 명", phone: "휴대폰", addressRegion: "주소" })
+      expect(next.mappingProblems).toEqual([])
+
       const again = yield* SheetImport.commit(seongdong, { ledger: "seekers", sheet: seekerSheet })
       expect(again.created).toEqual({ seekers: 0 })
       expect(again.skipped).toEqual({ seekers: 2 })

@@ -256,12 +256,15 @@ const columnsFor = (actor: Actor, request: Request) =>
     if (mapping === undefined) {
       const saved = yield* Effect.flatMap(ImportStore, (store) => store.mappingOf(actor.districtId, ledger.id))
       const suggested = suggest(ledger, found.headers)
-      const kept = Option.match(saved, {
+      const kept: Record<string, string> = Option.match(saved, {
         onNone: () => ({}),
         onSome: (m) => Object.fromEntries(Object.entries(m.columns).filter(([, header]) => found.headers.includes(header)))
       })
+      // A suggestion gives way to a kept choice of the same column for another field.
+      const taken = new Set(Object.values(kept))
+      const fresh = Object.fromEntries(Object.entries(suggested).filter(([field, header]) => !taken.has(header) || kept[field] === header))
       mapping = {
-        columns: { ...suggested, ...kept },
+        columns: { ...fresh, ...kept },
         residentNumber: Option.match(saved, { onNone: () => "refuse" as const, onSome: (m) => m.residentNumber })
       }
     }
