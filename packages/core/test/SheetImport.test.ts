@@ -159,6 +159,12 @@ describe("importing a district's spreadsheets (memory layers)", () => {
       ])
       expect(checks.filter((c) => c.cancelledOn !== undefined)).toHaveLength(2)
 
+      // Every person whose records the imports wrote is in the access log.
+      const logged = yield* Effect.flatMap(AuditLog, (log) => log.list(seongdong.districtId))
+      const subjects = (purpose: string) => [...new Set(logged.filter((e) => e.purpose === purpose && e.action === "update").map((e) => e.subjectId))].sort()
+      expect(subjects("import.placements")).toEqual(placements.map((p) => p.seekerId).sort())
+      expect(subjects("import.followUps")).toEqual(placements.map((p) => p.seekerId).sort())
+
       const rerun = yield* SheetImport.commit(seongdong, { ledger: "followUps", sheet: followUpSheet })
       expect(rerun.updated).toEqual({})
       expect(rerun.skipped).toEqual({ followUps: 2 })

@@ -4,7 +4,8 @@
  * be created, what was imported before and every problem (in Korean and
  * English, naming the column and the rule); and a commit that writes the good
  * rows batch by batch, keeps the mapping for the district's next import, and
- * logs every person it created.
+ * logs every person whose records it wrote (a seeker created; a placement or
+ * a follow-up check recorded).
  *
  * A rerun of the same file adds nothing twice: a record's id comes from its
  * natural key (a seeker's name and birth date), so rows imported before are
@@ -199,7 +200,7 @@ export const commit = (
   request: Request,
   options: CommitOptions = {}
 ): Effect.Effect<Outcome, ValidationError | PersistenceError, Stores | AuditLog | IdGenerator> =>
-  run(actor, request, (ids) => logAccessAll(actor, "create", "seeker", ids, "import.seekers"), options)
+  run(actor, request, (action, seekerIds) => logAccessAll(actor, action, "seeker", seekerIds, `import.${request.ledger}`), options)
 
 /**
  * The sheet's header row and the mapping an import of it would use — the
@@ -271,15 +272,16 @@ const columnsFor = (actor: Actor, request: Request) =>
     return { found, mapping, checked: check(ledger, found.headers, mapping) }
   })
 
-// A commit passes what it does with the seekers it wrote (log them); a preview writes nothing.
+// A commit passes how it logs the people whose records it wrote (seekers
+// created; placements and checks recorded for others); a preview writes nothing.
 const run = <R>(
   actor: Actor,
   request: Request,
-  logCreated: ((seekerIds: ReadonlyArray<string>) => Effect.Effect<void, PersistenceError, R>) | undefined,
+  logWritten: ((action: "create" | "update", seekerIds: ReadonlyArray<string>) => Effect.Effect<void, PersistenceError, R>) | undefined,
   options: CommitOptions
 ) =>
   Effect.gen(function*() {
-    const write = logCreated !== undefined
+    const write = logWritten !== undefined
     const ledger = ledgerOf(request.ledger)
     const store = yield* ImportStore
     const { found, mapping, checked } = yield* columnsFor(actor, request)
@@ -354,13 +356,18 @@ const run = <R>(
       created[kind] = report.written
       skipped[kind] = (skipped[kind] ?? 0) + report.skipped
       refuse(kind, report.failed)
-      if (logCreated !== undefined && kind === "seekers") {
-        yield* logCreated(records.filter((r) => !failures.has(r.row)).map((r) => (r.record as { readonly id: string }).id))
+      if (logWritten !== undefined && report.written > 0) {
+        const written = records.filter((r) => !failures.has(r.row)).map((r) => r.record as { readonly id: string; readonly seekerId?: string })
+        if (kind === "seekers") yield* logWritten("create", written.map((r) => r.id))
+        else yield* logWritten("update", written.flatMap((r) => r.seekerId ?? []))
       }
     }
     const changes = read.updates.filter((u) => !failures.has(u.row))
     for (const change of changes) updated[change.made.kind] = (updated[change.made.kind] ?? 0) + 1
-    if (write && changes.length > 0) yield* applyUpdates(changes, (row, issue) => failures.set(row, [...(failures.get(row) ?? []), issue]))
+    if (logWritten !== undefined && changes.length > 0) {
+      yield* applyUpdates(changes, (row, issue) => failures.set(row, [...(failures.get(row) ?? []), issue]))
+      yield* logWritten("update", changes.filter((c) => !failures.has(c.row)).map((c) => c.made.record.seekerId))
+    }
     if (write) yield* store.saveMapping(actor.districtId, ledger.id, mapping)
     const notes = read.notes.filter((n) => !failures.has(n.row))
     return {
