@@ -16,7 +16,10 @@ type Decode = (input: unknown) => Either.Either<unknown, unknown>
 // What a field's decoder answers for a value that does not decode (no Either
 // allocated per field of every row).
 const refused: unique symbol = Symbol("refused")
-type Decoded = (input: unknown) => unknown
+// What a property signature's field decodes to when the record has no such key.
+const absentValue: unique symbol = Symbol("absent")
+const valueOf = (out: unknown, name: string): unknown =>
+  Object.prototype.hasOwnProperty.call(out, name) ? (out as Record<string, unknown>)[name] : absentValue
 
 // Whether JSON names a value exactly: strings, finite numbers (not -0),
 // booleans, null, and arrays and plain objects of those, no `undefined`
@@ -44,18 +47,26 @@ const exactInJson = (value: unknown): boolean => {
 }
 
 
+// A field's decoded value and, when its record is written as JSON, the
+// field's part of that JSON (`"name":value`, or "" for an absent optional
+// field): a repeated value is encoded once, like it is decoded once.
+interface Entry {
+  readonly value: unknown
+  json: string | undefined
+}
+
 // Decoded values of one field by input key, while caching pays: after `probe`
 // lookups with fewer than a quarter hits (ids, names, phones) it stops.
-const cached = (either: Decode): Decoded => {
-  const decode = (input: unknown) => {
+const cached = (either: Decode): ((input: unknown) => Entry | typeof refused) => {
+  const decode = (input: unknown): Entry | typeof refused => {
     const result = either(input)
-    return Either.isRight(result) ? result.right : refused
+    return Either.isRight(result) ? { value: result.right, json: undefined } : refused
   }
   const probe = 512
   const limit = 8192
   // Strings by themselves, other values by their JSON.
-  let strings: Map<string, unknown> | undefined = new Map()
-  let others: Map<string, unknown> | undefined = new Map()
+  let strings: Map<string, Entry> | undefined = new Map()
+  let others: Map<string, Entry> | undefined = new Map()
   let lookups = 0
   let hits = 0
   return (input) => {
@@ -84,17 +95,29 @@ const cached = (either: Decode): Decoded => {
   }
 }
 
+/** A fast decoder: `decode` answers a record, or `undefined` (decode in full). */
+export interface FastDecoder<A> {
+  /**
+   * The record, or `undefined` when it does not decode. `given`'s fields
+   * stand for those the input lacks (the district an import writes to), as if
+   * the input held them.
+   */
+  readonly decode: (input: unknown, given?: Readonly<Record<string, unknown>>) => A | undefined
+  /**
+   * The JSON of the record `decode` last answered — `JSON.stringify(record)`,
+   * built from its fields' JSON, each made once per distinct value.
+   */
+  readonly json: () => string
+}
+
 /**
  * The fast decoder of a class's records, or `undefined` when `schema` is not
  * a `Schema.Class` built from a struct of fields (then decode as usual).
- * `given`'s fields stand for those the input lacks (the district an import
- * writes to), as if the input held them.
  */
-export const fastDecoder = <A, I>(
-  schema: Schema.Schema<A, I, never>
-): ((input: unknown, given?: Readonly<Record<string, unknown>>) => A | undefined) | undefined => {
+export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecoder<A> | undefined => {
   const klass = schema as unknown as {
     readonly fields?: Record<string, Schema.Struct.Field>
+    readonly prototype: object
     new(props: object, options: boolean): A
   }
   const ast = schema.ast
@@ -111,42 +134,84 @@ export const fastDecoder = <A, I>(
   const known = new Set(names)
   const fields = names.map((name) => {
     const field = klass.fields![name]!
+    const key = JSON.stringify(name)
     // A plain schema decodes the value; a property signature (optional, default) decodes a one-key struct.
     if (Schema.isSchema(field)) {
       const decode = cached(Schema.decodeUnknownEither(field as Schema.Schema<unknown, unknown, never>, { onExcessProperty: "error" }) as Decode)
-      return { name, plain: true, decode, absent: undefined as unknown }
+      // A plain field's value is never absent: a record lacking it does not decode.
+      return { name, key, decode, absent: refused as Entry | typeof refused }
     }
     const struct = Schema.decodeUnknownEither(Schema.Struct({ [name]: field }) as unknown as Schema.Schema<unknown, unknown, never>, {
       onExcessProperty: "error"
     }) as Decode
-    const decode = cached((value) => struct({ [name]: value }))
+    // The decoded one-key struct, by its field's value (absent when it has no such key).
+    const decode = cached((value) => Either.map(struct({ [name]: value }), (out) => valueOf(out, name)))
     const absent = struct({})
-    return { name, plain: false, decode, absent: Either.isRight(absent) ? absent.right : refused }
+    return {
+      name,
+      key,
+      decode,
+      absent: (Either.isRight(absent) ? { value: valueOf(absent.right, name), json: undefined } : refused) as Entry | typeof refused
+    }
   })
   const options: SchemaAST.ParseOptions = { onExcessProperty: "error" }
   const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
-  return (input, given) => {
+  // A record is built on the class's prototype, field by field, as
+  // `new klass(props, true)` copies them, unless the class makes its records
+  // itself (a constructor or fields of its own, as the first record shows):
+  // then by its constructor.
+  let plainClass: boolean | undefined
+  const sameRecord = (made: Record<string, unknown>, props: Record<string, unknown>) => {
+    const keys = Object.keys(made)
+    const given = Object.keys(props)
+    return Object.getPrototypeOf(made) === klass.prototype && keys.length === given.length &&
+      keys.every((key, i) => given[i] === key && made[key] === props[key])
+  }
+  // The entries of the record decoded last, for its JSON.
+  const entries: Array<Entry> = []
+  const keys: Array<string> = []
+  let count = 0
+  const decode = (input: unknown, given?: Readonly<Record<string, unknown>>): A | undefined => {
+    count = 0
     if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
     for (const key in input) if (!known.has(key)) return undefined
-    const props: Record<string, unknown> = {}
+    const props: Record<string, unknown> = plainClass === false ? {} : Object.create(klass.prototype)
+    let n = 0
     for (const field of fields) {
       const source = has(input, field.name) ? input as Record<string, unknown> : given !== undefined && has(given, field.name) ? given : undefined
-      const present = source !== undefined
-      if (field.plain) {
-        if (!present) return undefined
-        const decoded = field.decode(source[field.name])
-        if (decoded === refused) return undefined
-        props[field.name] = decoded
-      } else {
-        const decoded = present ? field.decode(source[field.name]) : field.absent
-        if (decoded === refused) return undefined
-        const out = decoded as Record<string, unknown>
-        if (Object.prototype.hasOwnProperty.call(out, field.name)) props[field.name] = out[field.name]
-      }
+      const decoded: Entry | typeof refused = source !== undefined
+        ? field.decode(source[field.name])
+        : field.absent
+      if (decoded === refused) return undefined
+      if (decoded.value === absentValue) continue
+      props[field.name] = decoded.value
+      entries[n] = decoded
+      keys[n++] = field.key
     }
     for (const refinement of refinements) {
       if (Option.isSome(refinement.filter(props, options, refinement) as Option.Option<ParseResult.ParseIssue>)) return undefined
     }
-    return new klass(props, true)
+    let record = props as A
+    if (plainClass === undefined) {
+      const made = new klass({ ...props }, true)
+      plainClass = sameRecord(made as Record<string, unknown>, props)
+      record = made
+    } else if (!plainClass) record = new klass(props, true)
+    count = n
+    return record
   }
+  const json = () => {
+    let out = ""
+    for (let i = 0; i < count; i++) {
+      const entry = entries[i]!
+      // A value JSON leaves out (undefined) leaves out its key too.
+      if (entry.json === undefined) {
+        const value = JSON.stringify(entry.value) as string | undefined
+        entry.json = value === undefined ? "" : keys[i] + ":" + value
+      }
+      if (entry.json !== "") out += out === "" ? entry.json : "," + entry.json
+    }
+    return "{" + out + "}"
+  }
+  return { decode, json }
 }
