@@ -62,4 +62,18 @@ describe("the import's fast decoder", () => {
     expect(fast.decode({ ...valid, contact: { phone: "12345" } })).toBeUndefined()
     expect(fast.decode({ ...valid, notes: undefined })).toBeUndefined()
   })
+
+  it("makes the records of a class that makes its own through its constructor", () => {
+    class Tally extends Schema.Class<Tally>("Tally")({ id: Schema.String, count: Schema.Int }) {
+      readonly doubled = this.count * 2
+    }
+    const fast = fastDecoder(Tally)!
+    for (const count of [1, 2, 3]) {
+      const got = fast.decode({ id: `t-${count}`, count })
+      expect(got).toBeInstanceOf(Tally)
+      expect(got).toEqual(new Tally({ id: `t-${count}`, count }))
+      expect(got?.doubled).toBe(count * 2)
+      expect(fast.json()).toBe(JSON.stringify(got))
+    }
+  })
 })

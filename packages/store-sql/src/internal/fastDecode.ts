@@ -47,6 +47,96 @@ const exactInJson = (value: unknown): boolean => {
 }
 
 
+// A value's decoding, compiled from a schema's AST where every node is one of
+// the few that a field of a record is made of (strings, numbers, literals,
+// filters, synchronous transformations, structs of those), to skip the general
+// parser's work per node: the same checks in the same order, answering the
+// decoded value, `refused`, or `unsure` (a transformation that did not answer
+// synchronously) — then the schema's own decode answers. `undefined` when a
+// node is not one of those.
+const unsure: unique symbol = Symbol("unsure")
+type Compiled = (input: unknown) => unknown
+const parseOptions: SchemaAST.ParseOptions = { onExcessProperty: "error" }
+const compile = (ast: SchemaAST.AST): Compiled | undefined => {
+  if (Option.isSome(SchemaAST.getParseOptionsAnnotation(ast))) return undefined
+  switch (ast._tag) {
+    case "StringKeyword":
+      return (u) => (typeof u === "string" ? u : refused)
+    case "NumberKeyword":
+      return (u) => (typeof u === "number" ? u : refused)
+    case "BooleanKeyword":
+      return (u) => (typeof u === "boolean" ? u : refused)
+    case "Literal": {
+      const literal = ast.literal
+      return (u) => (u === literal ? u : refused)
+    }
+    case "Union": {
+      // Literals only: a value decodes to itself when it is one of them.
+      if (!ast.types.every(SchemaAST.isLiteral)) return undefined
+      const literals = new Set<unknown>(ast.types.map((t) => (t as SchemaAST.Literal).literal))
+      return (u) => (literals.has(u) ? u : refused)
+    }
+    case "Refinement": {
+      const from = compile(ast.from)
+      if (from === undefined) return undefined
+      return (u) => {
+        const a = from(u)
+        if (a === refused || a === unsure) return a
+        return Option.isNone(ast.filter(a, parseOptions, ast) as Option.Option<ParseResult.ParseIssue>) ? a : refused
+      }
+    }
+    case "Transformation": {
+      const from = compile(ast.from)
+      const to = compile(ast.to)
+      if (from === undefined || to === undefined) return undefined
+      const transformation = ast.transformation
+      if (SchemaAST.isComposeTransformation(transformation)) {
+        return (u) => {
+          const a = from(u)
+          return a === refused || a === unsure ? a : to(a)
+        }
+      }
+      if (!SchemaAST.isFinalTransformation(transformation)) return undefined
+      return (u) => {
+        const a = from(u)
+        if (a === refused || a === unsure) return a
+        const result: unknown = transformation.decode(a, parseOptions, ast, u)
+        if (!Either.isEither(result)) return unsure
+        return Either.isRight(result) ? to(result.right) : refused
+      }
+    }
+    case "TypeLiteral": {
+      if (ast.indexSignatures.length > 0) return undefined
+      const properties: Array<{ readonly name: string; readonly optional: boolean; readonly decode: Compiled }> = []
+      for (const ps of ast.propertySignatures) {
+        const decode = compile(ps.type)
+        if (decode === undefined || typeof ps.name !== "string") return undefined
+        properties.push({ name: ps.name, optional: ps.isOptional, decode })
+      }
+      const names = new Set(properties.map((p) => p.name))
+      return (u) => {
+        if (typeof u !== "object" || u === null || Array.isArray(u)) return refused
+        // Excess properties are refused (symbols included), as onExcessProperty: "error" does.
+        for (const key in u) if (!names.has(key)) return refused
+        if (Object.getOwnPropertySymbols(u).length > 0) return unsure
+        const out: Record<string, unknown> = {}
+        for (const p of properties) {
+          if (!Object.prototype.hasOwnProperty.call(u, p.name)) {
+            if (p.optional) continue
+            return refused
+          }
+          const value = p.decode((u as Record<string, unknown>)[p.name])
+          if (value === refused || value === unsure) return value
+          out[p.name] = value
+        }
+        return out
+      }
+    }
+    default:
+      return undefined
+  }
+}
+
 // A field's decoded value and, when its record is written as JSON, the
 // field's part of that JSON (`"name":value`, or "" for an absent optional
 // field): a repeated value is encoded once, like it is decoded once.
@@ -57,8 +147,13 @@ interface Entry {
 
 // Decoded values of one field by input key, while caching pays: after `probe`
 // lookups with fewer than a quarter hits (ids, names, phones) it stops.
-const cached = (either: Decode): ((input: unknown) => Entry | typeof refused) => {
+const cached = (either: Decode, compiled?: Compiled): ((input: unknown) => Entry | typeof refused) => {
   const decode = (input: unknown): Entry | typeof refused => {
+    if (compiled !== undefined) {
+      const value = compiled(input)
+      if (value === refused) return refused
+      if (value !== unsure) return { value, json: undefined }
+    }
     const result = either(input)
     return Either.isRight(result) ? { value: result.right, json: undefined } : refused
   }
@@ -137,7 +232,8 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecod
     const key = JSON.stringify(name)
     // A plain schema decodes the value; a property signature (optional, default) decodes a one-key struct.
     if (Schema.isSchema(field)) {
-      const decode = cached(Schema.decodeUnknownEither(field as Schema.Schema<unknown, unknown, never>, { onExcessProperty: "error" }) as Decode)
+      const schema = field as Schema.Schema<unknown, unknown, never>
+      const decode = cached(Schema.decodeUnknownEither(schema, { onExcessProperty: "error" }) as Decode, compile(schema.ast))
       // A plain field's value is never absent: a record lacking it does not decode.
       return { name, key, decode, absent: refused as Entry | typeof refused }
     }
@@ -198,9 +294,13 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecod
       record = made
     } else if (!plainClass) record = new klass(props, true)
     count = n
+    last = record
     return record
   }
+  let last: A | undefined
   const json = () => {
+    // A record its class made holds more than its fields.
+    if (!plainClass) return JSON.stringify(last)
     let out = ""
     for (let i = 0; i < count; i++) {
       const entry = entries[i]!
