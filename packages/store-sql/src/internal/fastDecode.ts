@@ -190,6 +190,9 @@ const cached = (either: Decode, compiled?: Compiled): ((input: unknown) => Entry
   }
 }
 
+/** The JSON a {@link FastDecoder}'s `json` answered. */
+export const joinJson = (json: string | ReadonlyArray<string>): string => (typeof json === "string" ? json : "{" + json.join(",") + "}")
+
 /** A fast decoder: `decode` answers a record, or `undefined` (decode in full). */
 export interface FastDecoder<A> {
   /**
@@ -199,10 +202,12 @@ export interface FastDecoder<A> {
    */
   readonly decode: (input: unknown, given?: Readonly<Record<string, unknown>>) => A | undefined
   /**
-   * The JSON of the record `decode` last answered — `JSON.stringify(record)`,
-   * built from its fields' JSON, each made once per distinct value.
+   * The JSON of the record `decode` last answered — `JSON.stringify(record)`
+   * — or its parts, each field's JSON made once per distinct value, to be
+   * joined by {@link joinJson} when it is written: parts are smaller than the
+   * text while a batch waits (less for the garbage collector to copy).
    */
-  readonly json: () => string
+  readonly json: () => string | ReadonlyArray<string>
 }
 
 /**
@@ -301,7 +306,7 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecod
   const json = () => {
     // A record its class made holds more than its fields.
     if (!plainClass) return JSON.stringify(last)
-    let out = ""
+    const parts: Array<string> = []
     for (let i = 0; i < count; i++) {
       const entry = entries[i]!
       // A value JSON leaves out (undefined) leaves out its key too.
@@ -309,9 +314,9 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecod
         const value = JSON.stringify(entry.value) as string | undefined
         entry.json = value === undefined ? "" : keys[i] + ":" + value
       }
-      if (entry.json !== "") out += out === "" ? entry.json : "," + entry.json
+      if (entry.json !== "") parts.push(entry.json)
     }
-    return "{" + out + "}"
+    return parts
   }
   return { decode, json }
 }

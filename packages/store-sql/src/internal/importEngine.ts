@@ -5,7 +5,7 @@
 import { SqlClient } from "@effect/sql"
 import { Errors, type Ids, type Placement, Seeker, Validation } from "@iljari/core"
 import { Effect, Either, Schema, Stream } from "effect"
-import { fastDecoder } from "./fastDecode.js"
+import { fastDecoder, joinJson } from "./fastDecode.js"
 import { encodedJson } from "./json.js"
 import { persistence, type TableSpec } from "./store.js"
 
@@ -155,8 +155,11 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
       // (32,766 since 3.32; better-sqlite3 bundles a newer one), PostgreSQL's
       // 65,535 parameters of a message; 999, SQLite's limit before 3.32, elsewhere.
       const maxVariables = sql.onDialectOrElse({ sqlite: () => 32_766, pg: () => 65_535, mssql: () => 2_100, orElse: () => 999 })
-      // INSERT statements by row count: `?` on SQLite, `$n` on PostgreSQL.
-      const placeholder = sql.onDialectOrElse({ pg: () => (n: number) => `$${n}`, orElse: () => (_: number) => "?" })
+      // INSERT statements by row count, the version written as 1. PostgreSQL
+      // numbers its parameters (`$n`): the district is bound once, as $1;
+      // elsewhere (`?`) it is bound on every row.
+      const numbered = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+      const shared = numbered ? 1 : 0
       const texts = new Map<string, string>()
       const insertText = (rowCount: number, names: ReadonlyArray<string>) => {
         const key = `${rowCount}/${names.join(",")}`
@@ -164,8 +167,11 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
         if (known !== undefined) return known
         const columns = ["district_id", "id", "version", ...names, "data"]
         const tuples: Array<string> = []
-        let n = 0
-        for (let r = 0; r < rowCount; r++) tuples.push(`(${columns.map(() => placeholder(++n)).join(", ")})`)
+        let n = shared
+        const next = () => (numbered ? `$${++n}` : "?")
+        for (let r = 0; r < rowCount; r++) {
+          tuples.push(`(${[numbered ? "$1" : "?", next(), "1", ...names.map(next), next()].join(", ")})`)
+        }
         const text = `INSERT INTO ${spec.table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`
         if (texts.size > 16) texts.clear()
         texts.set(key, text)
@@ -174,7 +180,7 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
 
       // A row's record (and, when the fast decoder made it, its JSON in
       // `decodedJson`), or the row's issues: no Either per row.
-      let decodedJson: string | undefined
+      let decodedJson: string | ReadonlyArray<string> | undefined
       const decodeRow = (input: unknown): A | Issues => {
         decodedJson = undefined
         if (typeof input !== "object" || input === null || Array.isArray(input)) {
@@ -198,7 +204,7 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
         return Either.isRight(checked) ? checked.right : checked.left.issues.map(({ message, path }) => ({ path, message }))
       }
 
-      type Valid = { readonly row: number; readonly record: A; readonly json: string | undefined }
+      type Valid = { readonly row: number; readonly record: A; readonly json: string | ReadonlyArray<string> | undefined }
       // A record a row may repeat: stored (`row` set when this input wrote it) or a row of this input.
       type Candidate = { readonly record: A; readonly row: number | undefined }
 
@@ -309,20 +315,20 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
             // written in as many statements as it takes, in the same transaction.
             const first = spec.columns(fresh[0]!.record)
             const names = Object.keys(first)
-            const width = names.length + 4
-            const perStatement = Math.max(1, Math.floor(maxVariables / width))
+            const width = names.length + 3 - shared
+            const perStatement = Math.max(1, Math.floor((maxVariables - shared) / width))
             for (let from = 0; from < fresh.length; from += perStatement) {
               const to = Math.min(fresh.length, from + perStatement)
-              const values: Array<unknown> = new Array((to - from) * width)
+              const values: Array<unknown> = new Array(shared + (to - from) * width)
               let n = 0
+              if (shared === 1) values[n++] = districtId
               for (let i = from; i < to; i++) {
                 const { json: made, record } = fresh[i]!
                 const columns = i === 0 ? first : spec.columns(record)
-                values[n++] = districtId
+                if (shared === 0) values[n++] = districtId
                 values[n++] = record.id
-                values[n++] = 1
                 for (const name of names) values[n++] = columns[name]
-                values[n++] = made ?? json(record)
+                values[n++] = made === undefined ? json(record) : joinJson(made)
               }
               yield* sql.unsafe(insertText(to - from, names), values)
             }
