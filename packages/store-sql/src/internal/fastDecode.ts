@@ -138,8 +138,8 @@ const compile = (ast: SchemaAST.AST): Compiled | undefined => {
 }
 
 // A field's decoded value and, when its record is written as JSON, the
-// field's part of that JSON (`"name":value`, or "" for an absent optional
-// field): a repeated value is encoded once, like it is decoded once.
+// field's part of that JSON (`"name":value`, or "" for a value JSON leaves
+// out): a repeated value is encoded once, like it is decoded once.
 interface Entry {
   readonly value: unknown
   json: string | undefined
