@@ -159,6 +159,23 @@ const importSuite = (name: string, layer: () => Layer.Layer<Sql, unknown>) =>
         expect(progress).toEqual([100, 200, 250])
       }).pipe(Effect.provide(layer())))
 
+    // A batch of 6,000 seekers binds 78,000 values: more than SQLite's 32,766
+    // and PostgreSQL's 65,535 in one statement. It failed with "too many SQL
+    // variables"; it is written in several statements, still one transaction.
+    it.effect("writes a batch larger than one statement can bind", () =>
+      Effect.gen(function*() {
+        const rows = Array.from({ length: 6_000 }, (_, i) => seekerRow(i))
+        const report = yield* BulkImport.seekers(district, [...rows, seekerRow(17)], { batchSize: 6_001 })
+        expect(report.imported).toBe(6_000)
+        expect(report.batches).toBe(1)
+        expect(messages(report)).toEqual([[6_001, ["id: repeats the id of row 18"]]])
+        const sql = yield* SqlClient.SqlClient
+        const counted = yield* sql<{ count: number | string }>`SELECT COUNT(*) AS count FROM iljari_seekers WHERE district_id = ${district}`
+        expect(Number(counted[0]?.count)).toBe(6_000)
+        const last = yield* Effect.flatMap(Repositories.SeekerRepository, (repo) => repo.get(district, rows[5_999]!.id as Ids.SeekerId))
+        expect(Schema.encodeSync(Seeker.Seeker)(last.value as Seeker.Seeker)).toEqual({ ...rows[5_999], districtId: district, status: "registered" })
+      }).pipe(Effect.provide(layer())), 60_000)
+
     // #14: rows were numbered from 0. Row 1 is the first input row.
     it.effect("numbers rows from 1, the first input row, in failures and messages", () =>
       Effect.gen(function*() {

@@ -37,7 +37,19 @@ const isSyllable = (c: string): boolean => c >= "\uAC00" && c <= "\uD7A3"
  * @since 0.3.0
  * @category rules
  */
-export const initialOf = (c: string): string => (isSyllable(c) ? getChoseong(c) : c)
+export const initialOf = (c: string): string => {
+  if (!isSyllable(c)) return c
+  let initial = initials.get(c)
+  if (initial === undefined) {
+    initial = getChoseong(c)
+    initials.set(c, initial)
+  }
+  return initial
+}
+
+// Each syllable's initial, found once (at most the 11,172 syllables): a
+// search key is made for every name an import or a registration writes.
+const initials = new Map<string, string>()
 
 // One entry per code point, so that a name and its key line up character by character.
 const characters = (text: string): Array<string> => [...text.normalize("NFC").replace(/\s+/gu, "")]

@@ -5,7 +5,7 @@
 import { SqlClient } from "@effect/sql"
 import { Errors, type Ids, type Placement, Seeker, Validation } from "@iljari/core"
 import { Effect, Either, Schema, Stream } from "effect"
-import { fastDecoder } from "./fastDecode.js"
+import { fastDecoder, joinJson } from "./fastDecode.js"
 import { encodedJson } from "./json.js"
 import { persistence, type TableSpec } from "./store.js"
 
@@ -44,7 +44,10 @@ export interface Numbered {
   readonly record: unknown
 }
 
-const issue = (path: string, message: string) => [{ path, message }]
+type Issues = RowFailure["issues"]
+const issue = (path: string, message: string): Issues => [{ path, message }]
+// A decoded record is never an array; a row's issues are.
+const isIssues = (decoded: unknown): decoded is Issues => Array.isArray(decoded)
 
 /**
  * A second record of one thing that its id does not reveal (the same person
@@ -117,6 +120,9 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
   const full = Validation.decodeEither(spec.schema as Schema.Schema<A, I, never>)
   const decodeStored = Schema.decodeUnknownEither(spec.schema)
   const json = spec.encode ?? encodedJson
+  // The fast decoder's JSON of a record is its plain JSON, so it stands for
+  // `encodedJson` (not for a table's own encoding).
+  const fastJson = spec.encode === undefined
 
   return <E = never, R = never>(
     districtId: Ids.DistrictId,
@@ -145,8 +151,15 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
       let batches = 0
       let rowsDone = 0
 
-      // INSERT statements by row count: `?` on SQLite, `$n` on PostgreSQL.
-      const placeholder = sql.onDialectOrElse({ pg: () => (n: number) => `$${n}`, orElse: () => (_: number) => "?" })
+      // The most values one statement binds: SQLite's SQLITE_MAX_VARIABLE_NUMBER
+      // (32,766 since 3.32; better-sqlite3 bundles a newer one), PostgreSQL's
+      // 65,535 parameters of a message; 999, SQLite's limit before 3.32, elsewhere.
+      const maxVariables = sql.onDialectOrElse({ sqlite: () => 32_766, pg: () => 65_535, mssql: () => 2_100, orElse: () => 999 })
+      // INSERT statements by row count, the version written as 1. PostgreSQL
+      // numbers its parameters (`$n`): the district is bound once, as $1;
+      // elsewhere (`?`) it is bound on every row.
+      const numbered = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+      const shared = numbered ? 1 : 0
       const texts = new Map<string, string>()
       const insertText = (rowCount: number, names: ReadonlyArray<string>) => {
         const key = `${rowCount}/${names.join(",")}`
@@ -154,31 +167,44 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
         if (known !== undefined) return known
         const columns = ["district_id", "id", "version", ...names, "data"]
         const tuples: Array<string> = []
-        let n = 0
-        for (let r = 0; r < rowCount; r++) tuples.push(`(${columns.map(() => placeholder(++n)).join(", ")})`)
+        let n = shared
+        const next = () => (numbered ? `$${++n}` : "?")
+        for (let r = 0; r < rowCount; r++) {
+          tuples.push(`(${[numbered ? "$1" : "?", next(), "1", ...names.map(next), next()].join(", ")})`)
+        }
         const text = `INSERT INTO ${spec.table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}`
         if (texts.size > 16) texts.clear()
         texts.set(key, text)
         return text
       }
 
-      const decodeRow = (input: unknown): Either.Either<A, RowFailure["issues"]> => {
+      // A row's record (and, when the fast decoder made it, its JSON in
+      // `decodedJson`), or the row's issues: no Either per row.
+      let decodedJson: string | ReadonlyArray<string> | undefined
+      const decodeRow = (input: unknown): A | Issues => {
+        decodedJson = undefined
         if (typeof input !== "object" || input === null || Array.isArray(input)) {
-          return Either.left(issue("", "must be an object holding the record's fields"))
+          return issue("", "must be an object holding the record's fields")
         }
         const given = (input as { districtId?: unknown }).districtId
         if (given !== undefined && given !== districtId) {
-          return Either.left(issue("districtId", `belongs to district ${String(given)}, not ${districtId}, the one being imported into`))
+          return issue("districtId", `belongs to district ${String(given)}, not ${districtId}, the one being imported into`)
         }
-        const decoded = fast?.(input, district)
-        if (decoded !== undefined) return Either.right(decoded)
+        if (fast !== undefined) {
+          const decoded = fast.decode(input, district)
+          if (decoded !== undefined) {
+            if (fastJson) decodedJson = fast.json()
+            return decoded
+          }
+        }
         const row = given === undefined ? { ...input, districtId } : input
         const plain = quick(row)
-        if (Either.isRight(plain)) return Either.right(plain.right)
-        return Either.mapLeft(full(row), (error) => error.issues.map(({ message, path }) => ({ path, message })))
+        if (Either.isRight(plain)) return plain.right
+        const checked = full(row)
+        return Either.isRight(checked) ? checked.right : checked.left.issues.map(({ message, path }) => ({ path, message }))
       }
 
-      type Valid = { readonly row: number; readonly record: A }
+      type Valid = { readonly row: number; readonly record: A; readonly json: string | ReadonlyArray<string> | undefined }
       // A record a row may repeat: stored (`row` set when this input wrote it) or a row of this input.
       type Candidate = { readonly record: A; readonly row: number | undefined }
 
@@ -188,12 +214,14 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
         const seen = skip ? seenAll : new Map<string, number>()
         for (const { record: input, row } of batch) {
           const decoded = decodeRow(input)
-          if (Either.isLeft(decoded)) batchFailed.push({ row, issues: decoded.left })
-          else if (seen.has(decoded.right.id)) {
-            batchFailed.push({ row, issues: issue("id", `repeats the id of row ${seen.get(decoded.right.id)}`) })
-          } else {
-            seen.set(decoded.right.id, row)
-            valid.push({ row, record: decoded.right })
+          if (isIssues(decoded)) batchFailed.push({ row, issues: decoded })
+          else {
+            const first = seen.get(decoded.id)
+            if (first !== undefined) batchFailed.push({ row, issues: issue("id", `repeats the id of row ${first}`) })
+            else {
+              seen.set(decoded.id, row)
+              valid.push({ row, record: decoded, json: decodedJson })
+            }
           }
         }
         const rowsOf = batch.length === 0 ? "" : `rows ${batch[0]!.row}–${batch[batch.length - 1]!.row}`
@@ -282,17 +310,28 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
           if (fresh.length > 0 && !dryRun) {
             // The statement's text is made once per row count and dialect, and
             // the values bound in one flat array: what sql.insert builds, without
-            // building it again for every batch of thousands of values.
+            // building it again for every batch of thousands of values. A batch
+            // with more values than the database binds in one statement is
+            // written in as many statements as it takes, in the same transaction.
             const first = spec.columns(fresh[0]!.record)
             const names = Object.keys(first)
-            const values: Array<unknown> = []
-            for (const { record } of fresh) {
-              const columns = record === fresh[0]!.record ? first : spec.columns(record)
-              values.push(districtId, record.id, 1)
-              for (const name of names) values.push(columns[name])
-              values.push(json(record))
+            const width = names.length + 3 - shared
+            const perStatement = Math.max(1, Math.floor((maxVariables - shared) / width))
+            for (let from = 0; from < fresh.length; from += perStatement) {
+              const to = Math.min(fresh.length, from + perStatement)
+              const values: Array<unknown> = new Array(shared + (to - from) * width)
+              let n = 0
+              if (shared === 1) values[n++] = districtId
+              for (let i = from; i < to; i++) {
+                const { json: made, record } = fresh[i]!
+                const columns = i === 0 ? first : spec.columns(record)
+                if (shared === 0) values[n++] = districtId
+                values[n++] = record.id
+                for (const name of names) values[n++] = columns[name]
+                values[n++] = made === undefined ? json(record) : joinJson(made)
+              }
+              yield* sql.unsafe(insertText(to - from, names), values)
             }
-            yield* sql.unsafe(insertText(fresh.length, names), values)
           }
           return fresh
         })
