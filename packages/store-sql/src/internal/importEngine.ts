@@ -3,7 +3,7 @@
 // input or already stored, repeats of a person or a referral, and the valid
 // rows written in batches, each batch in its own transaction.
 import { SqlClient } from "@effect/sql"
-import { Errors, type Ids, type Placement, Seeker, Validation } from "@iljari/core"
+import { Errors, type Ids, ImportRules, type Placement, type Seeker, Validation } from "@iljari/core"
 import { Effect, Either, Schema, Stream } from "effect"
 import { fastDecoder, joinJson } from "./fastDecode.js"
 import { encodedJson } from "./json.js"
@@ -50,59 +50,16 @@ const issue = (path: string, message: string): Issues => [{ path, message }]
 const isIssues = (decoded: unknown): decoded is Issues => Array.isArray(decoded)
 
 /**
- * A second record of one thing that its id does not reveal (the same person
- * registered under two ids). Candidates share a key, stored in `column`:
- * stored ones are found in one query per batch, earlier rows of the input
- * from memory; `repeats` decides.
+ * A rule of core's `ImportRules` and the column holding its key, so that the
+ * stored candidates of a batch are found in one query.
  */
-export interface Repeats<A> {
-  /** What a record is, in messages: "person". */
-  readonly noun: string
-  readonly column: string
-  /** The record's value in `column`, or `undefined` for a record that is nobody's repeat. */
-  readonly key: (record: A) => string | undefined
-  /** Whether `record` repeats `other`: the field to name and the rule, in words. */
-  readonly repeats: (record: A, other: A) => { readonly path: string; readonly rule: string } | undefined
-}
+export type Repeats<A> = ImportRules.Repeats<A> & { readonly column: string }
 
-// Seekers: registration's rule, Seeker.duplicateMatch. It needs the same name,
-// so candidates are the seekers of the same name; an erased seeker
-// (Seeker.anonymise) matches nobody, so it is neither looked up nor a candidate.
-export const samePerson: Repeats<Seeker.Seeker> = {
-  noun: "person",
-  column: "name",
-  key: (seeker) => (seeker.erasedOn === undefined ? seeker.name : undefined),
-  repeats: (seeker, other) => {
-    switch (Seeker.duplicateMatch(seeker, other)) {
-      case "name-and-phone":
-        return { path: "contact.phone", rule: "same name and phone" }
-      case "name-and-birth-date":
-        return { path: "birthDate", rule: "same name and birth date" }
-      case undefined:
-        return undefined
-    }
-  }
-}
+// Seekers: candidates are the seekers of the same name (an erased seeker is neither looked up nor a candidate).
+export const samePerson: Repeats<Seeker.Seeker> = { ...ImportRules.samePerson, column: "name" }
 
-// Placements: a referral is placed once, as the placements' unique index keeps it.
-export const sameReferral: Repeats<Placement.Placement> = {
-  noun: "placement",
-  column: "referral_id",
-  key: (placement) => placement.referralId,
-  repeats: (placement, other) =>
-    placement.referralId !== undefined && placement.referralId === other.referralId
-      ? { path: "referralId", rule: "a referral is placed once" }
-      : undefined
-}
-
-// The first of `others` that `record` repeats, in order, with the rule it matched.
-const firstRepeat = <A, O extends { readonly record: A }>(same: Repeats<A>, record: A, others: ReadonlyArray<O>) => {
-  for (const other of others) {
-    const found = same.repeats(record, other.record)
-    if (found !== undefined) return { ...found, other }
-  }
-  return undefined
-}
+// Placements: the placements' unique index keeps a referral placed once too.
+export const sameReferral: Repeats<Placement.Placement> = { ...ImportRules.sameReferral, column: "referral_id" }
 
 const byId = (a: { readonly id: string }, b: { readonly id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -184,11 +141,11 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
       const decodeRow = (input: unknown): A | Issues => {
         decodedJson = undefined
         if (typeof input !== "object" || input === null || Array.isArray(input)) {
-          return issue("", "must be an object holding the record's fields")
+          return ImportRules.messages.notAnObject
         }
         const given = (input as { districtId?: unknown }).districtId
         if (given !== undefined && given !== districtId) {
-          return issue("districtId", `belongs to district ${String(given)}, not ${districtId}, the one being imported into`)
+          return ImportRules.messages.otherDistrict(given, districtId)
         }
         if (fast !== undefined) {
           const decoded = fast.decode(input, district)
@@ -217,7 +174,7 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
           if (isIssues(decoded)) batchFailed.push({ row, issues: decoded })
           else {
             const first = seen.get(decoded.id)
-            if (first !== undefined) batchFailed.push({ row, issues: issue("id", `repeats the id of row ${first}`) })
+            if (first !== undefined) batchFailed.push({ row, issues: ImportRules.messages.repeatedId(first) })
             else {
               seen.set(decoded.id, row)
               valid.push({ row, record: decoded, json: decodedJson })
@@ -285,16 +242,13 @@ export const engine = <A extends { readonly id: string; readonly districtId: Ids
             const key = same?.key(v.record)
             if (same !== undefined && key !== undefined) {
               const others = candidatesOf(key)
-              const repeat = firstRepeat(same, v.record, others)
+              const repeat = ImportRules.firstRepeat(same, v.record, others)
               if (repeat !== undefined) {
                 batchFailed.push({
                   row: v.row,
-                  issues: issue(
-                    repeat.path,
-                    repeat.other.row === undefined
-                      ? `repeats the ${same.noun} already registered as "${repeat.other.record.id}" in this district (${repeat.rule}); update that record instead of importing a second one`
-                      : `repeats the ${same.noun} of row ${repeat.other.row} (${repeat.rule}); import each ${same.noun} once`
-                  )
+                  issues: repeat.other.row === undefined
+                    ? ImportRules.messages.repeatsStored(same.noun, repeat, repeat.other.record.id)
+                    : ImportRules.messages.repeatsRow(same.noun, repeat, repeat.other.row)
                 })
                 continue
               }

@@ -18,6 +18,7 @@ import { OpeningRepository } from "../../registry/Opening.js"
 import * as Opening from "../../registry/Opening.js"
 import { SeekerRepository } from "../../registry/Seeker.js"
 import * as Seeker from "../../registry/Seeker.js"
+import { type Issues, messages, type Repeats, samePerson, sameReferral } from "../ImportRules.js"
 
 // The port's models, as write needs them (ImportStore.ts has the documented ones; it imports this module).
 type RecordKind = "seekers" | "employers" | "openings" | "placements" | "followUps"
@@ -41,63 +42,7 @@ interface WriteOptions {
   readonly onBatch?: (progress: { readonly rowsDone: number; readonly written: number }) => Effect.Effect<void>
 }
 
-type Issues = RowFailure["issues"]
 type Record = { readonly id: string; readonly districtId: DistrictId }
-
-/**
- * A second record of one thing that its id does not reveal: `key` groups the
- * candidates (`undefined`: nobody's repeat), `repeats` decides and names the
- * field and the rule, `stored` finds the stored candidates of a record.
- */
-export interface Repeats<A> {
-  readonly noun: string
-  readonly key: (record: A) => string | undefined
-  readonly repeats: (record: A, other: A) => { readonly path: string; readonly rule: string } | undefined
-}
-
-/** Registration's rule, `Seeker.duplicateMatch`; an erased seeker is nobody's repeat. */
-export const samePerson: Repeats<Seeker.Seeker> = {
-  noun: "person",
-  key: (seeker) => (seeker.erasedOn === undefined ? seeker.name : undefined),
-  repeats: (seeker, other) => {
-    switch (Seeker.duplicateMatch(seeker, other)) {
-      case "name-and-phone":
-        return { path: "contact.phone", rule: "same name and phone" }
-      case "name-and-birth-date":
-        return { path: "birthDate", rule: "same name and birth date" }
-      case undefined:
-        return undefined
-    }
-  }
-}
-
-/** A referral is placed once. */
-export const sameReferral: Repeats<Placement.Placement> = {
-  noun: "placement",
-  key: (placement) => placement.referralId,
-  repeats: (placement, other) =>
-    placement.referralId !== undefined && placement.referralId === other.referralId
-      ? { path: "referralId", rule: "a referral is placed once" }
-      : undefined
-}
-
-/** The messages of the rules, shared by every engine. */
-export const messages = {
-  notAnObject: [{ path: "", message: "must be an object holding the record's fields" }] as Issues,
-  otherDistrict: (given: unknown, districtId: DistrictId): Issues => [{
-    path: "districtId",
-    message: `belongs to district ${String(given)}, not ${districtId}, the one being imported into`
-  }],
-  repeatedId: (row: number): Issues => [{ path: "id", message: `repeats the id of row ${row}` }],
-  repeatsStored: (noun: string, found: { readonly path: string; readonly rule: string }, id: string): Issues => [{
-    path: found.path,
-    message: `repeats the ${noun} already registered as "${id}" in this district (${found.rule}); update that record instead of importing a second one`
-  }],
-  repeatsRow: (noun: string, found: { readonly path: string; readonly rule: string }, row: number): Issues => [{
-    path: found.path,
-    message: `repeats the ${noun} of row ${row} (${found.rule}); import each ${noun} once`
-  }]
-}
 
 /**
  * Decodes one record of a district: the quick path for a valid record, every
