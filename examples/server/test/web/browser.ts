@@ -192,8 +192,22 @@ export const watchProblems = (page: Page): { readonly problems: () => ReadonlyAr
   // A download ends its request as "aborted" (the browser saves it instead of showing it): not a problem.
   const downloads = new Set<string>()
   page.on("download", (download) => downloads.add(download.url()))
+  // A request the page made (htmx loading findings, say) is aborted when the
+  // person goes to another page before it answers: nothing failed for them.
+  let documents = 0
+  const startedAt = new WeakMap<object, number>()
+  page.on("request", (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents++
+    else startedAt.set(request, documents)
+  })
+  const leftBehind = (request: { readonly resourceType: () => string }, error: string | undefined) =>
+    error === "net::ERR_ABORTED" && ["xhr", "fetch"].includes(request.resourceType()) &&
+    (startedAt.get(request) ?? documents) < documents
   const failed: Array<{ readonly url: string; readonly error: string | undefined }> = []
-  page.on("requestfailed", (request) => failed.push({ url: request.url(), error: request.failure()?.errorText }))
+  page.on("requestfailed", (request) => {
+    const error = request.failure()?.errorText
+    if (!leftBehind(request, error)) failed.push({ url: request.url(), error })
+  })
   page.on("response", (response) => {
     // Chromium asks every site for /favicon.ico; the app has none yet (its pages name no icon).
     if (new URL(response.url()).pathname === "/favicon.ico") return
