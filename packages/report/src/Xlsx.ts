@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import { type Report, Xlsx } from "@iljari/report"
+import { type Report, Xlsx } from "@iljari/report"
  *
  * declare const report: Report.Report
  * const workbook = Xlsx.render(report) // one sheet per table, numbers kept as numbers
@@ -18,6 +18,7 @@
  * @since 0.1.0
  * @module
  */
+import { Xlsx as Sheets } from "@iljari/sheets"
 import type ExcelJS from "exceljs"
 import { Effect } from "effect"
 import { RenderError } from "./Errors.js"
@@ -65,17 +66,7 @@ export const numberFormat = (column: Table.Column): string | undefined => {
  * @since 0.1.0
  * @category formats
  */
-export const sheetName = (title: string): string => {
-  const cleaned = title.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim()
-  return (cleaned.length > 31 ? cleaned.slice(0, 31) : cleaned).trim() || "Sheet"
-}
-
-// Korean (and other wide) characters take about two columns of width.
-const width = (text: string): number => {
-  let w = 0
-  for (const ch of text) w += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1
-  return w
-}
+export const sheetName = (title: string): string => Sheets.sheetName(title)
 
 // exceljs is loaded on the first workbook, not when the package is imported:
 // code that only needs the port or the figures (such as @iljari/store-sql's
@@ -115,8 +106,8 @@ const addSheet = (workbook: ExcelJS.Workbook, table: Table.Table, name: string, 
       for (let r = 2; r <= table.rows.length + 1; r++) sheet.getCell(r, i + 1).numFmt = format
     }
     const widest = Math.max(
-      width(Table.say(column.label, language)),
-      ...table.rows.map((row) => width(Table.display(column, row.cells[column.key], language)))
+      Sheets.textWidth(Table.say(column.label, language)),
+      ...table.rows.map((row) => Sheets.textWidth(Table.display(column, row.cells[column.key], language)))
     )
     sheetColumn.width = Math.min(60, Math.max(8, widest + 2))
   })

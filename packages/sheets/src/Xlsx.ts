@@ -200,8 +200,22 @@ export const sheetName = (name: string): string => {
   return (cleaned.length > 31 ? cleaned.slice(0, 31) : cleaned).trim() || "Sheet"
 }
 
-// Hangul and other wide characters take about two columns of width.
-const width = (text: string): number => {
+/**
+ * How many of Excel's character columns a text takes: Hangul and other wide
+ * characters about two each. For sizing a column to its longest text.
+ *
+ * @example
+ * ```ts
+ * import { Xlsx } from "@iljari/sheets"
+ *
+ * Xlsx.textWidth("홍길동") // 6
+ * Xlsx.textWidth("010-1234-5678") // 13
+ * ```
+ *
+ * @since 0.4.0
+ * @category writing
+ */
+export const textWidth = (text: string): number => {
   let w = 0
   for (const ch of text) w += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1
   return w
@@ -242,7 +256,7 @@ export const write = (tables: ReadonlyArray<Table>): Effect.Effect<Uint8Array> =
       const columns = Math.max(table.headers.length, ...table.rows.map((row) => row.length))
       const sample = table.rows.slice(0, measured)
       sheet.columns = Array.from({ length: columns }, (_, i) => ({
-        width: Math.min(60, Math.max(8, 2 + Math.max(width(table.headers[i] ?? ""), ...sample.map((row) => width(shown(row[i] ?? null))))))
+        width: Math.min(60, Math.max(8, 2 + Math.max(textWidth(table.headers[i] ?? ""), ...sample.map((row) => textWidth(shown(row[i] ?? null))))))
       }))
       const header = sheet.addRow([...table.headers])
       header.font = { bold: true }
