@@ -32,7 +32,7 @@ import { type Row, type Sheet, text } from "./Sheet.js"
  * @since 0.4.0
  * @category ledgers
  */
-export const ledgers = { seekers, employers, placements, followUps } as const satisfies Record<LedgerId, Ledger<any>>
+export const ledgers: { readonly [K in LedgerId]: Ledger<any> } = { seekers, employers, placements, followUps }
 
 /**
  * The ledger ids an import reads.
