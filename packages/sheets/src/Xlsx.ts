@@ -86,13 +86,14 @@ const plain = (value: Value, numFmt: string | undefined, date1904: boolean): She
 }
 
 interface Reader {
+  readonly id?: string | number
   readonly name?: string
   [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>
 }
 
 interface WorkbookReader {
   workbookRels?: unknown
-  model?: { readonly sheets?: ReadonlyArray<{ readonly name: string }> }
+  model?: { readonly sheets?: ReadonlyArray<{ readonly name: string; readonly rId?: string }> }
   properties?: { readonly date1904?: boolean }
   _parseStyles(entry: unknown): Promise<void>
   [Symbol.asyncIterator](): AsyncIterator<Reader>
@@ -146,9 +147,11 @@ const readAll = async (bytes: Uint8Array): Promise<ReadonlyArray<Sheet.Sheet>> =
     entries: "ignore"
   }) as unknown as WorkbookReader
   afterStyles(reader, contains(bytes, "xl/styles.xml"))
-  const sheets: Array<Sheet.Sheet & { readonly index: number }> = []
+  const sheets: Array<Sheet.Sheet & { readonly index: number; readonly file: string | undefined }> = []
   let read = 0
   for await (const worksheet of { [Symbol.asyncIterator]: () => reader[Symbol.asyncIterator]() }) {
+    // Named only when the workbook's list was read before this worksheet; else named below, at the end.
+    const file = worksheet.name === `Sheet${worksheet.id}` ? `worksheets/sheet${worksheet.id}.xml` : undefined
     const date1904 = reader.properties?.date1904 === true
     const rows: Array<Sheet.Row> = []
     for await (const row of { [Symbol.asyncIterator]: () => worksheet[Symbol.asyncIterator]() }) {
@@ -157,9 +160,16 @@ const readAll = async (bytes: Uint8Array): Promise<ReadonlyArray<Sheet.Sheet>> =
     }
     const index = reader.model?.sheets?.findIndex((sheet) => sheet.name === worksheet.name) ?? -1
     read++
-    sheets.push({ name: worksheet.name ?? `Sheet${read}`, rows, index: index === -1 ? 1000 + read : index })
+    sheets.push({ name: worksheet.name ?? `Sheet${read}`, rows, index: index === -1 ? 1000 + read : index, file })
   }
-  return sheets.sort((a, b) => a.index - b.index).map(({ name, rows }) => ({ name, rows }))
+  // A worksheet stored before the workbook's list of sheets: its name and place from the list, now read.
+  const rels = (reader.workbookRels ?? []) as ReadonlyArray<{ readonly Id: string; readonly Target: string }>
+  const named = sheets.map((sheet) => {
+    const rel = sheet.file === undefined ? undefined : rels.find((r) => r.Target === sheet.file)
+    const at = rel === undefined ? -1 : reader.model?.sheets?.findIndex((s) => s.rId === rel.Id) ?? -1
+    return at === -1 ? sheet : { ...sheet, name: reader.model!.sheets![at]!.name, index: at }
+  })
+  return named.sort((a, b) => a.index - b.index).map(({ name, rows }) => ({ name, rows }))
 }
 
 /**
