@@ -190,8 +190,19 @@ const cached = (either: Decode, compiled?: Compiled): ((input: unknown) => Entry
   }
 }
 
-/** The JSON a {@link FastDecoder}'s `json` answered. */
-export const joinJson = (json: string | ReadonlyArray<string>): string => (typeof json === "string" ? json : "{" + json.join(",") + "}")
+/**
+ * The JSON text of a record from `count` parts of `parts` from `from`, as
+ * {@link FastDecoder}'s `json` added them.
+ */
+export const jsonText = (parts: ReadonlyArray<string>, from: number, count: number): string => {
+  if (count === 0) return "{}"
+  const own = parts.slice(from, from + count)
+  // The braces go into the parts, so that the join is one flat string:
+  // "{" + text + "}" would be copied again when the driver reads it.
+  own[0] = "{" + own[0]
+  own[count - 1] += "}"
+  return own.join(",")
+}
 
 /** A fast decoder: `decode` answers a record, or `undefined` (decode in full). */
 export interface FastDecoder<A> {
@@ -202,12 +213,15 @@ export interface FastDecoder<A> {
    */
   readonly decode: (input: unknown, given?: Readonly<Record<string, unknown>>) => A | undefined
   /**
-   * The JSON of the record `decode` last answered — `JSON.stringify(record)`
-   * — or its parts, each field's JSON made once per distinct value, to be
-   * joined by {@link joinJson} when it is written: parts are smaller than the
-   * text while a batch waits (less for the garbage collector to copy).
+   * Adds the parts of the JSON of the record `decode` last answered —
+   * `JSON.stringify(record)` — to `into` and answers how many (see
+   * {@link jsonText}); `undefined` when the class makes its records itself
+   * (stringify the record). Each field's part is made once per distinct
+   * value. Parts are what an import keeps while its batch is gathered, in
+   * one array it reuses: a few pointers a row, where a text is a kilobyte or
+   * more for the young generation's collections to copy.
    */
-  readonly json: () => string | ReadonlyArray<string>
+  readonly json: (into: Array<string>) => number | undefined
 }
 
 /**
@@ -260,7 +274,12 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecod
   // A record is built on the class's prototype, field by field, as
   // `new klass(props, true)` copies them, unless the class makes its records
   // itself (a constructor or fields of its own, as the first record shows):
-  // then by its constructor.
+  // then by its constructor. `Bare` makes bare objects on the
+  // class's prototype: V8 sizes its objects for the fields they are given
+  // (an object from `Object.create` turns into a dictionary after a dozen
+  // fields, twice the size and slower to read).
+  const Bare = function() {} as unknown as new() => Record<string, unknown>
+  Bare.prototype = klass.prototype
   let plainClass: boolean | undefined
   const sameRecord = (made: Record<string, unknown>, props: Record<string, unknown>) => {
     const keys = Object.keys(made)
@@ -276,7 +295,7 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecod
     count = 0
     if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
     for (const key in input) if (!known.has(key)) return undefined
-    const props: Record<string, unknown> = plainClass === false ? {} : Object.create(klass.prototype)
+    const props: Record<string, unknown> = plainClass === false ? {} : new Bare()
     let n = 0
     for (const field of fields) {
       const source = has(input, field.name) ? input as Record<string, unknown> : given !== undefined && has(given, field.name) ? given : undefined
@@ -299,14 +318,12 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecod
       record = made
     } else if (!plainClass) record = new klass(props, true)
     count = n
-    last = record
     return record
   }
-  let last: A | undefined
-  const json = () => {
+  const json = (into: Array<string>) => {
     // A record its class made holds more than its fields.
-    if (!plainClass) return JSON.stringify(last)
-    const parts: Array<string> = []
+    if (!plainClass) return undefined
+    let added = 0
     for (let i = 0; i < count; i++) {
       const entry = entries[i]!
       // A value JSON leaves out (undefined) leaves out its key too.
@@ -314,9 +331,12 @@ export const fastDecoder = <A, I>(schema: Schema.Schema<A, I, never>): FastDecod
         const value = JSON.stringify(entry.value) as string | undefined
         entry.json = value === undefined ? "" : keys[i] + ":" + value
       }
-      if (entry.json !== "") parts.push(entry.json)
+      if (entry.json !== "") {
+        into.push(entry.json)
+        added++
+      }
     }
-    return parts
+    return added
   }
   return { decode, json }
 }
