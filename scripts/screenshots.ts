@@ -153,7 +153,9 @@ const pages: ReadonlyArray<Shot> = [
   { file: "referral", open: firstOf("/app/referrals", "#column-interviewing ~ ul li:has(form) a[href*='/referrals/']", "#history", "알선: "), whole: true, signedIn: true },
   { file: "follow-ups", open: visit("/app/follow-ups", "사후관리대장"), whole: false, signedIn: true },
   { file: "import", open: visit("/app/import", "자료 가져오기"), whole: true, signedIn: true, as: "manager" },
-  { file: "import-preview", open: importPreview, whole: true, signedIn: true, as: "manager" }
+  { file: "import-preview", open: importPreview, whole: true, signedIn: true, as: "manager" },
+  // November's report, the demo's last month of casework: its figures, each chart beside its table.
+  { file: "reports", open: visit("/app/reports?month=2026-11", "보고서"), whole: true, signedIn: true, as: "manager" }
 ]
 
 /** Who signs in: a counselor of the demo district (성동구), and its manager for a manager's pages. */

@@ -31,6 +31,7 @@ import { employerRoutes } from "./pages/Employers.js"
 import { followUpRoutes } from "./pages/FollowUps.js"
 import { importRoutes } from "./pages/Import.js"
 import { referralRoutes } from "./pages/Referrals.js"
+import { reportRoutes } from "./pages/Reports.js"
 import { seekerRoutes } from "./pages/Seekers.js"
 import { language, secondFactor, secondFactorPage, signIn, signInPage, signOut } from "./pages/SignIn.js"
 import { today, todayFindings } from "./pages/Today.js"
@@ -72,6 +73,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(referralRoutes),
   HttpRouter.concat(followUpRoutes),
   HttpRouter.concat(importRoutes),
+  HttpRouter.concat(reportRoutes),
   // Any other address under the app is the app's own "not found" page.
   HttpRouter.all("*", notFound)
 )

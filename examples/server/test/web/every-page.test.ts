@@ -40,6 +40,9 @@ describeBrowser("every page of the web app, in Chromium", () => {
     { path: "/app/follow-ups" },
     { path: "/app/today/findings" },
     { path: "/app/import", as: "manager" },
+    { path: "/app/reports" },
+    // This month's report: its charts and every table, a manager's whole district.
+    { path: `/app/reports?month=${new Date().toISOString().slice(0, 7)}`, as: "manager" },
     { path: "/app/no-such-page" }
   ]
 

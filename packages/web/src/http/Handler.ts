@@ -5,12 +5,14 @@
  */
 import type { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import type { Password, Recommendations, Repositories, SecondFactor } from "@iljari/core"
+import type { ReportSource } from "@iljari/report"
 import type { Effect } from "effect"
 import type { WebSettings } from "./Settings.js"
 
 /**
  * The services the pages use: core's stores, its password hasher and
- * second factor, the ranking index and an id generator.
+ * second factor, the ranking index, an id generator, and the report
+ * package's figures.
  */
 export type Services =
   | Repositories.Ports
@@ -18,6 +20,7 @@ export type Services =
   | Password.PasswordHasher
   | SecondFactor.SecondFactor
   | Recommendations.Recommendations
+  | ReportSource.ReportSource
 
 export type Handler = Effect.Effect<
   HttpServerResponse.HttpServerResponse,

@@ -2,7 +2,7 @@
  * What the web app needs from the server that mounts it: where it is
  * mounted, whether cookies travel over TLS only, which addresses are the
  * office's (from elsewhere a second factor may be asked for), and each
- * district's annual targets (for the pace on the today page).
+ * district's annual targets (for the pace on the today page and the reports).
  */
 import type { Ids, Targets } from "@iljari/core"
 import { Context } from "effect"

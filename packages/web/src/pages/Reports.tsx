@@ -1,0 +1,255 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource preact */
+/**
+ * 보고서: the district's report for a month, a week, a year or any period,
+ * as `@iljari/report` builds it for the JSON API — its figures, each table's
+ * chart drawn on the server as SVG beside the table itself, and downloads of
+ * the same report as XLSX and as CSV (UTF-8 with a BOM, for Excel).
+ *
+ * A manager or an administrator sees every counselor's rows (or one
+ * counselor's); a counselor sees the district's figures and their own rows,
+ * as `ReportQuery.scopeOf` decides.
+ *
+ * - `GET /reports`: the four ways to ask; with a query (`month`, `week`,
+ *   `year`, or `from` and `to`), the report below them.
+ * - `GET /reports/report.xlsx` and `GET /reports/report.csv?table=`: the files.
+ */
+import { HttpRouter, HttpServerResponse } from "@effect/platform"
+import { Accounts, JobCenter, Validation } from "@iljari/core"
+import { Charts, Csv, type Report, ReportQuery, Table, Xlsx } from "@iljari/report"
+import { Effect, Either } from "effect"
+import type { Handler, Routes } from "../http/Handler.js"
+import { query } from "../http/Params.js"
+import { html, pageHeaders } from "../http/Respond.js"
+import { staffPage } from "../http/Route.js"
+import { CurrentSettings } from "../http/Settings.js"
+import type { Signed } from "../http/Signed.js"
+import { Page } from "../ui/Layout.js"
+import { ruleIn } from "../ui/Rules.js"
+import { href, type View } from "../ui/View.js"
+
+const titleOf = (view: View) => view.say("보고서", "Reports")
+
+// The query's own fields: nothing else of the address reaches the report.
+const asked = ["month", "week", "year", "from", "to", "counselorId"] as const
+
+const decodeQuery = Validation.decodeEither(ReportQuery.Query)
+
+/** The query of the address, or `undefined` when it asks for no report yet. */
+const queryOf = Effect.map(query, (params) => {
+  const given: Record<string, string> = {}
+  for (const name of asked) {
+    const value = params.get(name)
+    if (value !== null && value !== "") given[name] = value
+  }
+  return Object.keys(given).length === 0 ? undefined : given
+})
+
+/** The report a signed-in staff member asked for, or the rules the query broke. */
+const reportFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
+  Effect.gen(function*() {
+    const decoded = decodeQuery(given)
+    if (Either.isLeft(decoded)) return Either.left(decoded.left.issues.map((issue) => issue.message))
+    const settings = yield* CurrentSettings
+    // Names of the staff accounts, for counselors the staff records do not hold.
+    const names = yield* Accounts.names(signedIn.actor.districtId)
+    return yield* ReportQuery.build({ ...signedIn.actor, role: signedIn.role }, decoded.right, {
+      targets: settings.targetsOf(signedIn.actor.districtId),
+      names
+    }).pipe(
+      Effect.map(Either.right),
+      Effect.catchTags({
+        ValidationError: (error) => Effect.succeed(Either.left(error.issues.map((issue) => issue.message))),
+        ReportOutOfScope: () => Effect.succeed(Either.left(["a counselor's report holds their own rows only"])),
+        // The targets are the server's own settings: a broken plan is a bug, not a bad request.
+        InvalidPlan: Effect.die,
+        InvalidSplit: Effect.die
+      })
+    )
+  })
+
+// ---------------------------------------------------------------------------
+// The page
+// ---------------------------------------------------------------------------
+
+const Ask = ({ view, given, today }: { readonly view: View; readonly given: Readonly<Record<string, string>>; readonly today: string }) => {
+  const { say } = view
+  const action = href(view, "/reports")
+  return (
+    <div class="report-ask">
+      <form method="get" action={action} class="card">
+        <h2 id="ask-month">{say("월간 보고서", "Monthly report")}</h2>
+        <label for="month">{say("월", "Month")}</label>
+        <input class="krds-input" type="month" id="month" name="month" value={given["month"] ?? today.slice(0, 7)} required />
+        <button type="submit" class="krds-btn small">{say("월간 보고서 보기", "Show the monthly report")}</button>
+      </form>
+      <form method="get" action={action} class="card">
+        <h2>{say("주간 보고서", "Weekly report")}</h2>
+        <label for="week">{say("주에 속한 날", "A day of the week")}</label>
+        <input class="krds-input" type="date" id="week" name="week" value={given["week"] ?? today} required />
+        <button type="submit" class="krds-btn small">{say("주간 보고서 보기", "Show the weekly report")}</button>
+      </form>
+      <form method="get" action={action} class="card">
+        <h2>{say("연간 보고서", "Annual report")}</h2>
+        <label for="year">{say("연도", "Year")}</label>
+        <input class="krds-input" type="number" id="year" name="year" min="2000" max="2100" value={given["year"] ?? today.slice(0, 4)} required />
+        <button type="submit" class="krds-btn small">{say("연간 보고서 보기", "Show the annual report")}</button>
+      </form>
+      <form method="get" action={action} class="card">
+        <h2>{say("기간 보고서", "Report of a period")}</h2>
+        <label for="from">{say("시작일", "From")}</label>
+        <input class="krds-input" type="date" id="from" name="from" value={given["from"] ?? `${today.slice(0, 4)}-01-01`} required />
+        <label for="to">{say("종료일", "To")}</label>
+        <input class="krds-input" type="date" id="to" name="to" value={given["to"] ?? today} required />
+        <button type="submit" class="krds-btn small">{say("기간 보고서 보기", "Show the report of the period")}</button>
+      </form>
+    </div>
+  )
+}
+
+const queryString = (given: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>> = {}) =>
+  new URLSearchParams({ ...given, ...extra }).toString()
+
+const Shown = ({ view, report, given, charts }: {
+  readonly view: View
+  readonly report: Report.Report
+  readonly given: Readonly<Record<string, string>>
+  readonly charts: ReadonlyArray<string | undefined>
+}) => {
+  const { say, lang } = view
+  return (
+    <section class="report" aria-labelledby="report-title">
+      <h2 id="report-title">{Table.say(report.title, lang)}</h2>
+      <p>
+        {say(`기간 ${report.period.from} ~ ${report.period.to} · 기준일 ${report.asOf}`, `Period ${report.period.from} to ${report.period.to} · as of ${report.asOf}`)}
+      </p>
+      <p class="report-files">
+        <a class="krds-btn secondary small" href={href(view, `/reports/report.xlsx?${queryString(given)}`)} download>
+          {say("엑셀(XLSX) 내려받기", "Download XLSX")}
+        </a>
+      </p>
+      {report.highlights.length === 0 ? null : (
+        <ul class="report-highlights">
+          {report.highlights.map((h) => (
+            <li class="card">
+              <span>{Table.say(h.label, lang)}</span>
+              <strong class="figure">{h.actual.toLocaleString("en-US")}</strong>
+              {h.target === undefined ? null : (
+                <span>{say(`목표 ${h.target.toLocaleString("en-US")}`, `target ${h.target.toLocaleString("en-US")}`)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.tables.map((table, i) => (
+        <section class="report-table" aria-labelledby={`table-${table.id}`}>
+          <h3 id={`table-${table.id}`}>{Table.say(table.title, lang)}</h3>
+          <div class="report-pair">
+            {charts[i] === undefined ? null : (
+              // The table beside it says the same to a screen reader.
+              <figure aria-hidden="true" class="report-chart" dangerouslySetInnerHTML={{ __html: charts[i]! }} />
+            )}
+            {/* A wide table scrolls on a phone, and the keyboard reaches it to scroll. */}
+            <div class="krds-table-wrap" tabindex={0} role="region" aria-labelledby={`table-${table.id}`}>
+              <table class="krds-table">
+                <caption class="visually-hidden">{Table.say(table.title, lang)}</caption>
+                <thead>
+                  <tr>{table.columns.map((c) => <th scope="col">{Table.say(c.label, lang)}</th>)}</tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((row) => (
+                    <tr class={row.total === true ? "total" : undefined}>
+                      {table.columns.map((c) => (
+                        <td class={c.kind === "text" ? undefined : "num"}>{Table.display(c, row.cells[c.key], lang)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <p>
+            <a href={href(view, `/reports/report.csv?${queryString(given, { table: table.id })}`)} download>
+              {say(`「${Table.say(table.title, "ko")}」 CSV 내려받기`, `Download "${Table.say(table.title, "en")}" as CSV`)}
+            </a>
+          </p>
+        </section>
+      ))}
+    </section>
+  )
+}
+
+const showReports: Handler = staffPage((signedIn) =>
+  Effect.gen(function*() {
+    const { view } = signedIn
+    const given = yield* queryOf
+    const today = yield* JobCenter.today
+    if (given === undefined) {
+      return yield* html(<Page view={view} title={titleOf(view)}><Ask view={view} given={{}} today={today} /></Page>)
+    }
+    const built = yield* reportFor(signedIn, given)
+    if (Either.isLeft(built)) {
+      return yield* html(
+        <Page view={view} title={titleOf(view)}>
+          <Ask view={view} given={given} today={today} />
+          <div role="alert" class="krds-form-error">
+            <p>{view.say("보고서를 만들 수 없습니다.", "The report cannot be made.")}</p>
+            <ul>{built.left.map((message) => <li>{ruleIn(view.say, message)}</li>)}</ul>
+          </div>
+        </Page>,
+        { status: 400 }
+      )
+    }
+    const { report } = built.right
+    const charts = yield* Effect.forEach(report.tables, (table) => Charts.svg(table, view.lang).pipe(Effect.orDie))
+    return yield* html(
+      <Page view={view} title={titleOf(view)}>
+        <Ask view={view} given={given} today={today} />
+        <Shown view={view} report={report} given={given} charts={charts} />
+      </Page>
+    )
+  }))
+
+// ---------------------------------------------------------------------------
+// The files
+// ---------------------------------------------------------------------------
+
+// A file of the report, or the page that says why there is none.
+const file = (make: (built: ReportQuery.Built, lang: "ko" | "en", table: string | null) => Effect.Effect<
+  { readonly name: string; readonly contentType: string; readonly body: Uint8Array | string } | undefined
+>): Handler =>
+  staffPage((signedIn) =>
+    Effect.gen(function*() {
+      const given = yield* queryOf
+      const built = given === undefined ? Either.left(["month, week, year, or from and to, must be given"]) : yield* reportFor(signedIn, given)
+      const made = Either.isLeft(built) ? undefined : yield* make(built.right, signedIn.view.lang, (yield* query).get("table"))
+      if (made === undefined) return yield* showReports
+      const headers = { ...pageHeaders, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(made.name)}` }
+      return typeof made.body === "string"
+        ? HttpServerResponse.text(made.body, { contentType: made.contentType, headers })
+        : HttpServerResponse.uint8Array(made.body, { contentType: made.contentType, headers })
+    }))
+
+const xlsx = file(({ fileName, report }, lang) =>
+  Effect.map(Xlsx.render(report, { language: lang }).pipe(Effect.orDie), (body) => ({
+    name: `${fileName}.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    body
+  })))
+
+const csv = file(({ fileName, report }, lang, id) => {
+  const table = report.tables.find((t) => t.id === id) ?? report.tables[0]
+  return Effect.succeed(
+    table === undefined ? undefined : {
+      name: `${fileName}-${table.id}.csv`,
+      contentType: "text/csv; charset=utf-8",
+      body: Csv.table(table, { language: lang })
+    }
+  )
+})
+
+export const reportRoutes: Routes = HttpRouter.empty.pipe(
+  HttpRouter.get("/reports", showReports),
+  HttpRouter.get("/reports/report.xlsx", xlsx),
+  HttpRouter.get("/reports/report.csv", csv)
+)
