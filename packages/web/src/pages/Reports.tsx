@@ -45,11 +45,13 @@ const queryOf = Effect.map(query, (params) => {
   return Object.keys(given).length === 0 ? undefined : given
 })
 
-/** The report a signed-in staff member asked for, or the rules the query broke. */
+/** The report a signed-in staff member asked for, or the rules the query broke, in the page's language. */
 const reportFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
   Effect.gen(function*() {
+    const { say } = signedIn.view
+    const rules = (error: Validation.ValidationError) => Either.left(error.issues.map((issue) => ruleIn(say, issue.message)))
     const decoded = decodeQuery(given)
-    if (Either.isLeft(decoded)) return Either.left(decoded.left.issues.map((issue) => issue.message))
+    if (Either.isLeft(decoded)) return rules(decoded.left)
     const settings = yield* CurrentSettings
     // Names of the staff accounts, for counselors the staff records do not hold.
     const names = yield* Accounts.names(signedIn.actor.districtId)
@@ -59,8 +61,9 @@ const reportFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
     }).pipe(
       Effect.map(Either.right),
       Effect.catchTags({
-        ValidationError: (error) => Effect.succeed(Either.left(error.issues.map((issue) => issue.message))),
-        ReportOutOfScope: () => Effect.succeed(Either.left(["a counselor's report holds their own rows only"])),
+        ValidationError: (error) => Effect.succeed(rules(error)),
+        ReportOutOfScope: () =>
+          Effect.succeed(Either.left([say("상담사의 보고서에는 본인의 행만 있습니다.", "A counselor's report holds their own rows only.")])),
         // The targets are the server's own settings: a broken plan is a bug, not a bad request.
         InvalidPlan: Effect.die,
         InvalidSplit: Effect.die
@@ -194,7 +197,7 @@ const showReports: Handler = staffPage((signedIn) =>
           <Ask view={view} given={given} today={today} />
           <div role="alert" class="krds-form-error">
             <p>{view.say("보고서를 만들 수 없습니다.", "The report cannot be made.")}</p>
-            <ul>{built.left.map((message) => <li>{ruleIn(view.say, message)}</li>)}</ul>
+            <ul>{built.left.map((message) => <li>{message}</li>)}</ul>
           </div>
         </Page>,
         { status: 400 }
@@ -221,7 +224,7 @@ const file = (make: (built: ReportQuery.Built, lang: "ko" | "en", table: string 
   staffPage((signedIn) =>
     Effect.gen(function*() {
       const given = yield* queryOf
-      const built = given === undefined ? Either.left(["month, week, year, or from and to, must be given"]) : yield* reportFor(signedIn, given)
+      const built = given === undefined ? Either.left([]) : yield* reportFor(signedIn, given)
       const made = Either.isLeft(built) ? undefined : yield* make(built.right, signedIn.view.lang, (yield* query).get("table"))
       if (made === undefined) return yield* showReports
       const headers = { ...pageHeaders, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(made.name)}` }
