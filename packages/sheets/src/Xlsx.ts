@@ -42,6 +42,7 @@
 import type { Sheet } from "@iljari/core"
 import { Effect } from "effect"
 import type ExcelJS from "exceljs"
+import JSZip from "jszip"
 import { PassThrough, Readable } from "node:stream"
 import { UnreadableFile } from "./Errors.js"
 import type { Table } from "./Table.js"
@@ -95,34 +96,35 @@ interface WorkbookReader {
   workbookRels?: unknown
   model?: { readonly sheets?: ReadonlyArray<{ readonly name: string; readonly rId?: string }> }
   properties?: { readonly date1904?: boolean }
-  _parseStyles(entry: unknown): Promise<void>
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>
   [Symbol.asyncIterator](): AsyncIterator<Reader>
 }
 
-// The streaming reader parses a worksheet as soon as the shared strings and the
-// workbook's relationships are read; a worksheet stored before the styles is then
-// read without its number formats, and its dates come as numbers. Excel and
-// exceljs store the shared strings after the worksheets (so the reader defers
-// them until the end), but not every program does: hold the relationships back
-// until the styles are read, when the workbook has styles.
-const afterStyles = (reader: WorkbookReader, hasStyles: boolean) => {
-  let styled = !hasStyles
-  let rels: unknown = undefined
-  const parseStyles = reader._parseStyles.bind(reader)
-  reader._parseStyles = async (entry) => {
-    await parseStyles(entry)
-    styled = true
-  }
-  Object.defineProperty(reader, "workbookRels", {
-    configurable: true,
-    get: () => (styled ? rels : undefined),
-    set: (value: unknown) => {
-      rels = value
-    }
-  })
+// exceljs's streaming reader reads the archive in one pass and, now and then,
+// never gets to its last entry (exceljs issue #3064): where Excel and exceljs
+// store the workbook's list of sheets (their names), and other programs the
+// shared strings or the styles (a worksheet read before the styles loses its
+// number formats, and its dates come as numbers). So the parts every worksheet
+// needs are read first, from the archive's directory, and the pass over the
+// archive skips them: it reads the worksheets alone, and each as it comes.
+const readPartsFirst = async (reader: WorkbookReader, bytes: Uint8Array) => {
+  const archive = await JSZip.loadAsync(bytes)
+  const part = (path: string) => archive.file(path)?.nodeStream()
+  const rels = part("xl/_rels/workbook.xml.rels")
+  if (rels !== undefined) await reader._parseRels(rels)
+  const workbook = part("xl/workbook.xml")
+  if (workbook !== undefined) await reader._parseWorkbook(workbook)
+  const styles = part("xl/styles.xml")
+  if (styles !== undefined) await reader._parseStyles(styles)
+  const strings = part("xl/sharedStrings.xml")
+  if (strings !== undefined) for await (const _ of reader._parseSharedStrings(strings)) void _
+  reader._parseRels = reader._parseWorkbook = reader._parseStyles = async () => {}
+  reader._parseSharedStrings = async function*() {}
 }
 
-const contains = (bytes: Uint8Array, text: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text)
 
 const rowCells = (row: ExcelJS.Row, date1904: boolean): Array<Sheet.Cell> => {
   const cells: Array<Sheet.Cell> = []
@@ -146,30 +148,43 @@ const readAll = async (bytes: Uint8Array): Promise<ReadonlyArray<Sheet.Sheet>> =
     hyperlinks: "ignore",
     entries: "ignore"
   }) as unknown as WorkbookReader
-  afterStyles(reader, contains(bytes, "xl/styles.xml"))
-  const sheets: Array<Sheet.Sheet & { readonly index: number; readonly file: string | undefined }> = []
+  await readPartsFirst(reader, bytes)
+  const sheets: Array<Sheet.Sheet & { readonly index: number }> = []
   let read = 0
   for await (const worksheet of { [Symbol.asyncIterator]: () => reader[Symbol.asyncIterator]() }) {
-    // Named only when the workbook's list was read before this worksheet; else named below, at the end.
-    const file = worksheet.name === `Sheet${worksheet.id}` ? `worksheets/sheet${worksheet.id}.xml` : undefined
     const date1904 = reader.properties?.date1904 === true
     const rows: Array<Sheet.Row> = []
     for await (const row of { [Symbol.asyncIterator]: () => worksheet[Symbol.asyncIterator]() }) {
       const cells = rowCells(row, date1904)
       if (cells.length > 0) rows.push({ row: row.number, cells })
     }
+    // In the workbook's tab order, which the order of the archive's entries need not follow.
     const index = reader.model?.sheets?.findIndex((sheet) => sheet.name === worksheet.name) ?? -1
     read++
-    sheets.push({ name: worksheet.name ?? `Sheet${read}`, rows, index: index === -1 ? 1000 + read : index, file })
+    sheets.push({ name: worksheet.name ?? `Sheet${read}`, rows, index: index === -1 ? 1000 + read : index })
   }
-  // A worksheet stored before the workbook's list of sheets: its name and place from the list, now read.
+  // Every worksheet the workbook lists, or none: the one pass may still miss its last entry.
   const rels = (reader.workbookRels ?? []) as ReadonlyArray<{ readonly Id: string; readonly Target: string }>
-  const named = sheets.map((sheet) => {
-    const rel = sheet.file === undefined ? undefined : rels.find((r) => r.Target === sheet.file)
-    const at = rel === undefined ? -1 : reader.model?.sheets?.findIndex((s) => s.rId === rel.Id) ?? -1
-    return at === -1 ? sheet : { ...sheet, name: reader.model!.sheets![at]!.name, index: at }
-  })
-  return named.sort((a, b) => a.index - b.index).map(({ name, rows }) => ({ name, rows }))
+  const listed = (reader.model?.sheets ?? []).filter((sheet) => rels.some((rel) => rel.Id === sheet.rId && rel.Target.startsWith("worksheets/")))
+  const missing = listed.filter((sheet) => !sheets.some((read) => read.name === sheet.name))
+  if (missing.length > 0) throw new MissedWorksheets(missing.map((sheet) => sheet.name))
+  return sheets.sort((a, b) => a.index - b.index).map(({ name, rows }) => ({ name, rows }))
+}
+
+class MissedWorksheets extends Error {
+  constructor(readonly names: ReadonlyArray<string>) {
+    super(`the worksheet${names.length > 1 ? "s" : ""} ${names.map((name) => `"${name}"`).join(", ")} could not be read`)
+  }
+}
+
+// A pass that missed a worksheet is run again (it misses by chance, not for the file).
+const readAllOf = async (bytes: Uint8Array, attempts = 3): Promise<ReadonlyArray<Sheet.Sheet>> => {
+  try {
+    return await readAll(bytes)
+  } catch (error) {
+    if (error instanceof MissedWorksheets && attempts > 1) return readAllOf(bytes, attempts - 1)
+    throw error
+  }
 }
 
 /**
@@ -188,7 +203,7 @@ export const read = (bytes: Uint8Array): Effect.Effect<ReadonlyArray<Sheet.Sheet
     }
     if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return Effect.fail(unreadable("it is not a ZIP archive"))
     return Effect.tryPromise({
-      try: () => readAll(bytes),
+      try: () => readAllOf(bytes),
       catch: (error) => unreadable(error instanceof Error ? error.message : String(error))
     }).pipe(
       Effect.filterOrFail(
