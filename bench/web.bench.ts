@@ -17,8 +17,8 @@
  * is timed from its start to the last byte of its body, on loopback: that is
  * the server's time plus a few tens of microseconds. `ratio` is the page's
  * p95 over its counterpart's (`ratioP50`, the medians'). The today page,
- * the search, one opening, the referral board and one referral have no
- * counterpart in the API.
+ * the search, one opening, the referral board, one referral and the month's
+ * report have no counterpart in the API.
  */
 import { HttpServer } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
@@ -250,7 +250,9 @@ const main = async () => {
       { page: { method: "GET", path: "/app/referrals" } },
       { page: { method: "GET", path: `/app/referrals/${referralId}` } },
       { page: { method: "GET", path: "/app/follow-ups" }, api: { method: "GET", path: "/follow-ups/ledger" } },
-      { page: { method: "GET", path: "/app/today/findings", headers: htmx } }
+      { page: { method: "GET", path: "/app/today/findings", headers: htmx } },
+      // This month's report with its charts (the API's report routes are rate-limited as expensive: no counterpart).
+      { page: { method: "GET", path: `/app/reports?month=${new Date().toISOString().slice(0, 7)}` } }
     ]
     // A page by its path (with the method when not GET), the ids in it named.
     const nameOf = (target: Target) =>
