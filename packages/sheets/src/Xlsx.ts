@@ -125,7 +125,6 @@ const readPartsFirst = async (reader: WorkbookReader, bytes: Uint8Array) => {
   reader._parseSharedStrings = async function*() {}
 }
 
-
 const rowCells = (row: ExcelJS.Row, date1904: boolean): Array<Sheet.Cell> => {
   const cells: Array<Sheet.Cell> = []
   row.eachCell({ includeEmpty: false }, (cell, column) => {
