@@ -25,6 +25,7 @@ import { staffPage } from "../http/Route.js"
 import { CurrentSettings } from "../http/Settings.js"
 import type { Signed } from "../http/Signed.js"
 import { Page } from "../ui/Layout.js"
+import { Table as DataTable } from "../ui/Lists.js"
 import { ruleIn } from "../ui/Rules.js"
 import { href, type View } from "../ui/View.js"
 
@@ -81,7 +82,7 @@ const Ask = ({ view, given, today }: { readonly view: View; readonly given: Read
   return (
     <div class="report-ask">
       <form method="get" action={action} class="card">
-        <h2 id="ask-month">{say("월간 보고서", "Monthly report")}</h2>
+        <h2>{say("월간 보고서", "Monthly report")}</h2>
         <label for="month">{say("월", "Month")}</label>
         <input class="krds-input" type="month" id="month" name="month" value={given["month"] ?? today.slice(0, 7)} required />
         <button type="submit" class="krds-btn small">{say("월간 보고서 보기", "Show the monthly report")}</button>
@@ -152,24 +153,17 @@ const Shown = ({ view, report, given, charts }: {
               // The table beside it says the same to a screen reader.
               <figure aria-hidden="true" class="report-chart" dangerouslySetInnerHTML={{ __html: charts[i]! }} />
             )}
-            {/* A wide table scrolls on a phone, and the keyboard reaches it to scroll. */}
-            <div class="krds-table-wrap" tabindex={0} role="region" aria-labelledby={`table-${table.id}`}>
-              <table class="krds-table">
-                <caption class="visually-hidden">{Table.say(table.title, lang)}</caption>
-                <thead>
-                  <tr>{table.columns.map((c) => <th scope="col">{Table.say(c.label, lang)}</th>)}</tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row) => (
-                    <tr class={row.total === true ? "total" : undefined}>
-                      {table.columns.map((c) => (
-                        <td class={c.kind === "text" ? undefined : "num"}>{Table.display(c, row.cells[c.key], lang)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={Table.say(table.title, lang)}
+              hideCaption
+              head={table.columns.map((c) => <th scope="col">{Table.say(c.label, lang)}</th>)}
+            >
+              {table.rows.map((row) => (
+                <tr class={row.total === true ? "total" : undefined}>
+                  {table.columns.map((c) => <td class={c.kind === "text" ? undefined : "num ar"}>{Table.display(c, row.cells[c.key], lang)}</td>)}
+                </tr>
+              ))}
+            </DataTable>
           </div>
           <p>
             <a href={href(view, `/reports/report.csv?${queryString(given, { table: table.id })}`)} download>

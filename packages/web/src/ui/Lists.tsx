@@ -74,12 +74,18 @@ const captionId = (caption: string) => {
 
 /**
  * A table in KRDS's wrapper. The wrapper scrolls sideways on a phone, so it is
- * a named region a keyboard can reach and scroll.
+ * a named region a keyboard can reach and scroll. `hideCaption` when a heading
+ * just above already shows the caption's words.
  */
-export const Table = ({ caption, head, children }: { readonly caption: string; readonly head: ComponentChildren; readonly children: ComponentChildren }) => (
+export const Table = ({ caption, head, children, hideCaption }: {
+  readonly caption: string
+  readonly head: ComponentChildren
+  readonly children: ComponentChildren
+  readonly hideCaption?: boolean
+}) => (
   <div class="krds-table-wrap" tabindex={0} role="region" aria-labelledby={captionId(caption)}>
     <table class="tbl col data">
-      <caption id={captionId(caption)}>{caption}</caption>
+      <caption id={captionId(caption)} class={hideCaption === true ? "visually-hidden" : undefined}>{caption}</caption>
       <thead><tr>{head}</tr></thead>
       <tbody>{children}</tbody>
     </table>
