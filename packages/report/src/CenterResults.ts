@@ -430,3 +430,111 @@ export const paceTable = (
     chart: { kind: "bar", category: "metric", series: ["ratio"], title: { ko: "진도율", en: "Pace" } }
   }
 }
+
+/**
+ * One metric's year-end projection for the center (`Targets.project` over
+ * the annual target), with the share of the target it reaches, rounded by
+ * the policy.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ProjectionLine {
+  readonly metric: Targets.Metric
+  readonly projection: Targets.Projection
+  /** `projected ÷ target`, rounded; `undefined` for a target of 0. */
+  readonly ratio: number | undefined
+}
+
+/**
+ * The center's year-end projection per metric with a target, from the
+ * counts of the year to date (`Targets.periodRange(…, "year", asOf)`).
+ *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@iljari/core"
+ * import { CenterResults } from "@iljari/report"
+ *
+ * // 600 placements by the end of May against 960 for the year: heading for about 1,442.
+ * const lines = CenterResults.projection({
+ *   year: 2026,
+ *   asOf: LocalDate.make(2026, 5, 31),
+ *   actual: { openings: 0, seekers: 0, placements: 600, counseling: 0 },
+ *   targets: { placements: 960 }
+ * })
+ * ```
+ *
+ * @since 0.3.0
+ * @category figures
+ */
+export const projection = (request: {
+  readonly year: number
+  readonly asOf: LocalDate.LocalDate
+  readonly actual: Readonly<Record<Targets.Metric, number>>
+  readonly targets: Targets.MetricCounts
+  readonly weights?: Targets.MonthWeights
+  readonly options?: Targets.PaceOptions
+  readonly rounding?: Rounding.Rounding
+}): Either.Either<ReadonlyArray<ProjectionLine>, Targets.InvalidPlan | Targets.InvalidSplit> =>
+  Either.gen(function*() {
+    const lines: Array<ProjectionLine> = []
+    for (const metric of Targets.allMetrics) {
+      const annual = request.targets[metric]
+      if (annual === undefined) continue
+      const schedule = yield* Targets.schedule(request.year, annual, request.weights)
+      const reading = Targets.project(schedule, request.asOf, request.actual[metric], request.options)
+      lines.push({
+        metric,
+        projection: reading,
+        ratio: annual > 0 ? Rate.roundFraction(reading.projected / annual, request.rounding ?? Rate.defaultRounding) : undefined
+      })
+    }
+    return lines
+  })
+
+/**
+ * The year-end projection as a table: one row per metric, the target and
+ * the projected count side by side in its chart.
+ *
+ * @since 0.3.0
+ * @category tables
+ */
+export const projectionTable = (
+  lines: ReadonlyArray<ProjectionLine>,
+  rounding: Rounding.Rounding = Rate.defaultRounding
+): Table.Table => {
+  const asOf = lines[0]?.projection.asOf
+  return {
+    id: "center-projection",
+    title: { ko: "연말 실적 전망", en: "Year-end projection" },
+    columns: [
+      col("metric", "구분", "Metric", "text"),
+      col("target", "연간 목표", "Annual target", "count"),
+      col("expected", "누계 기준치", "Expected so far", "decimal"),
+      col("actual", "누계 실적", "Actual so far", "count"),
+      col("projected", "연말 전망", "Projected", "decimal"),
+      col("gap", "목표 대비", "Against target", "decimal"),
+      col("ratio", "전망 달성률", "Projected share of target", "percent", Rounding.decimalsOf(rounding)),
+      col("status", "평가", "Status", "text")
+    ],
+    rows: lines.map(({ metric, projection, ratio }) => ({
+      cells: {
+        metric: metricHeader[metric],
+        target: projection.target,
+        expected: projection.expected,
+        actual: projection.actual,
+        projected: projection.projected,
+        gap: projection.gap,
+        ratio,
+        status: { ko: Targets.paceStatusLabel(projection.status, "ko"), en: Targets.paceStatusLabel(projection.status, "en") }
+      }
+    })),
+    ...(asOf === undefined ? {} : {
+      notes: [{
+        ko: `${asOf} 기준. 연말 전망 = 누계 실적 × 연간 목표 ÷ 누계 기준치 (누계 실적보다 작지 않음).`,
+        en: `As of ${asOf}. Projected = actual so far × annual target ÷ expected so far (never below the actual).`
+      }]
+    }),
+    chart: { kind: "bar", category: "metric", series: ["target", "projected"], title: { ko: "연간 목표와 연말 전망", en: "Annual target and projection" } }
+  }
+}

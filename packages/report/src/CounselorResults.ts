@@ -60,14 +60,14 @@ export interface CounselorTarget {
 }
 
 /**
- * The days a week or month pace covers as of a day: count the results over
+ * The days a week, month or year-to-date pace covers as of a day: count the results over
  * `from`–`to` (`Targets.periodRange`: a week starts on Monday and is cut at
  * the year's edge).
  *
  * @since 0.1.0
  * @category periods
  */
-export const range = (year: number, period: "week" | "month", asOf: LocalDate.LocalDate): Targets.PeriodRange =>
+export const range = (year: number, period: Targets.PacePeriod, asOf: LocalDate.LocalDate): Targets.PeriodRange =>
   Targets.periodRange({ year, annual: 0, months: Array.from({ length: 12 }, () => 0) }, period, asOf)
 
 /**

@@ -17,7 +17,7 @@
  * @module
  */
 import { Codes } from "@iljari/core"
-import type { Ids } from "@iljari/core"
+import type { Ids, Targets } from "@iljari/core"
 
 /**
  * One month's results (`month` is `YYYY-MM`): openings received (구인),
@@ -129,3 +129,28 @@ export const emptyGroup = (group: Codes.TargetGroup): TargetGroupCounts => ({ gr
  */
 export const byCounselorId = <A extends { readonly counselorId: string }>(a: A, b: A): number =>
   a.counselorId < b.counselorId ? -1 : a.counselorId > b.counselorId ? 1 : 0
+
+/**
+ * The months' results added up: one count per target metric, and the
+ * self-found placements apart.
+ *
+ * @example
+ * ```ts
+ * import { Counts } from "@iljari/report"
+ *
+ * declare const months: ReadonlyArray<Counts.MonthCounts> // from the ReportSource
+ * const yearToDate = Counts.sumMonths(months).placements
+ * ```
+ *
+ * @since 0.3.0
+ * @category figures
+ */
+export const sumMonths = (
+  counts: ReadonlyArray<MonthCounts>
+): Readonly<Record<Targets.Metric, number>> & { readonly selfFound: number } => ({
+  openings: counts.reduce((n, c) => n + c.openings, 0),
+  seekers: counts.reduce((n, c) => n + c.seekers, 0),
+  placements: counts.reduce((n, c) => n + c.placements, 0),
+  counseling: counts.reduce((n, c) => n + c.counseling, 0),
+  selfFound: counts.reduce((n, c) => n + c.selfFound, 0)
+})

@@ -10,7 +10,10 @@
  *   given — supply and demand, job fairs, monitoring findings, budget
  *   execution and the target disclosure;
  * - {@link weekly}: each counselor's week to date with pace (주간 보고);
- * - {@link annual}: the year month by month, with the disclosure table.
+ * - {@link annual}: the year month by month, with the disclosure table;
+ * - {@link targets}: the targets review (목표·실적): the pace for the week,
+ *   month and year to date, the year-end projection, each counselor's pace,
+ *   and a year's plan from the year before, by month and by counselor.
  *
  * @example
  * ```ts
@@ -46,11 +49,12 @@ import * as FollowUpRate from "./FollowUpRate.js"
 import * as JobFairs from "./JobFairs.js"
 import * as Period from "./Period.js"
 import * as Rate from "./Rate.js"
-import type { MonthCounts } from "./Counts.js"
+import { sumMonths } from "./Counts.js"
 import { ReportSource } from "./ReportSource.js"
 import * as SupplyDemand from "./SupplyDemand.js"
 import type * as Table from "./Table.js"
 import * as TargetGroups from "./TargetGroups.js"
+import * as TargetPlanning from "./TargetPlanning.js"
 
 /**
  * A headline figure: a metric's actual over the report's period against its
@@ -139,14 +143,6 @@ export type BuildError = Errors.PersistenceError | Targets.InvalidPlan | Targets
 const districtName = (districtId: Ids.DistrictId): Table.Label => ({
   ko: Codes.regionName(districtId, "ko"),
   en: Codes.regionName(districtId, "en")
-})
-
-const sumMonths = (counts: ReadonlyArray<MonthCounts>): Readonly<Record<Targets.Metric, number>> & { readonly selfFound: number } => ({
-  openings: counts.reduce((n, c) => n + c.openings, 0),
-  seekers: counts.reduce((n, c) => n + c.seekers, 0),
-  placements: counts.reduce((n, c) => n + c.placements, 0),
-  counseling: counts.reduce((n, c) => n + c.counseling, 0),
-  selfFound: counts.reduce((n, c) => n + c.selfFound, 0)
 })
 
 const counselorPace = (settings: Settings, period: "week" | "month", asOf: LocalDate.LocalDate) =>
@@ -571,6 +567,127 @@ export const range = (request: RangeRequest): Effect.Effect<Report, Errors.Persi
         byCounselor,
         FollowUpRate.table(FollowUpRate.make(followUps, rounding), { names, rounding, period: text, asOf }),
         TargetGroups.table(TargetGroups.make(groups, total, rounding), { rounding, skipEmpty: true })
+      ]
+    }
+  })
+
+/**
+ * A request for the targets review: the settings (`year` is the year the
+ * targets are for, and `asOf` falls in it), the day it is read as of, the
+ * year to plan from its year before (default `year`) with its growth and
+ * rounding, counselor names, and `counselorId` for one counselor's own view.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface TargetsRequest extends Settings {
+  readonly asOf: LocalDate.LocalDate
+  readonly plan?: { readonly year?: number; readonly growthPercent?: number; readonly roundTo?: number }
+  /** Counselor names by id, printed instead of ids. */
+  readonly names?: Readonly<Record<string, string>>
+  /** One counselor's view: the center's figures, and of the per-counselor tables their own row only. */
+  readonly counselorId?: Ids.CounselorId
+}
+
+const pacePeriods: ReadonlyArray<Targets.PacePeriod> = ["week", "month", "year"]
+
+/**
+ * The targets review (목표·실적) a manager watches: the center's pace for the
+ * week, the month and the year to date, its year-end projection, each
+ * counselor's week and month against their share, and the plan of a year
+ * from its year before — its targets, its twelve months and each
+ * counselor's share. Highlights are the year to date against the annual
+ * targets.
+ *
+ * @example
+ * ```ts
+ * import { Ids, LocalDate } from "@iljari/core"
+ * import { Report } from "@iljari/report"
+ *
+ * // 성동구 as of 7 December 2026, with 2027 planned at +5% on 2026.
+ * const review = Report.targets({
+ *   districtId: Ids.DistrictId.make("11200"),
+ *   year: 2026,
+ *   asOf: LocalDate.make(2026, 12, 7),
+ *   targets: { seekers: 2400, counseling: 6000, openings: 1800, placements: 960 },
+ *   plan: { year: 2027, growthPercent: 5 }
+ * })
+ * ```
+ *
+ * @since 0.3.0
+ * @category builders
+ */
+export const targets = (request: TargetsRequest): Effect.Effect<Report, BuildError, ReportSource> =>
+  Effect.gen(function*() {
+    const source = yield* ReportSource
+    const rounding = request.rounding ?? Rate.defaultRounding
+    const { asOf, districtId, year } = request
+    const ranges = pacePeriods.map((period) => CounselorResults.range(year, period, asOf))
+    const counted = yield* Effect.forEach(ranges, (range) => source.monthly(districtId, { from: range.from, to: range.to }))
+    const options = {
+      year,
+      asOf,
+      targets: request.targets,
+      rounding,
+      ...(request.weights === undefined ? {} : { weights: request.weights }),
+      ...(request.paceOptions === undefined ? {} : { options: request.paceOptions })
+    }
+    const paces = yield* Effect.forEach(pacePeriods, (period, i) =>
+      CenterResults.pace({ ...options, period, actual: sumMonths(counted[i]!) }))
+    const yearToDate = sumMonths(counted[2]!)
+    const projection = yield* CenterResults.projection({ ...options, actual: yearToDate })
+    // Every counselor counted this year is paced, with nothing done this week or month too.
+    const counselorIds = yield* Effect.map(
+      source.byCounselor(districtId, Period.year(year)),
+      (rows) => rows.map((row) => row.counselorId)
+    )
+    const paced = { ...request, counselorTargets: request.counselorTargets ?? (yield* CounselorResults.equalTargets(request.targets, counselorIds)) }
+    const [week, month] = yield* Effect.all([counselorPace(paced, "week", asOf), counselorPace(paced, "month", asOf)])
+    const planned = yield* TargetPlanning.planFromLastYear(districtId, {
+      year: request.plan?.year ?? year,
+      current: request.targets,
+      ...(request.plan?.growthPercent === undefined ? {} : { growthPercent: request.plan.growthPercent }),
+      ...(request.plan?.roundTo === undefined ? {} : { roundTo: request.plan.roundTo })
+    })
+    const plannedTargets = Object.fromEntries(planned.lines.map((line) => [line.metric, line.target])) as Targets.MetricCounts
+    // The plan shared among the counselors counted this year.
+    const shares = yield* CounselorResults.equalTargets(plannedTargets, counselorIds)
+    const only = request.counselorId
+    // A counselor's own view: their row, without the colleagues' sum.
+    const own = (figure: CounselorResults.Figure): CounselorResults.Figure =>
+      only === undefined ? figure : { ...figure, rows: figure.rows.filter((row) => row.counselorId === only) }
+    const ownTable = (table: Table.Table): Table.Table =>
+      only === undefined ? table : { ...table, rows: table.rows.filter((row) => row.total !== true) }
+    const names = request.names === undefined ? {} : { names: request.names }
+    const district = districtName(districtId)
+    return {
+      title: {
+        ko: `${district.ko} 일자리센터 ${year}년 목표·실적 (${asOf} 기준)`,
+        en: `${district.en} job center: targets and results for ${year} (as of ${asOf})`
+      },
+      districtId,
+      period: Period.year(year),
+      asOf,
+      rounding,
+      highlights: projection.map((line) => ({
+        label: CenterResults.metricLabel(line.metric),
+        actual: line.projection.actual,
+        target: line.projection.target,
+        targetLabel: { ko: "연간 목표", en: "Annual target" },
+        rate: line.projection.target > 0 ? Rate.roundFraction(line.projection.actual / line.projection.target, rounding) : undefined
+      })),
+      tables: [
+        ...pacePeriods.map((period, i) => CenterResults.paceTable(paces[i]!, period, rounding)),
+        CenterResults.projectionTable(projection, rounding),
+        ownTable(CounselorResults.table(own(week), { ...names, rounding })),
+        ownTable(CounselorResults.table(own(month), { ...names, rounding })),
+        TargetPlanning.table(planned),
+        TargetPlanning.monthsTable(planned),
+        ownTable(TargetPlanning.counselorTable(
+          planned,
+          only === undefined ? shares : shares.filter((share) => share.counselorId === only),
+          request.names
+        ))
       ]
     }
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
+import { Ids } from "@iljari/core"
 import { Effect } from "effect"
 import * as Report from "../src/Report.js"
 import type * as Table from "../src/Table.js"
@@ -116,5 +117,83 @@ describe("Report.annual", () => {
         selfFound: 1
       })
       expect(year.rows[3]?.cells).toMatchObject({ month: { ko: "4월" }, openingsActual: 1, seekersActual: 1, counselingActual: 1 })
+    }))
+})
+
+describe("Report.targets", () => {
+  const review = (extra: Partial<Report.TargetsRequest> = {}) =>
+    Report.targets({
+      districtId: A,
+      year: 2016,
+      asOf: d("2016-03-31"),
+      targets,
+      names: { k1: "김지현", k2: "이서준" },
+      plan: { year: 2017, growthPercent: 100 },
+      ...extra
+    }).pipe(Effect.provide(fixtureSource))
+
+  it.effect("paces the week, month and year, projects the year-end and plans the next year from this one (counted by hand)", () =>
+    Effect.gen(function*() {
+      const report = yield* review()
+      expect(report.tables.map((t) => t.id)).toEqual([
+        "center-week-pace",
+        "center-month-pace",
+        "center-year-pace",
+        "center-projection",
+        "counselors-week",
+        "counselors-month",
+        "plan-2017",
+        "plan-2017-months",
+        "plan-2017-counselors"
+      ])
+      // The year to date against the annual targets: 3 openings, 4 seekers, 3 placements, 5 sessions.
+      expect(report.highlights.map((h) => [h.label.ko, h.actual, h.target])).toEqual([
+        ["구인(건)", 3, 24],
+        ["구직(명)", 4, 36],
+        ["취업(명)", 3, 24],
+        ["상담(건)", 5, 48]
+      ])
+      // By March 31 the year expects 6 placements: 3 of them is behind, heading for 3 × 24 ÷ 6 = 12.
+      expect(row(find(report, "center-year-pace"), "metric", "취업(명)")).toMatchObject({ expected: 6, actual: 3, ratio: 0.5, status: { ko: "미달" } })
+      expect(row(find(report, "center-projection"), "metric", "취업(명)")).toMatchObject({
+        target: 24,
+        actual: 3,
+        projected: 12,
+        gap: -12,
+        ratio: 0.5,
+        status: { ko: "미달" }
+      })
+      expect(row(find(report, "center-projection"), "metric", "상담(건)")).toMatchObject({ projected: 20 })
+      // A quiet week still paces every counselor of the year: at nothing against their share.
+      expect(find(report, "counselors-week").rows.map((r) => [r.cells["counselor"], r.cells["placementsActual"]])).toEqual([
+        ["김지현", 0],
+        ["이서준", 0],
+        [{ ko: "합계", en: "Total" }, 0]
+      ])
+      // 2016's results doubled: 8 openings, 10 seekers, 6 placements, 12 sessions; twelve months that sum to each.
+      const plan = find(report, "plan-2017")
+      expect(row(plan, "metric", "취업(명)")).toMatchObject({ baseline: 3, target: 6, current: 24 })
+      expect(row(plan, "metric", "상담(건)")).toMatchObject({ baseline: 6, target: 12, monthlyAverage: 1 })
+      const months = find(report, "plan-2017-months")
+      expect(months.rows).toHaveLength(13)
+      expect(months.rows.slice(0, 12).reduce((n, r) => n + (r.cells["placements"] as number), 0)).toBe(6)
+      // Shared equally between the two counselors of 2016.
+      expect(find(report, "plan-2017-counselors").rows.map((r) => [r.cells["counselor"], r.cells["placements"], r.cells["counseling"]])).toEqual([
+        ["김지현", 3, 6],
+        ["이서준", 3, 6],
+        [{ ko: "합계", en: "Total" }, 6, 12]
+      ])
+    }))
+
+  it.effect("gives a counselor the center's figures and their own rows only", () =>
+    Effect.gen(function*() {
+      const everyone = yield* review()
+      const own = yield* review({ counselorId: Ids.CounselorId.make("k1") })
+      for (const id of ["counselors-week", "counselors-month", "plan-2017-counselors"]) {
+        expect(find(own, id).rows.map((r) => r.cells["counselor"])).toEqual(["김지현"])
+      }
+      // Their own row is the one the manager sees.
+      expect(row(find(own, "counselors-month"), "counselor", "김지현")).toEqual(row(find(everyone, "counselors-month"), "counselor", "김지현"))
+      expect(find(own, "center-projection")).toEqual(find(everyone, "center-projection"))
     }))
 })
