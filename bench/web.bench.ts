@@ -252,7 +252,9 @@ const main = async () => {
       { page: { method: "GET", path: "/app/follow-ups" }, api: { method: "GET", path: "/follow-ups/ledger" } },
       { page: { method: "GET", path: "/app/today/findings", headers: htmx } },
       // This month's report with its charts (the API's report routes are rate-limited as expensive: no counterpart).
-      { page: { method: "GET", path: `/app/reports?month=${new Date().toISOString().slice(0, 7)}` } }
+      { page: { method: "GET", path: `/app/reports?month=${new Date().toISOString().slice(0, 7)}` } },
+      // The targets review: pace, projection, each counselor and next year's plan, charts included.
+      { page: { method: "GET", path: "/app/targets" }, api: { method: "GET", path: `/targets/pace?period=month&year=${new Date().getFullYear()}` } }
     ]
     // A page by its path (with the method when not GET), the ids in it named.
     const nameOf = (target: Target) =>

@@ -587,6 +587,11 @@ export interface TargetsRequest extends Settings {
   readonly names?: Readonly<Record<string, string>>
   /** One counselor's view: the center's figures, and of the per-counselor tables their own row only. */
   readonly counselorId?: Ids.CounselorId
+  /**
+   * The counselors paced and given a share of the plan, e.g. the active
+   * counselors of the staff records; default those with results this year.
+   */
+  readonly counselorIds?: ReadonlyArray<Ids.CounselorId>
 }
 
 const pacePeriods: ReadonlyArray<Targets.PacePeriod> = ["week", "month", "year"]
@@ -637,10 +642,10 @@ export const targets = (request: TargetsRequest): Effect.Effect<Report, BuildErr
     const yearToDate = sumMonths(counted[2]!)
     const projection = yield* CenterResults.projection({ ...options, actual: yearToDate })
     // Every counselor counted this year is paced, with nothing done this week or month too.
-    const counselorIds = yield* Effect.map(
+    const counselorIds = request.counselorIds ?? (yield* Effect.map(
       source.byCounselor(districtId, Period.year(year)),
       (rows) => rows.map((row) => row.counselorId)
-    )
+    ))
     const paced = { ...request, counselorTargets: request.counselorTargets ?? (yield* CounselorResults.equalTargets(request.targets, counselorIds)) }
     const [week, month] = yield* Effect.all([counselorPace(paced, "week", asOf), counselorPace(paced, "month", asOf)])
     const planned = yield* TargetPlanning.planFromLastYear(districtId, {

@@ -33,6 +33,7 @@ import { importRoutes } from "./pages/Import.js"
 import { referralRoutes } from "./pages/Referrals.js"
 import { reportRoutes } from "./pages/Reports.js"
 import { seekerRoutes } from "./pages/Seekers.js"
+import { targetRoutes } from "./pages/Targets.js"
 import { language, secondFactor, secondFactorPage, signIn, signInPage, signOut } from "./pages/SignIn.js"
 import { today, todayFindings } from "./pages/Today.js"
 import { notFound } from "./http/Route.js"
@@ -74,6 +75,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(followUpRoutes),
   HttpRouter.concat(importRoutes),
   HttpRouter.concat(reportRoutes),
+  HttpRouter.concat(targetRoutes),
   // Any other address under the app is the app's own "not found" page.
   HttpRouter.all("*", notFound)
 )

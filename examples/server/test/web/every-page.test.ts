@@ -43,6 +43,9 @@ describeBrowser("every page of the web app, in Chromium", () => {
     { path: "/app/reports" },
     // This month's report: its charts and every table, a manager's whole district.
     { path: `/app/reports?month=${new Date().toISOString().slice(0, 7)}`, as: "manager" },
+    // The targets review: a counselor's own rows, and a manager's whole district with every chart.
+    { path: "/app/targets" },
+    { path: "/app/targets", as: "manager" },
     { path: "/app/no-such-page" }
   ]
 

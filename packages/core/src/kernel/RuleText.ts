@@ -45,6 +45,8 @@ const rules: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => string]> =
   [/^must be an? [\w ]+ id: 1–64 characters/, () => "목록에 있는 값을 고르세요"],
   [/^must be a whole number of months between 0 and 720/, () => "0~720 사이의 개월 수를 입력하세요"],
   [/^must be between 1 and 68 hours a week/, () => "주 1~68시간 사이로 입력하세요"],
+  [/^must be a growth in percent/, () => "증가율은 -100 이상의 백분율로 입력하세요 (예: 5는 5% 증가)"],
+  [/^must be a year from (\d+) to (\d+)/, (m) => `${m[1]}~${m[2]}년 사이의 연도를 입력하세요`],
   [/^must be a whole number/, () => "0 이상의 정수를 입력하세요"],
   [/^must be one of Seoul's 25 district codes|^must start with a province|^must be one of the 25 districts/, () => "지역 코드가 아닙니다 (예: 11200 성동구)"],
   [/^must start with a KECO middle group|^must be one of the 35 middle groups/, () => "고용직업분류(KECO) 코드가 아닙니다 (예: 0211)"],

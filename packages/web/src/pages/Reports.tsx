@@ -14,18 +14,19 @@
  *   `year`, or `from` and `to`), the report below them.
  * - `GET /reports/report.xlsx` and `GET /reports/report.csv?table=`: the files.
  */
-import { HttpRouter, HttpServerResponse } from "@effect/platform"
+import { HttpRouter } from "@effect/platform"
 import { Accounts, JobCenter, Validation } from "@iljari/core"
-import { Charts, Csv, type Report, ReportQuery, Table, Xlsx } from "@iljari/report"
+import { ReportQuery } from "@iljari/report"
 import { Effect, Either } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
 import { query } from "../http/Params.js"
-import { html, pageHeaders } from "../http/Respond.js"
+import { type FileKind, reportFile } from "../http/ReportFiles.js"
+import { html } from "../http/Respond.js"
 import { staffPage } from "../http/Route.js"
 import { CurrentSettings } from "../http/Settings.js"
 import type { Signed } from "../http/Signed.js"
 import { Page } from "../ui/Layout.js"
-import { Table as DataTable } from "../ui/Lists.js"
+import { chartsOf, ReportView } from "../ui/ReportView.js"
 import { ruleIn } from "../ui/Rules.js"
 import { href, type View } from "../ui/View.js"
 
@@ -114,68 +115,6 @@ const Ask = ({ view, given, today }: { readonly view: View; readonly given: Read
 const queryString = (given: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>> = {}) =>
   new URLSearchParams({ ...given, ...extra }).toString()
 
-const Shown = ({ view, report, given, charts }: {
-  readonly view: View
-  readonly report: Report.Report
-  readonly given: Readonly<Record<string, string>>
-  readonly charts: ReadonlyArray<string | undefined>
-}) => {
-  const { say, lang } = view
-  return (
-    <section class="report" aria-labelledby="report-title">
-      <h2 id="report-title">{Table.say(report.title, lang)}</h2>
-      <p>
-        {say(`기간 ${report.period.from} ~ ${report.period.to} · 기준일 ${report.asOf}`, `Period ${report.period.from} to ${report.period.to} · as of ${report.asOf}`)}
-      </p>
-      <p class="report-files">
-        <a class="krds-btn secondary small" href={href(view, `/reports/report.xlsx?${queryString(given)}`)} download>
-          {say("엑셀(XLSX) 내려받기", "Download XLSX")}
-        </a>
-      </p>
-      {report.highlights.length === 0 ? null : (
-        <ul class="report-highlights">
-          {report.highlights.map((h) => (
-            <li class="card">
-              <span>{Table.say(h.label, lang)}</span>
-              <strong class="figure">{h.actual.toLocaleString("en-US")}</strong>
-              {h.target === undefined ? null : (
-                <span>{say(`목표 ${h.target.toLocaleString("en-US")}`, `target ${h.target.toLocaleString("en-US")}`)}</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {report.tables.map((table, i) => (
-        <section class="report-table" aria-labelledby={`table-${table.id}`}>
-          <h3 id={`table-${table.id}`}>{Table.say(table.title, lang)}</h3>
-          <div class="report-pair">
-            {charts[i] === undefined ? null : (
-              // The table beside it says the same to a screen reader.
-              <figure aria-hidden="true" class="report-chart" dangerouslySetInnerHTML={{ __html: charts[i]! }} />
-            )}
-            <DataTable
-              caption={Table.say(table.title, lang)}
-              hideCaption
-              head={table.columns.map((c) => <th scope="col">{Table.say(c.label, lang)}</th>)}
-            >
-              {table.rows.map((row) => (
-                <tr class={row.total === true ? "total" : undefined}>
-                  {table.columns.map((c) => <td class={c.kind === "text" ? undefined : "num ar"}>{Table.display(c, row.cells[c.key], lang)}</td>)}
-                </tr>
-              ))}
-            </DataTable>
-          </div>
-          <p>
-            <a href={href(view, `/reports/report.csv?${queryString(given, { table: table.id })}`)} download>
-              {say(`「${Table.say(table.title, "ko")}」 CSV 내려받기`, `Download "${Table.say(table.title, "en")}" as CSV`)}
-            </a>
-          </p>
-        </section>
-      ))}
-    </section>
-  )
-}
-
 const showReports: Handler = staffPage((signedIn) =>
   Effect.gen(function*() {
     const { view } = signedIn
@@ -198,11 +137,15 @@ const showReports: Handler = staffPage((signedIn) =>
       )
     }
     const { report } = built.right
-    const charts = yield* Effect.forEach(report.tables, (table) => Charts.svg(table, view.lang).pipe(Effect.orDie))
+    const charts = yield* chartsOf(report, view.lang)
+    const files = {
+      xlsx: href(view, `/reports/report.xlsx?${queryString(given)}`),
+      csv: (table: string) => href(view, `/reports/report.csv?${queryString(given, { table })}`)
+    }
     return yield* html(
       <Page view={view} title={titleOf(view)}>
         <Ask view={view} given={given} today={today} />
-        <Shown view={view} report={report} given={given} charts={charts} />
+        <ReportView view={view} report={report} files={files} charts={charts} />
       </Page>
     )
   }))
@@ -212,41 +155,22 @@ const showReports: Handler = staffPage((signedIn) =>
 // ---------------------------------------------------------------------------
 
 // A file of the report, or the page that says why there is none.
-const file = (make: (built: ReportQuery.Built, lang: "ko" | "en", table: string | null) => Effect.Effect<
-  { readonly name: string; readonly contentType: string; readonly body: Uint8Array | string } | undefined
->): Handler =>
+const file = (kind: FileKind): Handler =>
   staffPage((signedIn) =>
     Effect.gen(function*() {
       const given = yield* queryOf
       const built = given === undefined ? Either.left([]) : yield* reportFor(signedIn, given)
-      const made = Either.isLeft(built) ? undefined : yield* make(built.right, signedIn.view.lang, (yield* query).get("table"))
-      if (made === undefined) return yield* showReports
-      const headers = { ...pageHeaders, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(made.name)}` }
-      return typeof made.body === "string"
-        ? HttpServerResponse.text(made.body, { contentType: made.contentType, headers })
-        : HttpServerResponse.uint8Array(made.body, { contentType: made.contentType, headers })
+      const made = Either.isLeft(built) ? undefined : yield* reportFile(built.right.report, {
+        kind,
+        fileName: built.right.fileName,
+        lang: signedIn.view.lang,
+        tableId: (yield* query).get("table")
+      })
+      return made ?? (yield* showReports)
     }))
-
-const xlsx = file(({ fileName, report }, lang) =>
-  Effect.map(Xlsx.render(report, { language: lang }).pipe(Effect.orDie), (body) => ({
-    name: `${fileName}.xlsx`,
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    body
-  })))
-
-const csv = file(({ fileName, report }, lang, id) => {
-  const table = report.tables.find((t) => t.id === id) ?? report.tables[0]
-  return Effect.succeed(
-    table === undefined ? undefined : {
-      name: `${fileName}-${table.id}.csv`,
-      contentType: "text/csv; charset=utf-8",
-      body: Csv.table(table, { language: lang })
-    }
-  )
-})
 
 export const reportRoutes: Routes = HttpRouter.empty.pipe(
   HttpRouter.get("/reports", showReports),
-  HttpRouter.get("/reports/report.xlsx", xlsx),
-  HttpRouter.get("/reports/report.csv", csv)
+  HttpRouter.get("/reports/report.xlsx", file("xlsx")),
+  HttpRouter.get("/reports/report.csv", file("csv"))
 )
