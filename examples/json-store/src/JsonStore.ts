@@ -31,6 +31,7 @@ import {
   type Ids,
   ImportStore,
   JobFair,
+  MonitoringDecision,
   Opening,
   Outbox,
   Outreach,
@@ -324,6 +325,7 @@ const repositories = (file: JsonFile.JsonFile) => {
       listBySeeker: (districtId, seekerId) => demand.filter(districtId, (a) => a.seekerId === seekerId)
     },
     QuestionnaireRepository: plain("questionnaire", Survey.Questionnaire),
+    MonitoringDecisionRepository: plain("monitoring decision", MonitoringDecision.Decision),
     SurveyResponseRepository: {
       ...strip(responses),
       listBySeeker: (districtId, seekerId) => responses.filter(districtId, (r) => r.seekerId === seekerId)

@@ -34,6 +34,7 @@ import { SessionRepository } from "./access/Session.js"
 import { StudyRoomBookingRepository } from "./cafes/StudyRooms.js"
 import { CounselingRepository } from "./casework/Counseling.js"
 import { FollowUpRepository } from "./casework/FollowUp.js"
+import { MonitoringDecisionRepository } from "./casework/MonitoringDecision.js"
 import { PlacementRepository } from "./casework/Placement.js"
 import { ReferralRepository } from "./casework/Referral.js"
 import { DiscoveryVisitRepository } from "./events/DiscoveryVisit.js"
@@ -72,6 +73,7 @@ export {
   IdGenerator,
   ImportStore,
   JobFairRepository,
+  MonitoringDecisionRepository,
   OpeningRepository,
   Outbox,
   OutreachSessionRepository,
@@ -107,6 +109,7 @@ export const ports = {
   ReferralRepository,
   PlacementRepository,
   FollowUpRepository,
+  MonitoringDecisionRepository,
   JobFairRepository,
   OutreachSessionRepository,
   DiscoveryVisitRepository,

@@ -450,6 +450,18 @@ const importMappings = Effect.gen(function*() {
   )
 })
 
+// Managers' decisions on monitoring findings, one per district and finding
+// key, listed in id order like every record table (0016).
+const monitoringDecisions = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(recordTable("iljari_monitoring_decisions", []))
+  yield* sql.onDialectOrElse({
+    pg: () =>
+      sql.unsafe(`CREATE INDEX iljari_monitoring_decisions_id_order ON iljari_monitoring_decisions (district_id, ${byteOrder(sql, "id")})`),
+    orElse: () => Effect.void
+  })
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -474,7 +486,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0015_one_active_referral": oneActiveReferral,
   "0016_id_order": idOrder,
   "0017_rate_limits": rateLimits,
-  "0018_import_mappings": importMappings
+  "0018_import_mappings": importMappings,
+  "0019_monitoring_decisions": monitoringDecisions
 }
 
 /**

@@ -491,6 +491,7 @@ const make = Effect.gen(function*() {
     PsychTestSessionRepository: plain(Tables.psychTestSessions),
     PartnerRepository: plain(Tables.partners),
     QuestionnaireRepository: plain(Tables.questionnaires),
+    MonitoringDecisionRepository: plain(Tables.monitoringDecisions),
     SurveyResponseRepository: { ...responseStore, listBySeeker: (d: DistrictId, id: string) => responseWhere(d, equals("seeker_id", id)) },
     StudyRoomBookingRepository: {
       ...bookingStore,

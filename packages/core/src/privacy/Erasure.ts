@@ -6,7 +6,8 @@
  * anonymised (`Seeker.anonymise`); the free text about them goes from
  * counseling, referral, placement and follow-up records, from their survey
  * answers, psychological-test results and training-demand answers; outreach
- * notes that name them lose their name, phone and e-mail; study-room bookings
+ * notes that name them lose their name, phone and e-mail; a manager's notes
+ * on monitoring findings about them are emptied; study-room bookings
  * made under their name, phone or e-mail are kept under their id instead;
  * every outbox message to or about them loses its parameters, and one not yet
  * delivered is cancelled. The records themselves stay, so every figure —
@@ -47,6 +48,7 @@ import * as Referral from "../casework/Referral.js"
 import { StudyRoomBookingRepository } from "../cafes/StudyRooms.js"
 import { CounselingRepository } from "../casework/Counseling.js"
 import { FollowUpRepository } from "../casework/FollowUp.js"
+import * as MonitoringDecision from "../casework/MonitoringDecision.js"
 import { PlacementRepository } from "../casework/Placement.js"
 import { ReferralRepository } from "../casework/Referral.js"
 import { IdempotencyStore } from "../kernel/Idempotency.js"
@@ -157,6 +159,8 @@ const eraseOne = (actor: Actor, seekerId: SeekerId, reason: ErasureReason) =>
       const cleaned = withoutPerson(notes, person)
       if (cleaned !== notes) yield* sessions.update(new OutreachSession({ ...row.value, notes: cleaned as never }), row.version)
     }
+    // A manager's note on a finding about them goes; the decision stays.
+    yield* MonitoringDecision.forgetSeeker(district, seekerId)
     // A café may know the person by name, phone or e-mail: their bookings are kept under their id instead.
     const bookings = yield* StudyRoomBookingRepository
     const knownAs = person.erasedOn !== undefined

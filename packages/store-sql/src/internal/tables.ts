@@ -10,6 +10,7 @@ import {
   FollowUp,
   Hangul,
   JobFair,
+  MonitoringDecision,
   Opening,
   Outreach,
   Partner,
@@ -244,5 +245,12 @@ export const accessRules: TableSpec<AccessRules.Rules, typeof AccessRules.Rules.
   table: "iljari_access_rules",
   kind: "access rules",
   schema: AccessRules.Rules,
+  columns: () => ({})
+}
+
+export const monitoringDecisions: TableSpec<MonitoringDecision.Decision, typeof MonitoringDecision.Decision.Encoded> = {
+  table: "iljari_monitoring_decisions",
+  kind: "monitoring decision",
+  schema: MonitoringDecision.Decision,
   columns: () => ({})
 }

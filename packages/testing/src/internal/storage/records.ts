@@ -10,6 +10,7 @@ import {
   Idempotency,
   type Ids,
   JobCenter,
+  MonitoringDecision,
   Outbox,
   Repositories,
   Seeker
@@ -1091,6 +1092,42 @@ export const sharedSuite = (backend: Backend) => {
         }
         const entries = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A, { subjectId: s.value.id }))
         expect(entries.at(-1)).toMatchObject({ action: "erase", purpose: "seeker.erase", reason: "retention-ended" })
+      })))
+
+    it.effect("keeps a manager's decision on a finding once per district, refuses a stale one, and empties its note on erasure", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-03-20T01:00:00Z"))
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "manager-01" as Ids.CounselorId }
+        yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.insert(seeker("s1", A, { name: "박민지" })))
+        // Credited to the center through a referral that does not exist: a finding about s1's placement.
+        yield* Effect.flatMap(Repositories.PlacementRepository, (r) => r.insert(placement("p1", "r-missing")))
+        const march = { from: "2026-03-01", to: "2026-03-15" }
+        const [first] = yield* MonitoringDecision.review(actor, march as never)
+        expect(first).toMatchObject({ finding: { rule: "placement-without-referral" }, decision: undefined })
+        const key = first!.key
+        // Five managers deciding at once: one decision is kept, the others are told it changed.
+        const raced = yield* Effect.all(
+          Array.from({ length: 5 }, (_, i) =>
+            Effect.either(MonitoringDecision.decide(actor, { ...march, key, status: "confirmed", note: `박민지 님 확인서 누락 ${i}` }))),
+          { concurrency: "unbounded" }
+        )
+        expect(raced.filter(Either.isRight)).toHaveLength(1)
+        for (const refused of raced.filter(Either.isLeft)) expect(refused.left).toMatchObject({ _tag: "StaleVersion", expected: 0, actual: 1 })
+        const cleared = yield* MonitoringDecision.decide(actor, { ...march, key, status: "cleared", note: "확인서 제출됨", expectedVersion: 1 })
+        expect(cleared).toMatchObject({ version: 2, value: { status: "cleared", seekerIds: ["s1"], decidedBy: "manager-01" } })
+        expect(yield* Effect.flip(MonitoringDecision.decide(actor, { ...march, key, status: "confirmed", note: "다시", expectedVersion: 1 })))
+          .toMatchObject({ _tag: "StaleVersion", expected: 1, actual: 2 })
+        expect((yield* MonitoringDecision.review(actor, march as never))[0]?.decision?.value.status).toBe("cleared")
+        // Another district neither sees it nor can decide it.
+        expect(yield* Effect.flatMap(Repositories.MonitoringDecisionRepository, (r) => r.list(B))).toEqual([])
+        expect(yield* Effect.flip(MonitoringDecision.decide({ ...actor, districtId: B }, { ...march, key, status: "cleared", note: "x" })))
+          .toMatchObject({ _tag: "NotFound", kind: "monitoring finding" })
+        // Each decision is audited against the seeker.
+        const entries = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A, { subjectId: "s1" }))
+        expect(entries.filter((e) => e.purpose === "monitoring.decide").map((e) => e.action)).toEqual(["update", "update"])
+        yield* Erasure.eraseSeeker(actor, "s1" as Ids.SeekerId, "subject-request")
+        const kept = yield* Effect.flatMap(Repositories.MonitoringDecisionRepository, (r) => r.get(A, key))
+        expect(kept.value).toMatchObject({ status: "cleared", note: "" })
       })))
 
     it.effect("keeps outreach sessions, discovery visits, test sessions, partners and surveys per district", () =>
