@@ -52,6 +52,7 @@ const only = process.env["ILJARI_WEB_ONLY"]?.split(",").filter((s) => s !== "")
 const profileDir = process.env["ILJARI_WEB_PROFILE"]
 const block = 10
 const login = "seongdong-counselor-01"
+const managerLogin = "seongdong-manager"
 
 // ---------------------------------------------------------------------------
 // The server
@@ -201,18 +202,26 @@ const main = async () => {
   const { port } = server
   try {
     // The web app's session: its sign-in form, then the cookie.
-    const web = await send(port, "POST", "/app/sign-in", { "content-type": "application/x-www-form-urlencoded" }, new URLSearchParams({ login, password: demoPassword }).toString())
-    const setCookie = ([] as Array<string>).concat(web.headers["set-cookie"] ?? [])
-    const session = setCookie.map((c) => /^iljari_session=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined && v !== "")
-    if (web.status !== 303 || session === undefined) throw new Error(`the web sign-in answered ${web.status}: ${web.body.slice(0, 300)}`)
-    const page = { cookie: `iljari_session=${session}` }
-
-    // The API's session, for the same counselor (GETs need no CSRF token).
-    const apiSignIn = await send(port, "POST", "/auth/sign-in", { "content-type": "application/json" }, JSON.stringify({ login, password: demoPassword }))
-    const apiCookie = ([] as Array<string>).concat(apiSignIn.headers["set-cookie"] ?? [])
-      .map((c) => /^iljari_session=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined && v !== "")
-    if (apiSignIn.status !== 200 || apiCookie === undefined) throw new Error(`the API sign-in answered ${apiSignIn.status}: ${apiSignIn.body.slice(0, 300)}`)
-    const api = { cookie: `iljari_session=${apiCookie}` }
+    const webSession = async (who: string) => {
+      const web = await send(port, "POST", "/app/sign-in", { "content-type": "application/x-www-form-urlencoded" }, new URLSearchParams({ login: who, password: demoPassword }).toString())
+      const setCookie = ([] as Array<string>).concat(web.headers["set-cookie"] ?? [])
+      const session = setCookie.map((c) => /^iljari_session=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined && v !== "")
+      if (web.status !== 303 || session === undefined) throw new Error(`the web sign-in answered ${web.status}: ${web.body.slice(0, 300)}`)
+      return { cookie: `iljari_session=${session}` }
+    }
+    // The API's session, for the same person (GETs need no CSRF token).
+    const apiSession = async (who: string) => {
+      const apiSignIn = await send(port, "POST", "/auth/sign-in", { "content-type": "application/json" }, JSON.stringify({ login: who, password: demoPassword }))
+      const apiCookie = ([] as Array<string>).concat(apiSignIn.headers["set-cookie"] ?? [])
+        .map((c) => /^iljari_session=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined && v !== "")
+      if (apiSignIn.status !== 200 || apiCookie === undefined) throw new Error(`the API sign-in answered ${apiSignIn.status}: ${apiSignIn.body.slice(0, 300)}`)
+      return { cookie: `iljari_session=${apiCookie}` }
+    }
+    const page = await webSession(login)
+    const api = await apiSession(login)
+    // The manager's pages (the monitoring review) with the manager's sessions.
+    const managerPage = await webSession(managerLogin)
+    const managerApi = await apiSession(managerLogin)
 
     // Ids that exist, from the lists.
     const seekers = await hit(port, { method: "GET", path: "/app/seekers" }, page)
@@ -235,7 +244,9 @@ const main = async () => {
     }
 
     const htmx = { "hx-request": "true" }
-    const cases: ReadonlyArray<{ readonly page: Target; readonly api?: Target }> = [
+    const today = new Date().toISOString().slice(0, 10)
+    const yearStart = `${today.slice(0, 4)}-01-01`
+    const cases: ReadonlyArray<{ readonly page: Target; readonly api?: Target; readonly as?: "manager" }> = [
       { page: { method: "GET", path: "/app/" } },
       { page: { method: "GET", path: "/app/seekers" }, api: { method: "GET", path: "/seekers?limit=20" } },
       { page: search },
@@ -254,7 +265,13 @@ const main = async () => {
       // This month's report with its charts (the API's report routes are rate-limited as expensive: no counterpart).
       { page: { method: "GET", path: `/app/reports?month=${new Date().toISOString().slice(0, 7)}` } },
       // The targets review: pace, projection, each counselor and next year's plan, charts included.
-      { page: { method: "GET", path: "/app/targets" }, api: { method: "GET", path: `/targets/pace?period=month&year=${new Date().getFullYear()}` } }
+      { page: { method: "GET", path: "/app/targets" }, api: { method: "GET", path: `/targets/pace?period=month&year=${new Date().getFullYear()}` } },
+      // The monitoring review of the year so far, each finding with its decision (the manager's).
+      {
+        page: { method: "GET", path: `/app/monitoring?from=${yearStart}&to=${today}` },
+        api: { method: "GET", path: `/monitoring?from=${yearStart}&to=${today}` },
+        as: "manager"
+      }
     ]
     // A page by its path (with the method when not GET), the ids in it named.
     const nameOf = (target: Target) =>
@@ -266,9 +283,10 @@ const main = async () => {
     const pages: Array<Record<string, unknown>> = []
     for (const c of chosen) {
       const counterpart = profileDir === undefined ? c.api : undefined
+      const [pageSession, apiSessionOf] = c.as === "manager" ? [managerPage, managerApi] : [page, api]
       for (let i = 0; i < warmup; i++) {
-        await hit(port, c.page, page)
-        if (counterpart !== undefined) await hit(port, counterpart, api)
+        await hit(port, c.page, pageSession)
+        if (counterpart !== undefined) await hit(port, counterpart, apiSessionOf)
       }
       const profiler = profileDir === undefined ? undefined : new Session()
       if (profiler !== undefined) {
@@ -282,13 +300,13 @@ const main = async () => {
       let apiBytes = 0
       while (pageTimes.length < requests) {
         for (let i = 0; i < block && pageTimes.length < requests; i++) {
-          const answer = await hit(port, c.page, page)
+          const answer = await hit(port, c.page, pageSession)
           pageTimes.push(answer.ms)
           pageBytes = Buffer.byteLength(answer.body)
         }
         if (counterpart === undefined) continue
         for (let i = 0; i < block && apiTimes.length < requests; i++) {
-          const answer = await hit(port, counterpart, api)
+          const answer = await hit(port, counterpart, apiSessionOf)
           apiTimes.push(answer.ms)
           apiBytes = Buffer.byteLength(answer.body)
         }

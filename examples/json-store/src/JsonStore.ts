@@ -271,7 +271,12 @@ const repositories = (file: JsonFile.JsonFile) => {
         searchOf(seekers, districtId, Seeker.meets(criteria), Seeker.searchOrder(criteria), page),
       findPossibleDuplicates: (districtId, probe) =>
         seekers.filter(districtId, (s) =>
-          s.name === probe.name && ((probe.phone !== undefined && s.contact.phone === probe.phone) || s.birthDate === probe.birthDate))
+          s.name === probe.name && ((probe.phone !== undefined && s.contact.phone === probe.phone) || s.birthDate === probe.birthDate)),
+      listPossibleDuplicates: (districtId) =>
+        Effect.map(seekers.filter(districtId, () => true), (rows) => {
+          const shared = new Set(Seeker.sharingIdentity(rows.map((row) => row.value)))
+          return rows.filter((row) => shared.has(row.value))
+        })
     },
     EmployerRepository: {
       ...strip(employers),

@@ -409,6 +409,15 @@ const make = Effect.gen(function*() {
             probe.phone === undefined ? sql.literal("") : sql` OR phone = ${probe.phone}`
           })`
         ),
+      // Both groupings are read from the (district, name, phone) and (district, name, birth date) indexes.
+      listPossibleDuplicates: (d: DistrictId) =>
+        seekerWhere(
+          d,
+          sql`((name, birth_date) IN (SELECT name, birth_date FROM iljari_seekers WHERE district_id = ${d}
+              GROUP BY name, birth_date HAVING COUNT(*) > 1)
+            OR (name, phone) IN (SELECT name, phone FROM iljari_seekers WHERE district_id = ${d} AND phone IS NOT NULL
+              GROUP BY name, phone HAVING COUNT(*) > 1))`
+        ),
       listByCounselor: (d: DistrictId, counselorId: string, page?: Repositories.Page) =>
         seekerWhere(d, equals("counselor_id", counselorId), page),
       search: (d: DistrictId, criteria: Seeker.SearchCriteria, page?: Repositories.Page) =>

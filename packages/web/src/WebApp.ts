@@ -30,6 +30,7 @@ import { CurrentSettings, type WebSettings } from "./http/Settings.js"
 import { employerRoutes } from "./pages/Employers.js"
 import { followUpRoutes } from "./pages/FollowUps.js"
 import { importRoutes } from "./pages/Import.js"
+import { monitoringRoutes } from "./pages/Monitoring.js"
 import { referralRoutes } from "./pages/Referrals.js"
 import { reportRoutes } from "./pages/Reports.js"
 import { seekerRoutes } from "./pages/Seekers.js"
@@ -76,6 +77,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(importRoutes),
   HttpRouter.concat(reportRoutes),
   HttpRouter.concat(targetRoutes),
+  HttpRouter.concat(monitoringRoutes),
   // Any other address under the app is the app's own "not found" page.
   HttpRouter.all("*", notFound)
 )

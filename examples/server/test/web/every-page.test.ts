@@ -46,6 +46,8 @@ describeBrowser("every page of the web app, in Chromium", () => {
     // The targets review: a counselor's own rows, and a manager's whole district with every chart.
     { path: "/app/targets" },
     { path: "/app/targets", as: "manager" },
+    // The monitoring review of the year so far: its findings, each with its decision form.
+    { path: `/app/monitoring?from=${new Date().getFullYear()}-01-01&to=${new Date().toISOString().slice(0, 10)}`, as: "manager" },
     { path: "/app/no-such-page" }
   ]
 

@@ -2,12 +2,14 @@
  * A manager's month in the web app, in a real Chromium against the real
  * server over an SQLite file: the pace against the year's targets
  * (목표·실적), the same figures the JSON API answers, next year planned at
- * another growth, the review downloaded as XLSX and read back, and a
- * counselor who sees their own row only.
+ * another growth, the review and the month's report downloaded as XLSX and
+ * read back, the monitoring review run and a finding cleared with a note
+ * (kept and audited), a counselor who sees their own row only, and a
+ * counselor kept out of the monitoring review.
  */
 import ExcelJS from "exceljs"
 import { readFileSync } from "node:fs"
-import type { Browser, BrowserContext, Page } from "playwright-core"
+import type { Browser, BrowserContext, Download, Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { demoAccounts } from "../../src/DemoAccess.js"
 import { staffLogin } from "../server.js"
@@ -41,6 +43,19 @@ describeBrowser("a manager's month in the web app, in Chromium", () => {
       rows.map((row) => Array.from(row.querySelectorAll("td"), (cell) => cell.textContent ?? ""))
     )
   const figure = (text: string) => Number(text.replaceAll(",", ""))
+  const month = new Date().toISOString().slice(0, 7)
+
+  // The rows of the downloaded workbook's sheet whose name starts with `name`, as exceljs reads them.
+  const sheetRows = async (download: Download, name: string) => {
+    const workbook = new ExcelJS.Workbook()
+    // exceljs types its input as an older Buffer than Node's.
+    await workbook.xlsx.load(readFileSync((await download.path())!) as never)
+    const sheet = workbook.worksheets.find((s) => s.name.startsWith(name))
+    expect(sheet, workbook.worksheets.map((s) => s.name).join(", ")).toBeDefined()
+    const rows: Array<ReadonlyArray<unknown>> = []
+    sheet!.eachRow((row) => rows.push((row.values as Array<unknown>).slice(1)))
+    return rows
+  }
 
   it("reviews the pace against the year's targets: the API's figures, with charts beside the tables", async () => {
     await page.goto(`${server.base}/app/`)
@@ -94,21 +109,75 @@ describeBrowser("a manager's month in the web app, in Chromium", () => {
   }, 60_000)
 
   it("downloads the review as XLSX, read back with the page's figures", async () => {
+    await page.goto(`${server.base}/app/targets`)
     const shown = await tableOnPage(page, "연말 실적 전망")
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "엑셀(XLSX) 내려받기" }).click()])
     expect(download.suggestedFilename()).toMatch(/^iljari-\d{5}-targets-.*\.xlsx$/)
-    const workbook = new ExcelJS.Workbook()
-    // exceljs types its input as an older Buffer than Node's.
-    await workbook.xlsx.load(readFileSync((await download.path())!) as never)
-    const sheet = workbook.worksheets.find((s) => s.name.startsWith("연말 실적 전망"))
-    expect(sheet, workbook.worksheets.map((s) => s.name).join(", ")).toBeDefined()
-    const rows: Array<ReadonlyArray<unknown>> = []
-    sheet!.eachRow((row) => rows.push((row.values as Array<unknown>).slice(1)))
-    const placements = rows.find((values) => values[0] === "취업(명)")!
+    const placements = (await sheetRows(download, "연말 실적 전망")).find((values) => values[0] === "취업(명)")!
     const onPage = shown.find((cells) => cells[0] === "취업(명)")!
     expect(placements[1]).toBe(figure(onPage[1]!)) // the annual target
     expect(placements[3]).toBe(figure(onPage[3]!)) // the year to date
   }, 60_000)
+
+  it("downloads the month's report as XLSX, read back: the month's figures as the JSON API counts them", async () => {
+    await page.goto(`${server.base}/app/`)
+    await page.getByRole("link", { name: "보고서", exact: true }).click()
+    await page.getByLabel("월", { exact: true }).fill(month)
+    await page.getByRole("button", { name: "월간 보고서 보기" }).click()
+    await page.waitForURL(/\/app\/reports\?month=/)
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "엑셀(XLSX) 내려받기" }).click()])
+    const rows = await sheetRows(download, "센터 실적")
+    const [y, m] = month.split("-").map(Number) as [number, number]
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
+    const counted = await (await page.request.get(`${server.base}/results?from=${month}-01&to=${month}-${last}`)).json() as Record<string, number>
+    const labels: Record<string, string> = { openings: "구인(건)", seekers: "구직(명)", placements: "취업(명)", counseling: "상담(건)" }
+    for (const [metric, label] of Object.entries(labels)) {
+      expect(rows.find((values) => values[0] === label)?.[2], metric).toBe(counted[metric]) // 월 실적
+    }
+  }, 60_000)
+
+  it("runs the monitoring review, clears a finding with a note, and finds the decision kept and audited", async () => {
+    await page.goto(`${server.base}/app/`)
+    await page.getByRole("link", { name: "부정 기록 점검", exact: true }).click()
+    await page.waitForURL(/\/app\/monitoring$/)
+    // The year so far: the demo's records hold findings.
+    await page.getByLabel("시작일").fill(`${year}-01-01`)
+    await page.getByLabel("종료일").fill(new Date().toISOString().slice(0, 10))
+    await page.getByRole("button", { name: "점검 실행" }).click()
+    await page.waitForURL(/\/app\/monitoring\?from=/)
+    const findings = page.locator("main li.finding")
+    const total = await findings.count()
+    expect(total).toBeGreaterThan(0)
+    expect(await page.getByRole("table", { name: "규칙·심각도별 점검 건수" }).locator("tbody tr").count()).toBeGreaterThan(0)
+    expect(await checkAccessibility(page)).toEqual([])
+    await page.screenshot({ path: "/tmp/shots/monitoring.png", fullPage: true })
+
+    // A note is required: refused at the finding, nothing kept.
+    const first = findings.first()
+    const key = (await first.getAttribute("id"))!.replace("finding-", "")
+    // KRDS draws its own radio over the input: a person clicks the label.
+    await first.locator("label", { hasText: "이상 없음" }).click()
+    await first.getByLabel("메모").evaluate((note) => note.removeAttribute("required"))
+    const [refusal] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/app/monitoring/decide")), first.getByRole("button", { name: "판단 저장" }).click()])
+    expect(refusal.status()).toBe(422)
+    const again = page.locator(`#finding-${key}`)
+    expect(await again.locator(".form-hint-invalid").textContent()).toMatch(/비워 둘 수 없습니다/)
+    expect(await again.getByLabel("이상 없음").isChecked()).toBe(true)
+    expect(await checkAccessibility(page)).toEqual([])
+
+    await again.getByLabel("메모").fill("면접 일정 변경으로 늦게 기록됨: 확인 결과 정상")
+    await again.getByRole("button", { name: "판단 저장" }).click()
+    await page.waitForURL(/decided=/)
+    const decided = page.locator(`#finding-${key}`)
+    expect(await decided.locator(".finding-status strong").textContent()).toBe("이상 없음")
+    expect(await decided.getByLabel("메모").inputValue()).toBe("면접 일정 변경으로 늦게 기록됨: 확인 결과 정상")
+    // Opened again, the review shows the decision; the undecided count fell by one.
+    await page.reload()
+    expect(await page.locator("main").textContent()).toContain(`점검 사항 ${total}건 중 판단 전 ${total - 1}건`)
+    // The decision is in the access log, against the records the finding names.
+    const audit = await (await page.request.get(`${server.base}/audit?limit=100`)).json() as { readonly items: ReadonlyArray<{ readonly purpose: string; readonly detail?: string }> }
+    expect(audit.items.some((e) => e.purpose === "monitoring.decide" && (e.detail ?? "").includes(`${key}: cleared`))).toBe(true)
+  }, 90_000)
 
   it("refuses a growth below -100% in Korean, keeping what was asked", async () => {
     const response = await page.goto(`${server.base}/app/targets?plan=${year + 1}&growth=-150`)
@@ -131,6 +200,29 @@ describeBrowser("a manager's month in the web app, in Chromium", () => {
       const text = (await counselorPage.locator("main").textContent()) ?? ""
       const colleagues = demoAccounts.filter((a) => a.role === "counselor" && a.districtId === me.districtId && a.id !== me.id)
       for (const colleague of colleagues) expect(text).not.toContain(colleague.name)
+    } finally {
+      await counselorContext.close()
+    }
+  }, 60_000)
+
+  it("keeps a counselor out of the monitoring review: no menu entry, 403 on the page and on a decision", async () => {
+    const counselorContext = await browser.newContext({ locale: "ko-KR" })
+    try {
+      const counselorPage = await counselorContext.newPage()
+      await signInAs(counselorPage, server.base, staffLogin("counselor"))
+      await counselorPage.goto(`${server.base}/app/`)
+      expect(await counselorPage.getByRole("link", { name: "부정 기록 점검" }).count()).toBe(0)
+      const response = await counselorPage.goto(`${server.base}/app/monitoring?from=${year}-01-01&to=${year}-12-31`)
+      expect(response?.status()).toBe(403)
+      expect(await counselorPage.locator("main").textContent()).not.toContain("실적 급증")
+      // A decision posted by hand, with the session's own CSRF token, is refused too.
+      await counselorPage.goto(`${server.base}/app/`)
+      const csrf = await counselorPage.locator("input[name=_csrf]").first().inputValue()
+      const posted = await counselorPage.request.post(`${server.base}/app/monitoring/decide`, {
+        form: { _csrf: csrf, from: `${year}-01-01`, to: `${year}-12-31`, key: `volume-spike-${"0".repeat(20)}`, status: "cleared", note: "x" },
+        headers: { origin: server.base }
+      })
+      expect(posted.status()).toBe(403)
     } finally {
       await counselorContext.close()
     }

@@ -843,11 +843,18 @@ export const reviewRecords = (actor: Actor, period: Monitoring.Period) =>
     const length = LocalDate.daysBetween(period.from, period.to) + 1
     const historyFrom = LocalDate.addDays(period.from, -length * config.monitoring.volumeBaselinePeriods)
     const values = <A>(rows: ReadonlyArray<Versioned<A>>) => rows.map((row) => row.value)
-    const [seekers, referrals, placements, counselings] = yield* Effect.all([
-      Effect.flatMap(SeekerRepository, (repo) => repo.list(actor.districtId)),
-      Effect.flatMap(ReferralRepository, (repo) => repo.list(actor.districtId)),
-      Effect.flatMap(PlacementRepository, (repo) => repo.listStartedBetween(actor.districtId, historyFrom, period.to)),
-      Effect.flatMap(CounselingRepository, (repo) => repo.list(actor.districtId))
+    // Only what the rules look at, not the whole district: the placements of
+    // the period and its baseline, their referrals, the seekers who may be
+    // registered twice and those seekers' counseling.
+    const [seekers, placements] = yield* Effect.all([
+      Effect.flatMap(SeekerRepository, (repo) => repo.listPossibleDuplicates(actor.districtId)),
+      Effect.flatMap(PlacementRepository, (repo) => repo.listStartedBetween(actor.districtId, historyFrom, period.to))
+    ])
+    const referralIds = placements.flatMap((row) => (row.value.referralId === undefined ? [] : [row.value.referralId]))
+    const [referrals, counselings] = yield* Effect.all([
+      Effect.flatMap(ReferralRepository, (repo) => repo.getMany(actor.districtId, referralIds)),
+      Effect.flatMap(CounselingRepository, (repo) =>
+        Effect.map(Effect.forEach(seekers, (row) => repo.listBySeeker(actor.districtId, row.value.id)), (lists) => lists.flat()))
     ])
     return Monitoring.review(
       {

@@ -412,6 +412,30 @@ const bySort: Record<SearchSort, (a: Seeker, b: Seeker) => number> = {
 export const searchOrder = (criteria: Pick<SearchCriteria, "sort" | "order">) => (a: Seeker, b: Seeker): number =>
   criteria.order === "asc" ? bySort[criteria.sort](a, b) : bySort[criteria.sort](b, a)
 
+/**
+ * The seekers among `seekers` who share their name and birth date, or their
+ * name and phone, with another of them: the people who may be registered
+ * more than once (the rule of `findPossibleDuplicates`, over a list).
+ *
+ * @example
+ * ```ts
+ * import { Seeker } from "@iljari/core"
+ *
+ * declare const everyone: ReadonlyArray<Seeker.Seeker>
+ * const twice = Seeker.sharingIdentity(everyone)
+ * ```
+ *
+ * @since 0.4.0
+ * @category duplicates
+ */
+export const sharingIdentity = (seekers: ReadonlyArray<Seeker>): ReadonlyArray<Seeker> => {
+  const keysOf = (s: Seeker) =>
+    s.contact.phone === undefined ? [`b\u0000${s.name}\u0000${s.birthDate}`] : [`b\u0000${s.name}\u0000${s.birthDate}`, `p\u0000${s.name}\u0000${s.contact.phone}`]
+  const counts = new Map<string, number>()
+  for (const s of seekers) for (const key of keysOf(s)) counts.set(key, (counts.get(key) ?? 0) + 1)
+  return seekers.filter((s) => keysOf(s).some((key) => counts.get(key)! > 1))
+}
+
 /** @since 0.1.0 @category ports */
 export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository")<SeekerRepository, Store<Seeker, SeekerId> & {
   /** Seekers with the same name and phone, or the same name and birth date. */
@@ -419,6 +443,15 @@ export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository
     districtId: DistrictId,
     probe: DuplicateProbe
   ) => Effect.Effect<ReadonlyArray<Versioned<Seeker>>, PersistenceError>
+  /**
+   * The seekers who share their name and birth date, or their name and
+   * phone, with another seeker of the district ({@link sharingIdentity}),
+   * erased ones included, in id order: what the monitoring review's
+   * duplicate rule looks at, without reading every seeker.
+   *
+   * @since 0.4.0
+   */
+  readonly listPossibleDuplicates: (districtId: DistrictId) => Effect.Effect<ReadonlyArray<Versioned<Seeker>>, PersistenceError>
   /** A counselor's caseload: the seekers they are responsible for, in id order. */
   readonly listByCounselor: (
     districtId: DistrictId,
@@ -447,7 +480,12 @@ export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository
         seekers.filter(districtId, (s) =>
           s.name === probe.name &&
           ((probe.phone !== undefined && s.contact.phone === probe.phone) || s.birthDate === probe.birthDate)
-        )
+        ),
+      listPossibleDuplicates: (districtId) =>
+        Effect.map(seekers.filter(districtId, () => true), (rows) => {
+          const shared = new Set(sharingIdentity(rows.map((row) => row.value)))
+          return rows.filter((row) => shared.has(row.value))
+        })
     }
   })
 }

@@ -3,6 +3,7 @@ import { SqlError } from "@effect/sql/SqlError"
 import { Errors, type Ids, type Repositories } from "@iljari/core"
 import { Effect, Either, Option, ParseResult, Schema } from "effect"
 import { encodedJson } from "./json.js"
+import { fastDecoder } from "./fastDecode.js"
 
 type DistrictId = Ids.DistrictId
 type Versioned<A> = Repositories.Versioned<A>
@@ -121,11 +122,21 @@ export const makeStore = <A extends { readonly id: string; readonly districtId: 
   const byId = sql.literal(byteOrder(sql, "id"))
 
   const recent = decodedRecords<A>()
+  // A row not decoded lately takes the import's fast path (the same rules,
+  // each distinct field value decoded once): a list of a whole district is
+  // more rows than `recent` keeps. A row it does not answer is decoded in full.
+  const fast = fastDecoder(spec.schema as Schema.Schema<A, I, never>)
   const toVersioned = (row: Row): Either.Either<Versioned<A>, ParseResult.ParseError> => {
     const version = Number(row.version)
     const known = recent.get(row.data)
     if (known !== undefined) return Either.right({ value: known, version })
-    return Either.map(decode(JSON.parse(row.data)), (value) => {
+    const parsed: unknown = JSON.parse(row.data)
+    const quick = fast?.decode(parsed)
+    if (quick !== undefined) {
+      recent.keep(row.data, quick)
+      return Either.right({ value: quick, version })
+    }
+    return Either.map(decode(parsed), (value) => {
       recent.keep(row.data, value)
       return { value, version }
     })

@@ -130,7 +130,12 @@ const signedAs = (account: Account.Account, secret: Redacted.Redacted<string>, f
       view: {
         ...base,
         csrf: yield* Session.csrfTokenOf(secret),
-        who: { name: account.name, role: Roles.roleLabel(account.role, base.lang), imports: mayImport(account.role) }
+        who: {
+          name: account.name,
+          role: Roles.roleLabel(account.role, base.lang),
+          imports: mayImport(account.role),
+          monitors: Roles.can(account.role, "monitoring.read")
+        }
       }
     } satisfies Signed
   })

@@ -16,11 +16,14 @@ const menu = [
   { path: "/follow-ups", ko: "사후관리대장", en: "Follow-up ledger" },
   { path: "/targets", ko: "목표·실적", en: "Targets" },
   { path: "/reports", ko: "보고서", en: "Reports" },
+  // Only for those who review the district's records (managers).
+  { path: "/monitoring", ko: "부정 기록 점검", en: "Monitoring", monitors: true },
   // Only for those who may import (managers, administrators).
   { path: "/import", ko: "자료 가져오기", en: "Import ledgers", imports: true }
 ] as const
 
-const shown = (view: View, item: (typeof menu)[number]) => !("imports" in item) || view.who?.imports === true
+const shown = (view: View, item: (typeof menu)[number]) =>
+  ("imports" in item ? view.who?.imports === true : true) && ("monitors" in item ? view.who?.monitors === true : true)
 
 // No inline styles or eval (the page's CSP forbids both); a refused form (422)
 // or a conflict (409) is swapped in like any answer, so that its problems show.

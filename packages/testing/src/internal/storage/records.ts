@@ -496,6 +496,25 @@ export const sharedSuite = (backend: Backend) => {
         expect(yield* found({ status: "open" })).toEqual(["o3"])
       })))
 
+    it.effect("lists the seekers who share a name and birth date or a name and phone with another, as sharingIdentity does", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* Repositories.SeekerRepository
+        const people = [
+          seeker("s1", A, { name: "김하나", birthDate: "1990-01-01", contact: { phone: "010-1111-0001" } }),
+          seeker("s2", A, { name: "김하나", birthDate: "1990-01-01", contact: {} }), // s1's name and birth date
+          seeker("s3", A, { name: "이두리", birthDate: "1985-05-05", contact: { phone: "010-2222-0002" } }),
+          seeker("s4", A, { name: "이두리", birthDate: "1986-06-06", contact: { phone: "010-2222-0002" } }), // s3's name and phone
+          seeker("s5", A, { name: "박세찌", birthDate: "1985-05-05", contact: { phone: "010-2222-0002" } }), // another name
+          seeker("s6", A, { name: "최넷", birthDate: "1970-01-01", contact: {} }),
+          seeker("s7", B, { name: "최넷", birthDate: "1970-01-01", contact: {} }) // another district
+        ]
+        for (const person of people) yield* repo.insert(person)
+        const listed = (yield* repo.listPossibleDuplicates(A)).map((row) => row.value.id)
+        expect(listed).toEqual(["s1", "s2", "s3", "s4"])
+        expect(listed).toEqual(Seeker.sharingIdentity(people.filter((p) => p.districtId === A)).map((p) => p.id))
+        expect(yield* repo.listPossibleDuplicates(B)).toEqual([])
+      })))
+
     it.effect("finds a seeker by their new name and phone after an update, and by nothing once erased", () =>
       run(Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
