@@ -155,7 +155,11 @@ const pages: ReadonlyArray<Shot> = [
   { file: "import", open: visit("/app/import", "자료 가져오기"), whole: true, signedIn: true, as: "manager" },
   { file: "import-preview", open: importPreview, whole: true, signedIn: true, as: "manager" },
   // November's report, the demo's last month of casework: its figures, each chart beside its table.
-  { file: "reports", open: visit("/app/reports?month=2026-11", "보고서"), whole: true, signedIn: true, as: "manager" }
+  { file: "reports", open: visit("/app/reports?month=2026-11", "보고서"), whole: true, signedIn: true, as: "manager" },
+  // The targets review as of the day: pace, projection, each counselor, next year's plan.
+  { file: "targets", open: visit("/app/targets", "목표·실적"), whole: true, signedIn: true, as: "manager" },
+  // The year under review: its findings by rule and severity, each with the form that decides it.
+  { file: "monitoring", open: visit("/app/monitoring?from=2026-01-01&to=2026-11-30", "부정 기록 점검"), whole: true, signedIn: true, as: "manager" }
 ]
 
 /** Who signs in: a counselor of the demo district (성동구), and its manager for a manager's pages. */
