@@ -24,6 +24,7 @@ import {
   JobCenter,
   LocalDate,
   Monitoring,
+  MonitoringDecision,
   Opening,
   Placement,
   Referral,
@@ -75,6 +76,11 @@ const PlacementForm = form("PlacementForm", JobCenter.PlacementRequest)
 const FollowUpResultForm = versionedForm("FollowUpResultForm", FollowUp.Result)
 
 const Period = withPeriod({})
+
+const FindingKey = Schema.String.annotations({
+  description: "A finding's key, e.g. late-record-3f9a0c…: its rule and a digest of its records and what was found (the same facts give the same key in every review)"
+})
+const DecisionRecord = versioned(MonitoringDecision.Decision, "VersionedMonitoringDecision")
 
 const SeekerPath = Schema.Struct({ id: Ids.SeekerId })
 
@@ -558,14 +564,37 @@ export class ReviewApi extends HttpApiGroup.make("review")
     HttpApiEndpoint.get("monitoring", "/monitoring")
       .setUrlParams(Period)
       .addSuccess(Schema.Array(Schema.Struct({
+        key: FindingKey,
         rule: Monitoring.Rule,
         severity: Schema.Literal("high", "medium", "low"),
         counselorId: Schema.optional(Schema.String),
         records: Schema.Array(Schema.Struct({ kind: Schema.String, id: Schema.String })),
-        description: Schema.String
+        description: Schema.String,
+        decision: Schema.optional(DecisionRecord.annotations({ description: "A manager's decision on the finding so far, if any" }))
       }).annotations({ identifier: "MonitoringFinding" })))
       .addError(ForbiddenAnswer)
-      .annotateContext(doc("Monitoring review", "The review's findings about improper records in the period (managers and administrators)"))
+      .annotateContext(doc(
+        "Monitoring review",
+        "The review's findings about improper records in the period (managers), each with its key and a manager's decision on it so far"
+      ))
+  )
+  .add(
+    HttpApiEndpoint.put("decide", "/monitoring/findings/:key/decision")
+      .setPath(Schema.Struct({ key: FindingKey }))
+      .setPayload(withPeriod({
+        status: MonitoringDecision.FindingStatus.annotations({ description: "confirmed (improper, to be put right) or cleared" }),
+        note: Schema.String.annotations({ description: "Why: 1–1,000 characters, no resident registration number" }),
+        version: Schema.optional(Version.annotations({ description: "The version of the decision this one changes; none for a first decision" }))
+      }, { from: "The first day of the period reviewed, YYYY-MM-DD", to: "Its last day, YYYY-MM-DD" }).annotations({ identifier: "MonitoringDecisionForm" }))
+      .addSuccess(DecisionRecord)
+      .addError(E.ValidationError)
+      .addError(E.NotFound)
+      .addError(E.StaleVersion)
+      .addError(ForbiddenAnswer)
+      .annotateContext(doc(
+        "Decide a finding",
+        "Marks a finding of the period's review confirmed or cleared, with a note (managers). The finding must still be found in the period (else 404); a change names the decision's version, and a decision made meanwhile is a 409 StaleVersion. Logged against the seekers and the counselor the finding names."
+      ))
   )
   .add(
     HttpApiEndpoint.get("audit", "/audit")

@@ -4,7 +4,7 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
-import { Caseload, EmployerSearch, Erasure, type Ids, JobCenter, LocalDate, Monitoring, Validation } from "@iljari/core"
+import { Caseload, EmployerSearch, Erasure, type Ids, JobCenter, LocalDate, Monitoring, MonitoringDecision, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { DateTime, Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
@@ -208,8 +208,23 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
     .handle("monitoring", ({ urlParams }) =>
       Effect.gen(function*() {
         yield* permit("monitoring.read")
-        const findings = yield* JobCenter.monitor(yield* actor, urlParams)
-        return findings.map((f) => ({ ...f, description: Monitoring.describe(f) }))
+        const reviewed = yield* MonitoringDecision.review(yield* actor, urlParams)
+        return reviewed.map(({ decision, finding, key }) => ({
+          key,
+          ...finding,
+          description: Monitoring.describe(finding),
+          ...(decision === undefined ? {} : { decision })
+        }))
+      }))
+    .handle("decide", ({ path, payload }) =>
+      Effect.gen(function*() {
+        yield* permit("monitoring.read")
+        const { version, ...decision } = payload
+        return yield* MonitoringDecision.decide(yield* actor, {
+          ...decision,
+          key: path.key,
+          ...(version === undefined ? {} : { expectedVersion: version })
+        })
       }))
     .handle("audit", ({ urlParams }) =>
       Effect.gen(function*() {

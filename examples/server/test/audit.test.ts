@@ -152,6 +152,14 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
   ["review.pace", get(() => "/targets/pace?year=2026&period=month&placements=120")],
   ["review.plan", get(() => "/targets/plan?year=2027", { as: "manager" })],
   ["review.monitoring", get(() => "/monitoring?from=2026-05-01&to=2026-06-30", { as: "manager" })],
+  // The samples' records hold no finding: a decision on one the period does not have is a 404.
+  ["review.decide", {
+    method: "PUT",
+    url: () => `/monitoring/findings/late-record-${"0".repeat(20)}/decision`,
+    body: () => ({ from: "2026-05-01", to: "2026-06-30", status: "cleared", note: "확인함" }),
+    as: "manager",
+    status: 404
+  }],
   ["review.audit", get(() => "/audit", { as: "manager" })],
   ["events.recordOutreach", post(() => "/outreach-sessions", (c) => ({
     heldOn: "2026-05-06",
