@@ -135,6 +135,37 @@ const importPreview = async (page: Page, base: string) => {
   return "자료 가져오기"
 }
 
+/** A job fair taken to its timetable through the pages, as staff run it: its grid of interviews and the steps around it. */
+const fairTimetable = async (page: Page, base: string) => {
+  const found = await (await page.request.get(`${base}/openings/search?status=open&limit=100`)).json() as {
+    readonly items: ReadonlyArray<{ readonly value: { readonly employerId: string; readonly title: string } }>
+  }
+  const listed = await (await page.request.get(`${base}/employers/search?limit=100`)).json() as {
+    readonly items: ReadonlyArray<{ readonly value: { readonly id: string; readonly name: string } }>
+  }
+  const names = new Map(listed.items.map((e) => [e.value.id, e.value.name] as const))
+  const employers = [...new Set(found.items.map((o) => o.value.employerId))].filter((id) => names.has(id)).slice(0, 3)
+  await page.goto(`${base}/app/fairs/new`)
+  await page.getByLabel("박람회 이름").fill("12월 일 잡는 데이")
+  await page.getByLabel("개최일").fill("2026-12-03")
+  await page.getByLabel("장소").fill("성동구청 대강당")
+  await page.getByLabel("최소 적합도 점수 (0~100)").fill("0")
+  for (const id of employers) {
+    await page.getByLabel("업체 이름").fill(names.get(id)!)
+    await submitAndWait(page, page.getByRole("button", { name: "업체 검색" }))
+    await page.locator(".fair-found label", { hasText: found.items.find((o) => o.value.employerId === id)!.value.title }).first().click()
+  }
+  await submitAndWait(page, page.getByRole("button", { name: "박람회 만들기" }))
+  await submitAndWait(page, page.getByRole("button", { name: "적합도 순으로 후보 선정" }))
+  await submitAndWait(page, page.getByRole("button", { name: "후보 초대" }))
+  const came = page.locator(".fair-attendance label")
+  for (let i = 0; i < Math.min(6, await came.count()); i++) await came.nth(i).click()
+  await submitAndWait(page, page.getByRole("button", { name: "참석 기록" }))
+  await submitAndWait(page, page.getByRole("button", { name: "시간표 짜기" }))
+  await page.locator("#step-timetable").scrollIntoViewIfNeeded()
+  return "채용박람회"
+}
+
 /** The pages to shoot, in order. */
 const pages: ReadonlyArray<Shot> = [
   { file: "sign-in", open: visit("/app/sign-in", "로그인"), whole: true, signedIn: false },
@@ -156,6 +187,8 @@ const pages: ReadonlyArray<Shot> = [
   { file: "import-preview", open: importPreview, whole: true, signedIn: true, as: "manager" },
   // November's report, the demo's last month of casework: its figures, each chart beside its table.
   { file: "reports", open: visit("/app/reports?month=2026-11", "보고서"), whole: true, signedIn: true, as: "manager" },
+  // A fair taken to its timetable: the grid, one column per employer.
+  { file: "fair", open: fairTimetable, whole: true, signedIn: true, as: "manager" },
   // The targets review as of the day: pace, projection, each counselor, next year's plan.
   { file: "targets", open: visit("/app/targets", "목표·실적"), whole: true, signedIn: true, as: "manager" },
   // The year under review: its findings by rule and severity, each with the form that decides it.

@@ -28,6 +28,7 @@ import { Effect } from "effect"
 import { asset } from "./http/Assets.js"
 import { CurrentSettings, type WebSettings } from "./http/Settings.js"
 import { employerRoutes } from "./pages/Employers.js"
+import { fairRoutes } from "./pages/Fairs.js"
 import { followUpRoutes } from "./pages/FollowUps.js"
 import { importRoutes } from "./pages/Import.js"
 import { monitoringRoutes } from "./pages/Monitoring.js"
@@ -73,6 +74,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(seekerRoutes),
   HttpRouter.concat(employerRoutes),
   HttpRouter.concat(referralRoutes),
+  HttpRouter.concat(fairRoutes),
   HttpRouter.concat(followUpRoutes),
   HttpRouter.concat(importRoutes),
   HttpRouter.concat(reportRoutes),

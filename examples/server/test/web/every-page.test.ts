@@ -48,6 +48,9 @@ describeBrowser("every page of the web app, in Chromium", () => {
     { path: "/app/targets", as: "manager" },
     // The monitoring review of the year so far: its findings, each with its decision form.
     { path: `/app/monitoring?from=${new Date().getFullYear()}-01-01&to=${new Date().toISOString().slice(0, 10)}`, as: "manager" },
+    // The job fairs, and the form that plans one.
+    { path: "/app/fairs" },
+    { path: "/app/fairs/new" },
     { path: "/app/no-such-page" }
   ]
 

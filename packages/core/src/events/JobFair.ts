@@ -674,3 +674,25 @@ export const get = (
   id: JobFairId
 ): Effect.Effect<Versioned<JobFair>, NotFound | PersistenceError, JobFairRepository | AuditLog | IdGenerator> =>
   Effect.flatMap(Effect.flatMap(fairs, (repo) => repo.get(actor.districtId, id)), shown(actor, "jobFair.get"))
+
+/**
+ * The district's fairs, the latest first: what a list of fairs shows (title,
+ * day, venue, status and counts) names no seeker, so nothing is logged; a
+ * fair opened with {@link get} logs everyone it names.
+ *
+ * @example
+ * ```ts
+ * import { JobCenter, JobFair } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const fairs = JobFair.list(actor)
+ * ```
+ *
+ * @since 0.4.0
+ * @category use cases
+ */
+export const list = (actor: Actor): Effect.Effect<ReadonlyArray<Versioned<JobFair>>, PersistenceError, JobFairRepository> =>
+  Effect.map(
+    Effect.flatMap(fairs, (repo) => repo.list(actor.districtId)),
+    (rows) => [...rows].sort((a, b) => byId(b.value.heldOn, a.value.heldOn) || byId(a.value.id, b.value.id))
+  )

@@ -10,6 +10,8 @@ export interface Form {
   readonly get: (name: string) => string | undefined
   /** Every value of a repeated field (checkboxes), trimmed, empty ones dropped. */
   readonly all: (name: string) => ReadonlyArray<string>
+  /** The names of the fields sent, each once (fields named per record, `capacity-<id>`). */
+  readonly names: () => ReadonlyArray<string>
 }
 
 export const formOf = (entries: ReadonlyArray<readonly [string, string]>): Form => ({
@@ -17,7 +19,8 @@ export const formOf = (entries: ReadonlyArray<readonly [string, string]>): Form 
     const value = entries.find(([key]) => key === name)?.[1].trim()
     return value === undefined || value === "" ? undefined : value
   },
-  all: (name) => entries.filter(([key]) => key === name).map(([, value]) => value.trim()).filter((value) => value !== "")
+  all: (name) => entries.filter(([key]) => key === name).map(([, value]) => value.trim()).filter((value) => value !== ""),
+  names: () => [...new Set(entries.map(([key]) => key))]
 })
 
 /** The request's form; a body that cannot be read counts as empty. */

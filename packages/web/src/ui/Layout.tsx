@@ -14,6 +14,7 @@ const menu = [
   { path: "/employers", ko: "구인업체·공고", en: "Employers and openings", also: "/openings" },
   { path: "/referrals", ko: "알선", en: "Referrals" },
   { path: "/follow-ups", ko: "사후관리대장", en: "Follow-up ledger" },
+  { path: "/fairs", ko: "채용박람회", en: "Job fairs" },
   { path: "/targets", ko: "목표·실적", en: "Targets" },
   { path: "/reports", ko: "보고서", en: "Reports" },
   // Only for those who review the district's records (managers).
