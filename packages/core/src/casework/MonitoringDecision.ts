@@ -253,6 +253,14 @@ export const decide = (actor: Actor, input: unknown) =>
  * the decisions stay (what was decided, when and by whom), the free text
  * goes. Run inside the erasure's transaction.
  *
+ * @example
+ * ```ts
+ * import { Ids, MonitoringDecision } from "@iljari/core"
+ *
+ * // What Erasure.eraseSeeker does for the decisions about the seeker it erases.
+ * const emptied = MonitoringDecision.forgetSeeker(Ids.DistrictId.make("11200"), Ids.SeekerId.make("seeker-0001"))
+ * ```
+ *
  * @since 0.4.0
  * @category privacy
  */
