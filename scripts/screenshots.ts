@@ -41,7 +41,7 @@ interface Shot {
   readonly whole: boolean
   readonly signedIn: boolean
   /** Who opens it: the counselor, unless the page is a manager's. */
-  readonly as?: "manager"
+  readonly as?: "manager" | "analyst"
 }
 
 /** Opens an address, waits for what htmx loads after the page (`ready`, if given), and expects `title`. */
@@ -189,14 +189,16 @@ const pages: ReadonlyArray<Shot> = [
   { file: "reports", open: visit("/app/reports?month=2026-11", "보고서"), whole: true, signedIn: true, as: "manager" },
   // A fair taken to its timetable: the grid, one column per employer.
   { file: "fair", open: fairTimetable, whole: true, signedIn: true, as: "manager" },
+  // A city analyst's page: the districts granted compared, one in detail, no person named.
+  { file: "analysis", open: visit("/app/analysis?month=2026-11", "분석"), whole: true, signedIn: true, as: "analyst" },
   // The targets review as of the day: pace, projection, each counselor, next year's plan.
   { file: "targets", open: visit("/app/targets", "목표·실적"), whole: true, signedIn: true, as: "manager" },
   // The year under review: its findings by rule and severity, each with the form that decides it.
   { file: "monitoring", open: visit("/app/monitoring?from=2026-01-01&to=2026-11-30", "부정 기록 점검"), whole: true, signedIn: true, as: "manager" }
 ]
 
-/** Who signs in: a counselor of the demo district (성동구), and its manager for a manager's pages. */
-const logins = { counselor: "seongdong-counselor-01", manager: "seongdong-manager" } as const
+/** Who signs in: a counselor of the demo district (성동구), its manager for a manager's pages, and the city's analyst for theirs. */
+const logins = { counselor: "seongdong-counselor-01", manager: "seongdong-manager", analyst: "seoul-analyst" } as const
 
 const sizes = [
   { suffix: "", viewport: { width: 1280, height: 900 }, isMobile: false },

@@ -26,6 +26,7 @@ import { HttpApiBuilder, type HttpApp, type HttpServerError, HttpRouter, HttpSer
 import type { Services } from "./http/Handler.js"
 import { Effect } from "effect"
 import { asset } from "./http/Assets.js"
+import { analysisRoutes } from "./pages/Analysis.js"
 import { CurrentSettings, type WebSettings } from "./http/Settings.js"
 import { employerRoutes } from "./pages/Employers.js"
 import { fairRoutes } from "./pages/Fairs.js"
@@ -80,6 +81,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(reportRoutes),
   HttpRouter.concat(targetRoutes),
   HttpRouter.concat(monitoringRoutes),
+  HttpRouter.concat(analysisRoutes),
   // Any other address under the app is the app's own "not found" page.
   HttpRouter.all("*", notFound)
 )

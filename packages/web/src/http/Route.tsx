@@ -18,7 +18,7 @@ import type { Handler, Services } from "./Handler.js"
 import type { WebSettings } from "./Settings.js"
 import { html } from "./Respond.js"
 import type { Roles } from "@iljari/core"
-import { anonymousView, pathOf, signed, type Signed, signedReading } from "./Signed.js"
+import { anonymousView, pathOf, signed, type Signed, signedAnalyst, signedReading } from "./Signed.js"
 
 const refusals: Record<string, Refusal> = {
   NotFound: "not-found",
@@ -67,6 +67,8 @@ const answered = <E extends { readonly _tag: string }, R>(
     Effect.catchAll((error: { readonly _tag: string }) =>
       error._tag === "SignInNeeded"
         ? signInAgain("secondFactor" in error && error.secondFactor === true)
+        : error._tag === "NoCasework"
+        ? analystElsewhere
         : Effect.flatMap(anonymousView, (view) => {
           const refusal = refusals[error._tag]
           return refusal === undefined
@@ -77,7 +79,19 @@ const answered = <E extends { readonly _tag: string }, R>(
       Effect.zipRight(Effect.logError("web: a page died", defect), Effect.flatMap(anonymousView, (view) => refuse(view, "fault"))))
   )
 
+// A city analyst has no casework: the app's first page sends them to their figures, any other is refused.
+const analystElsewhere = Effect.gen(function*() {
+  const view = yield* anonymousView
+  const request = yield* HttpServerRequest.HttpServerRequest
+  return request.method === "GET" && (yield* pathOf) === "/" ? yield* redirect(href(view, "/analysis")) : yield* refuse(view, "forbidden")
+})
+
 type Needs = Services | WebSettings | HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
+
+/** A page of a city analyst's: figures only (see `signedAnalyst`). */
+export const analystPage = <E extends { readonly _tag: string }, R extends Needs>(
+  handler: (signedIn: Signed) => Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+): Handler => answered(Effect.flatMap(signedAnalyst, handler))
 
 /** A page anyone may open (sign-in, the language switch). */
 export const publicPage = <E extends { readonly _tag: string }, R extends Needs>(

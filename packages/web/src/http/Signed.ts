@@ -94,8 +94,8 @@ export class NotPermitted extends Data.TaggedError("NotPermitted") {}
 export const mayImport = (role: Roles.Role): boolean =>
   Roles.scopeOf(role, "casework.write") === "district" || Roles.can(role, "settings.manage")
 
-// The session's account, for a staff member whose session is complete.
-const resumed = Effect.gen(function*() {
+// The session's account, for anyone whose session is complete.
+const resumedAny = Effect.gen(function*() {
   const request = yield* HttpServerRequest.HttpServerRequest
   const cookie = request.cookies[sessionCookie]
   if (cookie === undefined || cookie === "") return yield* new SignInNeeded({ secondFactor: false })
@@ -104,9 +104,11 @@ const resumed = Effect.gen(function*() {
     Effect.catchTag("SessionEnded", () => new SignInNeeded({ secondFactor: false }))
   )
   if (session.stage !== "complete") return yield* new SignInNeeded({ secondFactor: true })
-  if (account.role === "analyst") return yield* new NoCasework()
   return { account, secret }
 })
+
+// The session's account, for a staff member of a district (not an analyst).
+const resumed = Effect.flatMap(resumedAny, (found) => found.account.role === "analyst" ? new NoCasework() : Effect.succeed(found))
 
 // The staff member as the pages see them, once the post (if any) is checked.
 // A post whose body could not be read (`fields` undefined: too large, not a form) is only answered, never acted on:
@@ -134,7 +136,8 @@ const signedAs = (account: Account.Account, secret: Redacted.Redacted<string>, f
           name: account.name,
           role: Roles.roleLabel(account.role, base.lang),
           imports: mayImport(account.role),
-          monitors: Roles.can(account.role, "monitoring.read")
+          monitors: Roles.can(account.role, "monitoring.read"),
+          analyst: account.role === "analyst"
         }
       }
     } satisfies Signed
@@ -150,6 +153,20 @@ export const signed: Effect.Effect<
   const { account, secret } = yield* resumed
   const fields = reads.has(request.method) ? formOf([]) : yield* form
   return { signed: yield* signedAs(account, secret, fields), form: fields }
+})
+
+/**
+ * A city analyst's session, for the pages of figures only (their reads
+ * carry no form); anyone else is `NotPermitted`.
+ */
+export const signedAnalyst: Effect.Effect<
+  Signed,
+  SignInNeeded | CrossSite | NotPermitted | Errors.PersistenceError,
+  Services | WebSettings | HttpServerRequest.HttpServerRequest
+> = Effect.gen(function*() {
+  const { account, secret } = yield* resumedAny
+  if (account.role !== "analyst") return yield* new NotPermitted()
+  return yield* signedAs(account, secret, formOf([]))
 })
 
 /**

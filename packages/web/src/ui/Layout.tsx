@@ -20,11 +20,16 @@ const menu = [
   // Only for those who review the district's records (managers).
   { path: "/monitoring", ko: "부정 기록 점검", en: "Monitoring", monitors: true },
   // Only for those who may import (managers, administrators).
-  { path: "/import", ko: "자료 가져오기", en: "Import ledgers", imports: true }
+  { path: "/import", ko: "자료 가져오기", en: "Import ledgers", imports: true },
+  // A city analyst's only page: figures across the districts granted, no person's record.
+  { path: "/analysis", ko: "분석", en: "Analysis", analysts: true }
 ] as const
 
 const shown = (view: View, item: (typeof menu)[number]) =>
-  ("imports" in item ? view.who?.imports === true : true) && ("monitors" in item ? view.who?.monitors === true : true)
+  "analysts" in item
+    ? view.who?.analyst === true
+    : view.who?.analyst !== true && ("imports" in item ? view.who?.imports === true : true) &&
+      ("monitors" in item ? view.who?.monitors === true : true)
 
 // No inline styles or eval (the page's CSP forbids both); a refused form (422)
 // or a conflict (409) is swapped in like any answer, so that its problems show.
