@@ -41,7 +41,7 @@ interface Shot {
   readonly whole: boolean
   readonly signedIn: boolean
   /** Who opens it: the counselor, unless the page is a manager's. */
-  readonly as?: "manager" | "analyst"
+  readonly as?: "manager" | "analyst" | "admin"
 }
 
 /** Opens an address, waits for what htmx loads after the page (`ready`, if given), and expects `title`. */
@@ -189,6 +189,8 @@ const pages: ReadonlyArray<Shot> = [
   { file: "reports", open: visit("/app/reports?month=2026-11", "보고서"), whole: true, signedIn: true, as: "manager" },
   // A fair taken to its timetable: the grid, one column per employer.
   { file: "fair", open: fairTimetable, whole: true, signedIn: true, as: "manager" },
+  // 관리 as an administrator sees it: the accounts and roles, and the last week's access records.
+  { file: "admin", open: visit("/app/admin", "관리"), whole: false, signedIn: true, as: "admin" },
   // A city analyst's page: the districts granted compared, one in detail, no person named.
   { file: "analysis", open: visit("/app/analysis?month=2026-11", "분석"), whole: true, signedIn: true, as: "analyst" },
   // The targets review as of the day: pace, projection, each counselor, next year's plan.
@@ -197,8 +199,8 @@ const pages: ReadonlyArray<Shot> = [
   { file: "monitoring", open: visit("/app/monitoring?from=2026-01-01&to=2026-11-30", "부정 기록 점검"), whole: true, signedIn: true, as: "manager" }
 ]
 
-/** Who signs in: a counselor of the demo district (성동구), its manager for a manager's pages, and the city's analyst for theirs. */
-const logins = { counselor: "seongdong-counselor-01", manager: "seongdong-manager", analyst: "seoul-analyst" } as const
+/** Who signs in: a counselor of the demo district (성동구), its manager and administrator for their pages, and the city's analyst for theirs. */
+const logins = { counselor: "seongdong-counselor-01", manager: "seongdong-manager", analyst: "seoul-analyst", admin: "seongdong-admin" } as const
 
 const sizes = [
   { suffix: "", viewport: { width: 1280, height: 900 }, isMobile: false },

@@ -4,7 +4,7 @@
  */
 import { HttpApiBuilder, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Oidc } from "@iljari/auth"
-import { AccessLog, AccessRules, Account, Accounts, ApiToken, Audit, Enrolment, LocalDate, Session, SignIn } from "@iljari/core"
+import { AccessLog, AccessRules, Account, Accounts, ApiToken, Enrolment, LocalDate, Session, SignIn } from "@iljari/core"
 import { DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { sessionSecret } from "./Access.js"
 import { staff } from "./Actor.js"
@@ -22,24 +22,6 @@ const clearSessionCookie = Effect.flatMap(AccessSettings, (settings) =>
 
 // The start of a Korean day, as an instant.
 const startOfDay = (date: LocalDate.LocalDate) => DateTime.unsafeMake(`${date}T00:00:00+09:00`)
-
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
-
-// With a byte-order mark, so that Excel reads the Korean as UTF-8.
-const accessRecordsCsv = (entries: ReadonlyArray<Audit.AuditEntry>) =>
-  "\uFEFF" + [
-    ["일시 (KST)", "사용자", "행위", "대상 종류", "대상", "목적", "접속지", "내용"],
-    ...entries.map((e) => [
-      DateTime.formatIso(DateTime.addDuration(e.at, "9 hours")).replace("Z", "+09:00"),
-      e.actor,
-      Audit.auditActionLabel(e.action),
-      e.subjectKind,
-      e.subjectId,
-      e.purpose,
-      e.origin ?? "",
-      e.detail ?? ""
-    ])
-  ].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n"
 
 const ssoCookie = "iljari_sso"
 
@@ -154,7 +136,7 @@ export const AdminLive = HttpApiBuilder.group(Api, "admin", (handlers) =>
           from: startOfDay(urlParams.from),
           before: startOfDay(LocalDate.addDays(urlParams.to, 1))
         })
-        return urlParams.format === "csv" ? accessRecordsCsv(entries) : entries
+        return urlParams.format === "csv" ? AccessLog.csvOf(entries) : entries
       }))
 )
 

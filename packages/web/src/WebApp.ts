@@ -26,6 +26,7 @@ import { HttpApiBuilder, type HttpApp, type HttpServerError, HttpRouter, HttpSer
 import type { Services } from "./http/Handler.js"
 import { Effect } from "effect"
 import { asset } from "./http/Assets.js"
+import { adminRoutes } from "./pages/Admin.js"
 import { analysisRoutes } from "./pages/Analysis.js"
 import { CurrentSettings, type WebSettings } from "./http/Settings.js"
 import { employerRoutes } from "./pages/Employers.js"
@@ -56,6 +57,15 @@ const assets = Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => 
   return asset(decodeURIComponent(path.slice(path.indexOf("/assets/") + "/assets/".length)))
 })
 
+// The pages of figures and of the district's running: reports, targets, monitoring, analysis, administration.
+const figureRoutes = HttpRouter.empty.pipe(
+  HttpRouter.concat(reportRoutes),
+  HttpRouter.concat(targetRoutes),
+  HttpRouter.concat(monitoringRoutes),
+  HttpRouter.concat(analysisRoutes),
+  HttpRouter.concat(adminRoutes)
+)
+
 /**
  * The app's routes, relative to where it is mounted.
  *
@@ -78,10 +88,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(fairRoutes),
   HttpRouter.concat(followUpRoutes),
   HttpRouter.concat(importRoutes),
-  HttpRouter.concat(reportRoutes),
-  HttpRouter.concat(targetRoutes),
-  HttpRouter.concat(monitoringRoutes),
-  HttpRouter.concat(analysisRoutes),
+  HttpRouter.concat(figureRoutes),
   // Any other address under the app is the app's own "not found" page.
   HttpRouter.all("*", notFound)
 )

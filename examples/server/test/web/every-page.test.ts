@@ -51,6 +51,8 @@ describeBrowser("every page of the web app, in Chromium", () => {
     // The job fairs, and the form that plans one.
     { path: "/app/fairs" },
     { path: "/app/fairs/new" },
+    // The access records of the last week (a manager reads them; an administrator also manages accounts).
+    { path: "/app/admin", as: "manager" },
     { path: "/app/no-such-page" }
   ]
 

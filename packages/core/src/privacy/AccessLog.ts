@@ -15,8 +15,8 @@
  * @module
  * @category privacy
  */
-import { Effect } from "effect"
-import { type AuditEntry, AuditLog, type AuditQuery } from "../kernel/Audit.js"
+import { DateTime, Effect } from "effect"
+import { type AuditEntry, auditActionLabel, AuditLog, type AuditQuery } from "../kernel/Audit.js"
 import { type Actor, boundedPage, logAccessAll, pageFrom } from "../kernel/UseCase.js"
 import { require, type Staff } from "../access/Staff.js"
 
@@ -104,3 +104,37 @@ export const auditPage = (actor: Actor, query: AuditQuery = {}) =>
  */
 export const accessRecords = (staff: Staff, query: AuditQuery) =>
   Effect.zipRight(require(staff, "audit.read"), auditTrail(staff, { limit: 1_000_000, ...query }))
+
+const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+
+/**
+ * Access records as CSV for an inspection (접속기록 점검), with a byte-order
+ * mark so that Excel reads the Korean: one row per entry — the time in
+ * Korea, who, what, whose record, why, from where and what changed.
+ *
+ * @example
+ * ```ts
+ * import { AccessLog, Staff } from "@iljari/core"
+ * import { Effect } from "effect"
+ *
+ * declare const admin: Staff.Staff
+ * const file = Effect.map(AccessLog.accessRecords(admin, { limit: 1000 }), AccessLog.csvOf)
+ * ```
+ *
+ * @since 0.4.0
+ * @category audit
+ */
+export const csvOf = (entries: ReadonlyArray<AuditEntry>): string =>
+  "\uFEFF" + [
+    ["일시 (KST)", "사용자", "행위", "대상 종류", "대상", "목적", "접속지", "내용"],
+    ...entries.map((e) => [
+      DateTime.formatIso(DateTime.addDuration(e.at, "9 hours")).replace("Z", "+09:00"),
+      e.actor,
+      auditActionLabel(e.action),
+      e.subjectKind,
+      e.subjectId,
+      e.purpose,
+      e.origin ?? "",
+      e.detail ?? ""
+    ])
+  ].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n"

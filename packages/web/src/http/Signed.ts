@@ -133,10 +133,13 @@ const signedAs = (account: Account.Account, secret: Redacted.Redacted<string>, f
         ...base,
         csrf: yield* Session.csrfTokenOf(secret),
         who: {
+          id: account.id,
           name: account.name,
           role: Roles.roleLabel(account.role, base.lang),
           imports: mayImport(account.role),
           monitors: Roles.can(account.role, "monitoring.read"),
+          administers: Roles.can(account.role, "accounts.manage") || Roles.can(account.role, "audit.read"),
+          casework: Roles.can(account.role, "casework.write"),
           analyst: account.role === "analyst"
         }
       }

@@ -8,28 +8,33 @@
 import type { ComponentChildren } from "preact"
 import { href, type View } from "./View.js"
 
-const menu = [
+// Each item is for everyone of a district's staff, or only for those whose
+// role the `for` flag of the person signed in names; an analyst sees only theirs.
+type Only = "casework" | "monitors" | "imports" | "administers" | "analyst"
+const menu: ReadonlyArray<{ readonly path: string; readonly ko: string; readonly en: string; readonly also?: string; readonly for?: Only }> = [
   { path: "/", ko: "오늘 할 일", en: "Today" },
   { path: "/seekers", ko: "구직자", en: "Job seekers" },
   { path: "/employers", ko: "구인업체·공고", en: "Employers and openings", also: "/openings" },
   { path: "/referrals", ko: "알선", en: "Referrals" },
   { path: "/follow-ups", ko: "사후관리대장", en: "Follow-up ledger" },
-  { path: "/fairs", ko: "채용박람회", en: "Job fairs" },
+  // Those who record casework (counselors, managers).
+  { path: "/fairs", ko: "채용박람회", en: "Job fairs", for: "casework" },
   { path: "/targets", ko: "목표·실적", en: "Targets" },
   { path: "/reports", ko: "보고서", en: "Reports" },
-  // Only for those who review the district's records (managers).
-  { path: "/monitoring", ko: "부정 기록 점검", en: "Monitoring", monitors: true },
-  // Only for those who may import (managers, administrators).
-  { path: "/import", ko: "자료 가져오기", en: "Import ledgers", imports: true },
+  // Those who review the district's records (managers).
+  { path: "/monitoring", ko: "부정 기록 점검", en: "Monitoring", for: "monitors" },
+  // Those who may import (managers, administrators).
+  { path: "/import", ko: "자료 가져오기", en: "Import ledgers", for: "imports" },
+  // Those who manage accounts or read the access records (administrators, managers).
+  { path: "/admin", ko: "관리", en: "Administration", for: "administers" },
   // A city analyst's only page: figures across the districts granted, no person's record.
-  { path: "/analysis", ko: "분석", en: "Analysis", analysts: true }
-] as const
+  { path: "/analysis", ko: "분석", en: "Analysis", for: "analyst" }
+]
 
 const shown = (view: View, item: (typeof menu)[number]) =>
-  "analysts" in item
+  item.for === "analyst"
     ? view.who?.analyst === true
-    : view.who?.analyst !== true && ("imports" in item ? view.who?.imports === true : true) &&
-      ("monitors" in item ? view.who?.monitors === true : true)
+    : view.who?.analyst !== true && (item.for === undefined || view.who?.[item.for] === true)
 
 // No inline styles or eval (the page's CSP forbids both); a refused form (422)
 // or a conflict (409) is swapped in like any answer, so that its problems show.
@@ -49,7 +54,7 @@ const htmxConfig = JSON.stringify({
 
 const under = (view: View, path: string) => view.path === path || view.path.startsWith(`${path}/`)
 const isCurrent = (view: View, item: (typeof menu)[number]) =>
-  item.path === "/" ? view.path === "/" : under(view, item.path) || ("also" in item && under(view, item.also))
+  item.path === "/" ? view.path === "/" : under(view, item.path) || (item.also !== undefined && under(view, item.also))
 
 export const CsrfField = ({ view }: { readonly view: View }) =>
   view.csrf === undefined ? null : <input type="hidden" name="_csrf" value={view.csrf} />

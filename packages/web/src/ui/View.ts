@@ -13,7 +13,16 @@ export interface View {
   readonly path: string
   readonly csrf?: string
   /** Who is signed in, and whether their role may import ledgers (the menu shows the page only then). */
-  readonly who?: { readonly name: string; readonly role: string; readonly imports?: boolean; readonly monitors?: boolean; readonly analyst?: boolean }
+  readonly who?: {
+    readonly id?: string
+    readonly name: string
+    readonly role: string
+    readonly imports?: boolean
+    readonly monitors?: boolean
+    readonly administers?: boolean
+    readonly casework?: boolean
+    readonly analyst?: boolean
+  }
 }
 
 /** A link inside the app. */
