@@ -18,6 +18,7 @@
  */
 import {
   AccessRules,
+  CenterSettings,
   Account,
   ApiToken,
   Audit,
@@ -256,6 +257,7 @@ const repositories = (file: JsonFile.JsonFile) => {
   const sessions = collection(file, "session", Session.Session)
   const tokens = collection(file, "API token", ApiToken.ApiToken)
   const rules = collection(file, "access rules", AccessRules.Rules)
+  const settings = collection(file, "center settings", CenterSettings.Settings)
   // A store with no finders of its own.
   const plain = <A extends { readonly id: string; readonly districtId: DistrictId }, I>(kind: string, schema: Schema.Schema<A, I>) =>
     strip(collection(file, kind, schema))
@@ -348,6 +350,7 @@ const repositories = (file: JsonFile.JsonFile) => {
     SessionRepository: { ...strip(sessions), findByDigest: (digest) => sessions.find((s) => s.digest === digest) },
     ApiTokenRepository: { ...strip(tokens), findByDigest: (digest) => tokens.find((t) => t.digest === digest) },
     AccessRulesRepository: { get: rules.get, insert: rules.insert, update: rules.update },
+    CenterSettingsRepository: { get: settings.get, insert: settings.insert, update: settings.update },
     AuditLog: auditLog(file),
     Outbox: outbox(file),
     IdempotencyStore: idempotency(file),

@@ -4,7 +4,7 @@
  * answered 404, exactly like one that does not exist.
  */
 import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
-import { Caseload, EmployerSearch, Erasure, type Ids, JobCenter, LocalDate, Monitoring, MonitoringDecision, Validation } from "@iljari/core"
+import { Caseload, CenterSettings, EmployerSearch, Erasure, type Ids, JobCenter, LocalDate, Monitoring, MonitoringDecision, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
 import { DateTime, Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
@@ -195,7 +195,8 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
         const { growth, roundTo, year } = urlParams
         return yield* TargetPlanning.planFromLastYear(who.districtId, {
           year,
-          growthPercent: growth,
+          // The growth the district set for its plans, unless the query asks for another.
+          growthPercent: growth ?? (yield* CenterSettings.effective(who.districtId, yield* JobCenter.Config)).growthPercent,
           roundTo,
           current: targetsOf(who.districtId)
         }).pipe(

@@ -32,6 +32,7 @@ import { AccountRepository } from "./access/Account.js"
 import { ApiTokenRepository } from "./access/ApiToken.js"
 import { SessionRepository } from "./access/Session.js"
 import { StudyRoomBookingRepository } from "./cafes/StudyRooms.js"
+import { CenterSettingsRepository } from "./casework/CenterSettings.js"
 import { CounselingRepository } from "./casework/Counseling.js"
 import { FollowUpRepository } from "./casework/FollowUp.js"
 import { MonitoringDecisionRepository } from "./casework/MonitoringDecision.js"
@@ -64,6 +65,7 @@ export {
   AccountRepository,
   ApiTokenRepository,
   AuditLog,
+  CenterSettingsRepository,
   CounselingRepository,
   CounselorRepository,
   DiscoveryVisitRepository,
@@ -124,6 +126,7 @@ export const ports = {
   SessionRepository,
   ApiTokenRepository,
   AccessRulesRepository,
+  CenterSettingsRepository,
   ResultCounts,
   AuditLog,
   Outbox,

@@ -462,6 +462,12 @@ const monitoringDecisions = Effect.gen(function*() {
   })
 })
 
+// A district's own settings of its casework (follow-up policy, growth, closure days): one row per district.
+const centerSettings = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(recordTable("iljari_center_settings", []))
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -487,7 +493,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0016_id_order": idOrder,
   "0017_rate_limits": rateLimits,
   "0018_import_mappings": importMappings,
-  "0019_monitoring_decisions": monitoringDecisions
+  "0019_monitoring_decisions": monitoringDecisions,
+  "0020_center_settings": centerSettings
 }
 
 /**

@@ -24,6 +24,7 @@
 import { Migrator, SqlClient } from "@effect/sql"
 import {
   AccessRules,
+  type CenterSettings,
   Account,
   ApiToken,
   Audit,
@@ -521,6 +522,7 @@ const make = Effect.gen(function*() {
     },
     SessionRepository: { ...sessionStore, findByDigest: (digest: string) => findSession("digest", digest) },
     AccessRulesRepository: makeStore<AccessRules.Rules, typeof AccessRules.Rules.Encoded, "access">(sql, Tables.accessRules),
+    CenterSettingsRepository: makeStore<CenterSettings.Settings, typeof CenterSettings.Settings.Encoded, "settings">(sql, Tables.centerSettings),
     ApiTokenRepository: { ...tokenStore, findByDigest: (digest: string) => findToken("digest", digest) },
     ResultCounts: makeResultCounts(sql),
     AuditLog: auditLog,

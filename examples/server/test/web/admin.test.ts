@@ -129,4 +129,45 @@ describeBrowser("관리 in the web app, in Chromium", () => {
       await counselorContext.close()
     }
   }, 90_000)
+
+  it("sets the center's settings: placements recorded afterwards follow the new policy, and plans the new growth", async () => {
+    await page.goto(`${server.base}/app/admin`)
+    await page.getByLabel("사후관리 기간 (개월)").fill("6")
+    await page.getByLabel("통화 간격 (개월)").fill("2")
+    await page.getByLabel("목표 계획 증가율 (%)").fill("7")
+    await page.getByLabel(/^센터 휴무일/).fill("2026-10-15 구청 개청기념일")
+    await page.getByRole("button", { name: "설정 저장" }).click()
+    await page.waitForURL(/done=settings/)
+    expect(await page.getByLabel("사후관리 기간 (개월)").inputValue()).toBe("6")
+    expect(await page.getByLabel(/^센터 휴무일/).inputValue()).toBe("2026-10-15 구청 개청기념일")
+    // A refused value is named, and nothing changes.
+    await page.getByLabel("통화 간격 (개월)").fill("4")
+    await page.getByRole("button", { name: "설정 저장" }).click()
+    expect(await page.getByRole("alert").textContent()).toContain("intervalMonths")
+    await page.goto(`${server.base}/app/admin`)
+    expect(await page.getByLabel("통화 간격 (개월)").inputValue()).toBe("2")
+    expect(await checkAccessibility(page)).toEqual([])
+
+    // A placement the counselor records now has three calls, two months apart.
+    const counselorContext = await browser.newContext()
+    try {
+      const counselor = await counselorContext.newPage()
+      await signInAs(counselor, server.base, staffLogin("counselor"))
+      await counselor.goto(`${server.base}/app/`)
+      const csrf = await counselor.locator("input[name=_csrf]").first().inputValue()
+      const [seeker] = await (await counselor.request.get(`${server.base}/caseload?limit=1`)).json() as ReadonlyArray<{ readonly value: { readonly id: string } }>
+      const employers = await (await counselor.request.get(`${server.base}/employers/search?limit=1`)).json() as { readonly items: ReadonlyArray<{ readonly value: { readonly id: string } }> }
+      const placed = await counselor.request.post(`${server.base}/placements`, {
+        data: { seekerId: seeker!.value.id, employerId: employers.items[0]!.value.id, startOn: new Date().toISOString().slice(0, 10), contractType: "open-ended", schedule: "full-time" },
+        headers: { "x-csrf-token": csrf, origin: server.base }
+      })
+      expect(placed.status()).toBe(201)
+      expect(((await placed.json()) as { readonly followUps: ReadonlyArray<unknown> }).followUps).toHaveLength(3)
+    } finally {
+      await counselorContext.close()
+    }
+    // The targets page plans at the district's growth.
+    await page.goto(`${server.base}/app/targets`)
+    expect(await page.getByLabel("증가율(%)").inputValue()).toBe("7")
+  }, 90_000)
 })

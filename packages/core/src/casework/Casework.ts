@@ -28,6 +28,7 @@ import * as Caseload from "../registry/Caseload.js"
 import { SeekerRepository } from "../registry/Seeker.js"
 import * as Counseling from "./Counseling.js"
 import { CounselingRepository } from "./Counseling.js"
+import * as CenterSettings from "./CenterSettings.js"
 import * as FollowUp from "./FollowUp.js"
 import { FollowUpRepository } from "./FollowUp.js"
 import * as Monitoring from "./Monitoring.js"
@@ -372,7 +373,8 @@ export const recordPlacement = (actor: Actor, input: unknown) =>
       en: "a placement records a job agreed, whose first day is at most a year ahead",
       ko: "취업은 합의된 일자리를 기록하므로 첫 출근일은 1년 안이어야 합니다"
     })
-    const config = yield* Config
+    // The district's own follow-up policy and closures, as set on the day it is recorded.
+    const config = yield* CenterSettings.effective(actor.districtId, yield* Config)
     const seeker = yield* Effect.flatMap(SeekerRepository, (repo) => repo.get(actor.districtId, request.seekerId))
     yield* Caseload.mayWorkOn(actor, seeker.value)
     const referrals = yield* ReferralRepository

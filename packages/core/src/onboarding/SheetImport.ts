@@ -38,6 +38,8 @@ import * as RuleText from "../kernel/RuleText.js"
 import type { ValidationError } from "../kernel/Validation.js"
 import { type Actor, inTransaction, invalid, logAccessAll, today } from "../kernel/UseCase.js"
 import * as Casework from "../casework/Casework.js"
+import * as CenterSettings from "../casework/CenterSettings.js"
+import type { CenterSettingsRepository } from "../casework/CenterSettings.js"
 import { FollowUpRepository } from "../casework/FollowUp.js"
 import { ReferralRepository } from "../casework/Referral.js"
 import type { Transactor } from "../kernel/Transactor.js"
@@ -147,6 +149,7 @@ export type Stores =
   | ReferralRepository
   | PlacementRepository
   | FollowUpRepository
+  | CenterSettingsRepository
   | Transactor
 
 const ledgerOf = (id: KnownLedger): Ledger<any> => ledgers[id]
@@ -301,7 +304,8 @@ const run = <R>(
       return { ...base, committed: false, created: {}, updated: {}, skipped: {}, failures: [], notes: [] } satisfies Outcome
     }
 
-    const config = yield* Casework.Config
+    // An imported placement's checks follow the district's own policy and closures, as a recorded one's do.
+    const config = yield* CenterSettings.effective(actor.districtId, yield* Casework.Config)
     const context: ReadContext = {
       districtId: actor.districtId,
       today: yield* today,

@@ -2,6 +2,7 @@ import {
   AccessRules,
   Account,
   ApiToken,
+  CenterSettings,
   Contact,
   Counseling,
   Counselor,
@@ -252,5 +253,12 @@ export const monitoringDecisions: TableSpec<MonitoringDecision.Decision, typeof 
   table: "iljari_monitoring_decisions",
   kind: "monitoring decision",
   schema: MonitoringDecision.Decision,
+  columns: () => ({})
+}
+
+export const centerSettings: TableSpec<CenterSettings.Settings, typeof CenterSettings.Settings.Encoded> = {
+  table: "iljari_center_settings",
+  kind: "center settings",
+  schema: CenterSettings.Settings,
   columns: () => ({})
 }

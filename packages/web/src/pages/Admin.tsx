@@ -2,7 +2,7 @@
 /** @jsxImportSource preact */
 /**
  * 관리: the district's staff accounts and their roles (administrators:
- * `accounts.manage`) and the access records by person and period (managers
+ * `accounts.manage`), the center's settings (administrators) and the access records by person and period (managers
  * and administrators: `audit.read`), with core's `Accounts` and `AccessLog`
  * use cases, which check the role again and record every change. A
  * counselor gets neither, and the page refuses them.
@@ -12,9 +12,12 @@
  * - `GET /admin/access-records.csv?from=&to=&account=`: every record of the
  *   period, as CSV for Excel.
  * - `POST /admin/accounts`, `POST /admin/accounts/:id/role|status|password|second-factor`.
+ * - `POST /admin/settings`: the center's settings (administrators:
+ *   `settings.manage`) — the follow-up policy for placements recorded from
+ *   then on, the growth a plan assumes, and the center's closure days.
  */
 import { HttpRouter, HttpServerResponse } from "@effect/platform"
-import { AccessLog, Account, Accounts, Audit, Ids, JobCenter, LocalDate, Roles, type Staff } from "@iljari/core"
+import { AccessLog, Account, Accounts, Audit, CenterSettings, Ids, JobCenter, LocalDate, Roles, type Staff } from "@iljari/core"
 import { DateTime, Effect, Either, Redacted, Schema } from "effect"
 import type { Form } from "../http/Form.js"
 import type { Handler, Routes, Services } from "../http/Handler.js"
@@ -24,13 +27,14 @@ import { redirect, staffPage } from "../http/Route.js"
 import { NotPermitted, type Signed } from "../http/Signed.js"
 import { CsrfField, Page } from "../ui/Layout.js"
 import { Empty, Table } from "../ui/Lists.js"
-import { problemsOf } from "../ui/Rules.js"
+import { problemsOf, ruleIn } from "../ui/Rules.js"
 import { href, type View } from "../ui/View.js"
 
 const titleOf = (view: View) => view.say("관리", "Administration")
 
 const staffOf = (signedIn: Signed): Staff.Staff => ({ ...signedIn.actor, role: signedIn.role })
 const managesAccounts = (signedIn: Signed) => Roles.can(signedIn.role, "accounts.manage")
+const managesSettings = (signedIn: Signed) => Roles.can(signedIn.role, "settings.manage")
 const readsRecords = (signedIn: Signed) => Roles.can(signedIn.role, "audit.read")
 
 const mayAdminister = (signedIn: Signed) =>
@@ -121,8 +125,48 @@ const AccountRow = ({ view, account, self }: { readonly view: View; readonly acc
   )
 }
 
-const AdminPage = ({ view, accounts, records, asked, account, names, notice, problem, newAccount }: {
+/** The settings form's closure days: one a line, `YYYY-MM-DD name`. */
+const closuresText = (closures: ReadonlyArray<CenterSettings.Closure>) => closures.map((c) => `${c.on} ${c.name}`).join("\n")
+
+const closuresOf = (text: string) =>
+  text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "").map((line) => {
+    const [on = "", ...name] = line.split(/\s+/)
+    return { on, name: name.join(" ") }
+  })
+
+/** The settings in force, with the closure days kept (which the calendar in force holds among the holidays). */
+type SettingsShown = CenterSettings.Effective & { readonly closures: ReadonlyArray<CenterSettings.Closure> }
+
+const SettingsForm = ({ view, settings, typed }: {
   readonly view: View
+  readonly settings: SettingsShown
+  readonly typed?: Readonly<Record<string, string>> | undefined
+}) => {
+  const { say } = view
+  const value = (name: string, current: string) => typed?.[name] ?? current
+  return (
+    <section aria-labelledby="settings">
+      <h2 id="settings">{say("센터 설정", "The center's settings")}</h2>
+      <form method="post" action={href(view, "/admin/settings")} class="card targets-ask">
+        <CsrfField view={view} />
+        <p>{say("바뀐 사후관리 기간은 이후에 기록하는 취업부터 적용됩니다. 이미 잡힌 일정은 그대로입니다.", "A changed follow-up policy applies to placements recorded from now on; the checks already scheduled stay.")}</p>
+        <div class="targets-fields">
+          <div><label for="months">{say("사후관리 기간 (개월)", "Follow-up period (months)")}</label><input class="krds-input" type="number" id="months" name="months" min="1" max="36" value={value("months", String(settings.followUpPolicy.months))} required /></div>
+          <div><label for="intervalMonths">{say("통화 간격 (개월)", "Between calls (months)")}</label><input class="krds-input" type="number" id="intervalMonths" name="intervalMonths" min="1" max="12" value={value("intervalMonths", String(settings.followUpPolicy.intervalMonths))} required /></div>
+          <div><label for="growthPercent">{say("목표 계획 증가율 (%)", "Growth a plan assumes (%)")}</label><input class="krds-input" type="number" id="growthPercent" name="growthPercent" step="0.1" value={value("growthPercent", String(settings.growthPercent))} required /></div>
+        </div>
+        <label for="closures">{say("센터 휴무일 (한 줄에 하나: 2026-10-15 구청 개청기념일)", "Closure days (one a line: 2026-10-15 District anniversary)")}</label>
+        <textarea class="krds-input" id="closures" name="closures" rows={3}>{value("closures", closuresText(settings.closures))}</textarea>
+        <button type="submit" class="krds-btn small">{say("설정 저장", "Save the settings")}</button>
+      </form>
+    </section>
+  )
+}
+
+const AdminPage = ({ view, accounts, settings, typedSettings, records, asked, account, names, notice, problem, newAccount }: {
+  readonly view: View
+  readonly settings: SettingsShown | undefined
+  readonly typedSettings?: Readonly<Record<string, string>> | undefined
   readonly accounts: ReadonlyArray<Account.View & { readonly hasSecondFactor: boolean }> | undefined
   readonly records: ReadonlyArray<Audit.AuditEntry> | undefined
   readonly asked: { readonly from: string; readonly to: string }
@@ -169,6 +213,7 @@ const AdminPage = ({ view, accounts, records, asked, account, names, notice, pro
           </form>
         </section>
       )}
+      {settings === undefined ? null : <SettingsForm view={view} settings={settings} typed={typedSettings} />}
       {records === undefined ? null : (
         <section aria-labelledby="records">
           <h2 id="records">{say("접속기록", "Access records")}</h2>
@@ -221,13 +266,20 @@ const done = {
   role: { ko: "역할을 바꿨습니다. 그 직원의 로그인은 모두 끝났습니다.", en: "The role is changed; the staff member's sessions have ended." },
   status: { ko: "계정 상태를 바꿨습니다.", en: "The account's status is changed." },
   password: { ko: "비밀번호를 재설정했습니다. 직원에게 따로 알려 주세요.", en: "The password is reset; tell the staff member separately." },
-  "second-factor": { ko: "2단계 인증을 초기화했습니다. 다음 로그인 때 다시 등록합니다.", en: "The second factor is reset; they enrol again at their next sign-in." }
+  "second-factor": { ko: "2단계 인증을 초기화했습니다. 다음 로그인 때 다시 등록합니다.", en: "The second factor is reset; they enrol again at their next sign-in." },
+  settings: { ko: "센터 설정을 저장했습니다.", en: "The settings are saved." }
 } as const
 
-const adminPage = (signedIn: Signed, options: { readonly problem?: string; readonly newAccount?: Readonly<Record<string, string>>; readonly status?: number } = {}) =>
+const adminPage = (signedIn: Signed, options: {
+  readonly problem?: string
+  readonly newAccount?: Readonly<Record<string, string>>
+  readonly typedSettings?: Readonly<Record<string, string>>
+  readonly status?: number
+} = {}) =>
   Effect.gen(function*() {
     const { view } = signedIn
     const accounts = managesAccounts(signedIn) ? yield* Accounts.list(staffOf(signedIn)) : undefined
+    const settings = managesSettings(signedIn) ? yield* settingsOf(signedIn) : undefined
     const { account, asked, period } = yield* recordsQuery
     const records = !readsRecords(signedIn) ? undefined : period === undefined ? [] : yield* recordsOf(signedIn, period, account, shownRecords)
     const step = (yield* query).get("done")
@@ -239,6 +291,8 @@ const adminPage = (signedIn: Signed, options: { readonly problem?: string; reado
       <AdminPage
         view={view}
         accounts={accounts}
+        settings={settings}
+        typedSettings={options.typedSettings}
         records={records}
         asked={asked}
         account={account}
@@ -250,6 +304,36 @@ const adminPage = (signedIn: Signed, options: { readonly problem?: string; reado
       { status: options.status ?? (problem === undefined ? 200 : 400) }
     )
   })
+
+// The settings in force, and the closure days kept with them.
+const settingsOf = (signedIn: Signed) =>
+  Effect.gen(function*() {
+    const districtId = signedIn.actor.districtId
+    const inForce = yield* CenterSettings.effective(districtId, yield* JobCenter.Config)
+    const kept = yield* CenterSettings.of(districtId)
+    return { ...inForce, closures: kept._tag === "Some" ? kept.value.value.closures : [] }
+  })
+
+const saveSettings: Handler = staffPage((signedIn, form) =>
+  Effect.gen(function*() {
+    if (!managesSettings(signedIn)) return yield* Effect.fail(new NotPermitted())
+    const typed = {
+      months: form.get("months") ?? "",
+      intervalMonths: form.get("intervalMonths") ?? "",
+      growthPercent: form.get("growthPercent") ?? "",
+      closures: form.get("closures") ?? ""
+    }
+    const number = (text: string) => (text === "" ? Number.NaN : Number(text))
+    const attempt = yield* Effect.either(CenterSettings.set(signedIn.actor, {
+      followUpPolicy: { months: number(typed.months), intervalMonths: number(typed.intervalMonths) },
+      growthPercent: number(typed.growthPercent),
+      closures: closuresOf(typed.closures)
+    }))
+    if (Either.isRight(attempt)) return yield* redirect(href(signedIn.view, "/admin?done=settings"))
+    if (attempt.left._tag !== "ValidationError") return yield* Effect.fail(attempt.left)
+    const problems = attempt.left.issues.map((issue) => `${issue.path}: ${ruleIn(signedIn.view.say, issue.message)}`)
+    return yield* adminPage(signedIn, { problem: problems.join(" "), typedSettings: typed, status: 422 })
+  }))
 
 const showAdmin: Handler = staffPage((signedIn) => Effect.zipRight(mayAdminister(signedIn), adminPage(signedIn)))
 
@@ -311,6 +395,7 @@ export const adminRoutes: Routes = HttpRouter.empty.pipe(
   HttpRouter.get("/admin", showAdmin),
   HttpRouter.get("/admin/access-records.csv", accessRecordsCsv),
   HttpRouter.post("/admin/accounts", createAccount),
+  HttpRouter.post("/admin/settings", saveSettings),
   HttpRouter.post("/admin/accounts/:id/role", changeRole),
   HttpRouter.post("/admin/accounts/:id/status", changeStatus),
   HttpRouter.post("/admin/accounts/:id/password", resetPassword),

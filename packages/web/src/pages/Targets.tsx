@@ -16,8 +16,8 @@
  * - `GET /targets/report.xlsx` and `GET /targets/report.csv?table=`: the files.
  */
 import { HttpRouter } from "@effect/platform"
-import { Accounts, type Ids, JobCenter, Roles, Targets, Validation } from "@iljari/core"
-import { Report, TargetPlanning } from "@iljari/report"
+import { Accounts, CenterSettings, type Ids, JobCenter, Roles, Targets, Validation } from "@iljari/core"
+import { Report } from "@iljari/report"
 import { Effect, Either, Schema } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
 import { query } from "../http/Params.js"
@@ -74,6 +74,8 @@ const reviewFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
     const districtId = signedIn.actor.districtId
     const today = yield* JobCenter.today
     const year = Number(today.slice(0, 4))
+    // The growth the district set for its plans, unless another is asked.
+    const { growthPercent: growth } = yield* CenterSettings.effective(districtId, yield* JobCenter.Config)
     // Names of the staff records, and of the accounts for counselors the records do not hold.
     const counselors = yield* JobCenter.listCounselors(signedIn.actor)
     const names = {
@@ -86,10 +88,7 @@ const reviewFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
       asOf: today,
       targets: settings.targetsOf(districtId),
       names,
-      plan: {
-        year: decoded.right.plan ?? planYearOf(today),
-        ...(decoded.right.growth === undefined ? {} : { growthPercent: decoded.right.growth })
-      },
+      plan: { year: decoded.right.plan ?? planYearOf(today), growthPercent: decoded.right.growth ?? growth },
       ...(only === undefined ? {} : { counselorId: only }),
       // The counselors at work today are paced and share the plan.
       counselorIds: counselors.filter((c) => c.value.role === "counselor" && c.value.active).map((c) => c.value.id)
@@ -108,7 +107,12 @@ const reviewFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
 const queryString = (given: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>> = {}) =>
   new URLSearchParams({ ...given, ...extra }).toString()
 
-const Ask = ({ view, given, today }: { readonly view: View; readonly given: Readonly<Record<string, string>>; readonly today: string }) => {
+const Ask = ({ view, given, today, growth }: {
+  readonly view: View
+  readonly given: Readonly<Record<string, string>>
+  readonly today: string
+  readonly growth: number
+}) => {
   const { say } = view
   return (
     <form method="get" action={href(view, "/targets")} class="card targets-ask">
@@ -128,7 +132,7 @@ const Ask = ({ view, given, today }: { readonly view: View; readonly given: Read
             name="growth"
             min="-100"
             step="0.1"
-            value={given["growth"] ?? String(TargetPlanning.defaultGrowthPercent)}
+            value={given["growth"] ?? String(growth)}
             required
           />
         </div>
@@ -143,11 +147,12 @@ const showTargets: Handler = staffPage((signedIn) =>
     const { view } = signedIn
     const given = yield* askedOf
     const today = yield* JobCenter.today
+    const { growthPercent: growth } = yield* CenterSettings.effective(signedIn.actor.districtId, yield* JobCenter.Config)
     const built = yield* reviewFor(signedIn, given)
     if (Either.isLeft(built)) {
       return yield* html(
         <Page view={view} title={titleOf(view)}>
-          <Ask view={view} given={given} today={today} />
+          <Ask view={view} given={given} today={today} growth={growth} />
           <div role="alert" class="krds-form-error">
             <p>{view.say("목표를 계획할 수 없습니다.", "The targets cannot be planned.")}</p>
             <ul>{built.left.map((message) => <li>{message}</li>)}</ul>
@@ -164,7 +169,7 @@ const showTargets: Handler = staffPage((signedIn) =>
     }
     return yield* html(
       <Page view={view} title={titleOf(view)}>
-        <Ask view={view} given={given} today={today} />
+        <Ask view={view} given={given} today={today} growth={growth} />
         <ReportView view={view} report={report} files={files} charts={charts} />
       </Page>
     )

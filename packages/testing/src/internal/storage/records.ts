@@ -5,7 +5,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import {
   Audit,
+  BusinessCalendar,
+  CenterSettings,
   Erasure,
+  FollowUp,
   Events,
   Idempotency,
   type Ids,
@@ -1147,6 +1150,36 @@ export const sharedSuite = (backend: Backend) => {
         yield* Erasure.eraseSeeker(actor, "s1" as Ids.SeekerId, "subject-request")
         const kept = yield* Effect.flatMap(Repositories.MonitoringDecisionRepository, (r) => r.get(A, key))
         expect(kept.value).toMatchObject({ status: "cleared", note: "" })
+      })))
+
+    it.effect("schedules follow-ups by the district's settings of the day a placement is recorded, its closures included", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-03-02T01:00:00Z"))
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.insert(seeker("s1")))
+        yield* Effect.flatMap(Repositories.EmployerRepository, (r) => r.insert(employer("e1")))
+        const place = (startOn: string) =>
+          JobCenter.recordPlacement(actor, { seekerId: "s1", employerId: "e1", startOn, contractType: "open-ended", schedule: "full-time" })
+        const before = yield* place("2026-03-02")
+        expect(before.followUps).toHaveLength(3)
+        // Six monthly calls from now on, and the center closed on the day the first would be due.
+        const sixMonths = { months: 6, intervalMonths: 1 }
+        const firstDue = Either.getOrThrow(FollowUp.schedule("2026-03-03" as never, new FollowUp.Policy(sixMonths), BusinessCalendar.korea))[0]!.dueOn
+        const changed = yield* CenterSettings.set(actor, { followUpPolicy: sixMonths, growthPercent: 7, closures: [{ on: firstDue, name: "구청 개청기념일" }] })
+        expect(changed.version).toBe(1)
+        const after = yield* place("2026-03-03")
+        expect(after.followUps).toHaveLength(6)
+        expect(after.followUps[0]!.value.dueOn < firstDue).toBe(true)
+        // The checks already scheduled stay as they were.
+        const kept = yield* Effect.flatMap(Repositories.FollowUpRepository, (r) => r.listByPlacement(A, before.placement.value.id))
+        expect(kept.map((c) => c.value.dueOn)).toEqual(before.followUps.map((c) => c.value.dueOn))
+        // Another district keeps the deployment's defaults; the change is audited with before and after.
+        expect((yield* CenterSettings.effective(B, { followUpPolicy: FollowUp.threeMonthly, calendar: BusinessCalendar.korea })).growthPercent)
+          .toBe(CenterSettings.defaultGrowthPercent)
+        const entries = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A, { subjectId: "counselor-01" }))
+        expect(entries.find((e) => e.purpose === "settings.center")?.detail).toBe(`defaults → followUp 6/1, growth 7%, closures ${firstDue}`)
+        expect(yield* Effect.flip(CenterSettings.set(actor, { followUpPolicy: sixMonths, growthPercent: -150, closures: [] })))
+          .toMatchObject({ _tag: "ValidationError" })
       })))
 
     it.effect("keeps outreach sessions, discovery visits, test sessions, partners and surveys per district", () =>
