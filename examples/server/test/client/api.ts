@@ -910,10 +910,30 @@ export interface paths {
         };
         /**
          * Monitoring review
-         * @description The review's findings about improper records in the period (managers and administrators)
+         * @description The review's findings about improper records in the period (managers), each with its key and a manager's decision on it so far
          */
         get: operations["review.monitoring"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/monitoring/findings/{key}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Decide a finding
+         * @description Marks a finding of the period's review confirmed or cleared, with a note (managers). The finding must still be found in the period (else 404); a change names the decision's version, and a decision made meanwhile is a 409 StaleVersion. Logged against the seekers and the counselor the finding names.
+         */
+        put: operations["review.decide"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2506,6 +2526,8 @@ export interface components {
             }[];
         };
         MonitoringFinding: {
+            /** @description A finding's key, e.g. late-record-3f9a0c…: its rule and a digest of its records and what was found (the same facts give the same key in every review) */
+            key: string;
             rule: components["schemas"]["MonitoringRule"];
             /** @enum {string} */
             severity: "high" | "medium" | "low";
@@ -2515,9 +2537,65 @@ export interface components {
                 id: string;
             }[];
             description: string;
+            /** @description A manager's decision on the finding so far, if any */
+            decision?: {
+                value: components["schemas"]["MonitoringDecision"];
+                /**
+                 * int
+                 * @description The record's version: send it back as `version` with a change
+                 */
+                version: number;
+            };
         };
         /** @enum {string} */
         MonitoringRule: "placement-without-referral" | "placement-before-referral" | "late-record" | "duplicate-seeker" | "repeat-placement" | "volume-spike";
+        MonitoringDecision: {
+            id: string;
+            districtId: components["schemas"]["DistrictId"];
+            rule: components["schemas"]["MonitoringRule"];
+            status: components["schemas"]["FindingStatus"];
+            note: components["schemas"]["Note"];
+            seekerIds: components["schemas"]["SeekerId"][];
+            counselorId?: components["schemas"]["CounselorId"];
+            decidedBy: components["schemas"]["CounselorId"];
+            decidedAt: components["schemas"]["DateTimeUtc"];
+        };
+        /** @enum {string} */
+        FindingStatus: "confirmed" | "cleared";
+        MonitoringDecisionForm: {
+            /**
+             * Format: date
+             * @description The first day of the period reviewed, YYYY-MM-DD
+             * @example 2026-03-02
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Its last day, YYYY-MM-DD
+             * @example 2026-03-02
+             */
+            to: string;
+            /**
+             * @description confirmed (improper, to be put right) or cleared
+             * @enum {string}
+             */
+            status: "confirmed" | "cleared";
+            /** @description Why: 1–1,000 characters, no resident registration number */
+            note: string;
+            /**
+             * @description The version of the record as you read it (its `version`); a stale one is refused with 409 StaleVersion
+             * @example 1
+             */
+            version?: number;
+        };
+        VersionedMonitoringDecision: {
+            value: components["schemas"]["MonitoringDecision"];
+            /**
+             * int
+             * @description The record's version: send it back as `version` with a change
+             */
+            version: number;
+        };
         /** @description A page of the access log, oldest first, and the cursor of the next page */
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
@@ -7537,6 +7615,96 @@ export interface operations {
             };
             /** @description The request conflicts with the record's state: DuplicateId */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "review.decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A finding's key, e.g. late-record-3f9a0c…: its rule and a digest of its records and what was found (the same facts give the same key in every review) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonitoringDecisionForm"];
+            };
+        };
+        responses: {
+            /** @description VersionedMonitoringDecision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionedMonitoringDecision"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
