@@ -86,7 +86,8 @@ const analystElsewhere = Effect.gen(function*() {
   return request.method === "GET" && (yield* pathOf) === "/" ? yield* redirect(href(view, "/analysis")) : yield* refuse(view, "forbidden")
 })
 
-type Needs = Services | WebSettings | HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
+/** What a page may need from the server and the request. */
+export type Needs = Services | WebSettings | HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
 
 /** A page of a city analyst's: figures only (see `signedAnalyst`). */
 export const analystPage = <E extends { readonly _tag: string }, R extends Needs>(

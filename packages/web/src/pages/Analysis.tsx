@@ -11,19 +11,14 @@
  *   first district granted by default).
  * - `GET /analysis/report.xlsx`, `GET /analysis/report.csv?table=`: the files.
  */
-import { HttpRouter } from "@effect/platform"
 import { Codes, type Ids, JobCenter, Validation } from "@iljari/core"
 import { type Report, ReportQuery, type Table } from "@iljari/report"
 import { Effect, Either } from "effect"
-import type { Handler, Routes } from "../http/Handler.js"
+import type { Routes } from "../http/Handler.js"
 import { query } from "../http/Params.js"
-import { type FileKind, reportFile } from "../http/ReportFiles.js"
-import { html } from "../http/Respond.js"
-import { analystPage } from "../http/Route.js"
+import { reportPageRoutes } from "../http/ReportPages.js"
 import { CurrentSettings } from "../http/Settings.js"
 import { NotPermitted, type Signed } from "../http/Signed.js"
-import { Page } from "../ui/Layout.js"
-import { chartsOf, ReportView } from "../ui/ReportView.js"
 import { ruleIn } from "../ui/Rules.js"
 import { href, type View } from "../ui/View.js"
 
@@ -121,9 +116,6 @@ const analysisOf = (signedIn: Signed, asked: Asked) =>
     })
   )
 
-const queryString = (asked: Asked, extra: Readonly<Record<string, string>> = {}) =>
-  new URLSearchParams({ month: asked.month, district: asked.district, ...extra }).toString()
-
 const Ask = ({ view, asked, grants }: { readonly view: View; readonly asked: Asked; readonly grants: ReadonlyArray<Ids.DistrictId> }) => {
   const { say, lang } = view
   return (
@@ -146,49 +138,15 @@ const Ask = ({ view, asked, grants }: { readonly view: View; readonly asked: Ask
   )
 }
 
-const showAnalysis: Handler = analystPage((signedIn) =>
-  Effect.gen(function*() {
-    const { view } = signedIn
-    const asked = yield* askedOf(signedIn)
-    const grants = signedIn.account.grants
-    const built = yield* analysisOf(signedIn, asked)
-    if (Either.isLeft(built)) {
-      return yield* html(
-        <Page view={view} title={titleOf(view)}>
-          <Ask view={view} asked={asked} grants={grants} />
-          <div role="alert" class="krds-form-error"><ul>{built.left.map((m) => <li>{m}</li>)}</ul></div>
-        </Page>,
-        { status: 400 }
-      )
-    }
-    const { report } = built.right
-    const files = {
-      xlsx: href(view, `/analysis/report.xlsx?${queryString(asked)}`),
-      csv: (table: string) => href(view, `/analysis/report.csv?${queryString(asked, { table })}`)
-    }
-    return yield* html(
-      <Page view={view} title={titleOf(view)}>
-        <Ask view={view} asked={asked} grants={grants} />
-        <ReportView view={view} report={report} files={files} charts={yield* chartsOf(report, view.lang)} />
-      </Page>
-    )
-  }))
-
-const file = (kind: FileKind): Handler =>
-  analystPage((signedIn) =>
-    Effect.gen(function*() {
-      const built = yield* analysisOf(signedIn, yield* askedOf(signedIn))
-      const made = Either.isLeft(built) ? undefined : yield* reportFile(built.right.report, {
-        kind,
-        fileName: built.right.fileName,
-        lang: signedIn.view.lang,
-        tableId: (yield* query).get("table")
-      })
-      return made ?? (yield* showAnalysis)
-    }))
-
-export const analysisRoutes: Routes = HttpRouter.empty.pipe(
-  HttpRouter.get("/analysis", showAnalysis),
-  HttpRouter.get("/analysis/report.xlsx", file("xlsx")),
-  HttpRouter.get("/analysis/report.csv", file("csv"))
-)
+export const analysisRoutes: Routes = reportPageRoutes({
+  base: "/analysis",
+  for: "analyst",
+  title: titleOf,
+  refused: (view) => view.say("분석을 보일 수 없습니다.", "The analysis cannot be shown."),
+  asked: (signedIn) =>
+    Effect.map(askedOf(signedIn), (asked) => ({
+      form: <Ask view={signedIn.view} asked={asked} grants={signedIn.account.grants} />,
+      params: { month: asked.month, district: asked.district }
+    })),
+  build: (signedIn, params) => analysisOf(signedIn, { month: params["month"]!, district: params["district"] as Ids.DistrictId })
+})

@@ -14,19 +14,14 @@
  *   `year`, or `from` and `to`), the report below them.
  * - `GET /reports/report.xlsx` and `GET /reports/report.csv?table=`: the files.
  */
-import { HttpRouter } from "@effect/platform"
 import { Accounts, JobCenter, Validation } from "@iljari/core"
 import { ReportQuery } from "@iljari/report"
 import { Effect, Either } from "effect"
-import type { Handler, Routes } from "../http/Handler.js"
+import type { Routes } from "../http/Handler.js"
 import { query } from "../http/Params.js"
-import { type FileKind, reportFile } from "../http/ReportFiles.js"
-import { html } from "../http/Respond.js"
-import { staffPage } from "../http/Route.js"
+import { reportPageRoutes } from "../http/ReportPages.js"
 import { CurrentSettings } from "../http/Settings.js"
 import type { Signed } from "../http/Signed.js"
-import { Page } from "../ui/Layout.js"
-import { chartsOf, ReportView } from "../ui/ReportView.js"
 import { ruleIn } from "../ui/Rules.js"
 import { href, type View } from "../ui/View.js"
 
@@ -112,65 +107,16 @@ const Ask = ({ view, given, today }: { readonly view: View; readonly given: Read
   )
 }
 
-const queryString = (given: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>> = {}) =>
-  new URLSearchParams({ ...given, ...extra }).toString()
-
-const showReports: Handler = staffPage((signedIn) =>
-  Effect.gen(function*() {
-    const { view } = signedIn
-    const given = yield* queryOf
-    const today = yield* JobCenter.today
-    if (given === undefined) {
-      return yield* html(<Page view={view} title={titleOf(view)}><Ask view={view} given={{}} today={today} /></Page>)
-    }
-    const built = yield* reportFor(signedIn, given)
-    if (Either.isLeft(built)) {
-      return yield* html(
-        <Page view={view} title={titleOf(view)}>
-          <Ask view={view} given={given} today={today} />
-          <div role="alert" class="krds-form-error">
-            <p>{view.say("보고서를 만들 수 없습니다.", "The report cannot be made.")}</p>
-            <ul>{built.left.map((message) => <li>{message}</li>)}</ul>
-          </div>
-        </Page>,
-        { status: 400 }
-      )
-    }
-    const { report } = built.right
-    const charts = yield* chartsOf(report, view.lang)
-    const files = {
-      xlsx: href(view, `/reports/report.xlsx?${queryString(given)}`),
-      csv: (table: string) => href(view, `/reports/report.csv?${queryString(given, { table })}`)
-    }
-    return yield* html(
-      <Page view={view} title={titleOf(view)}>
-        <Ask view={view} given={given} today={today} />
-        <ReportView view={view} report={report} files={files} charts={charts} />
-      </Page>
-    )
-  }))
-
-// ---------------------------------------------------------------------------
-// The files
-// ---------------------------------------------------------------------------
-
-// A file of the report, or the page that says why there is none.
-const file = (kind: FileKind): Handler =>
-  staffPage((signedIn) =>
+export const reportRoutes: Routes = reportPageRoutes({
+  base: "/reports",
+  for: "staff",
+  title: titleOf,
+  refused: (view) => view.say("보고서를 만들 수 없습니다.", "The report cannot be made."),
+  asked: (signedIn) =>
     Effect.gen(function*() {
       const given = yield* queryOf
-      const built = given === undefined ? Either.left([]) : yield* reportFor(signedIn, given)
-      const made = Either.isLeft(built) ? undefined : yield* reportFile(built.right.report, {
-        kind,
-        fileName: built.right.fileName,
-        lang: signedIn.view.lang,
-        tableId: (yield* query).get("table")
-      })
-      return made ?? (yield* showReports)
-    }))
-
-export const reportRoutes: Routes = HttpRouter.empty.pipe(
-  HttpRouter.get("/reports", showReports),
-  HttpRouter.get("/reports/report.xlsx", file("xlsx")),
-  HttpRouter.get("/reports/report.csv", file("csv"))
-)
+      const today = yield* JobCenter.today
+      return { form: <Ask view={signedIn.view} given={given ?? {}} today={today} />, params: given }
+    }),
+  build: reportFor
+})

@@ -15,19 +15,14 @@
  *   for another plan than this year's at the default growth.
  * - `GET /targets/report.xlsx` and `GET /targets/report.csv?table=`: the files.
  */
-import { HttpRouter } from "@effect/platform"
 import { Accounts, CenterSettings, type Ids, JobCenter, Roles, Targets, Validation } from "@iljari/core"
 import { Report } from "@iljari/report"
 import { Effect, Either, Schema } from "effect"
-import type { Handler, Routes } from "../http/Handler.js"
+import type { Routes } from "../http/Handler.js"
 import { query } from "../http/Params.js"
-import { type FileKind, reportFile } from "../http/ReportFiles.js"
-import { html } from "../http/Respond.js"
-import { staffPage } from "../http/Route.js"
+import { reportPageRoutes } from "../http/ReportPages.js"
 import { CurrentSettings } from "../http/Settings.js"
 import { NotPermitted, type Signed } from "../http/Signed.js"
-import { Page } from "../ui/Layout.js"
-import { chartsOf, ReportView } from "../ui/ReportView.js"
 import { problemsOf } from "../ui/Rules.js"
 import { href, type View } from "../ui/View.js"
 
@@ -104,9 +99,6 @@ const reviewFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
     return Either.right({ report, fileName: `iljari-${districtId}-targets-${today}${own}` })
   })
 
-const queryString = (given: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>> = {}) =>
-  new URLSearchParams({ ...given, ...extra }).toString()
-
 const Ask = ({ view, given, today, growth }: {
   readonly view: View
   readonly given: Readonly<Record<string, string>>
@@ -142,54 +134,17 @@ const Ask = ({ view, given, today, growth }: {
   )
 }
 
-const showTargets: Handler = staffPage((signedIn) =>
-  Effect.gen(function*() {
-    const { view } = signedIn
-    const given = yield* askedOf
-    const today = yield* JobCenter.today
-    const { growthPercent: growth } = yield* CenterSettings.effective(signedIn.actor.districtId, yield* JobCenter.Config)
-    const built = yield* reviewFor(signedIn, given)
-    if (Either.isLeft(built)) {
-      return yield* html(
-        <Page view={view} title={titleOf(view)}>
-          <Ask view={view} given={given} today={today} growth={growth} />
-          <div role="alert" class="krds-form-error">
-            <p>{view.say("목표를 계획할 수 없습니다.", "The targets cannot be planned.")}</p>
-            <ul>{built.left.map((message) => <li>{message}</li>)}</ul>
-          </div>
-        </Page>,
-        { status: 400 }
-      )
-    }
-    const { report } = built.right
-    const charts = yield* chartsOf(report, view.lang)
-    const files = {
-      xlsx: href(view, `/targets/report.xlsx?${queryString(given)}`),
-      csv: (table: string) => href(view, `/targets/report.csv?${queryString(given, { table })}`)
-    }
-    return yield* html(
-      <Page view={view} title={titleOf(view)}>
-        <Ask view={view} given={given} today={today} growth={growth} />
-        <ReportView view={view} report={report} files={files} charts={charts} />
-      </Page>
-    )
-  }))
-
-const file = (kind: FileKind): Handler =>
-  staffPage((signedIn) =>
+export const targetRoutes: Routes = reportPageRoutes({
+  base: "/targets",
+  for: "staff",
+  title: titleOf,
+  refused: (view) => view.say("목표를 계획할 수 없습니다.", "The targets cannot be planned."),
+  asked: (signedIn) =>
     Effect.gen(function*() {
-      const built = yield* reviewFor(signedIn, yield* askedOf)
-      const made = Either.isLeft(built) ? undefined : yield* reportFile(built.right.report, {
-        kind,
-        fileName: built.right.fileName,
-        lang: signedIn.view.lang,
-        tableId: (yield* query).get("table")
-      })
-      return made ?? (yield* showTargets)
-    }))
-
-export const targetRoutes: Routes = HttpRouter.empty.pipe(
-  HttpRouter.get("/targets", showTargets),
-  HttpRouter.get("/targets/report.xlsx", file("xlsx")),
-  HttpRouter.get("/targets/report.csv", file("csv"))
-)
+      const given = yield* askedOf
+      const today = yield* JobCenter.today
+      const { growthPercent: growth } = yield* CenterSettings.effective(signedIn.actor.districtId, yield* JobCenter.Config)
+      return { form: <Ask view={signedIn.view} given={given} today={today} growth={growth} />, params: given }
+    }),
+  build: reviewFor
+})
