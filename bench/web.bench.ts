@@ -8,7 +8,10 @@
  * `npm start` creates it. The demo counselor signs in twice: through the
  * web app's sign-in form (the session cookie the pages need) and through
  * POST /auth/sign-in (the session the API is asked with), so that both
- * sides answer the same person with the same reach.
+ * sides answer the same person with the same reach; the manager's pages
+ * (monitoring, job fairs — one made and pre-selected through the API —,
+ * the access records) are asked as the district's manager, and 분석 as the
+ * city's analyst.
  *
  * Each page is warmed up, then requested `ILJARI_WEB_REQUESTS` times (60 by
  * default) in sequence over one keep-alive connection; its JSON counterpart,
@@ -17,8 +20,9 @@
  * is timed from its start to the last byte of its body, on loopback: that is
  * the server's time plus a few tens of microseconds. `ratio` is the page's
  * p95 over its counterpart's (`ratioP50`, the medians'). The today page,
- * the search, one opening, the referral board, one referral and the month's
- * report have no counterpart in the API.
+ * the search, one opening, the referral board, one referral, the month's
+ * report, the list of fairs, the access records and 분석 have no counterpart
+ * in the API.
  */
 import { HttpServer } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
@@ -53,6 +57,7 @@ const profileDir = process.env["ILJARI_WEB_PROFILE"]
 const block = 10
 const login = "seongdong-counselor-01"
 const managerLogin = "seongdong-manager"
+const analystLogin = "seoul-analyst"
 
 // ---------------------------------------------------------------------------
 // The server
@@ -215,13 +220,39 @@ const main = async () => {
       const apiCookie = ([] as Array<string>).concat(apiSignIn.headers["set-cookie"] ?? [])
         .map((c) => /^iljari_session=([^;]*)/.exec(c)?.[1]).find((v) => v !== undefined && v !== "")
       if (apiSignIn.status !== 200 || apiCookie === undefined) throw new Error(`the API sign-in answered ${apiSignIn.status}: ${apiSignIn.body.slice(0, 300)}`)
-      return { cookie: `iljari_session=${apiCookie}` }
+      return { cookie: `iljari_session=${apiCookie}`, csrf: (JSON.parse(apiSignIn.body) as { readonly csrfToken: string }).csrfToken }
     }
     const page = await webSession(login)
-    const api = await apiSession(login)
-    // The manager's pages (the monitoring review) with the manager's sessions.
+    const { cookie: apiCookie } = await apiSession(login)
+    const api = { cookie: apiCookie }
+    // The manager's pages (the monitoring review, job fairs, the access records) with the manager's sessions,
+    // and the analyst's page with theirs.
     const managerPage = await webSession(managerLogin)
-    const managerApi = await apiSession(managerLogin)
+    const { cookie: managerCookie, csrf: managerCsrf } = await apiSession(managerLogin)
+    const managerApi = { cookie: managerCookie }
+    const analystPage = await webSession(analystLogin)
+    const sessionsOf = { counselor: [page, api], manager: [managerPage, managerApi], analyst: [analystPage, api] } as const
+
+    // A job fair of an open opening, its seekers pre-selected: what its page shows.
+    const open = JSON.parse((await hit(port, { method: "GET", path: "/openings/search?status=open&limit=1" }, managerApi)).body) as {
+      readonly items: ReadonlyArray<{ readonly value: { readonly id: string; readonly employerId: string } }>
+    }
+    const fairAt = async (method: "POST", path: string, body: unknown) => {
+      const answer = await send(port, method, path, { ...managerApi, "content-type": "application/json", "x-csrf-token": managerCsrf }, JSON.stringify(body))
+      if (answer.status >= 300) throw new Error(`${path} answered ${answer.status}: ${answer.body.slice(0, 300)}`)
+      return JSON.parse(answer.body) as { readonly value: { readonly id: string }; readonly version: number }
+    }
+    const fair = await fairAt("POST", "/job-fairs", {
+      title: "벤치 일 잡는 데이",
+      heldOn: new Date().toISOString().slice(0, 10),
+      venue: "성동구청 대강당",
+      schedule: { start: "14:00", slotMinutes: 20 },
+      maxInterviewsPerSeeker: 2,
+      minScore: 0,
+      employers: [{ employerId: open.items[0]!.value.employerId, openingIds: [open.items[0]!.value.id], capacity: 10 }]
+    })
+    const fairId = fair.value.id
+    await fairAt("POST", `/job-fairs/${fairId}/preselect`, { version: fair.version, perOpening: 10 })
 
     // Ids that exist, from the lists.
     const seekers = await hit(port, { method: "GET", path: "/app/seekers" }, page)
@@ -246,7 +277,7 @@ const main = async () => {
     const htmx = { "hx-request": "true" }
     const today = new Date().toISOString().slice(0, 10)
     const yearStart = `${today.slice(0, 4)}-01-01`
-    const cases: ReadonlyArray<{ readonly page: Target; readonly api?: Target; readonly as?: "manager" }> = [
+    const cases: ReadonlyArray<{ readonly page: Target; readonly api?: Target; readonly as?: "manager" | "analyst" }> = [
       { page: { method: "GET", path: "/app/" } },
       { page: { method: "GET", path: "/app/seekers" }, api: { method: "GET", path: "/seekers?limit=20" } },
       { page: search },
@@ -271,19 +302,26 @@ const main = async () => {
         page: { method: "GET", path: `/app/monitoring?from=${yearStart}&to=${today}` },
         api: { method: "GET", path: `/monitoring?from=${yearStart}&to=${today}` },
         as: "manager"
-      }
+      },
+      // The job fairs, and one with its candidates.
+      { page: { method: "GET", path: "/app/fairs" }, as: "manager" },
+      { page: { method: "GET", path: `/app/fairs/${fairId}` }, api: { method: "GET", path: `/job-fairs/${fairId}` }, as: "manager" },
+      // The last week's access records.
+      { page: { method: "GET", path: "/app/admin" }, as: "manager" },
+      // The analyst's districts compared, one in detail (the API's reports are rate-limited as expensive: no counterpart).
+      { page: { method: "GET", path: "/app/analysis" }, as: "analyst" }
     ]
     // A page by its path (with the method when not GET), the ids in it named.
     const nameOf = (target: Target) =>
       `${target.method === "GET" ? "" : `${target.method} `}${target.path}`
-        .replace(seekerId, ":seekerId").replace(openingId, ":openingId").replace(referralId, ":referralId")
+        .replace(seekerId, ":seekerId").replace(openingId, ":openingId").replace(referralId, ":referralId").replace(fairId, ":fairId")
     const chosen = only === undefined ? cases : cases.filter((c) => only.includes(nameOf(c.page)))
     if (chosen.length === 0) throw new Error(`ILJARI_WEB_ONLY names no page; pages: ${cases.map((c) => nameOf(c.page)).join(", ")}`)
 
     const pages: Array<Record<string, unknown>> = []
     for (const c of chosen) {
       const counterpart = profileDir === undefined ? c.api : undefined
-      const [pageSession, apiSessionOf] = c.as === "manager" ? [managerPage, managerApi] : [page, api]
+      const [pageSession, apiSessionOf] = sessionsOf[c.as ?? "counselor"]
       for (let i = 0; i < warmup; i++) {
         await hit(port, c.page, pageSession)
         if (counterpart !== undefined) await hit(port, counterpart, apiSessionOf)
