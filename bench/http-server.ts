@@ -10,11 +10,15 @@
  * - `ILJARI_BENCH_ROLE=plain`: a bare `node:http` server answering each
  *   request kind with the bytes the real server answered it with (read from
  *   `ILJARI_BENCH_BODIES`), without routing, authentication or storage.
+ * - `ILJARI_BENCH_ROLE=floor`: the same answers from Effect's HTTP server
+ *   (`@effect/platform-node`, which the example server is built on), with
+ *   nothing else: the most any server on this stack can answer.
  *
  * Each tells its parent `{ ready: port }` over IPC when it listens. A
  * server answers on `PORT + 1` how many SQL statements it has run (one
  * process only: the parent reads it around single requests).
  */
+import { HttpServer, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { NodeContext, NodeHttpServer } from "@effect/platform-node"
 import { Statement } from "@effect/sql"
 import { Argon2, SecondFactorTotp } from "@iljari/auth"
@@ -59,6 +63,20 @@ if (role === "seed") {
     })
   })
   server.listen(port, "127.0.0.1", () => tell({ ready: port }))
+} else if (role === "floor") {
+  const bodies = JSON.parse(readFileSync(process.env["ILJARI_BENCH_BODIES"]!, "utf8")) as Record<string, { status: number; body: string }>
+  const app = Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    // Read the request's body, as a real server must, then answer.
+    yield* Effect.orDie(request.text)
+    const answer = bodies[kindOf(request.method, request.url)] ?? bodies["list"]!
+    return HttpServerResponse.text(answer.body, { status: answer.status, contentType: "application/json" })
+  })
+  const floor = HttpServer.serve(app).pipe(
+    Layer.provide(NodeHttpServer.layer(createServer, { port, host: "127.0.0.1" })),
+    Layer.tap(() => Effect.sync(() => tell({ ready: port })))
+  )
+  Effect.runFork(Layer.launch(floor))
 } else if (cluster.isPrimary && workers > 1) {
   let ready = 0
   for (let i = 0; i < workers; i++) {

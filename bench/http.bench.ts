@@ -21,7 +21,9 @@
  * writes each server process's CPU profile (`--cpu-prof`) there.
  *
  * Prints one JSON line: rps, p50, p99, non-2xx and 5xx per case, and each
- * case's rps as a ratio of the plain server's in the same run.
+ * case's rps as a ratio of the plain server's in the same run. The case
+ * `effectHttpAlone` answers the same bytes from Effect's HTTP server with no
+ * routing, authentication or storage: the ceiling of any server built on it.
  */
 import { acquirePostgres, findBinaries } from "@iljari/test-support/postgres"
 import { type ChildProcess, execFileSync, fork } from "node:child_process"
@@ -196,6 +198,11 @@ const measureBackend = async (name: string, env: Record<string, string>, process
       const plain = await start("plain", { PORT: String(basePort), ILJARI_BENCH_BODIES: file })
       reference = await load(basePort, w)
       await stop(plain)
+      // The same bytes from Effect's HTTP server and nothing else: the ceiling of any server on this stack.
+      const floor = await start("floor", { PORT: String(basePort), ILJARI_BENCH_BODIES: file })
+      const stack = await load(basePort, w)
+      results["effectHttpAlone"] = { ...stack, ratio: Number((stack.rps / reference.rps).toFixed(3)) }
+      await stop(floor)
     }
     // A second of reads at a few connections to warm up (not a backlog the measured run would inherit), then the measured run.
     await loadWith({ port, connections: 4, seconds: 1, headers: headersOf(w), requests: requestsOf(w).filter((r) => r().method === "GET") })

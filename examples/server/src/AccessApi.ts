@@ -4,7 +4,7 @@
  * accounts, API tokens and the review of access records.
  */
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
-import { AccessRules, Account, Accounts, ApiToken, Audit, Ids, Roles } from "@iljari/core"
+import { AccessRules, Account, Accounts, ApiToken, Audit, CenterSettings, FollowUp, Ids, Roles } from "@iljari/core"
 import { Schema } from "effect"
 import * as E from "./ApiErrors.js"
 import { form } from "./Forms.js"
@@ -94,6 +94,12 @@ export class MeApi extends HttpApiGroup.make("me")
 
 const AccountIdPath = Schema.Struct({ id: Ids.CounselorId })
 
+const CenterSettingsView = Schema.Struct({
+  followUpPolicy: FollowUp.Policy,
+  growthPercent: Schema.Number,
+  closures: Schema.Array(CenterSettings.Closure)
+}).annotations({ identifier: "CenterSettingsView" })
+
 export class AdminApi extends HttpApiGroup.make("admin")
   .add(HttpApiEndpoint.get("listAccounts", "/accounts").addSuccess(Schema.Array(AccountView))
       .annotateContext(doc("List accounts", "The district's staff accounts with their role, status and whether each has a password and a second factor (administrators)"))
@@ -157,6 +163,24 @@ export class AdminApi extends HttpApiGroup.make("admin")
       .setPayload(AccessRules.RulesRequest)
       .addSuccess(Schema.Struct({ secondFactorRoles: Schema.Array(Roles.Role) }))
       .annotateContext(doc("Set the access rules", "Requires a second factor of these roles in the district (on top of everyone outside the office networks); administrators; logged"))
+  )
+  .add(
+    HttpApiEndpoint.get("centerSettings", "/settings/center")
+      .addSuccess(CenterSettingsView)
+      .annotateContext(doc(
+        "Read the center's settings",
+        "The district's own settings of its casework: the follow-up policy, the growth a plan of targets assumes and the center's closure days — the deployment's defaults until set (administrators)"
+      ))
+  )
+  .add(
+    HttpApiEndpoint.put("setCenterSettings", "/settings/center")
+      .setPayload(CenterSettings.SettingsRequest)
+      .addSuccess(CenterSettingsView)
+      .addError(E.ValidationError)
+      .annotateContext(doc(
+        "Set the center's settings",
+        "Sets the follow-up policy (for placements recorded from now on; the checks already scheduled stay), the growth a plan assumes and the closure days, on which no follow-up is due (administrators; logged with what was before)"
+      ))
   )
   .add(
     HttpApiEndpoint.get("accessRecords", "/access-records")

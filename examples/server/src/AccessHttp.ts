@@ -4,7 +4,7 @@
  */
 import { HttpApiBuilder, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Oidc } from "@iljari/auth"
-import { AccessLog, AccessRules, Account, Accounts, ApiToken, Enrolment, LocalDate, Session, SignIn } from "@iljari/core"
+import { AccessLog, AccessRules, Account, Accounts, ApiToken, CenterSettings, Enrolment, JobCenter, LocalDate, Session, SignIn, Staff } from "@iljari/core"
 import { DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { sessionSecret } from "./Access.js"
 import { staff } from "./Actor.js"
@@ -22,6 +22,19 @@ const clearSessionCookie = Effect.flatMap(AccessSettings, (settings) =>
 
 // The start of a Korean day, as an instant.
 const startOfDay = (date: LocalDate.LocalDate) => DateTime.unsafeMake(`${date}T00:00:00+09:00`)
+
+// The settings a district works by, and the closure days it keeps (administrators).
+const centerSettingsOf = (who: Staff.Staff) =>
+  Effect.gen(function*() {
+    yield* Staff.require(who, "settings.manage")
+    const inForce = yield* CenterSettings.effective(who.districtId, yield* JobCenter.Config)
+    const kept = yield* CenterSettings.of(who.districtId)
+    return {
+      followUpPolicy: inForce.followUpPolicy,
+      growthPercent: inForce.growthPercent,
+      closures: Option.match(kept, { onNone: () => [], onSome: (row) => row.value.closures })
+    }
+  })
 
 const ssoCookie = "iljari_sso"
 
@@ -128,6 +141,14 @@ export const AdminLive = HttpApiBuilder.group(Api, "admin", (handlers) =>
       Effect.flatMap(staff, (who) => Effect.map(AccessRules.get(who), (rules) => ({ secondFactorRoles: rules.secondFactorRoles }))))
     .handle("setAccessRules", ({ payload }) =>
       Effect.flatMap(staff, (who) => Effect.map(AccessRules.set(who, payload), (rules) => ({ secondFactorRoles: rules.secondFactorRoles }))))
+    .handle("centerSettings", () => Effect.flatMap(staff, centerSettingsOf))
+    .handle("setCenterSettings", ({ payload }) =>
+      Effect.gen(function*() {
+        const who = yield* staff
+        yield* Staff.require(who, "settings.manage")
+        yield* CenterSettings.set(who, payload)
+        return yield* centerSettingsOf(who)
+      }))
     .handle("accessRecords", ({ urlParams }) =>
       Effect.gen(function*() {
         const who = yield* staff

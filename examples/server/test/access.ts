@@ -163,6 +163,32 @@ export const accessSuite = (name: string, storage: () => Layer.Layer<any, any, a
         expect((yield* call(HttpClientRequest.put("/settings/access").pipe(HttpClientRequest.bodyUnsafeJson({ secondFactorRoles: [] }), manager))).status).toBe(403)
         yield* call(HttpClientRequest.put("/settings/access").pipe(HttpClientRequest.bodyUnsafeJson({ secondFactorRoles: [] }), admin))
         }))
+
+      it.effect("lets an administrator set the center's settings: the defaults until then, a refused value named, the change logged", () =>
+        Effect.gen(function*() {
+          yield* TestClock.setTime(Date.parse("2026-12-10T01:00:00Z"))
+          const admin = yield* as(staffLogin("admin"))
+          const put = (body: unknown, who = admin) => call(HttpClientRequest.put("/settings/center").pipe(HttpClientRequest.bodyUnsafeJson(body), who))
+          const before = yield* call(HttpClientRequest.get("/settings/center").pipe(admin))
+          expect(JSON.parse(before.text)).toEqual({ followUpPolicy: { months: 3, intervalMonths: 1 }, growthPercent: 5, closures: [] })
+          const wrong = yield* put({ followUpPolicy: { months: 6, intervalMonths: 4 }, growthPercent: 7, closures: [] })
+          expect(wrong.status).toBe(400)
+          expect(JSON.parse(wrong.text)).toMatchObject({ _tag: "ValidationError", field: "followUpPolicy.intervalMonths" })
+          const set = yield* put({ followUpPolicy: { months: 6, intervalMonths: 2 }, growthPercent: 7, closures: [{ on: "2026-12-18", name: "구청 개청기념일" }] })
+          expect([set.status, JSON.parse(set.text)]).toEqual([200, {
+            followUpPolicy: { months: 6, intervalMonths: 2 },
+            growthPercent: 7,
+            closures: [{ on: "2026-12-18", name: "구청 개청기념일" }]
+          }])
+          // Plans assume the district's growth; only an administrator sets or reads the settings.
+          expect(JSON.parse((yield* call(HttpClientRequest.get("/targets/plan?year=2027").pipe(admin))).text).growthPercent).toBe(7)
+          const manager = yield* as(staffLogin("manager"))
+          expect((yield* put({ followUpPolicy: { months: 3, intervalMonths: 1 }, growthPercent: 5, closures: [] }, manager)).status).toBe(403)
+          expect((yield* call(HttpClientRequest.get("/settings/center").pipe(manager))).status).toBe(403)
+          const log = yield* Effect.flatMap(Audit.AuditLog, (l) => l.list(seongdong, { subjectId: "admin-01" }))
+          expect(log.find((e) => e.purpose === "settings.center")?.detail).toBe("defaults → followUp 6/2, growth 7%, closures 2026-12-18")
+          yield* put({ followUpPolicy: { months: 3, intervalMonths: 1 }, growthPercent: 5, closures: [] })
+        }))
     })
 
     it.effect("scopes API tokens: a read token cannot write, another district's sees nothing, revoked and expired are refused", () =>

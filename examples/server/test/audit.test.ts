@@ -252,6 +252,13 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
   ["admin.listTokens", get(() => "/tokens", { as: "admin" })],
   ["admin.accessRules", get(() => "/settings/access", { as: "admin" })],
   ["admin.setAccessRules", { method: "PUT", url: () => "/settings/access", body: () => ({ secondFactorRoles: [] }), as: "admin" }],
+  ["admin.centerSettings", get(() => "/settings/center", { as: "admin" })],
+  ["admin.setCenterSettings", {
+    method: "PUT",
+    url: () => "/settings/center",
+    body: () => ({ followUpPolicy: { months: 3, intervalMonths: 1 }, growthPercent: 5, closures: [] }),
+    as: "admin"
+  }],
   ["admin.createToken", post(() => "/tokens", () => ({ name: "감사 시험", scope: "read", days: 1 }), {
     as: "admin",
     keep: (c, json) => void (c.tokenId = json.token.id)

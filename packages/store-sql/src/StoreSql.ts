@@ -410,12 +410,13 @@ const make = Effect.gen(function*() {
             probe.phone === undefined ? sql.literal("") : sql` OR phone = ${probe.phone}`
           })`
         ),
-      // Both groupings are read from the (district, name, phone) and (district, name, birth date) indexes.
+      // Both groupings are read from the (district, name, phone) and (district, name, birth date) indexes;
+      // an erased seeker (whose name is the erased one) is nobody's repeat.
       listPossibleDuplicates: (d: DistrictId) =>
         seekerWhere(
           d,
-          sql`((name, birth_date) IN (SELECT name, birth_date FROM iljari_seekers WHERE district_id = ${d}
-              GROUP BY name, birth_date HAVING COUNT(*) > 1)
+          sql`name <> ${Seeker.erasedName} AND ((name, birth_date) IN (SELECT name, birth_date FROM iljari_seekers
+              WHERE district_id = ${d} AND name <> ${Seeker.erasedName} GROUP BY name, birth_date HAVING COUNT(*) > 1)
             OR (name, phone) IN (SELECT name, phone FROM iljari_seekers WHERE district_id = ${d} AND phone IS NOT NULL
               GROUP BY name, phone HAVING COUNT(*) > 1))`
         ),

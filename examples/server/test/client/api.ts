@@ -337,6 +337,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/center": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the center's settings
+         * @description The district's own settings of its casework: the follow-up policy, the growth a plan of targets assumes and the center's closure days — the deployment's defaults until set (administrators)
+         */
+        get: operations["admin.centerSettings"];
+        /**
+         * Set the center's settings
+         * @description Sets the follow-up policy (for placements recorded from now on; the checks already scheduled stay), the growth a plan assumes and the closure days, on which no follow-up is due (administrators; logged with what was before)
+         */
+        put: operations["admin.setCenterSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/access-records": {
         parameters: {
             query?: never;
@@ -1667,6 +1691,43 @@ export interface components {
         AccessRulesRequest: {
             secondFactorRoles: components["schemas"]["Role"][];
         };
+        CenterSettingsView: {
+            followUpPolicy: {
+                /**
+                 * between(1, 36)
+                 * @description a number between 1 and 36
+                 */
+                months: components["schemas"]["Int"];
+                /**
+                 * between(1, 12)
+                 * @description a number between 1 and 12
+                 */
+                intervalMonths: components["schemas"]["Int"];
+            };
+            growthPercent: number;
+            closures: components["schemas"]["Closure"][];
+        };
+        Closure: {
+            on: components["schemas"]["LocalDate"];
+            name: components["schemas"]["Label"];
+        };
+        CenterSettingsRequest: {
+            followUpPolicy: {
+                /**
+                 * between(1, 36)
+                 * @description a number between 1 and 36
+                 */
+                months: components["schemas"]["Int"];
+                /**
+                 * between(1, 12)
+                 * @description a number between 1 and 12
+                 */
+                intervalMonths: components["schemas"]["Int"];
+            };
+            growthPercent: components["schemas"]["SettingsGrowthPercent"];
+            closures: components["schemas"]["Closure"][];
+        };
+        SettingsGrowthPercent: number;
         AuditEntry: {
             id: components["schemas"]["AuditEntryId"];
             districtId: components["schemas"]["DistrictId"];
@@ -4667,6 +4728,167 @@ export interface operations {
                     "application/json": {
                         secondFactorRoles: components["schemas"]["Role"][];
                     };
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: NotPermitted, Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.centerSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CenterSettingsView */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsView"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: NotPermitted, Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId, StaleVersion */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin.setCenterSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CenterSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description CenterSettingsView */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterSettingsView"];
                 };
             };
             /** @description A path, query or body breaks a rule: ValidationError */

@@ -51,7 +51,11 @@ export const GrowthPercent = Schema.Number.pipe(
     Number.isFinite(n) && n >= -100 && n <= 1000 ||
     `must be a growth in percent of at least -100 (a target cannot fall below zero) and at most 1000, e.g. 5 for +5%; got ${n}`
   )
-).annotations({ identifier: "SettingsGrowthPercent" })
+).annotations({
+  identifier: "SettingsGrowthPercent",
+  // Tenths of a percent, never -0 (which JSON keeps as 0).
+  arbitrary: () => (fc) => fc.integer({ min: -1000, max: 10_000 }).map((n) => (n === 0 ? 0 : n / 10))
+})
 
 /**
  * A day the center is closed besides the national holidays.
@@ -228,7 +232,8 @@ export const set = (staff: Actor, input: unknown) =>
         id: "settings",
         districtId: staff.districtId,
         followUpPolicy: request.followUpPolicy,
-        growthPercent: request.growthPercent,
+        // -0 is 0: the stored JSON cannot tell them apart.
+        growthPercent: request.growthPercent + 0,
         closures: [...request.closures].sort((a, b) => (a.on < b.on ? -1 : 1)),
         changedAt: yield* now,
         changedBy: staff.counselorId

@@ -416,6 +416,7 @@ export const searchOrder = (criteria: Pick<SearchCriteria, "sort" | "order">) =>
  * The seekers among `seekers` who share their name and birth date, or their
  * name and phone, with another of them: the people who may be registered
  * more than once (the rule of `findPossibleDuplicates`, over a list).
+ * Erased seekers are left out: they all bear one name.
  *
  * @example
  * ```ts
@@ -428,7 +429,8 @@ export const searchOrder = (criteria: Pick<SearchCriteria, "sort" | "order">) =>
  * @since 0.4.0
  * @category duplicates
  */
-export const sharingIdentity = (seekers: ReadonlyArray<Seeker>): ReadonlyArray<Seeker> => {
+export const sharingIdentity = (everyone: ReadonlyArray<Seeker>): ReadonlyArray<Seeker> => {
+  const seekers = everyone.filter((s) => s.erasedOn === undefined)
   const keysOf = (s: Seeker) =>
     s.contact.phone === undefined ? [`b\u0000${s.name}\u0000${s.birthDate}`] : [`b\u0000${s.name}\u0000${s.birthDate}`, `p\u0000${s.name}\u0000${s.contact.phone}`]
   const counts = new Map<string, number>()
@@ -446,8 +448,9 @@ export class SeekerRepository extends Context.Tag("@iljari/core/SeekerRepository
   /**
    * The seekers who share their name and birth date, or their name and
    * phone, with another seeker of the district ({@link sharingIdentity}),
-   * erased ones included, in id order: what the monitoring review's
-   * duplicate rule looks at, without reading every seeker.
+   * in id order: what the monitoring review's duplicate rule looks at,
+   * without reading every seeker. Erased seekers are nobody's repeat (they
+   * all share one name): they are left out.
    *
    * @since 0.4.0
    */

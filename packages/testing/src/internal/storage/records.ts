@@ -509,7 +509,10 @@ export const sharedSuite = (backend: Backend) => {
           seeker("s4", A, { name: "이두리", birthDate: "1986-06-06", contact: { phone: "010-2222-0002" } }), // s3's name and phone
           seeker("s5", A, { name: "박세찌", birthDate: "1985-05-05", contact: { phone: "010-2222-0002" } }), // another name
           seeker("s6", A, { name: "최넷", birthDate: "1970-01-01", contact: {} }),
-          seeker("s7", B, { name: "최넷", birthDate: "1970-01-01", contact: {} }) // another district
+          seeker("s7", B, { name: "최넷", birthDate: "1970-01-01", contact: {} }), // another district
+          // Two erased seekers of one birth year: one name, one birth date, nobody's repeat.
+          Seeker.anonymise(seeker("s8", A, { name: "정다섯", birthDate: "1980-03-03" }), "2026-01-05" as never),
+          Seeker.anonymise(seeker("s9", A, { name: "한여섯", birthDate: "1980-07-07" }), "2026-01-05" as never)
         ]
         for (const person of people) yield* repo.insert(person)
         const listed = (yield* repo.listPossibleDuplicates(A)).map((row) => row.value.id)
