@@ -5,7 +5,7 @@
 import { HttpApiBuilder, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Oidc } from "@iljari/auth"
 import { AccessLog, AccessRules, Account, Accounts, ApiToken, CenterSettings, Enrolment, JobCenter, LocalDate, Session, SignIn, Staff } from "@iljari/core"
-import { DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Effect, Layer, Option, Redacted, Schema } from "effect"
 import { sessionSecret } from "./Access.js"
 import { staff } from "./Actor.js"
 import { Api, sessionCookie, Unauthorized } from "./Api.js"
@@ -20,8 +20,6 @@ const setSessionCookie = (secret: Redacted.Redacted<string>) =>
 const clearSessionCookie = Effect.flatMap(AccessSettings, (settings) =>
   HttpApiBuilder.securitySetCookie(sessionCookie, "", { secure: settings.secureCookies, sameSite: "lax", path: "/", maxAge: 0 }))
 
-// The start of a Korean day, as an instant.
-const startOfDay = (date: LocalDate.LocalDate) => DateTime.unsafeMake(`${date}T00:00:00+09:00`)
 
 // The settings a district works by, and the closure days it keeps (administrators).
 const centerSettingsOf = (who: Staff.Staff) =>
@@ -154,8 +152,8 @@ export const AdminLive = HttpApiBuilder.group(Api, "admin", (handlers) =>
         const who = yield* staff
         const entries = yield* AccessLog.accessRecords(who, {
           ...(urlParams.account === undefined ? {} : { actor: urlParams.account }),
-          from: startOfDay(urlParams.from),
-          before: startOfDay(LocalDate.addDays(urlParams.to, 1))
+          from: LocalDate.startInKorea(urlParams.from),
+          before: LocalDate.startInKorea(LocalDate.addDays(urlParams.to, 1))
         })
         return urlParams.format === "csv" ? AccessLog.csvOf(entries) : entries
       }))

@@ -6,7 +6,7 @@
 import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
 import { Caseload, CenterSettings, EmployerSearch, Erasure, type Ids, JobCenter, LocalDate, Monitoring, MonitoringDecision, Validation } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
-import { DateTime, Effect, Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { splitVersion } from "./Forms.js"
 import { idempotent, PurgeExpiredKeysLive } from "./Idempotent.js"
 import { actor, managerOnly, permit } from "./Actor.js"
@@ -85,9 +85,6 @@ const callItem = (entry: JobCenter.LedgerItem) => ({
       }
     })
 })
-
-// The first instant of a day in Korea (UTC+9).
-const startOfDayInKorea = (day: LocalDate.LocalDate) => DateTime.unsafeMake(Date.parse(`${day}T00:00:00+09:00`))
 
 export const SeekersLive = HttpApiBuilder.group(Api, "seekers", (handlers) =>
   handlers
@@ -235,8 +232,8 @@ export const ReviewLive = HttpApiBuilder.group(Api, "review", (handlers) =>
           ...keyset({ cursor, limit }),
           ...(subjectId === undefined ? {} : { subjectId }),
           ...(offset === undefined ? {} : { offset }),
-          ...(from === undefined ? {} : { from: startOfDayInKorea(from) }),
-          ...(to === undefined ? {} : { before: startOfDayInKorea(LocalDate.addDays(to, 1)) })
+          ...(from === undefined ? {} : { from: LocalDate.startInKorea(from) }),
+          ...(to === undefined ? {} : { before: LocalDate.startInKorea(LocalDate.addDays(to, 1)) })
         })
         return { items: found.items, nextCursor: found.next ?? null }
       }))

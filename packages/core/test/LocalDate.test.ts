@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Arbitrary, FastCheck as fc } from "effect"
+import { Arbitrary, DateTime, FastCheck as fc } from "effect"
 import { LocalDate } from "../src/index.js"
 
 const date = Arbitrary.make(LocalDate.LocalDate).filter((d) => d >= "1901-01-01" && d <= "2198-12-31")
@@ -25,6 +25,15 @@ describe("LocalDate arithmetic", () => {
   it("reads the Korean civil date at an instant", () => {
     expect(LocalDate.fromEpochMillisInKorea(Date.parse("2026-11-22T14:59:59Z"))).toBe("2026-11-22")
     expect(LocalDate.fromEpochMillisInKorea(Date.parse("2026-11-22T15:00:00Z"))).toBe("2026-11-23")
+  })
+
+  it("starts a Korean day at the instant whose Korean date it is", () => {
+    expect(DateTime.formatIso(LocalDate.startInKorea(d("2026-12-01")))).toBe("2026-11-30T15:00:00.000Z")
+    fc.assert(fc.property(date, (day) => {
+      const start = DateTime.toEpochMillis(LocalDate.startInKorea(day))
+      expect(LocalDate.fromEpochMillisInKorea(start)).toBe(day)
+      expect(LocalDate.fromEpochMillisInKorea(start - 1)).toBe(LocalDate.addDays(day, -1))
+    }))
   })
 
   it("adding days and counting days between agree", () => {

@@ -17,7 +17,7 @@
  * @module
  * @category kernel
  */
-import { Schema } from "effect"
+import { DateTime, Schema } from "effect"
 
 // Checked by character codes, without a regular expression or a `Date`: every
 // stored record's dates are checked again when it is read, so this is hot.
@@ -235,3 +235,20 @@ export const min = (a: LocalDate, b: LocalDate): LocalDate => (a <= b ? a : b)
  * @category constructors
  */
 export const fromEpochMillisInKorea = (millis: number): LocalDate => fromUtc(new Date(millis + 9 * 3_600_000))
+
+/**
+ * The instant a day begins in Korea (00:00 at UTC+9): the bound of a period
+ * of Korean days over instants, e.g. the access log's `from`, and the next
+ * day's start as its `before`.
+ *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@iljari/core"
+ *
+ * const from = LocalDate.startInKorea(LocalDate.make(2026, 12, 1)) // 2026-11-30T15:00:00Z
+ * ```
+ *
+ * @since 0.4.0
+ * @category conversions
+ */
+export const startInKorea = (date: LocalDate): DateTime.Utc => DateTime.unsafeMake(`${date}T00:00:00+09:00`)
