@@ -18,13 +18,14 @@
  */
 import { HttpRouter, HttpServerResponse } from "@effect/platform"
 import { AccessLog, Account, Accounts, Audit, CenterSettings, Ids, JobCenter, LocalDate, Roles, type Staff } from "@iljari/core"
-import { DateTime, Effect, Either, Redacted, Schema } from "effect"
+import { Effect, Either, Redacted, Schema } from "effect"
 import type { Form } from "../http/Form.js"
 import type { Handler, Routes, Services } from "../http/Handler.js"
 import { pathId, query } from "../http/Params.js"
 import { html, pageHeaders } from "../http/Respond.js"
 import { redirect, staffPage } from "../http/Route.js"
 import { NotPermitted, type Signed } from "../http/Signed.js"
+import { kst } from "../ui/Format.js"
 import { CsrfField, Page } from "../ui/Layout.js"
 import { Empty, Table } from "../ui/Lists.js"
 import { problemsOf, ruleIn } from "../ui/Rules.js"
@@ -43,9 +44,6 @@ const mayAdminister = (signedIn: Signed) =>
 // The roles of a district's staff; a city analyst's account is the city's, not made here.
 const staffRoles = ["counselor", "manager", "admin"] as const
 
-// The start of a Korean day, as an instant.
-const startOfDay = (date: string) => DateTime.unsafeMake(`${date}T00:00:00+09:00`)
-const koreanTime = (at: DateTime.Utc) => DateTime.formatIso(DateTime.addDuration(at, "9 hours")).slice(0, 16).replace("T", " ")
 
 const Period = Schema.Struct({ from: LocalDate.LocalDate, to: LocalDate.LocalDate })
 const decodePeriod = Schema.decodeUnknownEither(Period)
@@ -60,11 +58,11 @@ const recordsQuery = Effect.gen(function*() {
   return { asked, account, period: Either.isRight(period) && period.right.from <= period.right.to ? period.right : undefined }
 })
 
-const recordsOf = (signedIn: Signed, period: { readonly from: string; readonly to: string }, account: string, limit?: number) =>
+const recordsOf = (signedIn: Signed, period: { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate }, account: string, limit?: number) =>
   AccessLog.accessRecords(staffOf(signedIn), {
     ...(account === "" ? {} : { actor: account as Ids.CounselorId }),
-    from: startOfDay(period.from),
-    before: startOfDay(LocalDate.addDays(period.to as LocalDate.LocalDate, 1)),
+    from: LocalDate.startInKorea(period.from),
+    before: LocalDate.startInKorea(LocalDate.addDays(period.to, 1)),
     ...(limit === undefined ? {} : { limit })
   })
 
@@ -245,7 +243,7 @@ const AdminPage = ({ view, accounts, settings, typedSettings, records, asked, ac
             </>}>
               {records.map((e) => (
                 <tr>
-                  <td>{koreanTime(e.at)}</td>
+                  <td>{kst(e.at)}</td>
                   <td>{names[e.actor] ?? e.actor}</td>
                   <td>{Audit.auditActionLabel(e.action, lang)}</td>
                   <td>{`${e.subjectKind} ${e.subjectId}`}</td>
