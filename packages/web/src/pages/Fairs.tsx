@@ -115,6 +115,15 @@ const done = {
   results: { ko: "면접 결과를 기록했습니다.", en: "The result is recorded." }
 } as const
 
+// The section of the fair's page a step's result is in (its heading's id).
+const sectionOf = {
+  preselect: "step-candidates",
+  invite: "step-invitations",
+  attendance: "step-attendance",
+  schedule: "step-timetable",
+  results: "step-results"
+} as const
+
 const fairPage = (signedIn: Signed, options: { readonly notice?: string; readonly problem?: string; readonly status?: number } = {}) =>
   Effect.gen(function*() {
     const fair = yield* JobFair.get(signedIn.actor, yield* fairIdOf)
@@ -144,7 +153,7 @@ const step = <E extends { readonly _tag: string }, R extends Services>(
       const { say } = signedIn.view
       const id = yield* fairIdOf
       const attempt = yield* Effect.either(run(signedIn.actor, id, Number(form.get("version") ?? "NaN"), form))
-      if (Either.isRight(attempt)) return yield* redirect(href(signedIn.view, `/fairs/${id}?done=${name}#step-${name === "preselect" ? "candidates" : name === "invite" ? "invitations" : name === "schedule" ? "timetable" : name}`))
+      if (Either.isRight(attempt)) return yield* redirect(href(signedIn.view, `/fairs/${id}?done=${name}#${sectionOf[name]}`))
       const error = attempt.left
       if (error._tag === "StaleVersion") {
         return yield* fairPage(signedIn, {

@@ -25,13 +25,14 @@ import {
   Roles,
   Validation
 } from "@iljari/core"
-import { DateTime, Effect, Either, Schema } from "effect"
+import { Effect, Either, Schema } from "effect"
 import type { Form } from "../http/Form.js"
 import type { Handler, Routes } from "../http/Handler.js"
 import { query } from "../http/Params.js"
 import { html, seeOther } from "../http/Respond.js"
 import { staffPage } from "../http/Route.js"
 import { NotPermitted, type Signed } from "../http/Signed.js"
+import { kstDate } from "../ui/Format.js"
 import { CsrfField, Page } from "../ui/Layout.js"
 import { Table } from "../ui/Lists.js"
 import { problemsOf, ruleIn } from "../ui/Rules.js"
@@ -195,10 +196,7 @@ const Finding = ({ view, reviewed, index, period, names, refused, justDecided }:
       {decision === undefined ? <p class="finding-status">{say("아직 판단하지 않았습니다.", "Not decided yet.")}</p> : (
         <p class="finding-status">
           <strong>{MonitoringDecision.findingStatusLabel(decision.value.status, lang)}</strong>
-          {say(
-            ` · ${names.counselor(decision.value.decidedBy)} · ${DateTime.formatIsoDate(DateTime.add(decision.value.decidedAt, { hours: 9 }))}`,
-            ` · ${names.counselor(decision.value.decidedBy)} · ${DateTime.formatIsoDate(DateTime.add(decision.value.decidedAt, { hours: 9 }))}`
-          )}
+          {` · ${names.counselor(decision.value.decidedBy)} · ${kstDate(decision.value.decidedAt)}`}
           {justDecided ? <span class="visually-hidden" role="status">{say(" 저장했습니다.", " Saved.")}</span> : null}
         </p>
       )}
@@ -237,6 +235,10 @@ const Ask = ({ view, period, problems }: {
   )
 }
 
+/** The form alone, with the rules a period asked for broke (400). */
+const refusedPeriod = (view: View, period: { readonly from: string; readonly to: string }, problems: ReadonlyArray<string>) =>
+  html(<Page view={view} title={titleOf(view)}><Ask view={view} period={period} problems={problems} /></Page>, { status: 400 })
+
 /** The review page of a period, with a refusal at one finding when a decision was refused. */
 const reviewPage = (
   signedIn: Signed,
@@ -249,8 +251,7 @@ const reviewPage = (
     const checked = yield* Effect.either(MonitoringDecision.review(actor, period))
     if (Either.isLeft(checked)) {
       if (checked.left._tag !== "ValidationError") return yield* Effect.fail(checked.left)
-      const problems = checked.left.issues.map((issue) => ruleIn(say, issue.message))
-      return yield* html(<Page view={view} title={titleOf(view)}><Ask view={view} period={period} problems={problems} /></Page>, { status: 400 })
+      return yield* refusedPeriod(view, period, checked.left.issues.map((issue) => ruleIn(say, issue.message)))
     }
     const reviewed = checked.right
     const seekers = reviewed.flatMap((r) => r.finding.records.filter((x) => x.kind === "seeker").map((x) => x.id as Ids.SeekerId))
@@ -315,9 +316,7 @@ const showReview: Handler = staffPage((signedIn) =>
     if (from === null && to === null) return yield* reviewPage(signedIn, halfMonthOf(today))
     const period = decodePeriod({ from: from ?? "", to: to ?? "" })
     if (Either.isLeft(period)) {
-      const { view } = signedIn
-      const problems = Object.values(problemsOf(view.say, period.left))
-      return yield* html(<Page view={view} title={titleOf(view)}><Ask view={view} period={{ from: from ?? "", to: to ?? "" }} problems={problems} /></Page>, { status: 400 })
+      return yield* refusedPeriod(signedIn.view, { from: from ?? "", to: to ?? "" }, Object.values(problemsOf(signedIn.view.say, period.left)))
     }
     return yield* reviewPage(signedIn, period.right, decided === undefined ? {} : { decided })
   }))
@@ -361,9 +360,7 @@ const decide: Handler = staffPage((signedIn, form) =>
       return seeOther(href(view, `/monitoring?${back.toString()}#finding-${attempt.right.value.id}`))
     }
     if (Either.isLeft(period)) {
-      const problems = Object.values(problemsOf(view.say, period.left))
-      const asked = { from: request.from ?? "", to: request.to ?? "" }
-      return yield* html(<Page view={view} title={titleOf(view)}><Ask view={view} period={asked} problems={problems} /></Page>, { status: 400 })
+      return yield* refusedPeriod(view, { from: request.from ?? "", to: request.to ?? "" }, Object.values(problemsOf(view.say, period.left)))
     }
     // A finding gone from the review (its facts changed meanwhile): the review as it stands now.
     if (attempt.left._tag === "NotFound") return yield* reviewPage(signedIn, period.right, { gone: true, status: 404 })
