@@ -332,6 +332,20 @@ export const yearTable = (figure: Year, rounding: Rounding.Rounding = Rate.defau
 // Pace for a week or a month to date
 // ---------------------------------------------------------------------------
 
+interface Scheduled {
+  readonly metric: Targets.Metric
+  readonly schedule: Targets.Schedule | undefined
+}
+
+// Each metric in table order, with its annual target laid out over the year, or none without a target.
+const schedulesOf = (request: { readonly year: number; readonly targets: Targets.MetricCounts; readonly weights?: Targets.MonthWeights }) =>
+  Either.all(Targets.allMetrics.map((metric) => {
+    const annual = request.targets[metric]
+    return annual === undefined
+      ? Either.right<Scheduled>({ metric, schedule: undefined })
+      : Either.map(Targets.schedule(request.year, annual, request.weights), (schedule): Scheduled => ({ metric, schedule }))
+  }))
+
 /**
  * One metric's pace for the center: `Targets.pace` over the annual target,
  * with the ratio rounded by the policy. Without a target, only the actual.
@@ -364,26 +378,18 @@ export const pace = (request: {
   readonly options?: Targets.PaceOptions
   readonly rounding?: Rounding.Rounding
 }): Either.Either<ReadonlyArray<PaceLine>, Targets.InvalidPlan | Targets.InvalidSplit> =>
-  Either.gen(function*() {
-    const lines: Array<PaceLine> = []
-    for (const metric of Targets.allMetrics) {
+  Either.map(schedulesOf(request), (schedules) =>
+    schedules.map(({ metric, schedule }): PaceLine => {
       const actual = request.actual[metric]
-      const annual = request.targets[metric]
-      if (annual === undefined) {
-        lines.push({ metric, actual, pace: undefined, ratio: undefined })
-        continue
-      }
-      const schedule = yield* Targets.schedule(request.year, annual, request.weights)
+      if (schedule === undefined) return { metric, actual, pace: undefined, ratio: undefined }
       const reading = Targets.pace(schedule, request.period, request.asOf, actual, request.options)
-      lines.push({
+      return {
         metric,
         actual,
         pace: reading,
         ratio: reading.ratio === undefined ? undefined : Rate.roundFraction(reading.ratio, request.rounding ?? Rate.defaultRounding)
-      })
-    }
-    return lines
-  })
+      }
+    }))
 
 /**
  * The center's pace as a table: one row per metric.
@@ -476,21 +482,16 @@ export const projection = (request: {
   readonly options?: Targets.PaceOptions
   readonly rounding?: Rounding.Rounding
 }): Either.Either<ReadonlyArray<ProjectionLine>, Targets.InvalidPlan | Targets.InvalidSplit> =>
-  Either.gen(function*() {
-    const lines: Array<ProjectionLine> = []
-    for (const metric of Targets.allMetrics) {
-      const annual = request.targets[metric]
-      if (annual === undefined) continue
-      const schedule = yield* Targets.schedule(request.year, annual, request.weights)
+  Either.map(schedulesOf(request), (schedules) =>
+    schedules.flatMap(({ metric, schedule }): ReadonlyArray<ProjectionLine> => {
+      if (schedule === undefined) return []
       const reading = Targets.project(schedule, request.asOf, request.actual[metric], request.options)
-      lines.push({
+      return [{
         metric,
         projection: reading,
-        ratio: annual > 0 ? Rate.roundFraction(reading.projected / annual, request.rounding ?? Rate.defaultRounding) : undefined
-      })
-    }
-    return lines
-  })
+        ratio: schedule.annual > 0 ? Rate.roundFraction(reading.projected / schedule.annual, request.rounding ?? Rate.defaultRounding) : undefined
+      }]
+    }))
 
 /**
  * The year-end projection as a table: one row per metric, the target and
