@@ -69,8 +69,6 @@ const reviewFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
     const districtId = signedIn.actor.districtId
     const today = yield* JobCenter.today
     const year = Number(today.slice(0, 4))
-    // The growth the district set for its plans, unless another is asked.
-    const { growthPercent: growth } = yield* CenterSettings.effective(districtId, yield* JobCenter.Config)
     // Names of the staff records, and of the accounts for counselors the records do not hold.
     const counselors = yield* JobCenter.listCounselors(signedIn.actor)
     const names = {
@@ -83,7 +81,10 @@ const reviewFor = (signedIn: Signed, given: Readonly<Record<string, string>>) =>
       asOf: today,
       targets: settings.targetsOf(districtId),
       names,
-      plan: { year: decoded.right.plan ?? planYearOf(today), growthPercent: decoded.right.growth ?? growth },
+      plan: {
+        year: decoded.right.plan ?? planYearOf(today),
+        ...(decoded.right.growth === undefined ? {} : { growthPercent: decoded.right.growth })
+      },
       ...(only === undefined ? {} : { counselorId: only }),
       // The counselors at work today are paced and share the plan.
       counselorIds: counselors.filter((c) => c.value.role === "counselor" && c.value.active).map((c) => c.value.id)
@@ -143,8 +144,9 @@ export const targetRoutes: Routes = reportPageRoutes({
     Effect.gen(function*() {
       const given = yield* askedOf
       const today = yield* JobCenter.today
+      // The growth the district set for its plans, unless another is asked: read once, for the form and the report.
       const { growthPercent: growth } = yield* CenterSettings.effective(signedIn.actor.districtId, yield* JobCenter.Config)
-      return { form: <Ask view={signedIn.view} given={given} today={today} growth={growth} />, params: given }
+      return { form: <Ask view={signedIn.view} given={given} today={today} growth={growth} />, params: { growth: String(growth), ...given } }
     }),
   build: reviewFor
 })
