@@ -25,6 +25,7 @@ import * as DiscoveryVisit from "./DiscoveryVisit.js"
 import type { SeekerId } from "../kernel/Ids.js"
 import { type Actor, enqueue, fieldsOf, inTransaction, logAccess, logAccessAll, notInFuture, now, today } from "../kernel/UseCase.js"
 import type { LocalDate } from "../kernel/LocalDate.js"
+import type { Versioned } from "../kernel/Store.js"
 import * as Outreach from "./Outreach.js"
 import * as Partner from "./Partner.js"
 import * as PsychTest from "./PsychTest.js"
@@ -50,6 +51,10 @@ const withIdentity = (subject: string, kind: string, input: unknown) =>
 
 const decoded = <A>(decode: (input: unknown) => Either.Either<A, Validation.ValidationError>) => (input: unknown) =>
   Effect.suspend(() => decode(input))
+
+// Events newest first; one day's in the order they were recorded.
+const latestFirst = <A>(dayOf: (a: A) => string) => (rows: ReadonlyArray<Versioned<A>>) =>
+  rows.map((row, at) => ({ row, at })).sort((a, b) => dayOf(b.row.value).localeCompare(dayOf(a.row.value)) || a.at - b.at).map((e) => e.row)
 
 // ---------------------------------------------------------------------------
 // Outreach (찾아가는 일자리상담실)
@@ -109,6 +114,45 @@ export const outreachProgress = (actor: Actor, month: string, plan: Outreach.Mon
     (sessions) => Outreach.progress(plan, sessions.map((s) => s.value))
   )
 
+/**
+ * The district's outreach sessions, latest first.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const sessions = Events.listOutreach(actor)
+ * ```
+ *
+ * @since 0.4.0
+ * @category outreach
+ */
+export const listOutreach = (actor: Actor) =>
+  Effect.map(Effect.flatMap(OutreachSessionRepository, (r) => r.list(actor.districtId)), latestFirst((s: Outreach.Session) => s.heldOn))
+
+/**
+ * One outreach session; the seekers it registered are logged as read, since
+ * the session is shown with them.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const session = Events.outreachSession(actor, "outreach-0003")
+ * ```
+ *
+ * @since 0.4.0
+ * @category outreach
+ */
+export const outreachSession = (actor: Actor, id: string) =>
+  Effect.gen(function*() {
+    const session = yield* Effect.flatMap(OutreachSessionRepository, (r) => r.get(actor.districtId, id))
+    yield* logAccessAll(actor, "read", "seeker", session.value.registeredSeekerIds, "outreach.read")
+    return session
+  })
+
 // ---------------------------------------------------------------------------
 // Discovery visits (일자리발굴단)
 // ---------------------------------------------------------------------------
@@ -157,6 +201,45 @@ export const discoveryProgress = (actor: Actor, plan: DiscoveryVisit.Plan, asOf?
   Effect.gen(function*() {
     const visits = yield* Effect.flatMap(DiscoveryVisitRepository, (r) => r.list(actor.districtId))
     return DiscoveryVisit.progress(plan, visits.map((v) => v.value), asOf ?? (yield* today))
+  })
+
+/**
+ * The district's discovery visits, latest first.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const visits = Events.listVisits(actor)
+ * ```
+ *
+ * @since 0.4.0
+ * @category discovery visits
+ */
+export const listVisits = (actor: Actor) =>
+  Effect.map(Effect.flatMap(DiscoveryVisitRepository, (r) => r.list(actor.districtId)), latestFirst((v: DiscoveryVisit.Visit) => v.visitedOn))
+
+/**
+ * One discovery visit; the employers it found are logged as read (their
+ * contact persons are personal data), since the visit is shown with them.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const visit = Events.visit(actor, "visit-0007")
+ * ```
+ *
+ * @since 0.4.0
+ * @category discovery visits
+ */
+export const visit = (actor: Actor, id: string) =>
+  Effect.gen(function*() {
+    const found = yield* Effect.flatMap(DiscoveryVisitRepository, (r) => r.get(actor.districtId, id))
+    yield* logAccessAll(actor, "read", "employer", found.value.findings.flatMap((f) => f.employerId ?? []), "discoveryVisit.read")
+    return found
   })
 
 // ---------------------------------------------------------------------------
@@ -293,6 +376,23 @@ export const scheduleTest = (actor: Actor, input: unknown) =>
  * @category psychological tests
  */
 export const listTests = (actor: Actor) => Effect.flatMap(PsychTestSessionRepository, (r) => r.list(actor.districtId))
+
+/**
+ * One psychological-test session (its participants are read with
+ * {@link participants}, which logs them).
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const session = Events.testSession(actor, "psych-test-0002")
+ * ```
+ *
+ * @since 0.4.0
+ * @category psychological tests
+ */
+export const testSession = (actor: Actor, id: string) => Effect.flatMap(PsychTestSessionRepository, (r) => r.get(actor.districtId, id))
 
 /**
  * Registers a seeker of the district for a session, within its capacity and
