@@ -91,6 +91,11 @@ describe("EventFinds", () => {
       const elsewhere = yield* JobCenter.registerOpening(kim, { ...openingForm, employerId: other.value.id })
       const refused = yield* Effect.exit(EventFinds.addOpening(kim, visited.value.id, elsewhere.value.id))
       expect(Exit.isFailure(refused) && JSON.stringify(refused.cause)).toContain("must be an opening of an employer the visit found")
+      // An employer the center knew is recorded as found, once.
+      const twice = yield* Effect.exit(EventFinds.addToVisit(kim, visited.value.id, found.employer.value.id, 1))
+      expect(Exit.isFailure(twice) && JSON.stringify(twice.cause)).toContain("is found by the visit already")
+      const known = yield* EventFinds.addToVisit(kim, visited.value.id, other.value.id, 2)
+      expect(known.value.findings.map((f) => [f.employerId, f.positions])).toEqual([[found.employer.value.id, 3], [other.value.id, 2]])
     })))
 
   it("signs new people up for a test session up to its capacity; the one over it is not registered at all", () =>

@@ -34,7 +34,8 @@ import { SeekerRepository } from "../registry/Seeker.js"
 import * as DiscoveryVisit from "./DiscoveryVisit.js"
 import * as Events from "./Events.js"
 import { OpeningRepository } from "../registry/Opening.js"
-import { OpeningId } from "../kernel/Ids.js"
+import type { EmployerId, OpeningId } from "../kernel/Ids.js"
+import { type Employer, EmployerRepository } from "../registry/Employer.js"
 import * as Outreach from "./Outreach.js"
 
 const lockEvent = (actor: Actor, kind: string, id: string) =>
@@ -126,24 +127,54 @@ const positionsOf = Validation.decode(Schema.Struct({ positions: DiscoveryVisit.
  */
 export const registerAtVisit = (actor: Actor, visitId: string, employerForm: unknown, positions: unknown) =>
   inTransaction(Effect.gen(function*() {
-    const store = yield* DiscoveryVisit.DiscoveryVisitRepository
-    yield* store.get(actor.districtId, visitId)
+    yield* Effect.flatMap(DiscoveryVisit.DiscoveryVisitRepository, (r) => r.get(actor.districtId, visitId))
     const offered = yield* positionsOf({ positions })
     const employer = yield* registerEmployer(actor, employerForm)
+    const visit = yield* appendFinding(actor, visitId, employer.value, offered.positions)
+    return { employer, visit }
+  }))
+
+/**
+ * Records an employer registered before (a business the center knew) as
+ * found by a discovery visit, with the positions it offers now. An employer
+ * the visit found already is refused.
+ *
+ * @example
+ * ```ts
+ * import { EventFinds, Ids, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const visit = EventFinds.addToVisit(actor, "visit-0007", Ids.EmployerId.make("employer-0031"), 2)
+ * ```
+ *
+ * @since 0.4.0
+ * @category discovery visits
+ */
+export const addToVisit = (actor: Actor, visitId: string, employerId: EmployerId, positions: unknown) =>
+  inTransaction(Effect.gen(function*() {
+    const offered = yield* positionsOf({ positions })
+    const employer = yield* Effect.flatMap(EmployerRepository, (r) => r.get(actor.districtId, employerId))
+    return yield* appendFinding(actor, visitId, employer.value, offered.positions)
+  }))
+
+const refusedOnVisit = (message: string) =>
+  new Validation.ValidationError({ subject: "DiscoveryVisit", issues: [new Validation.ValidationIssue({ path: "employerId", message })] })
+
+// The visit as it now stands, with one more employer found.
+const appendFinding = (actor: Actor, visitId: string, employer: Pick<Employer, "id" | "name">, positions: number) =>
+  Effect.gen(function*() {
     yield* lockEvent(actor, "discovery-visit", visitId)
+    const store = yield* DiscoveryVisit.DiscoveryVisitRepository
     const current = yield* store.get(actor.districtId, visitId)
-    const finding: DiscoveryVisit.Finding = {
-      company: employer.value.name,
-      employerId: employer.value.id,
-      openingIds: [],
-      positions: offered.positions
+    if (current.value.findings.some((f) => f.employerId === employer.id)) {
+      return yield* Effect.fail(refusedOnVisit("is found by the visit already"))
     }
-    const visit = yield* store.update(
+    const finding: DiscoveryVisit.Finding = { company: employer.name, employerId: employer.id, openingIds: [], positions }
+    return yield* store.update(
       new DiscoveryVisit.Visit({ ...current.value, findings: [...current.value.findings, finding] }),
       current.version
     )
-    return { employer, visit }
-  }))
+  })
 
 /**
  * Records an opening registered with an employer a visit found on that

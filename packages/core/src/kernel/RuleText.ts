@@ -49,6 +49,7 @@ const rules: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => string]> =
   [/^must be a year from (\d+) to (\d+)/, (m) => `${m[1]}~${m[2]}년 사이의 연도를 입력하세요`],
   [/^must be a whole number/, () => "0 이상의 정수를 입력하세요"],
   [/^must be an opening of an employer the visit found/, () => "이 방문에서 발굴한 기업의 공고가 아닙니다"],
+  [/^is found by the visit already/, () => "이미 이 방문에서 발굴한 기업입니다"],
   [/^is recorded on the visit already/, () => "이미 이 방문에 기록된 공고입니다"],
   [/^must be one of Seoul's 25 district codes|^must start with a province|^must be one of the 25 districts/, () => "지역 코드가 아닙니다 (예: 11200 성동구)"],
   [/^must start with a KECO middle group|^must be one of the 35 middle groups/, () => "고용직업분류(KECO) 코드가 아닙니다 (예: 0211)"],

@@ -17,8 +17,8 @@ import type { Form } from "./Form.js"
 import type { Handler, Services } from "./Handler.js"
 import type { WebSettings } from "./Settings.js"
 import { html } from "./Respond.js"
-import type { Roles } from "@iljari/core"
-import { anonymousView, pathOf, signed, type Signed, signedAnalyst, signedReading } from "./Signed.js"
+import { Roles } from "@iljari/core"
+import { anonymousView, NotPermitted, pathOf, signed, type Signed, signedAnalyst, signedReading } from "./Signed.js"
 
 const refusals: Record<string, Refusal> = {
   NotFound: "not-found",
@@ -103,6 +103,13 @@ export const publicPage = <E extends { readonly _tag: string }, R extends Needs>
 export const staffPage = <E extends { readonly _tag: string }, R extends Needs>(
   handler: (signedIn: Signed, form: Form) => Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
 ): Handler => answered(Effect.flatMap(signed, ({ form, signed }) => handler(signed, form)))
+
+/** A page of staff who record casework (counselors and managers); anyone else is refused. */
+export const caseworkPage = <E extends { readonly _tag: string }, R extends Needs>(
+  handler: (signedIn: Signed, form: Form) => Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+): Handler =>
+  staffPage((signedIn, form): Effect.Effect<HttpServerResponse.HttpServerResponse, E | NotPermitted, R> =>
+    Roles.can(signedIn.role, "casework.write") ? handler(signedIn, form) : Effect.fail(new NotPermitted()))
 
 /**
  * A post of a signed-in staff member whose body the page reads itself (an

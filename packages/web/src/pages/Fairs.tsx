@@ -18,21 +18,18 @@
  * - `GET /fairs/:id/print/employers|seekers`
  */
 import { HttpRouter } from "@effect/platform"
-import { CaseFile, EmployerSearch, Ids, JobCenter, JobFair, Roles, type Validation } from "@iljari/core"
+import { CaseFile, EmployerSearch, Ids, JobCenter, JobFair, type Validation } from "@iljari/core"
 import { Effect, Either } from "effect"
 import type { Form } from "../http/Form.js"
 import type { Handler, Routes, Services } from "../http/Handler.js"
 import { pathId, query } from "../http/Params.js"
 import { html } from "../http/Respond.js"
-import { redirect, staffPage } from "../http/Route.js"
-import { NotPermitted, type Signed } from "../http/Signed.js"
+import { caseworkPage, redirect } from "../http/Route.js"
+import type { Signed } from "../http/Signed.js"
 import { problemsOf, ruleIn } from "../ui/Rules.js"
 import { href } from "../ui/View.js"
 import { FairList, FairPage, PrintPage } from "./fairs/FairPage.js"
 import { type Chosen, fairFormValues, fieldOf, type Found, NewFairPage, planOf } from "./fairs/NewFair.js"
-
-const mayRunFairs = (signedIn: Signed) =>
-  Roles.can(signedIn.role, "casework.write") ? Effect.void : Effect.fail(new NotPermitted())
 
 /** A fair's page needs names: of its seekers (logged by `JobFair.get`), openings and employers. */
 const namesFor = (signedIn: Signed, fair: JobFair.JobFair) =>
@@ -48,9 +45,8 @@ const fairIdOf = pathId(Ids.JobFairId)
 // The list and the new fair
 // ---------------------------------------------------------------------------
 
-const listFairs: Handler = staffPage((signedIn) =>
+const listFairs: Handler = caseworkPage((signedIn) =>
   Effect.gen(function*() {
-    yield* mayRunFairs(signedIn)
     return yield* html(<FairList view={signedIn.view} fairs={yield* JobFair.list(signedIn.actor)} />)
   }))
 
@@ -84,13 +80,12 @@ const formPage = (signedIn: Signed, form: Form | undefined, problems: Record<str
     return yield* html(<NewFairPage view={view} values={values} found={found} chosen={chosen} problems={problems} />, { status })
   })
 
-const newFair: Handler = staffPage((signedIn) => Effect.zipRight(mayRunFairs(signedIn), formPage(signedIn, undefined, {})))
+const newFair: Handler = caseworkPage((signedIn) => formPage(signedIn, undefined, {}))
 
-const findEmployers: Handler = staffPage((signedIn, form) => Effect.zipRight(mayRunFairs(signedIn), formPage(signedIn, form, {})))
+const findEmployers: Handler = caseworkPage((signedIn, form) => formPage(signedIn, form, {}))
 
-const createFair: Handler = staffPage((signedIn, form) =>
+const createFair: Handler = caseworkPage((signedIn, form) =>
   Effect.gen(function*() {
-    yield* mayRunFairs(signedIn)
     const values = fairFormValues(form.get, form.all, form.names())
     const attempt = yield* Effect.either(JobFair.create(signedIn.actor, planOf(values)))
     if (Either.isRight(attempt)) return yield* redirect(href(signedIn.view, `/fairs/${attempt.right.value.id}?done=created`))
@@ -134,9 +129,8 @@ const fairPage = (signedIn: Signed, options: { readonly notice?: string; readonl
     )
   })
 
-const showFair: Handler = staffPage((signedIn) =>
+const showFair: Handler = caseworkPage((signedIn) =>
   Effect.gen(function*() {
-    yield* mayRunFairs(signedIn)
     const step = (yield* query).get("done")
     const notice = step !== null && step in done ? done[step as keyof typeof done] : undefined
     return yield* fairPage(signedIn, notice === undefined ? {} : { notice: notice[signedIn.view.lang] })
@@ -147,9 +141,8 @@ const step = <E extends { readonly _tag: string }, R extends Services>(
   name: Exclude<keyof typeof done, "created">,
   run: (actor: JobCenter.Actor, id: Ids.JobFairId, version: number, form: Form) => Effect.Effect<unknown, E, R>
 ): Handler =>
-  staffPage((signedIn, form) =>
+  caseworkPage((signedIn, form) =>
     Effect.gen(function*() {
-      yield* mayRunFairs(signedIn)
       const { say } = signedIn.view
       const id = yield* fairIdOf
       const attempt = yield* Effect.either(run(signedIn.actor, id, Number(form.get("version") ?? "NaN"), form))
@@ -190,9 +183,8 @@ const results = step("results", (actor, id, version, form) => {
 })
 
 const print = (by: "employers" | "seekers"): Handler =>
-  staffPage((signedIn) =>
+  caseworkPage((signedIn) =>
     Effect.gen(function*() {
-      yield* mayRunFairs(signedIn)
       const fair = yield* JobFair.get(signedIn.actor, yield* fairIdOf)
       const names = yield* namesFor(signedIn, fair.value)
       return yield* html(<PrintPage view={signedIn.view} fair={fair.value} names={names} by={by} />)

@@ -121,7 +121,7 @@ export const FairPage = ({ view, fair, names, today, notice, problem }: {
     <Page view={view} title={say(`채용박람회: ${f.title}`, `Job fair: ${f.title}`)}>
       {notice === undefined ? null : <p class="notice success" role="status">{notice}</p>}
       {problem === undefined ? null : <p class="notice error" role="alert">{problem}</p>}
-      <dl class="fair-facts">
+      <dl class="facts-grid">
         <div><dt>{say("개최일", "Day")}</dt><dd>{f.heldOn}</dd></div>
         <div><dt>{say("장소", "Venue")}</dt><dd>{f.venue}</dd></div>
         <div><dt>{say("상태", "Status")}</dt><dd><span class="krds-badge bg-secondary">{JobFair.statusLabel(f.status, lang)}</span></dd></div>
