@@ -11,10 +11,10 @@ import { checkAccessibility, launchChromium, type RunningServer, signInAs, start
 import { describeBrowser } from "./describeBrowser.js"
 
 // The first link of a list page that leads to a record's own page.
-const firstRecord = async (page: Page, base: string, list: string, pattern: RegExp) => {
+const firstRecord = async (page: Page, base: string, list: string, pattern: RegExp, last = false) => {
   await page.goto(`${base}${list}`)
   const hrefs = await page.locator("main a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))
-  const found = hrefs.find((href) => pattern.test(href))
+  const found = (last ? [...hrefs].reverse() : hrefs).find((href) => pattern.test(href))
   if (found === undefined) throw new Error(`no link matching ${pattern} on ${list}`)
   return found
 }
@@ -51,6 +51,13 @@ describeBrowser("every page of the web app, in Chromium", () => {
     // The job fairs, and the form that plans one.
     { path: "/app/fairs" },
     { path: "/app/fairs/new" },
+    // Field work: each list against its plan, and the forms that record one.
+    { path: "/app/events/outreach" },
+    { path: "/app/events/outreach/new" },
+    { path: "/app/events/visits" },
+    { path: "/app/events/visits/new" },
+    { path: "/app/events/tests" },
+    { path: "/app/events/tests/new" },
     // The access records of the last week (a manager reads them; an administrator also manages accounts).
     { path: "/app/admin", as: "manager" },
     { path: "/app/no-such-page" }
@@ -71,7 +78,11 @@ describeBrowser("every page of the web app, in Chromium", () => {
       { path: await firstRecord(page, server.base, "/app/seekers", /^\/app\/seekers\/(?!new$)[^/]+$/), ready: "#matches" },
       { path: await firstRecord(page, server.base, "/app/employers", /^\/app\/employers\/(?!new$)[^/]+$/) },
       { path: await firstRecord(page, server.base, "/app/openings", /^\/app\/openings\/(?!new$)[^/]+$/), ready: "main li .reasons, main .notice" },
-      { path: await firstRecord(page, server.base, "/app/referrals", /^\/app\/referrals\/[^/]+$/) }
+      { path: await firstRecord(page, server.base, "/app/referrals", /^\/app\/referrals\/[^/]+$/) },
+      // A demo outreach session with the people it registered, a visit with its findings, the test session held (with results).
+      { path: await firstRecord(page, server.base, "/app/events/outreach", /^\/app\/events\/outreach\/(?!new$)[^/]+$/) },
+      { path: await firstRecord(page, server.base, "/app/events/visits", /^\/app\/events\/visits\/(?!new$)[^/]+$/) },
+      { path: await firstRecord(page, server.base, "/app/events/tests", /^\/app\/events\/tests\/(?!new$)[^/]+$/, true) }
     )
   })
   afterAll(async () => {
