@@ -11,7 +11,8 @@
  * sides answer the same person with the same reach; the manager's pages
  * (monitoring, job fairs — one made and pre-selected through the API —,
  * the access records) are asked as the district's manager, and 분석 as the
- * city's analyst.
+ * city's analyst. The field work's pages (outreach, discovery visits,
+ * psychological tests) are the counselor's.
  *
  * Each page is warmed up, then requested `ILJARI_WEB_REQUESTS` times (60 by
  * default) in sequence over one keep-alive connection; its JSON counterpart,
@@ -262,6 +263,8 @@ const main = async () => {
     if (csrf === undefined) throw new Error("no _csrf field on /app/seekers")
     const openingId = firstId((await hit(port, { method: "GET", path: "/app/openings" }, page)).body, "openings")
     const referralId = firstId((await hit(port, { method: "GET", path: "/app/referrals" }, page)).body, "referrals")
+    const outreachId = firstId((await hit(port, { method: "GET", path: "/app/events/outreach" }, page)).body, "events/outreach")
+    const testId = firstId((await hit(port, { method: "GET", path: "/app/events/tests" }, page)).body, "events/tests")
     // A search by the first seeker's 초성, as a form posted from the page (its CSRF token, this origin).
     const initials = choseongOf(seekerName)
     const search: Target = {
@@ -306,6 +309,15 @@ const main = async () => {
       // The job fairs, and one with its candidates.
       { page: { method: "GET", path: "/app/fairs" }, as: "manager" },
       { page: { method: "GET", path: `/app/fairs/${fairId}` }, api: { method: "GET", path: `/job-fairs/${fairId}` }, as: "manager" },
+      // 현장 활동: each list against its plan, an outreach session with the people it registered, a test session with its participants.
+      {
+        page: { method: "GET", path: "/app/events/outreach" },
+        api: { method: "GET", path: `/outreach-sessions/progress?month=${today.slice(0, 7)}` }
+      },
+      { page: { method: "GET", path: `/app/events/outreach/${outreachId}` } },
+      { page: { method: "GET", path: "/app/events/visits" }, api: { method: "GET", path: `/discovery-visits/progress?year=${today.slice(0, 4)}` } },
+      { page: { method: "GET", path: "/app/events/tests" }, api: { method: "GET", path: "/psych-tests" } },
+      { page: { method: "GET", path: `/app/events/tests/${testId}` }, api: { method: "GET", path: `/psych-tests/${testId}/participants` } },
       // The last week's access records.
       { page: { method: "GET", path: "/app/admin" }, as: "manager" },
       // The analyst's districts compared, one in detail (the API's reports are rate-limited as expensive: no counterpart).
@@ -315,6 +327,7 @@ const main = async () => {
     const nameOf = (target: Target) =>
       `${target.method === "GET" ? "" : `${target.method} `}${target.path}`
         .replace(seekerId, ":seekerId").replace(openingId, ":openingId").replace(referralId, ":referralId").replace(fairId, ":fairId")
+        .replace(outreachId, ":outreachId").replace(testId, ":testId")
     const chosen = only === undefined ? cases : cases.filter((c) => only.includes(nameOf(c.page)))
     if (chosen.length === 0) throw new Error(`ILJARI_WEB_ONLY names no page; pages: ${cases.map((c) => nameOf(c.page)).join(", ")}`)
 

@@ -189,6 +189,10 @@ const pages: ReadonlyArray<Shot> = [
   { file: "reports", open: visit("/app/reports?month=2026-11", "보고서"), whole: true, signedIn: true, as: "manager" },
   // A fair taken to its timetable: the grid, one column per employer.
   { file: "fair", open: fairTimetable, whole: true, signedIn: true, as: "manager" },
+  // 현장 활동: the month's outreach against its plan, a demo session with the people it registered, and the test session held, with results.
+  { file: "outreach", open: visit("/app/events/outreach", "찾아가는 상담·기업탐방·심리검사"), whole: true, signedIn: true },
+  { file: "outreach-session", open: firstOf("/app/events/outreach", "main table a[href*='/events/outreach/']", "#registered"), whole: true, signedIn: true },
+  { file: "psych-test", open: firstOf("/app/events/tests", "main tbody tr:last-child a[href*='/events/tests/']", "#participants"), whole: true, signedIn: true },
   // 관리 as an administrator sees it: the accounts and roles, and the last week's access records.
   { file: "admin", open: visit("/app/admin", "관리"), whole: false, signedIn: true, as: "admin" },
   // A city analyst's page: the districts granted compared, one in detail, no person named.

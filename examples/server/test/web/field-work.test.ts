@@ -119,6 +119,31 @@ describeBrowser("field work in the web app, in Chromium", () => {
     expect(listed?.[3]).toBe("1")
     await page.goto(sessionUrl)
     await accessible()
+
+    // Five people registered at this session by five posts at once: each is kept, on the session once.
+    const csrf = await page.locator("input[name=_csrf]").first().inputValue()
+    const posts = await Promise.all(Array.from({ length: 5 }, (_, i) =>
+      page.request.post(`${sessionUrl}/seekers`, {
+        headers: { origin: server.base },
+        maxRedirects: 0,
+        form: {
+          _csrf: csrf,
+          name: `동시등록${i}`,
+          birthDate: "1991-01-0" + (i + 1),
+          gender: "female",
+          phone: `010-7345-50${10 + i}`,
+          addressRegion: "11200",
+          occupation1: "0231",
+          education: "03",
+          registrationChannel: "outreach",
+          consents: "personal-data"
+        }
+      })))
+    expect(posts.map((r) => r.status())).toEqual([303, 303, 303, 303, 303])
+    await page.goto(sessionUrl)
+    const registered = await page.locator("#registered + p + ul a").allTextContents()
+    expect([...registered].sort()).toEqual([person.name, ...Array.from({ length: 5 }, (_, i) => `동시등록${i}`)].sort())
+    expect((await outreachProgress()).registrations).toBe(after.registrations + 5)
   }, 120_000)
 
   it("records a discovery visit, the employer it found with its positions, and that employer's opening", async () => {
