@@ -16,7 +16,6 @@ import {
   Audit,
   Caseload,
   Counseling,
-  Employer,
   EmployerSearch,
   Erasure,
   FollowUp,
@@ -32,17 +31,19 @@ import {
   Targets
 } from "@iljari/core"
 import { TargetPlanning } from "@iljari/report"
-import { Schema, Struct } from "effect"
+import { Schema } from "effect"
 import { AdminApi, AuthApi, MeApi } from "./AccessApi.js"
 import { Authentication, ForbiddenAnswer } from "./Caller.js"
 import { EligibilityApi } from "./EligibilityApi.js"
 import { EventsApi } from "./EventsApi.js"
+import { FieldWorkApi } from "./FieldWorkApi.js"
 import { FairsApi } from "./FairApi.js"
 import * as E from "./ApiErrors.js"
 import { documentEdge } from "./Edge.js"
 import { form, versionedForm } from "./Forms.js"
 import { MatchesApi } from "./MatchApi.js"
 import { acceptsIdempotencyKey, Count, countedPageOf, CursorPage, decimal, doc, integer, Page, pageOf, periodInOrder, Version, withPeriod, Year } from "./Params.js"
+import { EmployerForm, EmployerRecord, SeekerForm, seekerFormFields, SeekerRecord, versioned } from "./Records.js"
 import { ReportsApi } from "./ReportApi.js"
 
 export { Authentication, CurrentUser, Forbidden, sessionCookie, Unauthorized, User } from "./Caller.js"
@@ -51,14 +52,6 @@ export { Authentication, CurrentUser, Forbidden, sessionCookie, Unauthorized, Us
 // Shapes
 // ---------------------------------------------------------------------------
 
-const versioned = <A, I>(schema: Schema.Schema<A, I>, identifier: string) =>
-  Schema.Struct({
-    value: schema,
-    version: Schema.Int.annotations({ description: "The record's version: send it back as `version` with a change" })
-  }).annotations({ identifier })
-
-const SeekerRecord = versioned(Seeker.Seeker, "VersionedSeeker")
-const EmployerRecord = versioned(Employer.Employer, "VersionedEmployer")
 const OpeningRecord = versioned(Opening.Opening, "VersionedOpening")
 const CounselingRecord = versioned(Counseling.Counseling, "VersionedCounseling")
 const ReferralRecord = versioned(Referral.Referral, "VersionedReferral")
@@ -66,10 +59,7 @@ const PlacementRecord = versioned(Placement.Placement, "VersionedPlacement")
 /** A follow-up check with its version, which recording it needs. */
 export const CheckRecord = versioned(FollowUp.Check, "VersionedFollowUpCheck")
 
-const seekerFormFields = Struct.omit(Seeker.fields, "id", "districtId", "registeredAt", ...Seeker.centerFields)
-const SeekerForm = form("SeekerForm", Schema.Struct(seekerFormFields))
 const SeekerUpdateForm = versionedForm("SeekerUpdateForm", Schema.Struct(seekerFormFields))
-const EmployerForm = form("EmployerForm", Schema.Struct(Struct.omit(Employer.Employer.fields, "id", "districtId", "registeredAt")))
 const OpeningForm = form("OpeningForm", Opening.Opening)
 const CounselingForm = form("CounselingForm", JobCenter.CounselingRequest)
 const PlacementForm = form("PlacementForm", JobCenter.PlacementRequest)
@@ -628,6 +618,7 @@ export class Api extends HttpApi.make("iljari")
   .add(EligibilityApi.middleware(Authentication))
   .add(FairsApi.middleware(Authentication))
   .add(EventsApi.middleware(Authentication))
+  .add(FieldWorkApi.middleware(Authentication))
   .add(ReportsApi.middleware(Authentication).addError(ForbiddenAnswer))
   .addError(E.ValidationError)
   .addError(E.DuplicateId)

@@ -12,6 +12,7 @@ import { idempotent, PurgeExpiredKeysLive } from "./Idempotent.js"
 import { actor, managerOnly, permit } from "./Actor.js"
 import { EligibilityLive } from "./EligibilityHttp.js"
 import { EventsLive } from "./EventsHttp.js"
+import { FieldWorkLive } from "./FieldWorkHttp.js"
 import { FairsLive } from "./FairHttp.js"
 import { MatchesLive } from "./MatchHttp.js"
 import { ReportsLive } from "./ReportHttp.js"
@@ -248,6 +249,7 @@ export const HandlersLive = Layer.mergeAll(
   EligibilityLive,
   FairsLive,
   EventsLive,
+  FieldWorkLive,
   ReportsLive,
   PurgeExpiredKeysLive
 )

@@ -34,6 +34,8 @@ interface Context {
   questionnaireId: string
   sessionId: string
   participantId: string
+  outreachId: string
+  visitId: string
   accountId: string
   tokenId: string
   seekerVersion: number
@@ -202,6 +204,27 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     keep: (c, json) => void (c.participantId = json.value.id)
   })],
   ["events.participants", get((c) => `/psych-tests/${c.sessionId}/participants`)],
+  ["fieldWork.outreachSessions", get(() => "/outreach-sessions", { keep: (c, json) => void (c.outreachId = json[0].value.id) })],
+  ["fieldWork.outreachSession", get((c) => `/outreach-sessions/${c.outreachId}`)],
+  ["fieldWork.registerAtOutreach", post((c) => `/outreach-sessions/${c.outreachId}/seekers`, () => ({
+    ...seekerForm,
+    name: "현장만남",
+    contact: { phone: "010-4242-5151" }
+  }), { at: "2026-05-08" })],
+  ["fieldWork.addToOutreach", { method: "PUT", url: (c) => `/outreach-sessions/${c.outreachId}/seekers/${c.seekerId}`, at: "2026-05-08" }],
+  ["fieldWork.discoveryVisits", get(() => "/discovery-visits", { keep: (c, json) => void (c.visitId = json[0].value.id) })],
+  ["fieldWork.discoveryVisit", get((c) => `/discovery-visits/${c.visitId}`)],
+  ["fieldWork.registerAtVisit", post((c) => `/discovery-visits/${c.visitId}/employers`, () => ({
+    employer: { ...employerForm, name: "현장발굴(주)", businessNumber: "101-81-27387", contacts: [] },
+    positions: 2
+  }))],
+  ["fieldWork.addToVisit", { method: "PUT", url: (c) => `/discovery-visits/${c.visitId}/employers/${c.employerId}`, body: () => ({ positions: 1 }) }],
+  ["fieldWork.addOpeningToVisit", { method: "PUT", url: (c) => `/discovery-visits/${c.visitId}/openings/${c.openingId}` }],
+  ["fieldWork.registerForTest", post((c) => `/psych-tests/${c.sessionId}/seekers`, () => ({
+    ...seekerForm,
+    name: "검사신청",
+    contact: { phone: "010-4242-5252" }
+  }))],
   ["events.recordTestResult", post((c) => `/psych-test-participants/${c.participantId}/result`, () => ({
     version: 1,
     attended: true,

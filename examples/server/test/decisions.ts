@@ -8,32 +8,10 @@ import { describe, expect, it } from "@effect/vitest"
 import { type Ids, Placement, Repositories } from "@iljari/core"
 import { Effect, type Layer, TestClock } from "effect"
 import { seekerInput } from "@iljari/test-support/fixtures"
-import { as, clientFor, staffLogin } from "./server.js"
+import { as, caller, clientFor, staffLogin } from "./server.js"
 
 const { districtId: _a, id: _b, registeredAt: _c, ...seekerForm } = seekerInput
 const district = "11200" as Ids.DistrictId
-
-interface Answer {
-  readonly status: number
-  readonly json: any
-}
-
-// A request as one staff member: the answer's status and JSON body.
-const caller = (login: string) =>
-  Effect.gen(function*() {
-    const http = yield* HttpClient.HttpClient
-    const signed = yield* as(login)
-    return (method: "GET" | "PUT", path: string, body?: unknown) =>
-      (method === "GET" ? HttpClientRequest.get(path) : HttpClientRequest.put(path)).pipe(
-        signed,
-        body === undefined ? (r) => r : HttpClientRequest.bodyUnsafeJson(body),
-        http.execute,
-        Effect.flatMap((response) =>
-          Effect.map(response.text, (text): Answer => ({ status: response.status, json: text === "" ? undefined : JSON.parse(text) }))
-        ),
-        Effect.scoped
-      )
-  })
 
 export const decisionsSuite = (name: string, server: () => Layer.Layer<never, never, never>) =>
   describe(`monitoring decisions through the server on ${name}`, () => {

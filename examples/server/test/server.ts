@@ -106,6 +106,29 @@ export const as = (login: string) =>
   Effect.map(signIn(login), ({ cookie, csrfToken }) => (request: HttpClientRequest.HttpClientRequest) =>
     request.pipe(HttpClientRequest.setHeaders({ cookie: `iljari_session=${cookie}`, "x-csrf-token": csrfToken })))
 
+/** An answer's status and JSON body. */
+export interface Answer {
+  readonly status: number
+  readonly json: any
+}
+
+/** Requests as one demo staff member, each answered with its status and JSON body (for races and refusals). */
+export const caller = (login: string) =>
+  Effect.gen(function*() {
+    const http = yield* HttpClient.HttpClient
+    const signed = yield* as(login)
+    return (method: "GET" | "POST" | "PUT", path: string, body?: unknown) =>
+      (method === "GET" ? HttpClientRequest.get(path) : method === "PUT" ? HttpClientRequest.put(path) : HttpClientRequest.post(path)).pipe(
+        signed,
+        body === undefined ? (r) => r : HttpClientRequest.bodyUnsafeJson(body),
+        http.execute,
+        Effect.flatMap((response) =>
+          Effect.map(response.text, (text): Answer => ({ status: response.status, json: text === "" ? undefined : JSON.parse(text) }))
+        ),
+        Effect.scoped
+      )
+  })
+
 /** A typed client of the API, signed in as a demo staff member. */
 export const clientFor = (login: string) =>
   Effect.flatMap(as(login), (signed) => HttpApiClient.make(Api, { transformClient: HttpClient.mapRequest(signed) }))

@@ -115,7 +115,8 @@ export const outreachProgress = (actor: Actor, month: string, plan: Outreach.Mon
   )
 
 /**
- * The district's outreach sessions, latest first.
+ * The district's outreach sessions, latest first; the seekers they
+ * registered are logged as read, since each session names them.
  *
  * @example
  * ```ts
@@ -129,7 +130,11 @@ export const outreachProgress = (actor: Actor, month: string, plan: Outreach.Mon
  * @category outreach
  */
 export const listOutreach = (actor: Actor) =>
-  Effect.map(Effect.flatMap(OutreachSessionRepository, (r) => r.list(actor.districtId)), latestFirst((s: Outreach.Session) => s.heldOn))
+  Effect.gen(function*() {
+    const sessions = yield* Effect.flatMap(OutreachSessionRepository, (r) => r.list(actor.districtId))
+    yield* logAccessAll(actor, "read", "seeker", new Set(sessions.flatMap((s) => s.value.registeredSeekerIds)), "outreach.list")
+    return latestFirst((s: Outreach.Session) => s.heldOn)(sessions)
+  })
 
 /**
  * One outreach session; the seekers it registered are logged as read, since

@@ -27,7 +27,7 @@
 import { Effect, Schema } from "effect"
 import type { SeekerId } from "../kernel/Ids.js"
 import { Transactor } from "../kernel/Transactor.js"
-import { type Actor, inTransaction, logAccess } from "../kernel/UseCase.js"
+import { type Actor, inTransaction, logAccess, logAccessAll } from "../kernel/UseCase.js"
 import * as Validation from "../kernel/Validation.js"
 import { registerEmployer, registerSeeker } from "../registry/Registration.js"
 import { SeekerRepository } from "../registry/Seeker.js"
@@ -41,13 +41,17 @@ import * as Outreach from "./Outreach.js"
 const lockEvent = (actor: Actor, kind: string, id: string) =>
   Effect.flatMap(Transactor, (t) => t.lock(`iljari:${kind}:${actor.districtId}:${id}`))
 
-// The session as it now stands, with one more registered seeker (once).
+// The session as it now stands, with one more registered seeker (once). It
+// is answered with the seekers registered before, who are logged as read.
 const appendToOutreach = (actor: Actor, sessionId: string, seekerId: SeekerId) =>
   Effect.gen(function*() {
     yield* lockEvent(actor, "outreach-session", sessionId)
     const store = yield* Outreach.OutreachSessionRepository
     const current = yield* store.get(actor.districtId, sessionId)
-    if (current.value.registeredSeekerIds.includes(seekerId)) return current
+    const others = current.value.registeredSeekerIds.filter((id) => id !== seekerId)
+    yield* logAccessAll(actor, "read", "seeker", others, "outreach.read")
+    yield* logAccess(actor, "update", "seeker", seekerId, "outreach.register")
+    if (others.length < current.value.registeredSeekerIds.length) return current
     return yield* store.update(
       new Outreach.Session({ ...current.value, registeredSeekerIds: [...current.value.registeredSeekerIds, seekerId] }),
       current.version
@@ -78,7 +82,6 @@ export const registerAtOutreach = (actor: Actor, sessionId: string, seekerForm: 
     yield* Effect.flatMap(Outreach.OutreachSessionRepository, (r) => r.get(actor.districtId, sessionId))
     const seeker = yield* registerSeeker(actor, seekerForm)
     const session = yield* appendToOutreach(actor, sessionId, seeker.value.id)
-    yield* logAccess(actor, "update", "seeker", seeker.value.id, "outreach.register")
     return { seeker, session }
   }))
 
@@ -100,9 +103,7 @@ export const registerAtOutreach = (actor: Actor, sessionId: string, seekerForm: 
 export const addToOutreach = (actor: Actor, sessionId: string, seekerId: SeekerId) =>
   inTransaction(Effect.gen(function*() {
     yield* Effect.flatMap(SeekerRepository, (r) => r.get(actor.districtId, seekerId))
-    const session = yield* appendToOutreach(actor, sessionId, seekerId)
-    yield* logAccess(actor, "update", "seeker", seekerId, "outreach.register")
-    return session
+    return yield* appendToOutreach(actor, sessionId, seekerId)
   }))
 
 const positionsOf = Validation.decode(Schema.Struct({ positions: DiscoveryVisit.Finding.fields.positions }))
