@@ -16,7 +16,7 @@
  * For staff who record casework (counselors and managers).
  */
 import { HttpRouter } from "@effect/platform"
-import { CaseFile, DiscoveryVisit, EmployerSearch, EventFinds, Events, Ids, JobCenter, Outreach, PsychTest, Validation } from "@iljari/core"
+import { CaseFile, DiscoveryVisit, EmployerSearch, Errors, EventFinds, Events, Ids, JobCenter, Outreach, PsychTest, Validation } from "@iljari/core"
 import { DateTime, Effect, Either, Option, Schema } from "effect"
 import type { Form } from "../http/Form.js"
 import type { Handler, Routes } from "../http/Handler.js"
@@ -66,19 +66,15 @@ const namesFor = (signedIn: Signed, ids: Parameters<typeof CaseFile.namesOf>[1])
     return { ...names, counselor: counselors.name } satisfies EventNames
   })
 
-/** A refusal of a step on an event's page, in the person's language. */
-const refusalOf = (signedIn: Signed, error: { readonly _tag: string }) => {
+/** A refusal of a step on an event's page, in the person's language; `undefined` for a fault. */
+const refusalOf = (signedIn: Signed, error: unknown) => {
   const { say, lang } = signedIn.view
-  switch (error._tag) {
-    case "ValidationError":
-      return (error as Validation.ValidationError).issues.map((issue) => ruleIn(say, issue.message)).join(" ")
-    case "StaleVersion":
-      return say("다른 사용자가 먼저 바꿨습니다. 지금의 상태를 확인한 뒤 다시 하세요.", "Someone else changed it first. Check it as it stands now, then try again.")
-    case "PsychTestRefused":
-      return (error as unknown as { readonly reason: { readonly ko: string; readonly en: string } }).reason[lang]
-    default:
-      return undefined
+  if (error instanceof Validation.ValidationError) return error.issues.map((issue) => ruleIn(say, issue.message)).join(" ")
+  if (error instanceof PsychTest.Refused) return error.reason[lang]
+  if (error instanceof Errors.StaleVersion) {
+    return say("다른 사용자가 먼저 바꿨습니다. 지금의 상태를 확인한 뒤 다시 하세요.", "Someone else changed it first. Check it as it stands now, then try again.")
   }
+  return undefined
 }
 
 // ---------------------------------------------------------------------------
@@ -169,13 +165,12 @@ const registerSeekerAt = <A, E extends { readonly _tag: string }, R>(
     }
     const attempt = yield* Effect.either(register(SeekerForm.inputOf(values, yield* now)))
     if (Either.isRight(attempt)) return Either.right(attempt.right)
-    const error = attempt.left as { readonly _tag: string }
-    if (error._tag === "DuplicateSeeker") {
-      const existingId = (error as unknown as { readonly existingId: string }).existingId
-      return Either.left(yield* html(<RegisterSeekerPage view={view} event={event} values={values} problems={{}} duplicate={existingId} />, { status: 409 }))
+    const error: unknown = attempt.left
+    if (error instanceof JobCenter.DuplicateSeeker) {
+      return Either.left(yield* html(<RegisterSeekerPage view={view} event={event} values={values} problems={{}} duplicate={error.existingId} />, { status: 409 }))
     }
-    if (error._tag === "ValidationError") {
-      const problems = problemsOf(view.say, error as Validation.ValidationError, SeekerForm.fieldOf)
+    if (error instanceof Validation.ValidationError) {
+      const problems = problemsOf(view.say, error, SeekerForm.fieldOf)
       return Either.left(yield* html(<RegisterSeekerPage view={view} event={event} values={values} problems={problems} />, { status: 422 }))
     }
     return yield* Effect.fail(attempt.left)
@@ -459,15 +454,11 @@ const registerTestSeeker: Handler = caseworkPage((signedIn, form) =>
   Effect.gen(function*() {
     const session = yield* Events.testSession(signedIn.actor, yield* eventIdOf)
     const event = testAt(signedIn, session.value)
-    const done = yield* registerSeekerAt(signedIn, event, form, (input) =>
-      EventFinds.registerForTest(signedIn.actor, session.value.id, input).pipe(
-        // A full session registers no one; the page says so.
-        Effect.catchTag("PsychTestRefused", (refused) =>
-          Effect.fail(new Validation.ValidationError({
-            subject: "PsychTestParticipant",
-            issues: [new Validation.ValidationIssue({ path: "name", message: refused.reason.en })]
-          })))
-      ))
+    const done = yield* registerSeekerAt(signedIn, event, form, (input) => EventFinds.registerForTest(signedIn.actor, session.value.id, input)).pipe(
+      // A session filled meanwhile registers no one: its page says so.
+      Effect.catchTag("PsychTestRefused", (refused) =>
+        Effect.map(testPage(signedIn, { problem: refused.reason[signedIn.view.lang], status: 409 }), Either.left))
+    )
     return Either.isLeft(done) ? done.left : yield* redirect(href(signedIn.view, `${event.path}?done=registered#participants`))
   }))
 

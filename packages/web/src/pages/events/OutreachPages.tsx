@@ -29,7 +29,7 @@ export const OutreachList = ({ view, month, progress, sessions }: {
     <Page view={view} title={say("찾아가는 상담·기업탐방·심리검사", "Outreach, discovery visits and tests")}>
       <Tabs view={view} current="outreach" />
       <p><a class="krds-btn primary" href={href(view, "/events/outreach/new")}>{say("찾아가는 상담 기록", "Record an outreach session")}</a></p>
-      <form method="get" action={href(view, "/events/outreach")} class="report-ask">
+      <form method="get" action={href(view, "/events/outreach")} class="filters">
         <TextField name="month" label={say("월", "Month")} value={month} hint={say("예: 2026-05", "e.g. 2026-05")} />
         <button type="submit" class="krds-btn secondary">{say("보기", "Show")}</button>
       </form>

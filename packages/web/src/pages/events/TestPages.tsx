@@ -185,7 +185,7 @@ export const TestPage = ({ view, session, participants, names, query, found, not
       <h2 id="register">{say("참가자 등록", "Register a participant")}</h2>
       {left <= 0 ? <p class="notice">{say("정원이 찼습니다.", "The session is full.")}</p> : (
         <>
-          <form method="post" action={href(view, `/events/tests/${s.id}/find`)} class="report-ask">
+          <form method="post" action={href(view, `/events/tests/${s.id}/find`)} class="filters">
             <CsrfField view={view} />
             <TextField name="q" type="search" label={say("등록된 구직자 이름", "A registered seeker's name")} value={query} />
             <button type="submit" class="krds-btn secondary">{say("찾기", "Find")}</button>
