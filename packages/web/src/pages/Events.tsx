@@ -377,8 +377,10 @@ const testPage = (signedIn: Signed, options: { readonly q?: string; readonly pro
   Effect.gen(function*() {
     const { actor } = signedIn
     const session = yield* Events.testSession(actor, yield* eventIdOf)
-    const participants = yield* Events.participants(actor, session.value.id)
-    const names = yield* namesFor(signedIn, { seekers: participants.map((p) => p.value.seekerId) })
+    const registered = yield* Events.participants(actor, session.value.id)
+    const names = yield* namesFor(signedIn, { seekers: registered.map((p) => p.value.seekerId) })
+    // The roster in the order of names, as it is called out on the day.
+    const participants = [...registered].sort((a, b) => names.seeker(a.value.seekerId).localeCompare(names.seeker(b.value.seekerId), "ko"))
     const q = options.q?.trim() ?? ""
     const found = q === ""
       ? undefined
