@@ -7,6 +7,7 @@ import type { Ids } from "@iljari/core"
 import { BulkImport } from "@iljari/store-sql"
 import { Console, Effect } from "effect"
 import { district, generate, neighbour } from "./Demo.js"
+import { createDemoCafes } from "./DemoCafes.js"
 
 // The seed acts as a system user of the district; its look is logged like any other.
 const seed: JobCenter.Actor = { districtId: district as Ids.DistrictId, counselorId: "demo-seed" as Ids.CounselorId }
@@ -45,6 +46,8 @@ export const createDemo = (scale = 1) =>
       }
       yield* Console.log(`  ${String(report.imported).padStart(6)} ${what}`)
     }
+    yield* createDemoCafes(seed)
+    yield* Console.log("       3 job cafés, with programs and today's study-room bookings")
     // A neighbouring district, so that isolation can be tried with the Gwangjin token.
     const small = generate(casework, 2017, 0.01)
     yield* BulkImport.seekers(

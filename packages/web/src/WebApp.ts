@@ -30,6 +30,7 @@ import { adminRoutes } from "./pages/Admin.js"
 import { analysisRoutes } from "./pages/Analysis.js"
 import { CurrentSettings, type WebSettings } from "./http/Settings.js"
 import { employerRoutes } from "./pages/Employers.js"
+import { cafeRoutes } from "./pages/Cafes.js"
 import { fairRoutes } from "./pages/Fairs.js"
 import { followUpRoutes } from "./pages/FollowUps.js"
 import { importRoutes } from "./pages/Import.js"
@@ -86,6 +87,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(employerRoutes),
   HttpRouter.concat(referralRoutes),
   HttpRouter.concat(fairRoutes),
+  HttpRouter.concat(cafeRoutes),
   HttpRouter.concat(followUpRoutes),
   HttpRouter.concat(importRoutes),
   HttpRouter.concat(figureRoutes),

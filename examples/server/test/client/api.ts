@@ -3478,7 +3478,7 @@ export interface components {
             districtId: components["schemas"]["DistrictId"];
             programId: string;
             personId: string;
-            signedUpOn: string;
+            signedUpAt: components["schemas"]["DateTimeUtc"];
         };
         VersionedJobCafeSignUp: {
             value: components["schemas"]["StoredJobCafeSignUp"];

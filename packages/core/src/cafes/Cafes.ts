@@ -19,7 +19,7 @@
  * @module
  * @category cafes
  */
-import { Clock, Context, Effect, Schema } from "effect"
+import { Clock, Context, DateTime, Effect, Schema } from "effect"
 import { DistrictId } from "../kernel/Ids.js"
 import { IdGenerator } from "../kernel/IdGenerator.js"
 import { LocalDate } from "../kernel/LocalDate.js"
@@ -53,7 +53,7 @@ export class StoredProgram extends JobCafe.Program.extend<StoredProgram>("Stored
 }) {}
 
 /**
- * A stored sign-up: `JobCafe.SignUp` with its id, district and the day it was taken.
+ * A stored sign-up: `JobCafe.SignUp` with its id, district and when it was taken.
  *
  * @since 0.6.0
  * @category models
@@ -62,7 +62,7 @@ export class StoredSignUp extends Schema.Class<StoredSignUp>("StoredJobCafeSignU
   id: Schema.String,
   districtId: DistrictId,
   ...JobCafe.SignUp.fields,
-  signedUpOn: Schema.String
+  signedUpAt: Schema.DateTimeUtc
 }) {}
 
 /**
@@ -354,10 +354,10 @@ export const signUp = (actor: Actor, programId: string, personId: string) =>
     const program = yield* Effect.flatMap(CafeProgramRepository, (r) => r.get(actor.districtId, programId))
     const store = yield* CafeSignUpRepository
     const taken = yield* store.listByProgram(actor.districtId, programId)
-    const now = koreanNow(yield* Clock.currentTimeMillis)
-    const signed = yield* JobCafe.signUp(program.value, taken.map((row) => row.value), person, now)
+    const millis = yield* Clock.currentTimeMillis
+    const signed = yield* JobCafe.signUp(program.value, taken.map((row) => row.value), person, koreanNow(millis))
     const id = yield* Effect.flatMap(IdGenerator, (ids) => ids.next("sign-up"))
-    const stored = yield* store.insert(new StoredSignUp({ ...signed, id, districtId: actor.districtId, signedUpOn: now.on }))
+    const stored = yield* store.insert(new StoredSignUp({ ...signed, id, districtId: actor.districtId, signedUpAt: DateTime.unsafeMake(millis) }))
     yield* logPeople(actor, "create", [stored.value], "cafeProgram.signUp")
     return stored
   }))
@@ -382,7 +382,9 @@ export const signUps = (actor: Actor, programId: string) =>
     yield* Effect.flatMap(CafeProgramRepository, (r) => r.get(actor.districtId, programId))
     const rows = yield* Effect.flatMap(CafeSignUpRepository, (r) => r.listByProgram(actor.districtId, programId))
     yield* logPeople(actor, "read", rows.map((row) => row.value), "cafeProgram.signUps")
-    return [...rows].sort((a, b) => a.value.signedUpOn.localeCompare(b.value.signedUpOn) || a.value.id.localeCompare(b.value.id))
+    return [...rows].sort((a, b) =>
+      DateTime.toEpochMillis(a.value.signedUpAt) - DateTime.toEpochMillis(b.value.signedUpAt) || a.value.id.localeCompare(b.value.id)
+    )
   })
 
 // ---------------------------------------------------------------------------
