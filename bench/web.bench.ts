@@ -262,6 +262,7 @@ const main = async () => {
     if (csrf === undefined) throw new Error("no _csrf field on /app/seekers")
     const openingId = firstId((await hit(port, { method: "GET", path: "/app/openings" }, page)).body, "openings")
     const referralId = firstId((await hit(port, { method: "GET", path: "/app/referrals" }, page)).body, "referrals")
+    const cafeId = firstId((await hit(port, { method: "GET", path: "/app/cafes" }, page)).body, "cafes")
     // A search by the first seeker's 초성, as a form posted from the page (its CSRF token, this origin).
     const initials = choseongOf(seekerName)
     const search: Target = {
@@ -306,6 +307,10 @@ const main = async () => {
       // The job fairs, and one with its candidates.
       { page: { method: "GET", path: "/app/fairs" }, as: "manager" },
       { page: { method: "GET", path: `/app/fairs/${fairId}` }, api: { method: "GET", path: `/job-fairs/${fairId}` }, as: "manager" },
+      // The job cafés with the ten-minute-walk finder's answer, a café's programs, and its study rooms' day.
+      { page: { method: "GET", path: "/app/cafes?station=seongsu&minutes=10" }, api: { method: "GET", path: "/cafes/nearby?lat=37.5446&lon=127.0559" } },
+      { page: { method: "GET", path: `/app/cafes/${cafeId}` }, api: { method: "GET", path: `/cafes/${cafeId}/programs` } },
+      { page: { method: "GET", path: `/app/cafes/${cafeId}/rooms` }, api: { method: "GET", path: `/study-rooms/bookings?on=${today}` } },
       // The last week's access records.
       { page: { method: "GET", path: "/app/admin" }, as: "manager" },
       // The analyst's districts compared, one in detail (the API's reports are rate-limited as expensive: no counterpart).
@@ -315,6 +320,7 @@ const main = async () => {
     const nameOf = (target: Target) =>
       `${target.method === "GET" ? "" : `${target.method} `}${target.path}`
         .replace(seekerId, ":seekerId").replace(openingId, ":openingId").replace(referralId, ":referralId").replace(fairId, ":fairId")
+        .replace(cafeId, ":cafeId")
     const chosen = only === undefined ? cases : cases.filter((c) => only.includes(nameOf(c.page)))
     if (chosen.length === 0) throw new Error(`ILJARI_WEB_ONLY names no page; pages: ${cases.map((c) => nameOf(c.page)).join(", ")}`)
 

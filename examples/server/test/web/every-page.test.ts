@@ -51,6 +51,8 @@ describeBrowser("every page of the web app, in Chromium", () => {
     // The job fairs, and the form that plans one.
     { path: "/app/fairs" },
     { path: "/app/fairs/new" },
+    // The job cafés with the ten-minute-walk finder's answer from a station.
+    { path: "/app/cafes?station=seongsu&minutes=10" },
     // The access records of the last week (a manager reads them; an administrator also manages accounts).
     { path: "/app/admin", as: "manager" },
     { path: "/app/no-such-page" }
@@ -71,7 +73,10 @@ describeBrowser("every page of the web app, in Chromium", () => {
       { path: await firstRecord(page, server.base, "/app/seekers", /^\/app\/seekers\/(?!new$)[^/]+$/), ready: "#matches" },
       { path: await firstRecord(page, server.base, "/app/employers", /^\/app\/employers\/(?!new$)[^/]+$/) },
       { path: await firstRecord(page, server.base, "/app/openings", /^\/app\/openings\/(?!new$)[^/]+$/), ready: "main li .reasons, main .notice" },
-      { path: await firstRecord(page, server.base, "/app/referrals", /^\/app\/referrals\/[^/]+$/) }
+      { path: await firstRecord(page, server.base, "/app/referrals", /^\/app\/referrals\/[^/]+$/) },
+      // A demo café with its programs, and its study rooms' day with today's bookings.
+      { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/?]+$/) },
+      { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/]+\/rooms$/) }
     )
   })
   afterAll(async () => {
