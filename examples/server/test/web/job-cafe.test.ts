@@ -96,14 +96,27 @@ describeBrowser("job cafés in the web app, in Chromium", () => {
     expect(await page.locator("main").textContent()).toContain("걸어서 2분 안에 일자리카페가 없습니다")
   }, 90_000)
 
-  it("schedules a program and signs people up until it is full; the next is refused in Korean", async () => {
+  it("schedules a program and signs people up, a seeker found by name and visitors, until it is full; the next is refused in Korean", async () => {
+    // A seeker of the district, as the JSON API lists them.
+    const seekers = await (await page.request.get(`${server.base}/seekers?limit=20`)).json() as ReadonlyArray<{ readonly value: { readonly id: string; readonly name: string } }>
+    const seeker = seekers.find((s) => seekers.filter((other) => other.value.name === s.value.name).length === 1)!.value
     await page.goto(cafeUrl)
     await page.getByLabel("프로그램", { exact: true }).selectOption("lecture")
     await page.getByLabel("날짜", { exact: true }).fill(tomorrow)
     await page.getByLabel("시작 시각").fill("14:00")
-    await page.getByLabel("정원").fill("2")
+    await page.getByLabel("정원").fill("3")
     await page.getByRole("button", { name: "프로그램 등록" }).click()
     await page.waitForURL(/done=scheduled/)
+
+    await page.getByLabel("구직자 이름").fill(seeker.name)
+    await page.getByRole("button", { name: "구직자 찾기" }).click()
+    await page.getByRole("status").filter({ hasText: "구직자" }).waitFor()
+    expect(await checkAccessibility(page)).toEqual([])
+    const chosen = page.getByLabel(`취업특강 ${tomorrow} 신청할 구직자`)
+    await chosen.selectOption(seeker.id)
+    await page.getByRole("button", { name: "신청", exact: true }).click()
+    await page.waitForURL(/done=signed-up/)
+
     const signUp = async (person: string) => {
       await page.getByLabel(`취업특강 ${tomorrow} 신청자`).fill(person)
       await page.getByRole("button", { name: "신청", exact: true }).click()
@@ -112,11 +125,18 @@ describeBrowser("job cafés in the web app, in Chromium", () => {
     await page.waitForURL(/done=signed-up/)
     await signUp("방문자 나")
     await page.waitForURL(/done=signed-up/)
-    expect((await rowsOf("프로그램과 신청"))[0]).toEqual(["취업특강", `${tomorrow} 14:00`, "2 / 2", "마감", "방문자 가, 방문자 나", expect.any(String)])
+    expect((await rowsOf("프로그램과 신청"))[0]).toEqual([
+      "취업특강",
+      `${tomorrow} 14:00`,
+      "3 / 3",
+      "마감",
+      `${seeker.name}, 방문자 가, 방문자 나`,
+      expect.any(String)
+    ])
     const refused = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-ups"))
     await signUp("방문자 다")
     expect((await refused).status()).toBe(409)
-    expect(await page.getByRole("alert").textContent()).toBe("신청할 수 없습니다: 정원 2명이 모두 찼습니다")
+    expect(await page.getByRole("alert").textContent()).toBe("신청할 수 없습니다: 정원 3명이 모두 찼습니다")
     expect(await page.getByLabel(`취업특강 ${tomorrow} 신청자`).inputValue()).toBe("방문자 다")
     expect(await checkAccessibility(page)).toEqual([])
   }, 90_000)

@@ -10,7 +10,8 @@
  * For staff who record casework (counselors and managers).
  *
  * - `GET|POST /cafes` (the finder answers `?station=` or `?from-lat=&from-lon=`, with `minutes=`)
- * - `GET /cafes/:id`, `POST /cafes/:id/programs`, `POST /cafes/:id/programs/:programId/sign-ups`
+ * - `GET /cafes/:id`, `POST /cafes/:id/programs`, `POST /cafes/:id/programs/:programId/sign-ups`,
+ *   `POST /cafes/:id/seekers` (a seeker search by name for the sign-ups)
  * - `GET|POST /cafes/:id/rooms?on=YYYY-MM-DD`
  */
 import { HttpRouter } from "@effect/platform"
@@ -25,7 +26,7 @@ import type { Problems } from "../ui/Fields.js"
 import { problemsOf, ruleIn } from "../ui/Rules.js"
 import { href } from "../ui/View.js"
 import { cafeFieldOf, cafeFormValues, type CafeFormValues, cafeInputOf, CafeListPage, emptyCafeForm, type FinderAnswer } from "./cafes/CafeList.js"
-import { CafePage, programFormValues, type ProgramFormValues, programInputOf } from "./cafes/CafePage.js"
+import { CafePage, type FoundSeeker, programFormValues, type ProgramFormValues, programInputOf } from "./cafes/CafePage.js"
 import { type BookingFormValues, bookingFormValues, RoomCalendarPage } from "./cafes/RoomCalendar.js"
 import { stationsOf } from "./cafes/Stations.js"
 
@@ -122,6 +123,7 @@ const cafePage = (
     readonly notice?: string | undefined
     readonly refusal?: { readonly programId: string; readonly message: string }
     readonly signUpValue?: { readonly programId: string; readonly person: string }
+    readonly search?: { readonly q: string; readonly found: ReadonlyArray<FoundSeeker>; readonly problem?: string | undefined }
     readonly status?: number
   } = {}
 ) =>
@@ -142,6 +144,7 @@ const cafePage = (
         notice={options.notice}
         refusal={options.refusal}
         signUpValue={options.signUpValue}
+        search={options.search}
       />,
       { status: options.status ?? 200 }
     )
@@ -173,7 +176,14 @@ const signUp: Handler = staffPage((signedIn, form) =>
     // The session must be this café's: another café's is not found here.
     const program = yield* Effect.flatMap(Cafes.CafeProgramRepository, (r) => r.get(signedIn.actor.districtId, programId))
     if (program.value.cafeId !== id) return yield* Effect.fail(new NotFoundHere())
-    const person = (form.get("person") ?? "").trim()
+    // A seeker chosen from the search, or a visitor as typed.
+    const person = (form.get("seeker") || form.get("person") || "").trim()
+    if (person === "") {
+      return yield* cafePage(signedIn, {
+        refusal: { programId, message: say("신청할 구직자를 고르거나 방문자를 입력하세요.", "Choose a seeker or type the visitor.") },
+        status: 422
+      })
+    }
     const attempt = yield* Effect.either(Cafes.signUp(signedIn.actor, programId, person))
     if (Either.isRight(attempt)) return yield* redirect(href(signedIn.view, `/cafes/${id}?done=signed-up#programs`))
     const error = attempt.left
@@ -188,6 +198,22 @@ const signUp: Handler = staffPage((signedIn, form) =>
       signUpValue: { programId, person },
       status: error._tag === "SignUpRefused" ? 409 : 422
     })
+  }))
+
+// Seekers by name, for the sign-up forms: a post, so that the name stays out of the address (each found is logged).
+const findSeekers: Handler = staffPage((signedIn, form) =>
+  Effect.gen(function*() {
+    yield* mayRunCafes(signedIn)
+    const { say } = signedIn.view
+    const q = (form.get("q") ?? "").trim()
+    const found = yield* Effect.either(JobCenter.searchSeekers(signedIn.actor, { name: q }, { limit: 10 }))
+    if (Either.isRight(found)) {
+      const seekers = found.right.items.map((row): FoundSeeker => ({ id: row.value.id, label: `${row.value.name} (${row.value.birthDate})` }))
+      return yield* cafePage(signedIn, { search: { q, found: seekers } })
+    }
+    if (found.left._tag !== "ValidationError") return yield* Effect.fail(found.left)
+    const problem = found.left.issues.map((issue) => `${say("구직자 이름", "Seeker's name")}: ${ruleIn(say, issue.message)}`).join(" ")
+    return yield* cafePage(signedIn, { search: { q, found: [], problem }, status: 422 })
   }))
 
 class NotFoundHere extends Schema.TaggedError<NotFoundHere>()("NotFound", {}) {}
@@ -266,6 +292,7 @@ export const cafeRoutes: Routes = HttpRouter.empty.pipe(
   HttpRouter.get("/cafes/:id", showCafe),
   HttpRouter.post("/cafes/:id/programs", scheduleProgram),
   HttpRouter.post("/cafes/:id/programs/:programId/sign-ups", signUp),
+  HttpRouter.post("/cafes/:id/seekers", findSeekers),
   HttpRouter.get("/cafes/:id/rooms", showRooms),
   HttpRouter.post("/cafes/:id/rooms", bookRoom)
 )

@@ -3,8 +3,9 @@
 /**
  * One job café: where it is, its program sessions with the places left and
  * who signed up, the form that schedules a session, and a sign-up form per
- * session (a seeker's number, or the name or phone the café knows a visitor
- * by). A refused sign-up (full, signed up already, started) says why.
+ * session: a seeker found by name (a post: the name stays out of the
+ * address), or the name or phone the café knows a visitor by. A refused
+ * sign-up (full, signed up already, started) says why.
  */
 import { type Cafes, JobCafe } from "@iljari/core"
 import { type Problems, SelectField, TextField } from "../../ui/Fields.js"
@@ -34,12 +35,18 @@ export const programInputOf = (values: ProgramFormValues) => ({
   places: values.places.trim() === "" ? Number.NaN : Number(values.places)
 })
 
+/** A seeker the name search found, to be signed up. */
+export interface FoundSeeker {
+  readonly id: string
+  readonly label: string
+}
+
 /** A session with the people signed up, named. */
 export interface Session extends Cafes.ProgramWithCount {
   readonly people: ReadonlyArray<string>
 }
 
-export const CafePage = ({ view, cafe, sessions, form, problems, notice, refusal, signUpValue }: {
+export const CafePage = ({ view, cafe, sessions, form, problems, notice, refusal, signUpValue, search }: {
   readonly view: View
   readonly cafe: Cafes.StoredCafe
   readonly sessions: ReadonlyArray<Session>
@@ -49,9 +56,12 @@ export const CafePage = ({ view, cafe, sessions, form, problems, notice, refusal
   /** A refused sign-up: the session and why. */
   readonly refusal?: { readonly programId: string; readonly message: string } | undefined
   readonly signUpValue?: { readonly programId: string; readonly person: string } | undefined
+  /** The seeker search: what was asked, and who was found (or why it was refused). */
+  readonly search?: { readonly q: string; readonly found: ReadonlyArray<FoundSeeker>; readonly problem?: string | undefined } | undefined
 }) => {
   const { say, lang } = view
   const problemList = Object.values(problems)
+  const found = search?.found ?? []
   return (
     <Page view={view} title={say(`일자리카페: ${cafe.name}`, `Job café: ${cafe.name}`)}>
       {notice === undefined ? null : <p class="notice success" role="status">{notice}</p>}
@@ -65,6 +75,23 @@ export const CafePage = ({ view, cafe, sessions, form, problems, notice, refusal
       {cafe.studyRooms.length === 0 ? null : (
         <p><a class="krds-btn secondary small" href={href(view, `/cafes/${cafe.id}/rooms`)}>{say("스터디룸 예약 달력", "Study-room calendar")}</a></p>
       )}
+
+      <section aria-labelledby="find-seekers">
+        <h2 id="find-seekers">{say("신청할 구직자 찾기", "Find seekers to sign up")}</h2>
+        <form method="post" action={href(view, `/cafes/${cafe.id}/seekers`)} class="fair-search">
+          <CsrfField view={view} />
+          <label for="q">{say("구직자 이름", "Seeker's name")}</label>
+          <input class="krds-input" type="search" id="q" name="q" value={search?.q ?? ""} />
+          <button type="submit" class="krds-btn secondary small">{say("구직자 찾기", "Find seekers")}</button>
+        </form>
+        {search === undefined ? null : search.problem !== undefined ? <p class="notice error" role="alert">{search.problem}</p> : (
+          <p role="status">
+            {search.found.length === 0
+              ? say("찾은 구직자가 없습니다.", "No seeker found.")
+              : say(`구직자 ${search.found.length}명을 찾았습니다. 아래 프로그램마다 고를 수 있습니다.`, `${search.found.length} seeker(s) found: choose one for a program below.`)}
+          </p>
+        )}
+      </section>
 
       <section aria-labelledby="programs">
         <h2 id="programs">{say("프로그램 일정", "Program sessions")}</h2>
@@ -91,6 +118,15 @@ export const CafePage = ({ view, cafe, sessions, form, problems, notice, refusal
                   <td>
                     <form method="post" action={href(view, `/cafes/${cafe.id}/programs/${p.id}/sign-ups`)} class="fair-result">
                       <CsrfField view={view} />
+                      {found.length === 0 ? null : (
+                        <>
+                          <label for={`seeker-${p.id}`} class="visually-hidden">{say(`${JobCafe.programKindLabel(p.kind, lang)} ${p.on} 신청할 구직자`, `Seeker to sign up for ${p.on}`)}</label>
+                          <select class="krds-form-select small" id={`seeker-${p.id}`} name="seeker">
+                            <option value="">{say("방문자 (직접 입력)", "A visitor (type below)")}</option>
+                            {found.map((f) => <option value={f.id}>{f.label}</option>)}
+                          </select>
+                        </>
+                      )}
                       <label for={id} class="visually-hidden">{say(`${JobCafe.programKindLabel(p.kind, lang)} ${p.on} 신청자`, `Who signs up for ${p.on}`)}</label>
                       <input
                         class="krds-input small"
@@ -99,7 +135,6 @@ export const CafePage = ({ view, cafe, sessions, form, problems, notice, refusal
                         value={value}
                         placeholder={say("구직자 번호 또는 방문자", "Seeker no. or visitor")}
                         aria-invalid={refused ? true : undefined}
-                        required
                       />
                       <button type="submit" class="krds-btn xsmall">{say("신청", "Sign up")}</button>
                     </form>
