@@ -265,6 +265,7 @@ const main = async () => {
     const referralId = firstId((await hit(port, { method: "GET", path: "/app/referrals" }, page)).body, "referrals")
     const outreachId = firstId((await hit(port, { method: "GET", path: "/app/events/outreach" }, page)).body, "events/outreach")
     const testId = firstId((await hit(port, { method: "GET", path: "/app/events/tests" }, page)).body, "events/tests")
+    const cafeId = firstId((await hit(port, { method: "GET", path: "/app/cafes" }, page)).body, "cafes")
     // A search by the first seeker's 초성, as a form posted from the page (its CSRF token, this origin).
     const initials = choseongOf(seekerName)
     const search: Target = {
@@ -318,6 +319,10 @@ const main = async () => {
       { page: { method: "GET", path: "/app/events/visits" }, api: { method: "GET", path: `/discovery-visits/progress?year=${today.slice(0, 4)}` } },
       { page: { method: "GET", path: "/app/events/tests" }, api: { method: "GET", path: "/psych-tests" } },
       { page: { method: "GET", path: `/app/events/tests/${testId}` }, api: { method: "GET", path: `/psych-tests/${testId}/participants` } },
+      // The job cafés with the ten-minute-walk finder's answer, a café's programs, and its study rooms' day.
+      { page: { method: "GET", path: "/app/cafes?station=seongsu&minutes=10" }, api: { method: "GET", path: "/cafes/nearby?lat=37.5446&lon=127.0559" } },
+      { page: { method: "GET", path: `/app/cafes/${cafeId}` }, api: { method: "GET", path: `/cafes/${cafeId}/programs` } },
+      { page: { method: "GET", path: `/app/cafes/${cafeId}/rooms` }, api: { method: "GET", path: `/study-rooms/bookings?on=${today}` } },
       // The last week's access records.
       { page: { method: "GET", path: "/app/admin" }, as: "manager" },
       // The analyst's districts compared, one in detail (the API's reports are rate-limited as expensive: no counterpart).
@@ -328,6 +333,7 @@ const main = async () => {
       `${target.method === "GET" ? "" : `${target.method} `}${target.path}`
         .replace(seekerId, ":seekerId").replace(openingId, ":openingId").replace(referralId, ":referralId").replace(fairId, ":fairId")
         .replace(outreachId, ":outreachId").replace(testId, ":testId")
+        .replace(cafeId, ":cafeId")
     const chosen = only === undefined ? cases : cases.filter((c) => only.includes(nameOf(c.page)))
     if (chosen.length === 0) throw new Error(`ILJARI_WEB_ONLY names no page; pages: ${cases.map((c) => nameOf(c.page)).join(", ")}`)
 

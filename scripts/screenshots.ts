@@ -193,6 +193,10 @@ const pages: ReadonlyArray<Shot> = [
   { file: "outreach", open: visit("/app/events/outreach", "찾아가는 상담·기업탐방·심리검사"), whole: true, signedIn: true },
   { file: "outreach-session", open: firstOf("/app/events/outreach", "main table a[href*='/events/outreach/']", "#registered"), whole: true, signedIn: true },
   { file: "psych-test", open: firstOf("/app/events/tests", "main tbody tr:last-child a[href*='/events/tests/']", "#participants"), whole: true, signedIn: true },
+  // The ten-minute-walk finder's answer from 성수역: the demo's cafés within the walk, nearest first.
+  { file: "cafe-finder", open: visit("/app/cafes?station=seongsu&minutes=10", "일자리카페", "main table"), whole: true, signedIn: true },
+  // A café's study rooms on the day: the grid of slots by room, and each person's time of the 3-hour limit.
+  { file: "cafe-rooms", open: firstOf("/app/cafes", "main a[href$='/rooms']", "#grid", "스터디룸 예약"), whole: true, signedIn: true },
   // 관리 as an administrator sees it: the accounts and roles, and the last week's access records.
   { file: "admin", open: visit("/app/admin", "관리"), whole: false, signedIn: true, as: "admin" },
   // A city analyst's page: the districts granted compared, one in detail, no person named.

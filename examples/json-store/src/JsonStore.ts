@@ -22,6 +22,7 @@ import {
   Account,
   ApiToken,
   Audit,
+  Cafes,
   Counseling,
   Counselor,
   DiscoveryVisit,
@@ -249,6 +250,8 @@ const repositories = (file: JsonFile.JsonFile) => {
   const demand = collection(file, "training demand answer", Partner.DemandResponse)
   const responses = collection(file, "survey response", Survey.Response)
   const bookings = collection(file, "study-room booking", StudyRooms.StoredBooking)
+  const cafePrograms = collection(file, "job café program", Cafes.StoredProgram)
+  const cafeSignUps = collection(file, "job café sign-up", Cafes.StoredSignUp)
   const accounts = collection(file, "account", Account.Account, {
     key: (a) => a.login,
     conflict: (a) => new Account.LoginTaken({ login: a.login }),
@@ -321,6 +324,17 @@ const repositories = (file: JsonFile.JsonFile) => {
     OutreachSessionRepository: plain("outreach session", Outreach.Session),
     DiscoveryVisitRepository: plain("discovery visit", DiscoveryVisit.Visit),
     PsychTestSessionRepository: plain("psychological test session", PsychTest.Session),
+    CafeRepository: plain("job café", Cafes.StoredCafe),
+    CafeProgramRepository: {
+      ...strip(cafePrograms),
+      listByCafe: (districtId, cafeId) => cafePrograms.filter(districtId, (p) => p.cafeId === cafeId),
+      listBetween: (districtId, from, to) => cafePrograms.filter(districtId, (p) => p.on >= from && p.on <= to)
+    },
+    CafeSignUpRepository: {
+      ...strip(cafeSignUps),
+      listByProgram: (districtId, programId) => cafeSignUps.filter(districtId, (s) => s.programId === programId),
+      listByPeople: (districtId, personIds) => cafeSignUps.filter(districtId, (s) => personIds.includes(s.personId))
+    },
     PsychTestParticipantRepository: {
       ...strip(participants),
       listBySession: (districtId, sessionId) => participants.filter(districtId, (p) => p.sessionId === sessionId),

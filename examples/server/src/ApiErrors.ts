@@ -400,6 +400,7 @@ export const BookingRefused = wire(JobCafe.BookingRefused, 409, (e) => ({
   message: e.reasons.map((r) => r.message.en).join("; "),
   messageKo: e.reasons.map((r) => r.message.ko).join("; ")
 }))
+export const SignUpRefused = wire(JobCafe.SignUpRefused, 409, (e) => ({ message: e.message, messageKo: e.messageKo }))
 
 // ---------------------------------------------------------------------------
 // Decode errors, and the server's own refusals

@@ -3,7 +3,7 @@
  * them, and read them against their plans or as scores.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { DiscoveryVisit, Events, Ids, JobCafe, LocalDate, Outreach, Partner, PsychTest, StudyRooms, Survey } from "@iljari/core"
+import { Cafes, DiscoveryVisit, Events, Ids, JobCafe, LocalDate, Outreach, Partner, PsychTest, StudyRooms, Survey } from "@iljari/core"
 import { Schema, Struct } from "effect"
 import * as E from "./ApiErrors.js"
 import { form, versionedForm } from "./Forms.js"
@@ -14,6 +14,12 @@ const versioned = <A, I>(schema: Schema.Schema<A, I>, identifier: string) =>
   Schema.Struct({ value: schema, version: Schema.Int }).annotations({ identifier })
 
 const Participant = versioned(PsychTest.Participant, "VersionedPsychTestParticipant")
+const Cafe = versioned(Cafes.StoredCafe, "VersionedJobCafe")
+const Program = versioned(Cafes.StoredProgram, "VersionedJobCafeProgram")
+const ProgramWithCount = Schema.Struct({ program: Program, signedUp: Schema.Int, placesLeft: Schema.Int }).annotations({
+  identifier: "JobCafeProgramWithCount"
+})
+const SignUp = versioned(Cafes.StoredSignUp, "VersionedJobCafeSignUp")
 
 const Month = Schema.String.pipe(
   Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])$/, {
@@ -173,6 +179,69 @@ export class EventsApi extends HttpApiGroup.make("events")
       .setUrlParams(Schema.Struct({ on: LocalDate.LocalDate.annotations({ description: "The day, YYYY-MM-DD" }) }))
       .addSuccess(Schema.Array(versioned(StudyRooms.StoredBooking, "VersionedStudyRoomBooking")))
       .annotateContext(doc("A day's study-room bookings", "The job café's study-room bookings of a day, with who booked; logged"))
+  )
+  .add(
+    HttpApiEndpoint.get("cafes", "/cafes")
+      .addSuccess(Schema.Array(Cafe))
+      .annotateContext(doc("The job cafés", "The district's job cafés (일자리카페) by name, with their place on the map and study rooms"))
+  )
+  .add(
+    HttpApiEndpoint.post("registerCafe", "/cafes").pipe(acceptsIdempotencyKey)
+      .setPayload(form("JobCafeForm", Cafes.CafeInput))
+      .addSuccess(Cafe, { status: 201 })
+      .addError(E.ValidationError)
+      .annotateContext(doc("Register a job café", "Registers a job café of the district: name, venue type, address, location (lat/lon) and its study rooms, each named once"))
+  )
+  .add(
+    HttpApiEndpoint.get("nearbyCafes", "/cafes/nearby")
+      .setUrlParams(Schema.Struct({
+        lat: Schema.NumberFromString.annotations({ description: "The starting point's latitude (WGS 84)" }),
+        lon: Schema.NumberFromString.annotations({ description: "The starting point's longitude (WGS 84)" }),
+        minutes: Schema.optional(Schema.NumberFromString.annotations({ description: "Minutes of walking, 10 unless given" }))
+      }))
+      .addSuccess(Schema.Array(Schema.Struct({ cafe: Cafes.StoredCafe, walkMinutes: Schema.Number }).annotations({ identifier: "NearbyJobCafe" })))
+      .addError(E.ValidationError)
+      .annotateContext(doc("Job cafés within a walk", "The ten-minute-walk finder: the district's cafés within the minutes of walking (80 m a minute, a 1.3 detour) from a point, nearest first"))
+  )
+  .add(
+    HttpApiEndpoint.get("cafe", "/cafes/:id")
+      .setPath(TextId("café"))
+      .addSuccess(Cafe)
+      .addError(E.NotFound)
+      .annotateContext(doc("A job café", "One job café of the district"))
+  )
+  .add(
+    HttpApiEndpoint.post("scheduleCafeProgram", "/cafes/:id/programs").pipe(acceptsIdempotencyKey)
+      .setPath(TextId("café"))
+      .setPayload(form("JobCafeProgramForm", Cafes.ProgramInput))
+      .addSuccess(Program, { status: 201 })
+      .addError(E.ValidationError)
+      .addError(E.NotFound)
+      .annotateContext(doc("Schedule a café program", "Schedules a program session (counseling, résumé clinic, mentoring, lecture, résumé photos) at the café, with its places"))
+  )
+  .add(
+    HttpApiEndpoint.get("cafePrograms", "/cafes/:id/programs")
+      .setPath(TextId("café"))
+      .addSuccess(Schema.Array(ProgramWithCount))
+      .addError(E.NotFound)
+      .annotateContext(doc("A café's programs", "The café's program sessions by day and time, each with how many signed up and the places left"))
+  )
+  .add(
+    HttpApiEndpoint.post("signUp", "/cafe-programs/:id/sign-ups").pipe(acceptsIdempotencyKey)
+      .setPath(TextId("program session"))
+      .setPayload(Schema.Struct({ personId: Schema.String.annotations({ description: "A seeker's id, or the id the café knows a visitor by" }) }))
+      .addSuccess(SignUp, { status: 201 })
+      .addError(E.ValidationError)
+      .addError(E.NotFound)
+      .addError(E.SignUpRefused)
+      .annotateContext(doc("Sign up for a café program", "Signs a person up for a program session while places are left and it has not started; two sign-ups for the last place keep one"))
+  )
+  .add(
+    HttpApiEndpoint.get("signUps", "/cafe-programs/:id/sign-ups")
+      .setPath(TextId("program session"))
+      .addSuccess(Schema.Array(SignUp))
+      .addError(E.NotFound)
+      .annotateContext(doc("Who signed up", "A program session's sign-ups, in the order taken; each person shown is logged"))
   )
   .annotate(OpenApi.Description, "Outreach (찾아가는 일자리상담실), discovery visits (일자리발굴단), satisfaction surveys and job-café study rooms")
 {}

@@ -1,10 +1,10 @@
 /**
  * The handlers of outreach, discovery visits, surveys, psychological tests,
- * the training demand survey and study rooms: each calls one `Events` or
- * `StudyRooms` use case as the authenticated user.
+ * the training demand survey, job cafés and study rooms: each calls one
+ * `Events`, `Cafes` or `StudyRooms` use case as the authenticated user.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { DiscoveryVisit, Events, StudyRooms } from "@iljari/core"
+import { Cafes, DiscoveryVisit, Events, StudyRooms } from "@iljari/core"
 import { Effect } from "effect"
 import { splitVersion } from "./Forms.js"
 import { idempotent } from "./Idempotent.js"
@@ -54,4 +54,14 @@ export const EventsLive = HttpApiBuilder.group(Api, "events", (handlers) =>
     .handle("recordDemand", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => Events.recordDemandAnswer(who, payload))))
     .handle("book", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => StudyRooms.reserve(who, payload))))
     .handle("bookings", ({ urlParams }) => Effect.flatMap(actor, (who) => StudyRooms.bookingsOn(who, urlParams.on)))
+    .handle("cafes", () => Effect.flatMap(actor, Cafes.list))
+    .handle("registerCafe", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => Cafes.register(who, payload))))
+    .handle("nearbyCafes", ({ urlParams }) =>
+      Effect.flatMap(actor, (who) => Cafes.nearby(who, { lat: urlParams.lat, lon: urlParams.lon }, urlParams.minutes ?? 10)))
+    .handle("cafe", ({ path }) => Effect.flatMap(actor, (who) => Cafes.get(who, path.id)))
+    .handle("scheduleCafeProgram", ({ path, payload }) =>
+      idempotent(Effect.flatMap(actor, (who) => Cafes.scheduleProgram(who, path.id, payload))))
+    .handle("cafePrograms", ({ path }) => Effect.flatMap(actor, (who) => Cafes.programsOf(who, path.id)))
+    .handle("signUp", ({ path, payload }) => idempotent(Effect.flatMap(actor, (who) => Cafes.signUp(who, path.id, payload.personId))))
+    .handle("signUps", ({ path }) => Effect.flatMap(actor, (who) => Cafes.signUps(who, path.id)))
 )

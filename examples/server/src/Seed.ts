@@ -8,6 +8,7 @@ import { BulkImport } from "@iljari/store-sql"
 import { Console, Effect } from "effect"
 import { district, generate, neighbour } from "./Demo.js"
 import { recordDemoEvents } from "./DemoEvents.js"
+import { createDemoCafes } from "./DemoCafes.js"
 
 // The seed acts as a system user of the district; its look is logged like any other.
 const seed: JobCenter.Actor = { districtId: district as Ids.DistrictId, counselorId: "demo-seed" as Ids.CounselorId }
@@ -48,6 +49,8 @@ export const createDemo = (scale = 1) =>
     }
     yield* recordDemoEvents(seed)
     yield* Console.log("  outreach sessions, discovery visits and test sessions of the last two months")
+    yield* createDemoCafes(seed)
+    yield* Console.log("       3 job cafés, with programs and today's study-room bookings")
     // A neighbouring district, so that isolation can be tried with the Gwangjin token.
     const small = generate(casework, 2017, 0.01)
     yield* BulkImport.seekers(

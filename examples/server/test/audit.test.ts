@@ -36,6 +36,8 @@ interface Context {
   participantId: string
   outreachId: string
   visitId: string
+  cafeId: string
+  programId: string
   accountId: string
   tokenId: string
   seekerVersion: number
@@ -238,8 +240,27 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     fields: ["5410"],
     times: ["weekday-day"]
   }))],
+  ["events.registerCafe", post(() => "/cafes", () => ({
+    name: "성수 일자리카페",
+    venueType: "youth-space",
+    address: "서울 성동구 아차산로 100",
+    location: { lat: 37.5446, lon: 127.0559 },
+    studyRooms: ["room-1", "room-2"]
+  }), { keep: (c, json) => void (c.cafeId = json.value.id) })],
+  ["events.cafes", get(() => "/cafes")],
+  ["events.nearbyCafes", get(() => "/cafes/nearby?lat=37.5446&lon=127.0559&minutes=10")],
+  ["events.cafe", get((c) => `/cafes/${c.cafeId}`)],
+  ["events.scheduleCafeProgram", post((c) => `/cafes/${c.cafeId}/programs`, () => ({
+    kind: "resume-clinic",
+    on: "2026-05-14",
+    start: "14:00",
+    places: 8
+  }), { keep: (c, json) => void (c.programId = json.value.id) })],
+  ["events.cafePrograms", get((c) => `/cafes/${c.cafeId}/programs`)],
+  ["events.signUp", post((c) => `/cafe-programs/${c.programId}/sign-ups`, (c) => ({ personId: c.seekerId }))],
+  ["events.signUps", get((c) => `/cafe-programs/${c.programId}/sign-ups`)],
   ["events.book", post(() => "/study-rooms/bookings", (c) => ({
-    cafeId: "cafe-1",
+    cafeId: c.cafeId,
     roomId: "room-1",
     personId: c.seekerId,
     on: "2026-05-12",

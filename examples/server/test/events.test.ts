@@ -71,8 +71,11 @@ describe("outreach, discovery visits and surveys over HTTP", () => {
     it.effect("books study rooms within the 3-hour limit, refuses a taken room with its reasons, and schedules a test session", () =>
       Effect.gen(function*() {
         const client = yield* clientFor(staffLogin("counselor"))
+        const cafe = yield* client.events.registerCafe({
+          payload: { name: "성수 일자리카페", venueType: "youth-space", address: "서울 성동구", location: { lat: 37.5446, lon: 127.0559 }, studyRooms: ["room-1"] }
+        })
         const booking = (personId: string, start: string, end: string) =>
-          ({ cafeId: "cafe-seongsu", roomId: "room-1", personId, on: "2026-06-30", start, end })
+          ({ cafeId: cafe.value.id, roomId: "room-1", personId, on: "2026-06-30", start, end })
         yield* client.events.book({ payload: booking("p-1", "10:00", "12:00") })
         const taken = yield* Effect.flip(client.events.book({ payload: booking("p-2", "11:00", "12:00") }))
         expect(taken._tag).toBe("BookingRefused")

@@ -136,8 +136,11 @@ export const integritySuite = (name: string, server: () => Layer.Layer<never, ne
               notes: `${marked.name} ${marked.phone} 현장 등록`
             }
           })
+          const cafe = yield* counselor.events.registerCafe({
+            payload: { name: "성수 일자리카페", venueType: "youth-space", address: "서울 성동구", location: { lat: 37.5446, lon: 127.0559 }, studyRooms: ["room-9"] }
+          })
           yield* counselor.events.book({
-            payload: { cafeId: "cafe-1", roomId: "room-9", personId: marked.phone, on: "2026-05-06", start: "10:00", end: "11:00" }
+            payload: { cafeId: cafe.value.id, roomId: "room-9", personId: marked.phone, on: "2026-05-06", start: "10:00", end: "11:00" }
           })
           const test = yield* counselor.events.scheduleTest({ payload: { kind: "values", heldOn: "2026-05-05", venue: "교육장", capacity: 10 } })
           const participant = yield* counselor.events.registerParticipant({ path: { id: test.value.id }, payload: { seekerId: id } })

@@ -31,6 +31,7 @@ import { AccessRulesRepository } from "./access/AccessRules.js"
 import { AccountRepository } from "./access/Account.js"
 import { ApiTokenRepository } from "./access/ApiToken.js"
 import { SessionRepository } from "./access/Session.js"
+import { CafeProgramRepository, CafeRepository, CafeSignUpRepository } from "./cafes/Cafes.js"
 import { StudyRoomBookingRepository } from "./cafes/StudyRooms.js"
 import { CenterSettingsRepository } from "./casework/CenterSettings.js"
 import { CounselingRepository } from "./casework/Counseling.js"
@@ -65,6 +66,9 @@ export {
   AccountRepository,
   ApiTokenRepository,
   AuditLog,
+  CafeProgramRepository,
+  CafeRepository,
+  CafeSignUpRepository,
   CenterSettingsRepository,
   CounselingRepository,
   CounselorRepository,
@@ -122,6 +126,9 @@ export const ports = {
   QuestionnaireRepository,
   SurveyResponseRepository,
   StudyRoomBookingRepository,
+  CafeRepository,
+  CafeProgramRepository,
+  CafeSignUpRepository,
   AccountRepository,
   SessionRepository,
   ApiTokenRepository,

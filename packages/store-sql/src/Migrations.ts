@@ -468,6 +468,30 @@ const centerSettings = Effect.gen(function*() {
   yield* sql.unsafe(recordTable("iljari_center_settings", []))
 })
 
+// Job cafés, their program sessions and the sign-ups, per district; lists
+// in id order like every record table (0016). A program is found by its café
+// and by its day, a sign-up by its session and by the person.
+const jobCafes = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  yield* run(recordTable("iljari_job_cafes", []))
+  yield* run(recordTable("iljari_cafe_programs", ["cafe_id TEXT NOT NULL", "held_on TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_cafe_programs_cafe ON iljari_cafe_programs (district_id, cafe_id)")
+  yield* run("CREATE INDEX iljari_cafe_programs_day ON iljari_cafe_programs (district_id, held_on)")
+  yield* run(recordTable("iljari_cafe_sign_ups", ["program_id TEXT NOT NULL", "person_id TEXT NOT NULL"]))
+  yield* run("CREATE INDEX iljari_cafe_sign_ups_program ON iljari_cafe_sign_ups (district_id, program_id)")
+  yield* run("CREATE INDEX iljari_cafe_sign_ups_person ON iljari_cafe_sign_ups (district_id, person_id)")
+  yield* sql.onDialectOrElse({
+    pg: () =>
+      Effect.forEach(
+        ["iljari_job_cafes", "iljari_cafe_programs", "iljari_cafe_sign_ups"],
+        (table) => run(`CREATE INDEX ${table}_id_order ON ${table} (district_id, ${byteOrder(sql, "id")})`),
+        { discard: true }
+      ),
+    orElse: () => Effect.void
+  })
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -494,7 +518,9 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0017_rate_limits": rateLimits,
   "0018_import_mappings": importMappings,
   "0019_monitoring_decisions": monitoringDecisions,
-  "0020_center_settings": centerSettings
+  "0020_center_settings": centerSettings,
+  // 0021 is taken by another change on its way in.
+  "0022_job_cafes": jobCafes
 }
 
 /**

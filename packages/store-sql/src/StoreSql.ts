@@ -28,6 +28,7 @@ import {
   Account,
   ApiToken,
   Audit,
+  type Cafes,
   Counseling,
   Counselor,
   Employer,
@@ -88,6 +89,8 @@ const make = Effect.gen(function*() {
   const followUps = makeStore<FollowUp.Check, typeof FollowUp.Check.Encoded, Ids.FollowUpId>(sql, Tables.followUps)
   const jobFairs = makeStore<JobFair.JobFair, typeof JobFair.JobFair.Encoded, Ids.JobFairId>(sql, Tables.jobFairs)
   const bookings = makeStore<StudyRooms.StoredBooking, typeof StudyRooms.StoredBooking.Encoded, string>(sql, Tables.studyRoomBookings)
+  const cafePrograms = makeStore<Cafes.StoredProgram, typeof Cafes.StoredProgram.Encoded, string>(sql, Tables.cafePrograms)
+  const cafeSignUps = makeStore<Cafes.StoredSignUp, typeof Cafes.StoredSignUp.Encoded, string>(sql, Tables.cafeSignUps)
   const surveyResponses = makeStore<Survey.Response, typeof Survey.Response.Encoded, string>(sql, Tables.surveyResponses)
   const participants = makeStore<PsychTest.Participant, typeof PsychTest.Participant.Encoded, string, PsychTest.Refused>(
     sql,
@@ -375,6 +378,8 @@ const make = Effect.gen(function*() {
   const { where: _counselors, ...counselorStore } = counselors
   const { where: _jobFairs, ...jobFairStore } = jobFairs
   const { where: bookingWhere, ...bookingStore } = bookings
+  const { where: programWhere, ...programStore } = cafePrograms
+  const { where: signUpWhere, ...signUpStore } = cafeSignUps
   const { where: responseWhere, ...responseStore } = surveyResponses
   const { where: participantWhere, ...participantStore } = participants
   const { where: demandWhere, ...demandStore } = demand
@@ -509,6 +514,18 @@ const make = Effect.gen(function*() {
       listOn: (d: DistrictId, on: string) => bookingWhere(d, equals("booked_on", on)),
       listByPeople: (d: DistrictId, personIds: ReadonlyArray<string>) =>
         personIds.length === 0 ? Effect.succeed([]) : bookingWhere(d, sql.in("person_id", personIds))
+    },
+    CafeRepository: plain(Tables.jobCafes),
+    CafeProgramRepository: {
+      ...programStore,
+      listByCafe: (d: DistrictId, id: string) => programWhere(d, equals("cafe_id", id)),
+      listBetween: (d: DistrictId, from: string, to: string) => programWhere(d, sql`held_on BETWEEN ${from} AND ${to}`)
+    },
+    CafeSignUpRepository: {
+      ...signUpStore,
+      listByProgram: (d: DistrictId, id: string) => signUpWhere(d, equals("program_id", id)),
+      listByPeople: (d: DistrictId, personIds: ReadonlyArray<string>) =>
+        personIds.length === 0 ? Effect.succeed([]) : signUpWhere(d, sql.in("person_id", personIds))
     },
     PsychTestParticipantRepository: {
       ...participantStore,

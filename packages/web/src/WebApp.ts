@@ -31,6 +31,7 @@ import { analysisRoutes } from "./pages/Analysis.js"
 import { CurrentSettings, type WebSettings } from "./http/Settings.js"
 import { employerRoutes } from "./pages/Employers.js"
 import { eventRoutes } from "./pages/Events.js"
+import { cafeRoutes } from "./pages/Cafes.js"
 import { fairRoutes } from "./pages/Fairs.js"
 import { followUpRoutes } from "./pages/FollowUps.js"
 import { importRoutes } from "./pages/Import.js"
@@ -88,6 +89,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(referralRoutes),
   HttpRouter.concat(fairRoutes),
   HttpRouter.concat(eventRoutes),
+  HttpRouter.concat(cafeRoutes),
   HttpRouter.concat(followUpRoutes),
   HttpRouter.concat(importRoutes),
   HttpRouter.concat(figureRoutes),

@@ -1505,6 +1505,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cafes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The job cafés
+         * @description The district's job cafés (일자리카페) by name, with their place on the map and study rooms
+         */
+        get: operations["events.cafes"];
+        put?: never;
+        /**
+         * Register a job café
+         * @description Registers a job café of the district: name, venue type, address, location (lat/lon) and its study rooms, each named once
+         */
+        post: operations["events.registerCafe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cafes/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Job cafés within a walk
+         * @description The ten-minute-walk finder: the district's cafés within the minutes of walking (80 m a minute, a 1.3 detour) from a point, nearest first
+         */
+        get: operations["events.nearbyCafes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cafes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job café
+         * @description One job café of the district
+         */
+        get: operations["events.cafe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cafes/{id}/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A café's programs
+         * @description The café's program sessions by day and time, each with how many signed up and the places left
+         */
+        get: operations["events.cafePrograms"];
+        put?: never;
+        /**
+         * Schedule a café program
+         * @description Schedules a program session (counseling, résumé clinic, mentoring, lecture, résumé photos) at the café, with its places
+         */
+        post: operations["events.scheduleCafeProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cafe-programs/{id}/sign-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who signed up
+         * @description A program session's sign-ups, in the order taken; each person shown is logged
+         */
+        get: operations["events.signUps"];
+        put?: never;
+        /**
+         * Sign up for a café program
+         * @description Signs a person up for a program session while places are left and it has not started; two sign-ups for the last place keep one
+         */
+        post: operations["events.signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/outreach-sessions/{id}": {
         parameters: {
             query?: never;
@@ -3403,6 +3515,141 @@ export interface components {
         };
         VersionedStudyRoomBooking: {
             value: components["schemas"]["StoredStudyRoomBooking"];
+            version: components["schemas"]["Int"];
+        };
+        VersionedJobCafe: {
+            value: components["schemas"]["StoredJobCafe"];
+            version: components["schemas"]["Int"];
+        };
+        StoredJobCafe: {
+            /**
+             * minLength(1)
+             * @description a string at least 1 character(s) long
+             */
+            id: string;
+            /**
+             * maxLength(200)
+             * @description a string at most 200 character(s) long
+             */
+            name: string;
+            venueType: components["schemas"]["JobCafeType"];
+            /**
+             * maxLength(300)
+             * @description a string at most 300 character(s) long
+             */
+            address: string;
+            location: components["schemas"]["Point"];
+            /**
+             * maxItems(50)
+             * @description an array of at most 50 item(s)
+             */
+            studyRooms: string[];
+            districtId: components["schemas"]["DistrictId"];
+        };
+        /** @enum {string} */
+        JobCafeType: "university" | "youth-space" | "public-facility" | "private-facility";
+        Point: {
+            /**
+             * between(-90, 90)
+             * @description a number between -90 and 90
+             */
+            lat: number;
+            /**
+             * between(-180, 180)
+             * @description a number between -180 and 180
+             */
+            lon: number;
+        };
+        JobCafeForm: {
+            /**
+             * maxLength(200)
+             * @description a string at most 200 character(s) long
+             */
+            name: string;
+            /** @enum {string} */
+            venueType: "university" | "youth-space" | "public-facility" | "private-facility";
+            /**
+             * maxLength(300)
+             * @description a string at most 300 character(s) long
+             */
+            address: string;
+            location: {
+                /**
+                 * between(-90, 90)
+                 * @description a number between -90 and 90
+                 */
+                lat: number;
+                /**
+                 * between(-180, 180)
+                 * @description a number between -180 and 180
+                 */
+                lon: number;
+            };
+            /**
+             * maxItems(50)
+             * @description an array of at most 50 item(s)
+             */
+            studyRooms: string[];
+        };
+        NearbyJobCafe: {
+            cafe: components["schemas"]["StoredJobCafe"];
+            walkMinutes: number;
+        };
+        JobCafeProgramForm: {
+            /** @enum {string} */
+            kind: "counseling" | "resume-clinic" | "mentoring" | "lecture" | "resume-photo";
+            /**
+             * Format: date
+             * @description A calendar date written YYYY-MM-DD, from 1900-01-01 to 2199-12-31
+             * @example 2026-03-02
+             */
+            on: string;
+            /** @description a string matching the pattern ^(?:[01]\d|2[0-3]):[0-5]\d$ */
+            start: string;
+            /**
+             * int
+             * @description an integer
+             */
+            places: number;
+        };
+        StoredJobCafeProgram: {
+            /**
+             * minLength(1)
+             * @description a string at least 1 character(s) long
+             */
+            id: string;
+            cafeId: string;
+            kind: components["schemas"]["JobCafeProgram"];
+            on: string;
+            /** @description a string matching the pattern ^(?:[01]\d|2[0-3]):[0-5]\d$ */
+            start: string;
+            /**
+             * between(1, 500)
+             * @description a number between 1 and 500
+             */
+            places: components["schemas"]["Int"];
+            districtId: components["schemas"]["DistrictId"];
+        };
+        /** @enum {string} */
+        JobCafeProgram: "counseling" | "resume-clinic" | "mentoring" | "lecture" | "resume-photo";
+        JobCafeProgramWithCount: {
+            program: components["schemas"]["VersionedJobCafeProgram"];
+            signedUp: components["schemas"]["Int"];
+            placesLeft: components["schemas"]["Int"];
+        };
+        VersionedJobCafeProgram: {
+            value: components["schemas"]["StoredJobCafeProgram"];
+            version: components["schemas"]["Int"];
+        };
+        StoredJobCafeSignUp: {
+            id: string;
+            districtId: components["schemas"]["DistrictId"];
+            programId: string;
+            personId: string;
+            signedUpAt: components["schemas"]["DateTimeUtc"];
+        };
+        VersionedJobCafeSignUp: {
+            value: components["schemas"]["StoredJobCafeSignUp"];
             version: components["schemas"]["Int"];
         };
         VersionedOutreachSession: {
@@ -10857,6 +11104,680 @@ export interface operations {
                 };
             };
             /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, BookingRefused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.cafes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionedJobCafe"][];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.registerCafe": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobCafeForm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: components["schemas"]["StoredJobCafe"];
+                        version: components["schemas"]["Int"];
+                    };
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.nearbyCafes": {
+        parameters: {
+            query: {
+                /** @description The starting point's latitude (WGS 84) */
+                lat: string;
+                /** @description The starting point's longitude (WGS 84) */
+                lon: string;
+                /** @description Minutes of walking, 10 unless given */
+                minutes?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NearbyJobCafe"][];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.cafe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The café's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VersionedJobCafe */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionedJobCafe"];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.cafePrograms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The café's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCafeProgramWithCount"][];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.scheduleCafeProgram": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The café's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobCafeProgramForm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: components["schemas"]["StoredJobCafeProgram"];
+                        version: components["schemas"]["Int"];
+                    };
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.signUps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program session's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionedJobCafeSignUp"][];
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.signUp": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key you choose for this request (a UUID, say), so that sending it again creates nothing twice: the same key with the same body, from the same account, replays the first answer (status and body, with `Idempotent-Replayed: true`) for 24 hours; the same key with another body or route is a 422 IdempotencyKeyReused; a request sent while the first with its key is still running waits for its answer, or is a 409 IdempotencyKeyInProgress. A request that failed frees its key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The program session's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A seeker's id, or the id the café knows a visitor by */
+                    personId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: components["schemas"]["StoredJobCafeSignUp"];
+                        version: components["schemas"]["Int"];
+                    };
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId, IdempotencyKeyInProgress, SignUpRefused */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -58,6 +58,8 @@ describeBrowser("every page of the web app, in Chromium", () => {
     { path: "/app/events/visits/new" },
     { path: "/app/events/tests" },
     { path: "/app/events/tests/new" },
+    // The job cafés with the ten-minute-walk finder's answer from a station.
+    { path: "/app/cafes?station=seongsu&minutes=10" },
     // The access records of the last week (a manager reads them; an administrator also manages accounts).
     { path: "/app/admin", as: "manager" },
     { path: "/app/no-such-page" }
@@ -82,7 +84,10 @@ describeBrowser("every page of the web app, in Chromium", () => {
       // A demo outreach session with the people it registered, a visit with its findings, the test session held (with results).
       { path: await firstRecord(page, server.base, "/app/events/outreach", /^\/app\/events\/outreach\/(?!new$)[^/]+$/) },
       { path: await firstRecord(page, server.base, "/app/events/visits", /^\/app\/events\/visits\/(?!new$)[^/]+$/) },
-      { path: await firstRecord(page, server.base, "/app/events/tests", /^\/app\/events\/tests\/(?!new$)[^/]+$/, true) }
+      { path: await firstRecord(page, server.base, "/app/events/tests", /^\/app\/events\/tests\/(?!new$)[^/]+$/, true) },
+      // A demo café with its programs, and its study rooms' day with today's bookings.
+      { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/?]+$/) },
+      { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/]+\/rooms$/) }
     )
   })
   afterAll(async () => {

@@ -26,13 +26,14 @@
  * @category cafes
  */
 import { Context, Effect, Schema } from "effect"
-import { DistrictId, type SeekerId } from "../kernel/Ids.js"
+import { DistrictId } from "../kernel/Ids.js"
 import type { AuditAction } from "../kernel/Audit.js"
-import { type Actor, logAccessAll } from "../kernel/UseCase.js"
+import type { Actor } from "../kernel/UseCase.js"
+import { CafeRepository } from "./Cafes.js"
 import * as JobCafe from "./JobCafe.js"
+import { logPeople } from "./internal/people.js"
 import { IdGenerator } from "../kernel/IdGenerator.js"
 import { Transactor } from "../kernel/Transactor.js"
-import { SeekerRepository } from "../registry/Seeker.js"
 import * as Validation from "../kernel/Validation.js"
 import * as Memory from "../kernel/Memory.js"
 import type { Store, Versioned } from "../kernel/Store.js"
@@ -50,27 +51,45 @@ export class StoredBooking extends Schema.Class<StoredBooking>("StoredStudyRoomB
   ...JobCafe.Booking.fields
 }) {}
 
-// Whose data bookings show: a seeker of the district by their id; anyone
-// else by the booking's id, since a café may know them by name or phone and
-// the access log must hold ids only.
 const logBookings = (actor: Actor, action: AuditAction, bookings: ReadonlyArray<StoredBooking>, purpose: string) =>
+  logPeople(actor, action, bookings, purpose)
+
+// A booking names a café the district registered and one of its rooms.
+const checkRoom = (actor: Actor, request: JobCafe.Booking) =>
   Effect.gen(function*() {
-    const seekers = yield* SeekerRepository
-    const isSeeker = new Map<string, boolean>()
-    for (const personId of new Set(bookings.map((b) => b.personId))) {
-      const found = yield* seekers.get(actor.districtId, personId as SeekerId).pipe(
-        Effect.as(true),
-        Effect.catchTag("NotFound", () => Effect.succeed(false))
+    const cafe = yield* Effect.flatMap(CafeRepository, (r) => r.get(actor.districtId, request.cafeId)).pipe(
+      Effect.map((row) => row.value),
+      Effect.catchTag("NotFound", () => Effect.succeed(undefined))
+    )
+    if (cafe === undefined) {
+      return yield* Effect.fail(
+        new JobCafe.BookingRefused({
+          reasons: [{
+            _tag: "UnknownRoom",
+            message: { ko: `등록되지 않은 일자리카페입니다 (${request.cafeId})`, en: `no job café ${request.cafeId} is registered in the district` }
+          }]
+        })
       )
-      isSeeker.set(personId, found)
     }
-    yield* logAccessAll(actor, action, "seeker", bookings.filter((b) => isSeeker.get(b.personId)).map((b) => b.personId), purpose)
-    yield* logAccessAll(actor, action, "booking", bookings.filter((b) => !isSeeker.get(b.personId)).map((b) => b.id), purpose)
+    if (!cafe.studyRooms.includes(request.roomId)) {
+      return yield* Effect.fail(
+        new JobCafe.BookingRefused({
+          reasons: [{
+            _tag: "UnknownRoom",
+            message: {
+              ko: `${cafe.name}에 없는 스터디룸입니다 (${request.roomId})`,
+              en: `${cafe.name} has no study room ${request.roomId}`
+            }
+          }]
+        })
+      )
+    }
   })
 
 /**
  * Books a study room for the actor's district if every rule allows it;
- * otherwise fails with `BookingRefused`, giving every reason.
+ * otherwise fails with `BookingRefused`, giving every reason. The café
+ * and the room must be registered (see `Cafes.register`).
  *
  * @example
  * ```ts
@@ -94,6 +113,7 @@ const logBookings = (actor: Actor, action: AuditAction, bookings: ReadonlyArray<
 export const reserve = (actor: Actor, input: unknown, rules: JobCafe.Rules = JobCafe.defaultRules) =>
   Effect.gen(function*() {
     const request = yield* Validation.decode(JobCafe.Booking)(input)
+    yield* checkRoom(actor, request)
     const store = yield* StudyRoomBookingRepository
     // A day's bookings are decided one at a time.
     yield* Effect.flatMap(Transactor, (t) => t.lock(`iljari:study-room-day:${actor.districtId}:${request.on}`))

@@ -15,7 +15,15 @@ import { Schema } from "effect"
 export const Point = Schema.Struct({
   lat: Schema.Number.pipe(Schema.between(-90, 90)),
   lon: Schema.Number.pipe(Schema.between(-180, 180))
-}).annotations({ identifier: "Point" })
+}).annotations({
+  identifier: "Point",
+  // Never -0, which stored JSON keeps as 0 (a stored place is written `+ 0`).
+  arbitrary: () => (fc) =>
+    fc.record({
+      lat: fc.double({ min: -90, max: 90, noNaN: true }).map((n) => n + 0),
+      lon: fc.double({ min: -180, max: 180, noNaN: true }).map((n) => n + 0)
+    })
+})
 /** @since 0.1.0 @category location */
 export type Point = typeof Point.Type
 

@@ -7,8 +7,9 @@
  * counseling, referral, placement and follow-up records, from their survey
  * answers, psychological-test results and training-demand answers; outreach
  * notes that name them lose their name, phone and e-mail; a manager's notes
- * on monitoring findings about them are emptied; study-room bookings
- * made under their name, phone or e-mail are kept under their id instead;
+ * on monitoring findings about them are emptied; study-room bookings and
+ * job-café program sign-ups made under their name, phone or e-mail are
+ * kept under their id instead;
  * every outbox message to or about them loses its parameters, and one not yet
  * delivered is cancelled. The records themselves stay, so every figure —
  * registrations, counseling, placements, follow-up results, survey scores,
@@ -60,6 +61,7 @@ import { Transactor } from "../kernel/Transactor.js"
 import { SeekerRepository } from "../registry/Seeker.js"
 import * as Seeker from "../registry/Seeker.js"
 import { StoredBooking } from "../cafes/StudyRooms.js"
+import { CafeSignUpRepository, StoredSignUp } from "../cafes/Cafes.js"
 import * as Survey from "../events/Survey.js"
 
 export {
@@ -170,6 +172,11 @@ const eraseOne = (actor: Actor, seekerId: SeekerId, reason: ErasureReason) =>
       )
     for (const row of yield* bookings.listByPeople(district, knownAs)) {
       yield* bookings.update(new StoredBooking({ ...row.value, personId: seekerId }), row.version)
+    }
+    // So are their sign-ups for the cafés' programs.
+    const signUps = yield* CafeSignUpRepository
+    for (const row of yield* signUps.listByPeople(district, knownAs)) {
+      yield* signUps.update(new StoredSignUp({ ...row.value, personId: seekerId }), row.version)
     }
 
     // The answers kept for idempotent retries may show the person (a registration's answer is the seeker).

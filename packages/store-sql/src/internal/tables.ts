@@ -2,6 +2,7 @@ import {
   AccessRules,
   Account,
   ApiToken,
+  Cafes,
   CenterSettings,
   Contact,
   Counseling,
@@ -261,4 +262,25 @@ export const centerSettings: TableSpec<CenterSettings.Settings, typeof CenterSet
   kind: "center settings",
   schema: CenterSettings.Settings,
   columns: () => ({})
+}
+
+export const jobCafes: TableSpec<Cafes.StoredCafe, typeof Cafes.StoredCafe.Encoded> = {
+  table: "iljari_job_cafes",
+  kind: "job café",
+  schema: Cafes.StoredCafe,
+  columns: () => ({})
+}
+
+export const cafePrograms: TableSpec<Cafes.StoredProgram, typeof Cafes.StoredProgram.Encoded> = {
+  table: "iljari_cafe_programs",
+  kind: "job café program",
+  schema: Cafes.StoredProgram,
+  columns: (p) => ({ cafe_id: p.cafeId, held_on: p.on })
+}
+
+export const cafeSignUps: TableSpec<Cafes.StoredSignUp, typeof Cafes.StoredSignUp.Encoded> = {
+  table: "iljari_cafe_sign_ups",
+  kind: "job café sign-up",
+  schema: Cafes.StoredSignUp,
+  columns: (s) => ({ program_id: s.programId, person_id: s.personId })
 }

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import {
+  Cafes,
   Counselor,
   Erasure,
   Events,
@@ -70,6 +71,8 @@ export interface Setting {
   readonly employerId: Ids.EmployerId
   readonly questionnaire: Survey.Questionnaire
   readonly testSessionId: string
+  readonly cafeId: string
+  readonly programId: string
 }
 
 export const seedPerson = (m: Markers, opening: Setting): Effect.Effect<Ids.SeekerId, unknown, any> =>
@@ -141,14 +144,17 @@ export const seedPerson = (m: Markers, opening: Setting): Effect.Effect<Ids.Seek
       fields: ["5410"],
       times: ["weekday-day"]
     })
+    // The café knows them by their name, phone or seeker id, for a study room and a program.
+    const knownAs = m.cafeId === "name" ? m.name : m.cafeId === "phone" ? m.phone : seekerId
     yield* StudyRooms.reserve(kim, {
-      cafeId: "cafe-1",
-      roomId: `room-${k}`,
-      personId: m.cafeId === "name" ? m.name : m.cafeId === "phone" ? m.phone : seekerId,
+      cafeId: opening.cafeId,
+      roomId: `room-${k % 20}`,
+      personId: knownAs,
       on: "2026-05-12",
       start: "10:00",
       end: "12:00"
     })
+    yield* Cafes.signUp(kim, opening.programId, knownAs)
     return seekerId
   })
 
@@ -177,7 +183,22 @@ export const setUp: Effect.Effect<Setting, unknown, any> = Effect.gen(function*(
   }))
   yield* Effect.flatMap(Repositories.QuestionnaireRepository, (r) => r.insert(questionnaire))
   const session = yield* Events.scheduleTest(kim, { kind: "aptitude", heldOn: "2026-05-14", venue: "성동구청 교육장", capacity: 30 })
-  return { id: opening.value.id, employerId: employer.value.id, questionnaire, testSessionId: session.value.id }
+  const cafe = yield* Cafes.register(kim, {
+    name: "성수 일자리카페",
+    venueType: "youth-space",
+    address: "서울 성동구 아차산로 100",
+    location: { lat: 37.5446, lon: 127.0559 },
+    studyRooms: Array.from({ length: 20 }, (_, i) => `room-${i}`)
+  })
+  const program = yield* Cafes.scheduleProgram(kim, cafe.value.id, { kind: "resume-clinic", on: "2026-12-14", start: "14:00", places: 500 })
+  return {
+    id: opening.value.id,
+    employerId: employer.value.id,
+    questionnaire,
+    testSessionId: session.value.id,
+    cafeId: cafe.value.id,
+    programId: program.value.id
+  }
 })
 
 // A job fair that pre-selects and invites everyone: its SMS invitations name them.
@@ -214,6 +235,7 @@ const figures = (questionnaire: Survey.Questionnaire) =>
       scores: Survey.scores(questionnaire, responses.map((r) => r.value), year, "all"),
       outreach: Outreach.progress(Outreach.seedPlan("2026-05"), sessions.map((s) => s.value)),
       bookedHours: bookings.length,
+      signedUp: (yield* Cafes.programs(kim, year)).map((p) => p.signedUp),
       messages: (yield* Effect.flatMap(Outbox.Outbox, (o) => o.list(district))).length
     }
   })

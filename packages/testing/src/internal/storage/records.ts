@@ -6,6 +6,7 @@ import { describe, expect, it } from "@effect/vitest"
 import {
   Audit,
   BusinessCalendar,
+  Cafes,
   CenterSettings,
   Erasure,
   FollowUp,
@@ -1251,8 +1252,15 @@ export const sharedSuite = (backend: Backend) => {
     it.effect("books a study room once when 20 requests race for it, and keeps the 3-hour limit", () =>
       run(Effect.gen(function*() {
         const actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        const cafe = yield* Cafes.register(actor, {
+          name: "성수 일자리카페",
+          venueType: "youth-space",
+          address: "서울 성동구 아차산로 100",
+          location: { lat: 37.5446, lon: 127.0559 },
+          studyRooms: ["room-1", "room-2", "room-3", "room-4", "room-5"]
+        })
         const request = (personId: string, start: string, end: string, roomId = "room-1") =>
-          ({ cafeId: "cafe-1", roomId, personId, on: "2026-05-12", start, end })
+          ({ cafeId: cafe.value.id, roomId, personId, on: "2026-05-12", start, end })
         const attempts = yield* Effect.forEach(
           Array.from({ length: 20 }, (_, i) => request(`p-${i}`, "10:00", "12:00")),
           (r) => Effect.either(StudyRooms.reserve(actor, r)),
@@ -1269,6 +1277,62 @@ export const sharedSuite = (backend: Backend) => {
         const day = yield* StudyRooms.bookingsOn(actor, "2026-05-12")
         expect(day.filter((b) => b.value.personId === "p-x")).toHaveLength(3)
         expect(yield* StudyRooms.bookingsOn({ ...actor, districtId: B }, "2026-05-12")).toEqual([])
+      })))
+
+    it.effect("keeps job cafés per district, finds those within a walk, and gives a program's last place once", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-05-04T01:00:00Z"))
+        const actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        const cafe = (name: string, lat: number, lon: number) =>
+          Cafes.register(actor, { name, venueType: "public-facility", address: "서울 성동구", location: { lat, lon }, studyRooms: ["1호실", "2호실"] })
+        // 성수역 (37.5446, 127.0559): one café some 400 m away, one across the river.
+        const near = yield* cafe("성수 일자리카페", 37.5475, 127.0575)
+        yield* cafe("강남 일자리카페", 37.4979, 127.0276)
+        const found = yield* Cafes.nearby(actor, { lat: 37.5446, lon: 127.0559 })
+        expect(found.map((f) => f.cafe.id)).toEqual([near.value.id])
+        expect(found[0]!.walkMinutes).toBeGreaterThan(4)
+        expect(found[0]!.walkMinutes).toBeLessThan(10)
+        expect(yield* Cafes.nearby({ ...actor, districtId: B }, { lat: 37.5446, lon: 127.0559 })).toEqual([])
+        expect((yield* Cafes.list(actor)).map((c) => c.value.name)).toEqual(["강남 일자리카페", "성수 일자리카페"])
+        // A changed café keeps its id; a room named twice is refused.
+        const moved = yield* Cafes.update(actor, near.value.id, near.version, {
+          name: near.value.name,
+          venueType: near.value.venueType,
+          address: "서울 성동구 아차산로 100",
+          location: near.value.location,
+          studyRooms: ["1호실"]
+        })
+        expect(moved.value).toMatchObject({ id: near.value.id, address: "서울 성동구 아차산로 100", studyRooms: ["1호실"] })
+        expect(yield* Effect.flip(Cafes.register(actor, {
+          name: "방 중복",
+          venueType: "university",
+          address: "",
+          location: { lat: 37.5, lon: 127 },
+          studyRooms: ["A", "A"]
+        }))).toMatchObject({ _tag: "ValidationError" })
+        // A room the café does not have, or a café not registered, is refused with the reason.
+        const refused = yield* Effect.flip(StudyRooms.reserve(actor, { cafeId: near.value.id, roomId: "2호실", personId: "p-1", on: "2026-05-12", start: "10:00", end: "11:00" }))
+        expect(refused).toMatchObject({ _tag: "BookingRefused", reasons: [{ _tag: "UnknownRoom" }] })
+        const elsewhere = yield* Effect.flip(StudyRooms.reserve({ ...actor, districtId: B }, { cafeId: near.value.id, roomId: "1호실", personId: "p-1", on: "2026-05-12", start: "10:00", end: "11:00" }))
+        expect(elsewhere).toMatchObject({ _tag: "BookingRefused", reasons: [{ _tag: "UnknownRoom" }] })
+        // Ten people racing for a program's last two places: two get them.
+        const clinic = yield* Cafes.scheduleProgram(actor, near.value.id, { kind: "resume-clinic", on: "2026-05-14", start: "14:00", places: 3 })
+        yield* Cafes.signUp(actor, clinic.value.id, "visitor-0")
+        const rush = yield* Effect.all(
+          Array.from({ length: 10 }, (_, i) => Effect.either(Cafes.signUp(actor, clinic.value.id, `visitor-${i + 1}`))),
+          { concurrency: "unbounded" }
+        )
+        expect(rush.filter(Either.isRight)).toHaveLength(2)
+        for (const refusal of rush.filter(Either.isLeft)) expect(refusal.left).toMatchObject({ _tag: "SignUpRefused", reason: "full" })
+        expect(yield* Cafes.signUps(actor, clinic.value.id)).toHaveLength(3)
+        const may = yield* Cafes.programs(actor, { from: "2026-05-01", to: "2026-05-31" })
+        expect(may.map((p) => [p.program.value.id, p.signedUp, p.placesLeft])).toEqual([[clinic.value.id, 3, 0]])
+        expect(yield* Cafes.programs(actor, { from: "2026-06-01", to: "2026-06-30" })).toEqual([])
+        expect(yield* Cafes.programs({ ...actor, districtId: B }, { from: "2026-05-01", to: "2026-05-31" })).toEqual([])
+        // Visitors signed up are logged by their sign-up's id, never by what the café knows them by.
+        const entries = yield* Effect.flatMap(Audit.AuditLog, (log) => log.list(A))
+        expect(entries.filter((e) => e.purpose === "cafeProgram.signUp")).toHaveLength(3)
+        expect(entries.some((e) => e.subjectId.startsWith("visitor-"))).toBe(false)
       })))
   })
 }
