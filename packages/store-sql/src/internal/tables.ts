@@ -21,7 +21,8 @@ import {
   Seeker,
   Session,
   StudyRooms,
-  Survey
+  Survey,
+  SurveyLink
 } from "@iljari/core"
 import { DateTime, Schema } from "effect"
 import type { TableSpec } from "./store.js"
@@ -261,4 +262,11 @@ export const centerSettings: TableSpec<CenterSettings.Settings, typeof CenterSet
   kind: "center settings",
   schema: CenterSettings.Settings,
   columns: () => ({})
+}
+
+export const surveyLinks: TableSpec<SurveyLink.Link, typeof SurveyLink.Link.Encoded> = {
+  table: "iljari_survey_links",
+  kind: "survey link",
+  schema: SurveyLink.Link,
+  columns: (l) => ({ digest: l.digest, questionnaire_id: l.questionnaireId, seeker_id: l.seekerId ?? null })
 }
