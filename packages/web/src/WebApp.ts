@@ -37,6 +37,7 @@ import { monitoringRoutes } from "./pages/Monitoring.js"
 import { referralRoutes } from "./pages/Referrals.js"
 import { reportRoutes } from "./pages/Reports.js"
 import { seekerRoutes } from "./pages/Seekers.js"
+import { surveyRoutes } from "./pages/Surveys.js"
 import { targetRoutes } from "./pages/Targets.js"
 import { language, secondFactor, secondFactorPage, signIn, signInPage, signOut } from "./pages/SignIn.js"
 import { today, todayFindings } from "./pages/Today.js"
@@ -86,6 +87,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(employerRoutes),
   HttpRouter.concat(referralRoutes),
   HttpRouter.concat(fairRoutes),
+  HttpRouter.concat(surveyRoutes),
   HttpRouter.concat(followUpRoutes),
   HttpRouter.concat(importRoutes),
   HttpRouter.concat(figureRoutes),

@@ -186,6 +186,31 @@ export const createQuestionnaire = (actor: Actor, input: unknown) =>
   })
 
 /**
+ * The district's questionnaires, each with how many responses it has had.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const questionnaires = Events.questionnaires(actor)
+ * ```
+ *
+ * @since 0.4.0
+ * @category surveys
+ */
+export const questionnaires = (actor: Actor) =>
+  Effect.gen(function*() {
+    const [all, responses] = yield* Effect.all([
+      Effect.flatMap(QuestionnaireRepository, (r) => r.list(actor.districtId)),
+      Effect.flatMap(SurveyResponseRepository, (r) => r.list(actor.districtId))
+    ])
+    const counts = new Map<string, number>()
+    for (const row of responses) counts.set(row.value.questionnaireId, (counts.get(row.value.questionnaireId) ?? 0) + 1)
+    return all.map((row) => ({ questionnaire: row.value, responses: counts.get(row.value.id) ?? 0 }))
+  })
+
+/**
  * Records a response, checked against its questionnaire; a response under a
  * seeker's name is logged as written about them.
  *

@@ -19,6 +19,7 @@ const menu: ReadonlyArray<{ readonly path: string; readonly ko: string; readonly
   { path: "/follow-ups", ko: "사후관리대장", en: "Follow-up ledger" },
   // Those who record casework (counselors, managers).
   { path: "/fairs", ko: "채용박람회", en: "Job fairs", for: "casework" },
+  { path: "/surveys", ko: "만족도 조사", en: "Surveys", for: "casework" },
   { path: "/targets", ko: "목표·실적", en: "Targets" },
   { path: "/reports", ko: "보고서", en: "Reports" },
   // Those who review the district's records (managers).
