@@ -74,19 +74,23 @@ const seedSurvey = (scale: number) =>
     yield* Effect.flatMap(Repositories.QuestionnaireRepository, (r) => r.insert(demoQuestionnaire))
     const responses = yield* Repositories.SurveyResponseRepository
     const count = Math.max(12, Math.round(240 * scale))
-    const ratings = [5, 4, 5, 3, 4, 5, 4, 2, 5, 4]
+    // Each counselor's answers run through a pattern of their own: their means differ, as people's do.
+    const patterns = [[5, 5, 4, 5, 4, 5, 4, 4, 5, 3], [4, 4, 5, 3, 4, 4, 5, 4, 3, 4], [3, 4, 4, 2, 5, 3, 4, 3, 4, 4], [5, 4, 4, 5, 4, 3, 5, 4, 4, 5]]
     const channels = demoQuestionnaire.questions[2]!._tag === "choice" ? demoQuestionnaire.questions[2]!.options : []
     for (let i = 0; i < count; i++) {
       const respondedOn = LocalDate.addDays(LocalDate.make(2026, 1, 5), Math.floor((i * 318) / count))
+      const k = i % counselorIds.length
+      const pattern = patterns[k % patterns.length]!
+      const j = Math.floor(i / counselorIds.length)
       yield* responses.insert(new Survey.Response({
         id: `response-demo-${String(i + 1).padStart(4, "0")}`,
         districtId: district as Ids.DistrictId,
         questionnaireId: demoQuestionnaire.id,
         respondedOn,
-        counselorId: counselorIds[i % counselorIds.length] as Ids.CounselorId,
+        counselorId: counselorIds[k] as Ids.CounselorId,
         answers: [
-          { questionId: "q1", rating: ratings[i % ratings.length]! },
-          { questionId: "q2", rating: ratings[(i + 3) % ratings.length]! },
+          { questionId: "q1", rating: pattern[j % pattern.length]! },
+          { questionId: "q2", rating: pattern[(j + 3) % pattern.length]! },
           ...(i % 3 === 0 ? [] : [{ questionId: "q3", choice: channels[i % channels.length]! }])
         ]
       }))
