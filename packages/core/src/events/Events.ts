@@ -277,6 +277,33 @@ export const surveyScores = (
     return Survey.scores(questionnaire.value, responses.map((r) => r.value), period, by)
   })
 
+/**
+ * A questionnaire and its scores for a period overall, by counselor and by
+ * month, from one read of the responses: what a results page shows.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter, LocalDate } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const results = Events.surveyResults(actor, "satisfaction-2026", { from: LocalDate.make(2026, 1, 1), to: LocalDate.make(2026, 6, 30) })
+ * ```
+ *
+ * @since 0.4.0
+ * @category surveys
+ */
+export const surveyResults = (
+  actor: Actor,
+  questionnaireId: string,
+  period: { readonly from: LocalDate; readonly to: LocalDate }
+) =>
+  Effect.gen(function*() {
+    const questionnaire = yield* Effect.flatMap(QuestionnaireRepository, (r) => r.get(actor.districtId, questionnaireId))
+    const responses = (yield* Effect.flatMap(SurveyResponseRepository, (r) => r.list(actor.districtId))).map((r) => r.value)
+    const by = (grouping: "all" | "counselor" | "month") => Survey.scores(questionnaire.value, responses, period, grouping)
+    return { questionnaire: questionnaire.value, all: by("all"), byCounselor: by("counselor"), byMonth: by("month") }
+  })
+
 // ---------------------------------------------------------------------------
 // Psychological tests (직업심리검사)
 // ---------------------------------------------------------------------------

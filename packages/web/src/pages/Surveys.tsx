@@ -15,7 +15,7 @@
  * - `GET|POST /s/:token`
  */
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { CaseFile, Events, type Ids, JobCenter, LocalDate, RateLimit, Repositories, Roles, type Survey, SurveyLink, type Validation } from "@iljari/core"
+import { CaseFile, Events, type Ids, JobCenter, LocalDate, RateLimit, Roles, type Survey, SurveyLink, type Validation } from "@iljari/core"
 import { Effect, Either, Option, Redacted } from "effect"
 import { form } from "../http/Form.js"
 import type { Handler, Routes } from "../http/Handler.js"
@@ -89,26 +89,16 @@ const surveyPage = (signedIn: Signed, options: { readonly shown?: Shown; readonl
   Effect.gen(function*() {
     const { actor, view } = signedIn
     const id = yield* questionnaireId
-    const questionnaire = yield* Effect.flatMap(Repositories.QuestionnaireRepository, (r) => r.get(actor.districtId, id))
-    const { counts, links } = yield* SurveyLink.list(actor, id)
     const period = periodOf(yield* query, yield* JobCenter.today)
-    const [all, byCounselor, byMonth] = yield* Effect.all([
-      Events.surveyScores(actor, id, period, "all"),
-      Events.surveyScores(actor, id, period, "counselor"),
-      Events.surveyScores(actor, id, period, "month")
-    ])
+    const { questionnaire, all, byCounselor, byMonth } = yield* Events.surveyResults(actor, id, period)
+    const { counts, links } = yield* SurveyLink.list(actor, id)
     const names = yield* CaseFile.namesOf(actor, { seekers: links.flatMap(({ link }) => (link.seekerId === undefined ? [] : [link.seekerId])) })
-    const counselorIds = new Set<Ids.CounselorId>([
-      ...links.flatMap(({ link }) => (link.counselorId === undefined ? [] : [link.counselorId])),
-      ...byCounselor.flatMap((s) => (s.key === "unknown" ? [] : [s.key as Ids.CounselorId]))
-    ])
-    const counselors = yield* Effect.flatMap(Repositories.CounselorRepository, (r) => r.getMany(actor.districtId, counselorIds))
-    const counselorNames = new Map<string, string>(counselors.map((row) => [row.value.id, row.value.name]))
+    const counselorNames = new Map<string, string>((yield* JobCenter.listCounselors(actor)).map((row) => [row.value.id, row.value.name]))
     const step = (yield* query).get("done")
     const page = (
       <QuestionnairePage
         view={view}
-        questionnaire={questionnaire.value}
+        questionnaire={questionnaire}
         links={links}
         counts={counts}
         names={{ seeker: (s) => names.seeker(s as Ids.SeekerId), counselor: (c) => counselorNames.get(c) ?? c }}
