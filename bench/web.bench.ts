@@ -22,7 +22,8 @@
  * the server's time plus a few tens of microseconds. `ratio` is the page's
  * p95 over its counterpart's (`ratioP50`, the medians'). The today page,
  * the search, one opening, the referral board, one referral, the month's
- * report, the list of fairs, the access records and 분석 have no counterpart
+ * report, the list of fairs, the survey list, the public survey page, the
+ * access records and 분석 have no counterpart
  * in the API.
  */
 import { HttpServer } from "@effect/platform"
@@ -39,6 +40,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import { AccessSettings, demoOfficeNetworks, officeNetworks } from "../examples/server/src/AccessSettings.js"
+import { defaults as edgeDefaults, EdgeSettings } from "../examples/server/src/Edge.js"
 import { demoPassword, seedDemoAccess } from "../examples/server/src/DemoAccess.js"
 import { seedDemo } from "../examples/server/src/Seed.js"
 import { HttpLive } from "../examples/server/src/Server.js"
@@ -94,7 +96,12 @@ const startServer = async () => {
     Layer.provide(Layer.mergeAll(
       Argon2.layer(),
       SecondFactorTotp.layer({ issuer: "iljari bench" }),
-      Layer.succeed(AccessSettings, { secureCookies: false, inOffice: officeNetworks(demoOfficeNetworks) })
+      Layer.succeed(AccessSettings, { secureCookies: false, inOffice: officeNetworks(demoOfficeNetworks) }),
+      // The public survey page is opened far more often from one address than people do.
+      Layer.succeed(EdgeSettings, {
+        ...edgeDefaults,
+        surveyLimits: { perAddress: { limit: 1_000_000, window: "1 minute" }, perLink: { limit: 1_000_000, window: "1 minute" } }
+      })
     )),
     Layer.provideMerge(storage),
     Layer.provideMerge(http),
@@ -254,6 +261,8 @@ const main = async () => {
     })
     const fairId = fair.value.id
     await fairAt("POST", `/job-fairs/${fairId}/preselect`, { version: fair.version, perOpening: 10 })
+    // A one-time link to the demo's questionnaire: its public answer page (opening it does not use it).
+    const surveyToken = (await fairAt("POST", "/surveys/survey-demo-visitors/links", {}) as unknown as { readonly token: string }).token
 
     // Ids that exist, from the lists.
     const seekers = await hit(port, { method: "GET", path: "/app/seekers" }, page)
@@ -323,6 +332,13 @@ const main = async () => {
       { page: { method: "GET", path: "/app/cafes?station=seongsu&minutes=10" }, api: { method: "GET", path: "/cafes/nearby?lat=37.5446&lon=127.0559" } },
       { page: { method: "GET", path: `/app/cafes/${cafeId}` }, api: { method: "GET", path: `/cafes/${cafeId}/programs` } },
       { page: { method: "GET", path: `/app/cafes/${cafeId}/rooms` }, api: { method: "GET", path: `/study-rooms/bookings?on=${today}` } },
+      // 만족도 조사: the questionnaires, the demo's results of the year with its links, and the public answer page.
+      { page: { method: "GET", path: "/app/surveys" } },
+      {
+        page: { method: "GET", path: "/app/surveys/survey-demo-visitors" },
+        api: { method: "GET", path: `/surveys/survey-demo-visitors/scores?from=${yearStart}&to=${today}&by=counselor` }
+      },
+      { page: { method: "GET", path: `/app/s/${surveyToken}` } },
       // The last week's access records.
       { page: { method: "GET", path: "/app/admin" }, as: "manager" },
       // The analyst's districts compared, one in detail (the API's reports are rate-limited as expensive: no counterpart).
@@ -334,6 +350,7 @@ const main = async () => {
         .replace(seekerId, ":seekerId").replace(openingId, ":openingId").replace(referralId, ":referralId").replace(fairId, ":fairId")
         .replace(outreachId, ":outreachId").replace(testId, ":testId")
         .replace(cafeId, ":cafeId")
+        .replace(surveyToken, ":token")
     const chosen = only === undefined ? cases : cases.filter((c) => only.includes(nameOf(c.page)))
     if (chosen.length === 0) throw new Error(`ILJARI_WEB_ONLY names no page; pages: ${cases.map((c) => nameOf(c.page)).join(", ")}`)
 

@@ -9,7 +9,7 @@
  * list) and writes a PNG of it at desktop (1280 × 900) and phone (360 × 780,
  * `-mobile`) sizes:
  *
- *   npm run screenshots [-- --out docs/images/web] [--scale 1] [--today 2026-11-30]
+ *   npm run screenshots [-- --out docs/images/web] [--scale 1] [--today 2026-11-30] [--only survey,survey-answer]
  *
  * A page is shot whole, except the long lists, of which the first screen is
  * enough. The pictures are committed (docs/images/web/, for the counselor's
@@ -135,6 +135,14 @@ const importPreview = async (page: Page, base: string) => {
   return "자료 가져오기"
 }
 
+/** A one-time link issued on the demo questionnaire's page, then its public answer page as the respondent sees it. */
+const surveyAnswer = async (page: Page, base: string) => {
+  await page.goto(`${base}/app/surveys/survey-demo-visitors`)
+  await submitAndWait(page, page.getByRole("button", { name: "응답 링크 만들기" }))
+  await page.goto(await page.getByLabel("응답 링크 주소").inputValue())
+  return "2026 일자리센터 방문자 만족도 조사"
+}
+
 /** A job fair taken to its timetable through the pages, as staff run it: its grid of interviews and the steps around it. */
 const fairTimetable = async (page: Page, base: string) => {
   const found = await (await page.request.get(`${base}/openings/search?status=open&limit=100`)).json() as {
@@ -203,6 +211,9 @@ const pages: ReadonlyArray<Shot> = [
   { file: "analysis", open: visit("/app/analysis?month=2026-11", "분석"), whole: true, signedIn: true, as: "analyst" },
   // The targets review as of the day: pace, projection, each counselor, next year's plan.
   { file: "targets", open: visit("/app/targets", "목표·실적"), whole: true, signedIn: true, as: "manager" },
+  // 만족도 조사: the demo questionnaire's year of answers, overall, by counselor and by month; the public answer page.
+  { file: "survey", open: visit("/app/surveys/survey-demo-visitors?from=2026-01-01&to=2026-11-30", "2026 일자리센터 방문자 만족도 조사"), whole: true, signedIn: true },
+  { file: "survey-answer", open: surveyAnswer, whole: true, signedIn: true },
   // The year under review: its findings by rule and severity, each with the form that decides it.
   { file: "monitoring", open: visit("/app/monitoring?from=2026-01-01&to=2026-11-30", "부정 기록 점검"), whole: true, signedIn: true, as: "manager" }
 ]
@@ -236,6 +247,8 @@ const option = (name: string, fallback: string) => {
 const out = resolve(root, option("out", "docs/images/web"))
 const scale = Number(option("scale", "1"))
 const today = option("today", "2026-11-30")
+// Only the shots named (their files, comma-separated), when given.
+const only = option("only", "").split(",").filter((name) => name !== "")
 if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
   console.error(`--today must be a date such as 2026-11-20; got ${today}`)
   process.exit(2)
@@ -288,7 +301,7 @@ try {
       })
     // One browser context (its own session cookie) per person, each signed in when first needed.
     const pagesOf = new Map<keyof typeof logins, { readonly context: BrowserContext; readonly page: Page; signedIn: boolean }>()
-    for (const shot of pages) {
+    for (const shot of pages.filter((p) => only.length === 0 || only.includes(p.file))) {
       const who = shot.as ?? "counselor"
       if (!pagesOf.has(who)) {
         const context = await newContext()

@@ -45,7 +45,8 @@ import {
   Seeker,
   Session,
   StudyRooms,
-  Survey
+  Survey,
+  SurveyLink
 } from "@iljari/core"
 import { Context, DateTime, Duration, Effect, Either, Layer, Option, ParseResult, Schema } from "effect"
 import { collection, paged } from "./Collection.js"
@@ -249,6 +250,7 @@ const repositories = (file: JsonFile.JsonFile) => {
   })
   const demand = collection(file, "training demand answer", Partner.DemandResponse)
   const responses = collection(file, "survey response", Survey.Response)
+  const surveyLinks = collection(file, "survey link", SurveyLink.Link)
   const bookings = collection(file, "study-room booking", StudyRooms.StoredBooking)
   const cafePrograms = collection(file, "job café program", Cafes.StoredProgram)
   const cafeSignUps = collection(file, "job café sign-up", Cafes.StoredSignUp)
@@ -347,6 +349,12 @@ const repositories = (file: JsonFile.JsonFile) => {
     },
     QuestionnaireRepository: plain("questionnaire", Survey.Questionnaire),
     MonitoringDecisionRepository: plain("monitoring decision", MonitoringDecision.Decision),
+    SurveyLinkRepository: {
+      ...strip(surveyLinks),
+      findByDigest: (digest) => surveyLinks.find((l) => l.digest === digest),
+      listByQuestionnaire: (districtId, questionnaireId) => surveyLinks.filter(districtId, (l) => l.questionnaireId === questionnaireId),
+      listBySeeker: (districtId, seekerId) => surveyLinks.filter(districtId, (l) => l.seekerId === seekerId)
+    },
     SurveyResponseRepository: {
       ...strip(responses),
       listBySeeker: (districtId, seekerId) => responses.filter(districtId, (r) => r.seekerId === seekerId)

@@ -54,6 +54,12 @@ export interface Settings {
   readonly signInLimit: RateLimit.Rule
   /** Expensive requests (reports, rankings, ledgers, the access log) per caller. */
   readonly heavyLimit: RateLimit.Rule
+  /**
+   * Opening or answering the web app's public survey page (`/app/s/{token}`),
+   * per client address and per link: the page counts them itself, to answer
+   * with a Korean page rather than the API's error.
+   */
+  readonly surveyLimits: { readonly perAddress: RateLimit.Rule; readonly perLink: RateLimit.Rule }
 }
 
 /** The body limit of the routes anyone may call (signing in): a few hundred bytes are enough. */
@@ -65,7 +71,8 @@ export const defaults: Settings = {
   trustedProxy: () => false,
   tls: false,
   signInLimit: { limit: 30, window: Duration.minutes(10) },
-  heavyLimit: { limit: 60, window: Duration.minutes(1) }
+  heavyLimit: { limit: 60, window: Duration.minutes(1) },
+  surveyLimits: { perAddress: { limit: 30, window: Duration.minutes(10) }, perLink: { limit: 10, window: Duration.minutes(10) } }
 }
 
 /** The edge's settings; the defaults unless the server provides its own. */
@@ -121,7 +128,14 @@ export const edgeSettingsFrom = (env: (name: string) => string | undefined): Set
   trustedProxy: networks(env("TRUSTED_PROXIES")?.split(",") ?? []),
   tls: env("SECURE_COOKIES") === "true",
   signInLimit: { ...defaults.signInLimit, limit: decodeWhole("SIGN_IN_RATE_LIMIT", 1, env("SIGN_IN_RATE_LIMIT"), defaults.signInLimit.limit) },
-  heavyLimit: { ...defaults.heavyLimit, limit: decodeWhole("HEAVY_RATE_LIMIT", 1, env("HEAVY_RATE_LIMIT"), defaults.heavyLimit.limit) }
+  heavyLimit: { ...defaults.heavyLimit, limit: decodeWhole("HEAVY_RATE_LIMIT", 1, env("HEAVY_RATE_LIMIT"), defaults.heavyLimit.limit) },
+  surveyLimits: {
+    ...defaults.surveyLimits,
+    perAddress: {
+      ...defaults.surveyLimits.perAddress,
+      limit: decodeWhole("SURVEY_RATE_LIMIT", 1, env("SURVEY_RATE_LIMIT"), defaults.surveyLimits.perAddress.limit)
+    }
+  }
 })
 
 // ---------------------------------------------------------------------------

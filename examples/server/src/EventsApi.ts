@@ -3,7 +3,7 @@
  * them, and read them against their plans or as scores.
  */
 import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "@effect/platform"
-import { Cafes, DiscoveryVisit, Events, Ids, JobCafe, LocalDate, Outreach, Partner, PsychTest, StudyRooms, Survey } from "@iljari/core"
+import { Cafes, DiscoveryVisit, Events, Ids, JobCafe, LocalDate, Outreach, Partner, PsychTest, StudyRooms, Survey, SurveyLink } from "@iljari/core"
 import { Schema, Struct } from "effect"
 import * as E from "./ApiErrors.js"
 import { form, versionedForm } from "./Forms.js"
@@ -96,6 +96,21 @@ export class EventsApi extends HttpApiGroup.make("events")
       .addError(E.ValidationError)
       .addError(E.NotFound)
       .annotateContext(doc("Answer a questionnaire", "Records one response to a questionnaire: the ratings (1–5) and the counselor and day it is about"))
+  )
+  .add(
+    HttpApiEndpoint.post("issueSurveyLink", "/surveys/:id/links")
+      .setPath(TextId("questionnaire"))
+      .setPayload(form("SurveyLinkForm", SurveyLink.IssueRequest))
+      .addSuccess(Schema.Struct({
+        token: Schema.String.annotations({ description: "The link's token, in this answer and nowhere else: the answer page is the web app's /s/{token}" }),
+        link: SurveyLink.Link.pipe(Schema.omit("digest")).annotations({ identifier: "SurveyLinkView" })
+      }), { status: 201 })
+      .addError(E.ValidationError)
+      .addError(E.NotFound)
+      .annotateContext(doc(
+        "Issue a one-time survey link",
+        "A link a seeker answers the questionnaire by, once, without an account, until it ends (default 14 days, 1 to 60); about the seeker and the counselor named (the caller by default)"
+      ))
   )
   .add(
     HttpApiEndpoint.get("scores", "/surveys/:id/scores")

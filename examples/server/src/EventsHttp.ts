@@ -4,8 +4,8 @@
  * `Events`, `Cafes` or `StudyRooms` use case as the authenticated user.
  */
 import { HttpApiBuilder } from "@effect/platform"
-import { Cafes, DiscoveryVisit, Events, StudyRooms } from "@iljari/core"
-import { Effect } from "effect"
+import { Cafes, DiscoveryVisit, Events, StudyRooms, SurveyLink } from "@iljari/core"
+import { Effect, Redacted } from "effect"
 import { splitVersion } from "./Forms.js"
 import { idempotent } from "./Idempotent.js"
 import { actor } from "./Actor.js"
@@ -31,6 +31,14 @@ export const EventsLive = HttpApiBuilder.group(Api, "events", (handlers) =>
       }))
     .handle("createSurvey", ({ payload }) => idempotent(Effect.flatMap(actor, (who) => Events.createQuestionnaire(who, payload))))
     .handle("respond", ({ path, payload }) => idempotent(Effect.flatMap(actor, (who) => Events.respond(who, path.id, payload))))
+    .handle("issueSurveyLink", ({ path, payload }) =>
+      Effect.map(
+        Effect.flatMap(actor, (who) => SurveyLink.issue(who, path.id, payload)),
+        ({ link, token }) => {
+          const { digest: _digest, ...shown } = link.value
+          return { token: Redacted.value(token), link: shown }
+        }
+      ))
     .handle("scores", ({ path, urlParams }) =>
       Effect.map(
         Effect.flatMap(actor, (who) => Events.surveyScores(who, path.id, urlParams, urlParams.by ?? "all")),

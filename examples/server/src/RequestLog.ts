@@ -1,6 +1,8 @@
 /**
  * The request log: one line per answered request (time, method, path and
- * query, status, milliseconds), and a failure's cause under its line.
+ * query, status, milliseconds), and a failure's cause under its line. A
+ * survey link's token in a path is cut to its first characters: the log
+ * must not hold what answers the survey.
  *
  * Effect's `HttpMiddleware.logger` formats each line through the logger and
  * writes it to the console at once, synchronously, on the thread that
@@ -10,6 +12,7 @@
  * written straight away, since it matters more than the cost.
  */
 import { HttpApp, HttpServerError, HttpServerRequest } from "@effect/platform"
+import { SurveyLink } from "@iljari/core"
 import { Cause, Context, Effect, Option } from "effect"
 
 const pending: Array<string> = []
@@ -48,6 +51,10 @@ export class RequestLogSink extends Context.Reference<RequestLogSink>()("Request
   })
 }) {}
 
+// A survey link's token, wherever the address carries it (its page, or a language switch's way back to it).
+const surveyToken = /iljari_v_[A-Za-z0-9_-]+/g
+const logged = (url: string) => url.includes("iljari_v_") ? url.replace(surveyToken, SurveyLink.redact) : url
+
 /** Wraps an app with the request log. */
 export const requestLog = <E, R>(app: HttpApp.Default<E, R>): HttpApp.Default<E, R> =>
   Effect.flatMap(Effect.zip(HttpServerRequest.HttpServerRequest, RequestLogSink), ([request, sink]) => {
@@ -56,11 +63,11 @@ export const requestLog = <E, R>(app: HttpApp.Default<E, R>): HttpApp.Default<E,
       Effect.sync(() => {
         const took = (performance.now() - started).toFixed(1)
         if (exit._tag === "Success") {
-          sink.line(`${new Date().toISOString()} ${request.method} ${request.url} ${exit.value.status} ${took}ms\n`)
+          sink.line(`${new Date().toISOString()} ${request.method} ${logged(request.url)} ${exit.value.status} ${took}ms\n`)
           return
         }
         const [response, cause] = HttpServerError.causeResponseStripped(exit.cause)
-        sink.line(`${new Date().toISOString()} ${request.method} ${request.url} ${response.status} ${took}ms\n`)
+        sink.line(`${new Date().toISOString()} ${request.method} ${logged(request.url)} ${response.status} ${took}ms\n`)
         if (Option.isSome(cause)) sink.failure(`${Cause.pretty(cause.value)}\n`)
       }))
   })

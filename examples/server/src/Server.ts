@@ -21,7 +21,7 @@ import * as E from "./ApiErrors.js"
 import { AuthenticationLive } from "./Access.js"
 import { AccessLive } from "./AccessHttp.js"
 import { AccessSettings } from "./AccessSettings.js"
-import { edge } from "./Edge.js"
+import { edge, EdgeSettings } from "./Edge.js"
 import { HandlersLive } from "./Http.js"
 import * as Invalidation from "./Invalidation.js"
 import { requestLog } from "./RequestLog.js"
@@ -43,13 +43,15 @@ export const ApiLive = HttpApiBuilder.api(Api).pipe(
 /** Where the web app is mounted. */
 export const appPrefix = "/app"
 
-// The web app signs staff in with the same cookie, office networks and targets as the API.
-const WebLive = Layer.unwrapEffect(Effect.map(AccessSettings, (access) =>
+// The web app signs staff in with the same cookie, office networks and targets as the API, and limits the
+// public survey page as the edge says.
+const WebLive = Layer.unwrapEffect(Effect.map(Effect.zip(AccessSettings, EdgeSettings), ([access, edge]) =>
   WebApp.layer({
     prefix: appPrefix,
     secureCookies: access.secureCookies,
     inOffice: access.inOffice,
-    targetsOf
+    targetsOf,
+    surveyLimits: edge.surveyLimits
   })))
 
 // The API's routes, to tell a path that exists with another method (405) from one that does not (404).

@@ -194,6 +194,7 @@ const samples: ReadonlyArray<readonly [string, Sample]> = [
     seekerId: c.seekerId,
     answers: [{ questionId: "q1", rating: 5 }, { questionId: "q2", text: "친절했습니다" }]
   }), { at: "2026-05-08" })],
+  ["events.issueSurveyLink", post((c) => `/surveys/${c.questionnaireId}/links`, (c) => ({ seekerId: c.seekerId, days: 7 }))],
   ["events.scores", get((c) => `/surveys/${c.questionnaireId}/scores?from=2026-05-01&to=2026-05-31`)],
   ["events.scheduleTest", post(() => "/psych-tests", () => ({
     kind: "aptitude",

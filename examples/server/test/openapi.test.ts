@@ -115,8 +115,8 @@ describe("the OpenAPI document", () => {
   it("lets every POST that creates something take an Idempotency-Key header, and says what a key may meet", () => {
     const creating = operations.filter(({ name, operation }) => name.startsWith("POST ") && operation.responses["201"] !== undefined)
     expect(creating.map((o) => o.name)).toEqual(expect.arrayContaining(["POST /seekers", "POST /referrals", "POST /placements", "POST /counseling"]))
-    // Secrets are never kept for a replay: a token's answer holds one, an account's body a password.
-    const exempt = ["POST /tokens", "POST /accounts"]
+    // Secrets are never kept for a replay: a token's and a survey link's answers hold one, an account's body a password.
+    const exempt = ["POST /tokens", "POST /accounts", "POST /surveys/{id}/links"]
     const without = creating.filter(({ name, operation }) =>
       !exempt.includes(name) &&
       !operation.parameters.some((p) => p.in === "header" && p.name === "Idempotency-Key" && (p as { required?: boolean }).required === false)

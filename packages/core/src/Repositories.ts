@@ -45,6 +45,7 @@ import { OutreachSessionRepository } from "./events/Outreach.js"
 import { PartnerRepository, TrainingDemandRepository } from "./events/Partner.js"
 import { PsychTestParticipantRepository, PsychTestSessionRepository } from "./events/PsychTest.js"
 import { QuestionnaireRepository, SurveyResponseRepository } from "./events/Survey.js"
+import { SurveyLinkRepository } from "./events/SurveyLink.js"
 import { AuditLog } from "./kernel/Audit.js"
 import { IdempotencyStore } from "./kernel/Idempotency.js"
 import { IdGenerator } from "./kernel/IdGenerator.js"
@@ -94,6 +95,7 @@ export {
   SeekerRepository,
   SessionRepository,
   StudyRoomBookingRepository,
+  SurveyLinkRepository,
   SurveyResponseRepository,
   TrainingDemandRepository,
   Transactor
@@ -125,6 +127,7 @@ export const ports = {
   TrainingDemandRepository,
   QuestionnaireRepository,
   SurveyResponseRepository,
+  SurveyLinkRepository,
   StudyRoomBookingRepository,
   CafeRepository,
   CafeProgramRepository,

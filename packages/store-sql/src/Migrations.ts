@@ -492,6 +492,21 @@ const jobCafes = Effect.gen(function*() {
   })
 })
 
+// One-time survey links: found across districts by their token's digest (one
+// link a digest), listed by questionnaire, and by seeker for an erasure.
+const surveyLinks = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const run = (statement: string) => sql.unsafe(statement)
+  yield* run(recordTable("iljari_survey_links", ["digest TEXT NOT NULL", "questionnaire_id TEXT NOT NULL", "seeker_id TEXT"]))
+  yield* run("CREATE UNIQUE INDEX iljari_survey_links_digest ON iljari_survey_links (digest)")
+  yield* run("CREATE INDEX iljari_survey_links_questionnaire ON iljari_survey_links (district_id, questionnaire_id)")
+  yield* run("CREATE INDEX iljari_survey_links_seeker ON iljari_survey_links (district_id, seeker_id)")
+  yield* sql.onDialectOrElse({
+    pg: () => run(`CREATE INDEX iljari_survey_links_id_order ON iljari_survey_links (district_id, ${byteOrder(sql, "id")})`),
+    orElse: () => Effect.void
+  })
+})
+
 /**
  * Every migration, by id and name, for `Migrator.fromRecord`.
  *
@@ -519,7 +534,7 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   "0018_import_mappings": importMappings,
   "0019_monitoring_decisions": monitoringDecisions,
   "0020_center_settings": centerSettings,
-  // 0021 is taken by another change on its way in.
+  "0021_survey_links": surveyLinks,
   "0022_job_cafes": jobCafes
 }
 

@@ -48,7 +48,8 @@ import {
   Seeker,
   Session,
   type StudyRooms,
-  type Survey
+  type Survey,
+  type SurveyLink
 } from "@iljari/core"
 import { SqlError } from "@effect/sql/SqlError"
 import { DateTime, Effect, Layer, Option, Schema } from "effect"
@@ -110,6 +111,10 @@ const make = Effect.gen(function*() {
   const { where: _tokens, findAcross: findToken, ...tokenStore } = makeStore<ApiToken.ApiToken, typeof ApiToken.ApiToken.Encoded, Ids.ApiTokenId>(
     sql,
     Tables.apiTokens
+  )
+  const { where: linkWhere, findAcross: findLink, ...linkStore } = makeStore<SurveyLink.Link, typeof SurveyLink.Link.Encoded, string>(
+    sql,
+    Tables.surveyLinks
   )
   // Records of outreach and events: plain stores, listed by district.
   const plain = <A extends { readonly id: string; readonly districtId: DistrictId }, I>(spec: TableSpec<A, I>) => {
@@ -509,6 +514,12 @@ const make = Effect.gen(function*() {
     QuestionnaireRepository: plain(Tables.questionnaires),
     MonitoringDecisionRepository: plain(Tables.monitoringDecisions),
     SurveyResponseRepository: { ...responseStore, listBySeeker: (d: DistrictId, id: string) => responseWhere(d, equals("seeker_id", id)) },
+    SurveyLinkRepository: {
+      ...linkStore,
+      findByDigest: (digest: string) => findLink("digest", digest),
+      listByQuestionnaire: (d: DistrictId, id: string) => linkWhere(d, equals("questionnaire_id", id)),
+      listBySeeker: (d: DistrictId, id: string) => linkWhere(d, equals("seeker_id", id))
+    },
     StudyRoomBookingRepository: {
       ...bookingStore,
       listOn: (d: DistrictId, on: string) => bookingWhere(d, equals("booked_on", on)),

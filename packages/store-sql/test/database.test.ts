@@ -39,6 +39,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
           "import_mappings",
           "monitoring_decisions",
           "center_settings",
+          "survey_links",
           "job_cafes"
         ])
       }).pipe(Effect.provide(layer())))
@@ -164,7 +165,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
         yield* sql`INSERT INTO iljari_placements (district_id, id, version, seeker_id, start_on, referral_id, data)
           VALUES ('11200', 'p1', 1, ${hong.id}, '2026-03-09', NULL, ${json(Placement.Placement, placement)})`
 
-        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts", "employer_opening_search", "idempotency_keys", "one_active_referral", "id_order", "rate_limits", "import_mappings", "monitoring_decisions", "center_settings", "job_cafes"])
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["search", "result_counts", "employer_opening_search", "idempotency_keys", "one_active_referral", "id_order", "rate_limits", "import_mappings", "monitoring_decisions", "center_settings", "survey_links", "job_cafes"])
         const district = hong.districtId
         const found = yield* Effect.gen(function*() {
           const seekers = yield* Repositories.SeekerRepository
@@ -210,7 +211,7 @@ const databaseSuite = (name: string, client: () => Layer.Layer<SqlClient.SqlClie
             VALUES (${o.districtId}, ${o.id}, 1, ${o.employerId}, ${o.openedOn}, ${json(Opening.Opening, o)})`
         }
 
-        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["employer_opening_search", "idempotency_keys", "one_active_referral", "id_order", "rate_limits", "import_mappings", "monitoring_decisions", "center_settings", "job_cafes"])
+        expect((yield* Migrations.migrate).map(([, migration]) => migration)).toEqual(["employer_opening_search", "idempotency_keys", "one_active_referral", "id_order", "rate_limits", "import_mappings", "monitoring_decisions", "center_settings", "survey_links", "job_cafes"])
         const district = "11200" as Ids.DistrictId
         const found = yield* Effect.gen(function*() {
           const employerRepo = yield* Repositories.EmployerRepository

@@ -39,6 +39,7 @@ import { monitoringRoutes } from "./pages/Monitoring.js"
 import { referralRoutes } from "./pages/Referrals.js"
 import { reportRoutes } from "./pages/Reports.js"
 import { seekerRoutes } from "./pages/Seekers.js"
+import { surveyRoutes } from "./pages/Surveys.js"
 import { targetRoutes } from "./pages/Targets.js"
 import { language, secondFactor, secondFactorPage, signIn, signInPage, signOut } from "./pages/SignIn.js"
 import { today, todayFindings } from "./pages/Today.js"
@@ -90,6 +91,7 @@ export const router: HttpRouter.HttpRouter<never, Services | WebSettings> = Http
   HttpRouter.concat(fairRoutes),
   HttpRouter.concat(eventRoutes),
   HttpRouter.concat(cafeRoutes),
+  HttpRouter.concat(surveyRoutes),
   HttpRouter.concat(followUpRoutes),
   HttpRouter.concat(importRoutes),
   HttpRouter.concat(figureRoutes),

@@ -1353,6 +1353,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/surveys/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a one-time survey link
+         * @description A link a seeker answers the questionnaire by, once, without an account, until it ends (default 14 days, 1 to 60); about the seeker and the counselor named (the caller by default)
+         */
+        post: operations["events.issueSurveyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/surveys/{id}/scores": {
         parameters: {
             query?: never;
@@ -3397,6 +3417,29 @@ export interface components {
             rating?: components["schemas"]["Int"];
             choice?: components["schemas"]["Label"];
             text?: components["schemas"]["Note"];
+        };
+        SurveyLinkForm: {
+            /** @description A seeker id: 1–64 letters, digits, "-" or "_" */
+            seekerId?: string;
+            /** @description A counselor id: 1–64 letters, digits, "-" or "_" */
+            counselorId?: string;
+            /**
+             * int
+             * @description an integer
+             */
+            days?: number;
+        };
+        SurveyLinkView: {
+            id: components["schemas"]["Label"];
+            districtId: components["schemas"]["DistrictId"];
+            questionnaireId: components["schemas"]["Label"];
+            seekerId?: components["schemas"]["SeekerId"];
+            counselorId?: components["schemas"]["CounselorId"];
+            issuedAt: components["schemas"]["DateTimeUtc"];
+            issuedBy: components["schemas"]["CounselorId"];
+            expiresAt: components["schemas"]["DateTimeUtc"];
+            usedAt?: components["schemas"]["DateTimeUtc"];
+            responseId?: components["schemas"]["Label"];
         };
         PsychTestSessionForm: {
             /** @enum {string} */
@@ -10250,6 +10293,100 @@ export interface operations {
             };
             /** @description The request cannot be processed as sent (the district's calendar, an Idempotency-Key used for another request): IdempotencyKeyReused */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed; try again: PersistenceError */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "events.issueSurveyLink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyLinkForm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The link's token, in this answer and nowhere else: the answer page is the web app's /s/{token} */
+                        token: string;
+                        link: components["schemas"]["SurveyLinkView"];
+                    };
+                };
+            };
+            /** @description A path, query or body breaks a rule: ValidationError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role or district may not do this: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in the caller's district: NotFound */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the record's state: DuplicateId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is over the server's limit (1 MiB unless the server sets another): PayloadTooLarge, with the limit in bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,13 @@ const firstRecord = async (page: Page, base: string, list: string, pattern: RegE
   return found
 }
 
+// A one-time link to the demo's questionnaire, issued on its page: the path of its answer page.
+const surveyLink = async (page: Page, base: string) => {
+  await page.goto(`${base}/app/surveys/survey-demo-visitors`)
+  await page.getByRole("button", { name: "응답 링크 만들기" }).click()
+  return new URL(await page.getByLabel("응답 링크 주소").inputValue()).pathname
+}
+
 describeBrowser("every page of the web app, in Chromium", () => {
   let server: RunningServer
   let browser: Browser
@@ -60,6 +67,10 @@ describeBrowser("every page of the web app, in Chromium", () => {
     { path: "/app/events/tests/new" },
     // The job cafés with the ten-minute-walk finder's answer from a station.
     { path: "/app/cafes?station=seongsu&minutes=10" },
+    // The satisfaction surveys: the list, the form of a new questionnaire, the demo's results with its links.
+    { path: "/app/surveys" },
+    { path: "/app/surveys/new" },
+    { path: "/app/surveys/survey-demo-visitors" },
     // The access records of the last week (a manager reads them; an administrator also manages accounts).
     { path: "/app/admin", as: "manager" },
     { path: "/app/no-such-page" }
@@ -87,7 +98,9 @@ describeBrowser("every page of the web app, in Chromium", () => {
       { path: await firstRecord(page, server.base, "/app/events/tests", /^\/app\/events\/tests\/(?!new$)[^/]+$/, true) },
       // A demo café with its programs, and its study rooms' day with today's bookings.
       { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/?]+$/) },
-      { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/]+\/rooms$/) }
+      { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/]+\/rooms$/) },
+      // The public answer page of a link issued for it (opening it does not use it).
+      { path: await surveyLink(page, server.base) }
     )
   })
   afterAll(async () => {

@@ -274,6 +274,31 @@ export const createQuestionnaire = (actor: Actor, input: unknown) =>
   })
 
 /**
+ * The district's questionnaires, each with how many responses it has had.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const questionnaires = Events.questionnaires(actor)
+ * ```
+ *
+ * @since 0.4.0
+ * @category surveys
+ */
+export const questionnaires = (actor: Actor) =>
+  Effect.gen(function*() {
+    const [all, responses] = yield* Effect.all([
+      Effect.flatMap(QuestionnaireRepository, (r) => r.list(actor.districtId)),
+      Effect.flatMap(SurveyResponseRepository, (r) => r.list(actor.districtId))
+    ])
+    const counts = new Map<string, number>()
+    for (const row of responses) counts.set(row.value.questionnaireId, (counts.get(row.value.questionnaireId) ?? 0) + 1)
+    return all.map((row) => ({ questionnaire: row.value, responses: counts.get(row.value.id) ?? 0 }))
+  })
+
+/**
  * Records a response, checked against its questionnaire; a response under a
  * seeker's name is logged as written about them.
  *
@@ -338,6 +363,33 @@ export const surveyScores = (
     const questionnaire = yield* Effect.flatMap(QuestionnaireRepository, (r) => r.get(actor.districtId, questionnaireId))
     const responses = yield* Effect.flatMap(SurveyResponseRepository, (r) => r.list(actor.districtId))
     return Survey.scores(questionnaire.value, responses.map((r) => r.value), period, by)
+  })
+
+/**
+ * A questionnaire and its scores for a period overall, by counselor and by
+ * month, from one read of the responses: what a results page shows.
+ *
+ * @example
+ * ```ts
+ * import { Events, JobCenter, LocalDate } from "@iljari/core"
+ *
+ * declare const actor: JobCenter.Actor
+ * const results = Events.surveyResults(actor, "satisfaction-2026", { from: LocalDate.make(2026, 1, 1), to: LocalDate.make(2026, 6, 30) })
+ * ```
+ *
+ * @since 0.4.0
+ * @category surveys
+ */
+export const surveyResults = (
+  actor: Actor,
+  questionnaireId: string,
+  period: { readonly from: LocalDate; readonly to: LocalDate }
+) =>
+  Effect.gen(function*() {
+    const questionnaire = yield* Effect.flatMap(QuestionnaireRepository, (r) => r.get(actor.districtId, questionnaireId))
+    const responses = (yield* Effect.flatMap(SurveyResponseRepository, (r) => r.list(actor.districtId))).map((r) => r.value)
+    const by = (grouping: "all" | "counselor" | "month") => Survey.scores(questionnaire.value, responses, period, grouping)
+    return { questionnaire: questionnaire.value, all: by("all"), byCounselor: by("counselor"), byMonth: by("month") }
   })
 
 // ---------------------------------------------------------------------------

@@ -44,6 +44,7 @@ const rules: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => string]> =
   [/^repeats .*, which is already listed/s, () => "같은 항목을 두 번 적을 수 없습니다"],
   [/^must be an? [\w ]+ id: 1–64 characters/, () => "목록에 있는 값을 고르세요"],
   [/^must be a whole number of months between 0 and 720/, () => "0~720 사이의 개월 수를 입력하세요"],
+  [/^must be a whole number of days from (\d+) to (\d+)/, (m) => `${m[1]}~${m[2]}일 사이의 정수를 입력하세요`],
   [/^must be between 1 and 68 hours a week/, () => "주 1~68시간 사이로 입력하세요"],
   [/^must be a growth in percent/, () => "증가율은 -100 이상의 백분율로 입력하세요 (예: 5는 5% 증가)"],
   [/^must be a year from (\d+) to (\d+)/, (m) => `${m[1]}~${m[2]}년 사이의 연도를 입력하세요`],

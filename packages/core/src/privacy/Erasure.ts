@@ -7,8 +7,9 @@
  * counseling, referral, placement and follow-up records, from their survey
  * answers, psychological-test results and training-demand answers; outreach
  * notes that name them lose their name, phone and e-mail; a manager's notes
- * on monitoring findings about them are emptied; study-room bookings and
- * job-café program sign-ups made under their name, phone or e-mail are
+ * on monitoring findings about them are emptied; survey links issued to
+ * them no longer name them, and one not yet answered ends; study-room bookings
+ * and job-café program sign-ups made under their name, phone or e-mail are
  * kept under their id instead;
  * every outbox message to or about them loses its parameters, and one not yet
  * delivered is cancelled. The records themselves stay, so every figure —
@@ -57,6 +58,7 @@ import { OutreachSessionRepository } from "../events/Outreach.js"
 import { TrainingDemandRepository } from "../events/Partner.js"
 import { PsychTestParticipantRepository } from "../events/PsychTest.js"
 import { SurveyResponseRepository } from "../events/Survey.js"
+import * as SurveyLink from "../events/SurveyLink.js"
 import { Transactor } from "../kernel/Transactor.js"
 import { SeekerRepository } from "../registry/Seeker.js"
 import * as Seeker from "../registry/Seeker.js"
@@ -163,6 +165,8 @@ const eraseOne = (actor: Actor, seekerId: SeekerId, reason: ErasureReason) =>
     }
     // A manager's note on a finding about them goes; the decision stays.
     yield* MonitoringDecision.forgetSeeker(district, seekerId)
+    // The survey links issued to them: kept for the counts, without them; an unanswered one ends.
+    yield* SurveyLink.forgetSeeker(district, seekerId)
     // A café may know the person by name, phone or e-mail: their bookings are kept under their id instead.
     const bookings = yield* StudyRoomBookingRepository
     const knownAs = person.erasedOn !== undefined

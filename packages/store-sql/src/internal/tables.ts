@@ -22,7 +22,8 @@ import {
   Seeker,
   Session,
   StudyRooms,
-  Survey
+  Survey,
+  SurveyLink
 } from "@iljari/core"
 import { DateTime, Schema } from "effect"
 import type { TableSpec } from "./store.js"
@@ -283,4 +284,11 @@ export const cafeSignUps: TableSpec<Cafes.StoredSignUp, typeof Cafes.StoredSignU
   kind: "job café sign-up",
   schema: Cafes.StoredSignUp,
   columns: (s) => ({ program_id: s.programId, person_id: s.personId })
+}
+
+export const surveyLinks: TableSpec<SurveyLink.Link, typeof SurveyLink.Link.Encoded> = {
+  table: "iljari_survey_links",
+  kind: "survey link",
+  schema: SurveyLink.Link,
+  columns: (l) => ({ digest: l.digest, questionnaire_id: l.questionnaireId, seeker_id: l.seekerId ?? null })
 }

@@ -4,7 +4,7 @@
  * office's (from elsewhere a second factor may be asked for), and each
  * district's annual targets (for the pace on the today page and the reports).
  */
-import type { Ids, Targets } from "@iljari/core"
+import type { Ids, RateLimit, Targets } from "@iljari/core"
 import { Context } from "effect"
 
 export interface WebSettings {
@@ -13,6 +13,11 @@ export interface WebSettings {
   readonly secureCookies: boolean
   readonly inOffice: (origin: string | undefined) => boolean
   readonly targetsOf: (districtId: Ids.DistrictId) => Targets.MetricCounts
+  /**
+   * How often one address, and one survey link, may open or answer a survey
+   * link (default: 30 and 10 times in 10 minutes).
+   */
+  readonly surveyLimits?: { readonly perAddress: RateLimit.Rule; readonly perLink: RateLimit.Rule } | undefined
 }
 
 // The tag has a name of its own: a value and a type both called WebSettings

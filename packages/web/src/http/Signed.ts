@@ -62,8 +62,9 @@ export const anonymousView = Effect.gen(function*() {
 })
 
 // A post must come from this app's own pages: the browser's own word on the
-// origin where it gives one, and always the session's CSRF token.
-const sameSite = (request: HttpServerRequest.HttpServerRequest) => {
+// origin where it gives one, and always the session's CSRF token (a post
+// without a session, a survey's answer, has only the first).
+export const sameSite = (request: HttpServerRequest.HttpServerRequest) => {
   const fetchSite = request.headers["sec-fetch-site"]
   if (fetchSite !== undefined && fetchSite !== "same-origin" && fetchSite !== "none") return false
   const origin = request.headers["origin"]

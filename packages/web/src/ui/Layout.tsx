@@ -21,6 +21,7 @@ const menu: ReadonlyArray<{ readonly path: string; readonly ko: string; readonly
   { path: "/fairs", ko: "채용박람회", en: "Job fairs", for: "casework" },
   { path: "/events", ko: "현장 활동", en: "Field work", for: "casework" },
   { path: "/cafes", ko: "일자리카페", en: "Job cafés", for: "casework" },
+  { path: "/surveys", ko: "만족도 조사", en: "Surveys", for: "casework" },
   { path: "/targets", ko: "목표·실적", en: "Targets" },
   { path: "/reports", ko: "보고서", en: "Reports" },
   // Those who review the district's records (managers).

@@ -20,9 +20,10 @@ import {
   Outreach,
   Repositories,
   StudyRooms,
-  Survey
+  Survey,
+  SurveyLink
 } from "@iljari/core"
-import { Effect, Either, FastCheck as fc, TestClock } from "effect"
+import { Effect, Either, FastCheck as fc, Redacted, TestClock } from "effect"
 import { counselorInput, employerInput, openingInput, seekerInput } from "../../Fixtures.js"
 import { type Backend, layerOf, scanOf } from "./backend.js"
 
@@ -123,6 +124,10 @@ export const seedPerson = (m: Markers, opening: Setting): Effect.Effect<Ids.Seek
       seekerId,
       answers: [{ questionId: "q1", rating: 4 }, { questionId: "q2", text: `${m.note} 친절했어요` }]
     })
+    // A one-time link issued to them and answered with a comment, and another left open.
+    const link = yield* SurveyLink.issue(kim, opening.questionnaire.id, { seekerId })
+    yield* SurveyLink.answer(Redacted.value(link.token), { answers: [{ questionId: "q1", rating: 5 }, { questionId: "q2", text: `${m.note} 링크로 답함` }] })
+    yield* SurveyLink.issue(kim, opening.questionnaire.id, { seekerId })
     yield* Events.recordOutreach(kim, {
       heldOn: "2026-05-06",
       site: "subway-station",

@@ -19,7 +19,7 @@ import {
   Repositories,
   Seeker
 } from "@iljari/core"
-import { Clock, DateTime, Effect, Either, Exit, FastCheck as fc, Schema, TestClock } from "effect"
+import { Clock, DateTime, Effect, Either, Exit, FastCheck as fc, Redacted, Schema, TestClock } from "effect"
 import { counselorInput, employerInput, openingInput, seekerInput } from "../../Fixtures.js"
 import { type Backend, layerOf, type Ports } from "./backend.js"
 import {
@@ -35,7 +35,8 @@ import {
   Referral,
   ResultCounts,
   StudyRooms,
-  Survey
+  Survey,
+  SurveyLink
 } from "@iljari/core"
 
 // The error of a failed Either, or a test failure that shows the value.
@@ -1217,6 +1218,58 @@ export const sharedSuite = (backend: Backend) => {
           expect(yield* store.list(B)).toEqual([])
           expect((yield* Effect.flip(store.get(B, record.id)))._tag).toBe("NotFound")
         }
+      })))
+
+    it.effect("answers a survey link once, from its token only, until it ends; another district's link and an erased seeker leave no trace", () =>
+      run(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.parse("2026-05-04T01:00:00Z"))
+        const actor: JobCenter.Actor = { districtId: A, counselorId: "counselor-01" as Ids.CounselorId }
+        yield* Effect.flatMap(Repositories.SeekerRepository, (r) => r.insert(seeker("s1", A, { name: "박민지" })))
+        const questionnaire = yield* Events.createQuestionnaire(actor, {
+          title: "상담 만족도",
+          audience: "visitor",
+          questions: [{ _tag: "rating", id: "overall", text: "상담에 만족하십니까?", required: true }, { _tag: "text", id: "comment", text: "하실 말씀", required: false }]
+        })
+        const id = questionnaire.value.id
+        const { link, token } = yield* SurveyLink.issue(actor, id, { seekerId: "s1", days: 7 })
+        const secret = Redacted.value(token)
+        // Only the digest is stored, found across districts.
+        expect(link.value).toMatchObject({ seekerId: "s1", counselorId: "counselor-01", issuedBy: "counselor-01", digest: SurveyLink.digestOf(secret) })
+        expect(JSON.stringify(yield* Effect.flatMap(Repositories.SurveyLinkRepository, (r) => r.list(A)))).not.toContain(secret)
+        expect((yield* SurveyLink.open(secret)).questionnaire.id).toBe(id)
+        // The form may not say whom the answer is about.
+        expect(yield* Effect.flip(SurveyLink.answer(secret, { answers: [{ questionId: "overall", rating: 5 }], counselorId: "counselor-09" })))
+          .toMatchObject({ _tag: "ValidationError", issues: [{ path: "counselorId" }] })
+        // A missing required rating is refused, nothing stored.
+        expect(yield* Effect.flip(SurveyLink.answer(secret, { answers: [{ questionId: "comment", text: "좋아요" }] })))
+          .toMatchObject({ _tag: "ValidationError" })
+        // Five answers at once: one is kept, the others meet a used link.
+        const raced = yield* Effect.all(
+          Array.from({ length: 5 }, (_, i) => Effect.either(SurveyLink.answer(secret, { answers: [{ questionId: "overall", rating: 1 + i }] }))),
+          { concurrency: "unbounded" }
+        )
+        expect(raced.filter(Either.isRight)).toHaveLength(1)
+        for (const refused of raced.filter(Either.isLeft)) expect(refused.left).toMatchObject({ _tag: "SurveyLinkUsed" })
+        const responses = yield* Effect.flatMap(Repositories.SurveyResponseRepository, (r) => r.list(A))
+        expect(responses).toHaveLength(1)
+        expect(responses[0]!.value).toMatchObject({ seekerId: "s1", counselorId: "counselor-01", respondedOn: "2026-05-04" })
+        expect(yield* Effect.flip(SurveyLink.open(secret))).toMatchObject({ _tag: "SurveyLinkUsed" })
+        // A link ends after its days; an unknown token is unknown.
+        const later = yield* SurveyLink.issue(actor, id, {})
+        yield* TestClock.adjust("14 days")
+        expect(yield* Effect.flip(SurveyLink.answer(Redacted.value(later.token), { answers: [{ questionId: "overall", rating: 4 }] })))
+          .toMatchObject({ _tag: "SurveyLinkExpired" })
+        expect(yield* Effect.flip(SurveyLink.open(`iljari_v_${"A".repeat(43)}`))).toMatchObject({ _tag: "SurveyLinkUnknown" })
+        expect((yield* SurveyLink.list(actor, id)).counts).toEqual({ issued: 2, used: 1, open: 0, expired: 1 })
+        // Another district neither lists nor issues on it.
+        expect(yield* Effect.flatMap(Repositories.SurveyLinkRepository, (r) => r.list(B))).toEqual([])
+        expect(yield* Effect.flip(SurveyLink.issue({ ...actor, districtId: B }, id, {}))).toMatchObject({ _tag: "NotFound" })
+        // An open link issued to a seeker who is erased ends, and no link names them.
+        yield* SurveyLink.issue(actor, id, { seekerId: "s1" })
+        yield* Erasure.eraseSeeker(actor, "s1" as Ids.SeekerId, "subject-request")
+        const links = yield* Effect.flatMap(Repositories.SurveyLinkRepository, (r) => r.list(A))
+        expect(links.filter((l) => l.value.seekerId !== undefined)).toEqual([])
+        expect((yield* SurveyLink.list(actor, id)).counts).toEqual({ issued: 3, used: 1, open: 0, expired: 2 })
       })))
 
     it.effect("registers a seeker for a test session once when 20 registrations race, within its capacity", () =>

@@ -1,0 +1,4 @@
+import { sqliteServer } from "./backends.js"
+import { surveyLinksSuite } from "./surveyLinks.js"
+
+surveyLinksSuite("SQLite", sqliteServer as never)
