@@ -87,7 +87,8 @@ describeBrowser("a city analyst in the web app, in Chromium", () => {
     for (const path of [
       "/app/seekers", `/app/seekers/${seekerId}`, "/app/employers", "/app/openings", "/app/referrals", "/app/follow-ups",
       "/app/fairs", "/app/targets", "/app/reports?month=2026-11", "/app/reports/report.xlsx?month=2026-11", "/app/monitoring",
-      "/app/import", "/app/today/findings", "/app/events/outreach", "/app/events/visits", "/app/events/tests"
+      "/app/import", "/app/today/findings", "/app/events/outreach", "/app/events/visits", "/app/events/tests",
+      "/app/cafes", "/app/cafes?station=seongsu&minutes=10", "/app/surveys", "/app/surveys/survey-demo-visitors"
     ]) {
       const response = await page.goto(`${server.base}${path}`)
       expect({ path, status: response?.status() }).toEqual({ path, status: 403 })
