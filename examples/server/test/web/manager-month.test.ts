@@ -175,8 +175,15 @@ describeBrowser("a manager's month in the web app, in Chromium", () => {
     await page.reload()
     expect(await page.locator("main").textContent()).toContain(`점검 사항 ${total}건 중 판단 전 ${total - 1}건`)
     // The decision is in the access log, against the records the finding names.
-    const audit = await (await page.request.get(`${server.base}/audit?limit=100`)).json() as { readonly items: ReadonlyArray<{ readonly purpose: string; readonly detail?: string }> }
-    expect(audit.items.some((e) => e.purpose === "monitoring.decide" && (e.detail ?? "").includes(`${key}: cleared`))).toBe(true)
+    // The log is oldest first and the demo's own work is in it: every page is read.
+    type AuditPage = { readonly items: ReadonlyArray<{ readonly purpose: string; readonly detail?: string }>; readonly nextCursor: string | null }
+    const decisions: Array<string> = []
+    for (let cursor: string | null = ""; cursor !== null;) {
+      const audit = await (await page.request.get(`${server.base}/audit?limit=100${cursor === "" ? "" : `&cursor=${encodeURIComponent(cursor)}`}`)).json() as AuditPage
+      decisions.push(...audit.items.filter((e) => e.purpose === "monitoring.decide").map((e) => e.detail ?? ""))
+      cursor = audit.nextCursor
+    }
+    expect(decisions.some((detail) => detail.includes(`${key}: cleared`))).toBe(true)
   }, 90_000)
 
   it("refuses a growth below -100% in Korean, keeping what was asked", async () => {
