@@ -138,7 +138,7 @@ const importPreview = async (page: Page, base: string) => {
 /** A one-time link issued on the demo questionnaire's page, then its public answer page as the respondent sees it. */
 const surveyAnswer = async (page: Page, base: string) => {
   await page.goto(`${base}/app/surveys/survey-demo-visitors`)
-  await submitAndWait(page, page.getByRole("button", { name: "응답 링크 만들기" }))
+  await submitAndWait(page, page.getByRole("button", { name: "응답 링크 만들기", exact: true }))
   await page.goto(await page.getByLabel("응답 링크 주소").inputValue())
   return "2026 일자리센터 방문자 만족도 조사"
 }

@@ -109,7 +109,7 @@ describeBrowser("job cafés in the web app, in Chromium", () => {
     await page.waitForURL(/done=scheduled/)
 
     await page.getByLabel("구직자 이름").fill(seeker.name)
-    await page.getByRole("button", { name: "구직자 찾기" }).click()
+    await page.getByRole("button", { name: "찾기", exact: true }).click()
     await page.getByRole("status").filter({ hasText: "구직자" }).waitFor()
     expect(await checkAccessibility(page)).toEqual([])
     const chosen = page.getByLabel(`취업특강 ${tomorrow} 신청할 구직자`)
@@ -190,6 +190,22 @@ describeBrowser("job cafés in the web app, in Chromium", () => {
     expect(slot("14:00")).toEqual(["14:00–14:30", "비어 있음", "비어 있음"])
     expect(await checkAccessibility(page)).toEqual([])
     await page.screenshot({ path: "/tmp/shots/cafe-rooms.png", fullPage: true })
+
+    // A seeker found by name (posted, the name out of the address) books in their own name.
+    const seekers = await (await page.request.get(`${server.base}/seekers?limit=20`)).json() as ReadonlyArray<{ readonly value: { readonly id: string; readonly name: string } }>
+    const seeker = seekers.find((s) => seekers.filter((other) => other.value.name === s.value.name).length === 1)!.value
+    await page.getByLabel("이용할 구직자 이름으로 찾기").fill(seeker.name)
+    await page.getByRole("button", { name: "찾기", exact: true }).click()
+    await page.getByRole("status").filter({ hasText: "구직자" }).waitFor()
+    expect(page.url()).not.toContain(encodeURIComponent(seeker.name))
+    expect(await checkAccessibility(page)).toEqual([])
+    await page.getByLabel("찾은 구직자").selectOption(seeker.id)
+    await page.getByLabel("스터디룸", { exact: true }).selectOption("1호실")
+    await page.getByLabel("시작", { exact: true }).selectOption("15:00")
+    await page.getByLabel("종료", { exact: true }).selectOption("16:00")
+    await page.getByRole("button", { name: "예약", exact: true }).click()
+    await page.waitForURL(/done=booked/)
+    expect(await rowsOf("예약한 사람별 이용 시간")).toContainEqual([seeker.name, "1시간 / 3시간"])
 
     // The day before has none of it.
     await page.getByRole("link", { name: "이전 날" }).click()

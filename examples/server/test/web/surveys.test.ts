@@ -71,8 +71,17 @@ describeBrowser("satisfaction surveys in the web app, in Chromium", () => {
   it("issues a one-time link for a seeker and shows it once", async () => {
     const seekers = (await (await page.request.get(`${server.base}/seekers?limit=1`)).json()) as ReadonlyArray<{ readonly value: { readonly id: string; readonly name: string } }>
     const seeker = seekers[0]!.value
-    await page.getByLabel("구직자 번호").fill(seeker.id)
-    await submitAndWait(page, page.getByRole("button", { name: "응답 링크 만들기" }))
+    // A number no seeker has is the field's problem, and makes no link.
+    await page.getByLabel("구직자 번호").fill("seeker-99999")
+    await submitAndWait(page, page.getByRole("button", { name: "응답 링크 만들기", exact: true }))
+    expect(await page.getByRole("alert").first().textContent()).toContain("이 센터에 그 번호의 구직자가 없습니다")
+    expect(await page.getByLabel("구직자 번호").inputValue()).toBe("seeker-99999")
+    expect(await page.getByText("만든 링크 0개", { exact: false }).count()).toBe(1)
+    // Found by name (posted, so the name stays out of the address), the link made from the list.
+    await page.getByLabel("구직자 이름으로 찾기").fill(seeker.name)
+    await submitAndWait(page, page.getByRole("button", { name: "찾기", exact: true }))
+    expect(page.url()).not.toContain(encodeURIComponent(seeker.name))
+    await submitAndWait(page, page.getByRole("button", { name: `${seeker.name} 님의 응답 링크 만들기 (14일)` }).first())
     expect(await page.getByRole("status").first().textContent()).toContain(`${seeker.name} 님`)
     link = await page.getByLabel("응답 링크 주소").inputValue()
     expect(link).toMatch(new RegExp(`^${server.base}/app/s/iljari_v_[A-Za-z0-9_-]{43}$`))

@@ -12,26 +12,25 @@
  * - `GET|POST /cafes` (the finder answers `?station=` or `?from-lat=&from-lon=`, with `minutes=`)
  * - `GET /cafes/:id`, `POST /cafes/:id/programs`, `POST /cafes/:id/programs/:programId/sign-ups`,
  *   `POST /cafes/:id/seekers` (a seeker search by name for the sign-ups)
- * - `GET|POST /cafes/:id/rooms?on=YYYY-MM-DD`
+ * - `GET|POST /cafes/:id/rooms?on=YYYY-MM-DD`, `POST /cafes/:id/rooms/seekers` (the seeker to book for, by name)
  */
 import { HttpRouter } from "@effect/platform"
-import { Cafes, CaseFile, type Ids, JobCafe, JobCenter, LocalDate, Roles, StudyRooms } from "@iljari/core"
+import { Cafes, CaseFile, type Ids, JobCafe, JobCenter, LocalDate, StudyRooms } from "@iljari/core"
 import { Effect, Either, Schema } from "effect"
 import type { Handler, Routes } from "../http/Handler.js"
 import { pathId, query } from "../http/Params.js"
 import { html } from "../http/Respond.js"
-import { redirect, staffPage } from "../http/Route.js"
-import { NotPermitted, type Signed } from "../http/Signed.js"
+import { caseworkPage, redirect } from "../http/Route.js"
+import type { Signed } from "../http/Signed.js"
 import type { Problems } from "../ui/Fields.js"
 import { problemsOf, ruleIn } from "../ui/Rules.js"
 import { href } from "../ui/View.js"
 import { cafeFieldOf, cafeFormValues, type CafeFormValues, cafeInputOf, CafeListPage, emptyCafeForm, type FinderAnswer } from "./cafes/CafeList.js"
-import { CafePage, type FoundSeeker, programFormValues, type ProgramFormValues, programInputOf } from "./cafes/CafePage.js"
+import { CafePage, programFormValues, type ProgramFormValues, programInputOf } from "./cafes/CafePage.js"
 import { type BookingFormValues, bookingFormValues, RoomCalendarPage } from "./cafes/RoomCalendar.js"
 import { stationsOf } from "./cafes/Stations.js"
+import { type NameSearch, searchByName } from "./seekers/NameSearch.js"
 
-const mayRunCafes = (signedIn: Signed) =>
-  Roles.can(signedIn.role, "casework.write") ? Effect.void : Effect.fail(new NotPermitted())
 
 const cafeIdOf = pathId(Schema.String.pipe(Schema.minLength(1)))
 
@@ -89,11 +88,10 @@ const listPage = (signedIn: Signed, form: CafeFormValues, problems: Problems, st
     )
   })
 
-const listCafes: Handler = staffPage((signedIn) => Effect.zipRight(mayRunCafes(signedIn), listPage(signedIn, emptyCafeForm, {}, 200)))
+const listCafes: Handler = caseworkPage((signedIn) => listPage(signedIn, emptyCafeForm, {}, 200))
 
-const registerCafe: Handler = staffPage((signedIn, form) =>
+const registerCafe: Handler = caseworkPage((signedIn, form) =>
   Effect.gen(function*() {
-    yield* mayRunCafes(signedIn)
     const values = cafeFormValues(form.get)
     const attempt = yield* Effect.either(Cafes.register(signedIn.actor, cafeInputOf(values)))
     if (Either.isRight(attempt)) return yield* redirect(href(signedIn.view, `/cafes/${attempt.right.value.id}?done=registered`))
@@ -123,7 +121,7 @@ const cafePage = (
     readonly notice?: string | undefined
     readonly refusal?: { readonly programId: string; readonly message: string }
     readonly signUpValue?: { readonly programId: string; readonly person: string }
-    readonly search?: { readonly q: string; readonly found: ReadonlyArray<FoundSeeker>; readonly problem?: string | undefined }
+    readonly search?: NameSearch
     readonly status?: number
   } = {}
 ) =>
@@ -150,15 +148,13 @@ const cafePage = (
     )
   })
 
-const showCafe: Handler = staffPage((signedIn) =>
+const showCafe: Handler = caseworkPage((signedIn) =>
   Effect.gen(function*() {
-    yield* mayRunCafes(signedIn)
     return yield* cafePage(signedIn, { notice: noticeOf(signedIn, (yield* query).get("done")) })
   }))
 
-const scheduleProgram: Handler = staffPage((signedIn, form) =>
+const scheduleProgram: Handler = caseworkPage((signedIn, form) =>
   Effect.gen(function*() {
-    yield* mayRunCafes(signedIn)
     const id = yield* cafeIdOf
     const values = programFormValues(form.get, "")
     const attempt = yield* Effect.either(Cafes.scheduleProgram(signedIn.actor, id, programInputOf(values)))
@@ -167,9 +163,8 @@ const scheduleProgram: Handler = staffPage((signedIn, form) =>
     return yield* cafePage(signedIn, { form: values, problems: problemsOf(signedIn.view.say, attempt.left), status: 422 })
   }))
 
-const signUp: Handler = staffPage((signedIn, form) =>
+const signUp: Handler = caseworkPage((signedIn, form) =>
   Effect.gen(function*() {
-    yield* mayRunCafes(signedIn)
     const { say } = signedIn.view
     const id = yield* cafeIdOf
     const programId = (yield* HttpRouter.params)["programId"] ?? ""
@@ -200,21 +195,10 @@ const signUp: Handler = staffPage((signedIn, form) =>
     })
   }))
 
-// Seekers by name, for the sign-up forms: a post, so that the name stays out of the address (each found is logged).
-const findSeekers: Handler = staffPage((signedIn, form) =>
-  Effect.gen(function*() {
-    yield* mayRunCafes(signedIn)
-    const { say } = signedIn.view
-    const q = (form.get("q") ?? "").trim()
-    const found = yield* Effect.either(JobCenter.searchSeekers(signedIn.actor, { name: q }, { limit: 10 }))
-    if (Either.isRight(found)) {
-      const seekers = found.right.items.map((row): FoundSeeker => ({ id: row.value.id, label: `${row.value.name} (${row.value.birthDate})` }))
-      return yield* cafePage(signedIn, { search: { q, found: seekers } })
-    }
-    if (found.left._tag !== "ValidationError") return yield* Effect.fail(found.left)
-    const problem = found.left.issues.map((issue) => `${say("구직자 이름", "Seeker's name")}: ${ruleIn(say, issue.message)}`).join(" ")
-    return yield* cafePage(signedIn, { search: { q, found: [], problem }, status: 422 })
-  }))
+// Seekers by name, for the sign-up forms (each found is logged).
+const findSeekers: Handler = caseworkPage((signedIn, form) =>
+  Effect.flatMap(searchByName(signedIn, form.get("q") ?? ""), (search) =>
+    cafePage(signedIn, { search, status: search.problem === undefined ? 200 : 422 })))
 
 class NotFoundHere extends Schema.TaggedError<NotFoundHere>()("NotFound", {}) {}
 
@@ -225,7 +209,15 @@ class NotFoundHere extends Schema.TaggedError<NotFoundHere>()("NotFound", {}) {}
 const dayOf = (text: string | null | undefined, today: LocalDate.LocalDate) =>
   Either.getOrElse(Schema.decodeUnknownEither(LocalDate.LocalDate)(text), () => today)
 
-const calendarPage = (signedIn: Signed, on: LocalDate.LocalDate, form: BookingFormValues, reasons: ReadonlyArray<string>, status: number, notice?: string) =>
+const calendarPage = (
+  signedIn: Signed,
+  on: LocalDate.LocalDate,
+  form: BookingFormValues,
+  reasons: ReadonlyArray<string>,
+  status: number,
+  notice?: string,
+  search?: NameSearch
+) =>
   Effect.gen(function*() {
     const { actor, view } = signedIn
     const cafe = yield* Cafes.get(actor, yield* cafeIdOf)
@@ -244,26 +236,27 @@ const calendarPage = (signedIn: Signed, on: LocalDate.LocalDate, form: BookingFo
         form={form}
         reasons={reasons}
         notice={notice}
+        search={search}
       />,
       { status }
     )
   })
 
-const showRooms: Handler = staffPage((signedIn) =>
+const showRooms: Handler = caseworkPage((signedIn) =>
   Effect.gen(function*() {
-    yield* mayRunCafes(signedIn)
     const q = yield* query
     const on = dayOf(q.get("on"), yield* JobCenter.today)
     return yield* calendarPage(signedIn, on, bookingFormValues(() => undefined), [], 200, noticeOf(signedIn, q.get("done")))
   }))
 
-const bookRoom: Handler = staffPage((signedIn, form) =>
+const bookRoom: Handler = caseworkPage((signedIn, form) =>
   Effect.gen(function*() {
-    yield* mayRunCafes(signedIn)
     const { say } = signedIn.view
     const id = yield* cafeIdOf
     const on = dayOf(form.get("on"), yield* JobCenter.today)
-    const values = bookingFormValues(form.get)
+    // A seeker chosen from the name search books in their own name; a visitor is typed in.
+    const chosen = form.get("seeker") ?? ""
+    const values = bookingFormValues((name) => (name === "person" && chosen !== "" ? chosen : form.get(name)))
     const attempt = yield* Effect.either(StudyRooms.reserve(signedIn.actor, {
       cafeId: id,
       roomId: values.room,
@@ -286,6 +279,14 @@ const bookRoom: Handler = staffPage((signedIn, form) =>
     return yield* Effect.fail(error)
   }))
 
+// The seeker to book for, by name (each found is logged).
+const findBooker: Handler = caseworkPage((signedIn, form) =>
+  Effect.gen(function*() {
+    const on = dayOf(form.get("on"), yield* JobCenter.today)
+    const search = yield* searchByName(signedIn, form.get("q") ?? "")
+    return yield* calendarPage(signedIn, on, bookingFormValues(() => undefined), [], search.problem === undefined ? 200 : 422, undefined, search)
+  }))
+
 export const cafeRoutes: Routes = HttpRouter.empty.pipe(
   HttpRouter.get("/cafes", listCafes),
   HttpRouter.post("/cafes", registerCafe),
@@ -294,5 +295,6 @@ export const cafeRoutes: Routes = HttpRouter.empty.pipe(
   HttpRouter.post("/cafes/:id/programs/:programId/sign-ups", signUp),
   HttpRouter.post("/cafes/:id/seekers", findSeekers),
   HttpRouter.get("/cafes/:id/rooms", showRooms),
-  HttpRouter.post("/cafes/:id/rooms", bookRoom)
+  HttpRouter.post("/cafes/:id/rooms", bookRoom),
+  HttpRouter.post("/cafes/:id/rooms/seekers", findBooker)
 )

@@ -33,6 +33,7 @@ import type { EventNames } from "./events/Names.js"
 import { OutreachForm, OutreachList, OutreachPage, type OutreachValues } from "./events/OutreachPages.js"
 import { sessionName, TestForm, TestList, TestPage, type TestValues } from "./events/TestPages.js"
 import { VisitForm, VisitList, VisitPage, type VisitValues } from "./events/VisitPages.js"
+import { searchByName } from "./seekers/NameSearch.js"
 import * as SeekerForm from "./seekers/SeekerForm.js"
 
 const EventId = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64))
@@ -381,24 +382,18 @@ const testPage = (signedIn: Signed, options: { readonly q?: string; readonly pro
     const names = yield* namesFor(signedIn, { seekers: registered.map((p) => p.value.seekerId) })
     // The roster in the order of names, as it is called out on the day.
     const participants = [...registered].sort((a, b) => names.seeker(a.value.seekerId).localeCompare(names.seeker(b.value.seekerId), "ko"))
-    const q = options.q?.trim() ?? ""
-    const found = q === ""
-      ? undefined
-      : (yield* JobCenter.searchSeekers(actor, { name: q }, { limit: 10 }).pipe(
-        Effect.catchTag("ValidationError", () => Effect.succeed({ items: [] }))
-      )).items.map((row) => row.value)
+    const search = options.q === undefined ? undefined : yield* searchByName(signedIn, options.q)
     return yield* html(
       <TestPage
         view={signedIn.view}
         session={session}
         participants={participants}
         names={names}
-        query={q}
-        found={found}
+        search={search}
         notice={yield* noticeOf(testNotices, signedIn)}
         problem={options.problem}
       />,
-      { status: options.status ?? 200 }
+      { status: options.status ?? (search?.problem === undefined ? 200 : 422) }
     )
   })
 

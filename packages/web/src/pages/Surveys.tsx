@@ -11,24 +11,26 @@
  * a used or ended link is gone (410), an unknown one not found (404).
  *
  * - `GET /surveys`, `GET /surveys/new`, `POST /surveys`, `GET /surveys/:id`
- *   (`?from&to` the results' period), `POST /surveys/:id/links`
+ *   (`?from&to` the results' period), `POST /surveys/:id/seekers` (a name search),
+ *   `POST /surveys/:id/links`
  * - `GET|POST /s/:token`
  */
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { CaseFile, Events, type Ids, JobCenter, LocalDate, RateLimit, Roles, type Survey, SurveyLink, type Validation } from "@iljari/core"
+import { CaseFile, Events, type Ids, JobCenter, LocalDate, RateLimit, type Survey, SurveyLink, type Validation } from "@iljari/core"
 import { Effect, Either, Option, Redacted } from "effect"
 import { form } from "../http/Form.js"
 import type { Handler, Routes } from "../http/Handler.js"
 import { NotFound, query } from "../http/Params.js"
 import { html } from "../http/Respond.js"
-import { publicPage, redirect, refuse, staffPage } from "../http/Route.js"
+import { caseworkPage, publicPage, redirect, refuse } from "../http/Route.js"
 import { CurrentSettings, type WebSettings } from "../http/Settings.js"
-import { anonymousView, NotPermitted, sameSite, type Signed } from "../http/Signed.js"
+import { anonymousView, sameSite, type Signed } from "../http/Signed.js"
 import type { Problems } from "../ui/Fields.js"
 import { kst } from "../ui/Format.js"
 import { problemsOf, ruleIn } from "../ui/Rules.js"
 import type { Say } from "../ui/Say.js"
 import { href, type View } from "../ui/View.js"
+import { type NameSearch, searchByName } from "./seekers/NameSearch.js"
 import { AnswerPage, answersOf, type Closed, ClosedPage, closedStatus, fieldOf, ThanksPage } from "./surveys/AnswerPage.js"
 import {
   emptyForm,
@@ -41,8 +43,6 @@ import {
   SurveyList
 } from "./surveys/SurveyPages.js"
 
-const mayRunSurveys = (signedIn: Signed) =>
-  Roles.can(signedIn.role, "casework.write") ? Effect.void : Effect.fail(new NotPermitted())
 
 const questionnaireId = Effect.flatMap(HttpRouter.params, (params) =>
   params["id"] === undefined ? Effect.fail(new NotFound()) : Effect.succeed(params["id"]))
@@ -53,19 +53,17 @@ const questionnaireId = Effect.flatMap(HttpRouter.params, (params) =>
 
 const done = { created: { ko: "설문지를 만들었습니다.", en: "The questionnaire is made." } } as const
 
-const listSurveys: Handler = staffPage((signedIn) =>
+const listSurveys: Handler = caseworkPage((signedIn) =>
   Effect.gen(function*() {
-    yield* mayRunSurveys(signedIn)
     const rows = yield* Events.questionnaires(signedIn.actor)
     return yield* html(<SurveyList view={signedIn.view} rows={rows} />)
   }))
 
-const newSurvey: Handler = staffPage((signedIn) =>
-  Effect.zipRight(mayRunSurveys(signedIn), html(<NewQuestionnairePage view={signedIn.view} values={emptyForm} problems={{}} />)))
+const newSurvey: Handler = caseworkPage((signedIn) =>
+  html(<NewQuestionnairePage view={signedIn.view} values={emptyForm} problems={{}} />))
 
-const createSurvey: Handler = staffPage((signedIn, fields) =>
+const createSurvey: Handler = caseworkPage((signedIn, fields) =>
   Effect.gen(function*() {
-    yield* mayRunSurveys(signedIn)
     const values = questionnaireFormOf(fields.get)
     const attempt = yield* Effect.either(Events.createQuestionnaire(signedIn.actor, questionnaireInput(values)))
     if (Either.isRight(attempt)) return yield* redirect(href(signedIn.view, `/surveys/${encodeURIComponent(attempt.right.value.id)}?done=created`))
@@ -85,7 +83,10 @@ const periodOf = (params: URLSearchParams, today: LocalDate.LocalDate) => {
   return from <= to ? { from, to } : { from: to, to: from }
 }
 
-const surveyPage = (signedIn: Signed, options: { readonly shown?: Shown; readonly problems?: Problems; readonly seekerId?: string; readonly status?: number } = {}) =>
+const surveyPage = (
+  signedIn: Signed,
+  options: { readonly shown?: Shown; readonly problems?: Problems; readonly seekerId?: string; readonly search?: NameSearch; readonly status?: number } = {}
+) =>
   Effect.gen(function*() {
     const { actor, view } = signedIn
     const id = yield* questionnaireId
@@ -106,13 +107,19 @@ const surveyPage = (signedIn: Signed, options: { readonly shown?: Shown; readonl
         shown={options.shown}
         problems={options.problems}
         seekerId={options.seekerId}
+        search={options.search}
         notice={step === "created" ? done.created[view.lang] : undefined}
       />
     )
     return yield* html(page, { status: options.status ?? 200 })
   })
 
-const showSurvey: Handler = staffPage((signedIn) => Effect.zipRight(mayRunSurveys(signedIn), surveyPage(signedIn)))
+const showSurvey: Handler = caseworkPage((signedIn) => surveyPage(signedIn))
+
+// A seeker by name to make a link for (each found is logged).
+const findSeekers: Handler = caseworkPage((signedIn, fields) =>
+  Effect.flatMap(searchByName(signedIn, fields.get("q") ?? ""), (search) =>
+    surveyPage(signedIn, { search, status: search.problem === undefined ? 200 : 422 })))
 
 // The address a link is answered at, on the host the staff member reached.
 const answerUrl = (token: string) =>
@@ -123,9 +130,8 @@ const answerUrl = (token: string) =>
     return `${settings.secureCookies ? "https" : "http"}://${host}${settings.prefix}/s/${token}`
   })
 
-const issueLink: Handler = staffPage((signedIn, fields) =>
+const issueLink: Handler = caseworkPage((signedIn, fields) =>
   Effect.gen(function*() {
-    yield* mayRunSurveys(signedIn)
     const { say } = signedIn.view
     const id = yield* questionnaireId
     const seekerId = fields.get("seekerId")
@@ -272,6 +278,7 @@ export const surveyRoutes: Routes = HttpRouter.empty.pipe(
   HttpRouter.get("/surveys/new", newSurvey),
   HttpRouter.post("/surveys", createSurvey),
   HttpRouter.get("/surveys/:id", showSurvey),
+  HttpRouter.post("/surveys/:id/seekers", findSeekers),
   HttpRouter.post("/surveys/:id/links", issueLink),
   HttpRouter.get("/s/:token", openLink),
   HttpRouter.post("/s/:token", answerLink)

@@ -12,6 +12,8 @@ import { type Problems, SelectField, TextField } from "../../ui/Fields.js"
 import { CsrfField, Page } from "../../ui/Layout.js"
 import { Empty, Table } from "../../ui/Lists.js"
 import { href, type View } from "../../ui/View.js"
+import type { NameSearch } from "../seekers/NameSearch.js"
+import { SeekerFinder } from "../seekers/SeekerFinder.js"
 
 /** What the scheduling form holds, as its fields are named. */
 export interface ProgramFormValues {
@@ -35,12 +37,6 @@ export const programInputOf = (values: ProgramFormValues) => ({
   places: values.places.trim() === "" ? Number.NaN : Number(values.places)
 })
 
-/** A seeker the name search found, to be signed up. */
-export interface FoundSeeker {
-  readonly id: string
-  readonly label: string
-}
-
 /** A session with the people signed up, named. */
 export interface Session extends Cafes.ProgramWithCount {
   readonly people: ReadonlyArray<string>
@@ -57,7 +53,7 @@ export const CafePage = ({ view, cafe, sessions, form, problems, notice, refusal
   readonly refusal?: { readonly programId: string; readonly message: string } | undefined
   readonly signUpValue?: { readonly programId: string; readonly person: string } | undefined
   /** The seeker search: what was asked, and who was found (or why it was refused). */
-  readonly search?: { readonly q: string; readonly found: ReadonlyArray<FoundSeeker>; readonly problem?: string | undefined } | undefined
+  readonly search?: NameSearch | undefined
 }) => {
   const { say, lang } = view
   const problemList = Object.values(problems)
@@ -78,19 +74,7 @@ export const CafePage = ({ view, cafe, sessions, form, problems, notice, refusal
 
       <section aria-labelledby="find-seekers">
         <h2 id="find-seekers">{say("신청할 구직자 찾기", "Find seekers to sign up")}</h2>
-        <form method="post" action={href(view, `/cafes/${cafe.id}/seekers`)} class="fair-search">
-          <CsrfField view={view} />
-          <label for="q">{say("구직자 이름", "Seeker's name")}</label>
-          <input class="krds-input" type="search" id="q" name="q" value={search?.q ?? ""} />
-          <button type="submit" class="krds-btn secondary small">{say("구직자 찾기", "Find seekers")}</button>
-        </form>
-        {search === undefined ? null : search.problem !== undefined ? <p class="notice error" role="alert">{search.problem}</p> : (
-          <p role="status">
-            {search.found.length === 0
-              ? say("찾은 구직자가 없습니다.", "No seeker found.")
-              : say(`구직자 ${search.found.length}명을 찾았습니다. 아래 프로그램마다 고를 수 있습니다.`, `${search.found.length} seeker(s) found: choose one for a program below.`)}
-          </p>
-        )}
+        <SeekerFinder view={view} action={href(view, `/cafes/${cafe.id}/seekers`)} label={say("구직자 이름", "Seeker's name")} search={search} />
       </section>
 
       <section aria-labelledby="programs">

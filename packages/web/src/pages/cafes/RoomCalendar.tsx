@@ -13,6 +13,8 @@ import { type Cafes, JobCafe, type StudyRooms } from "@iljari/core"
 import { CsrfField, Page } from "../../ui/Layout.js"
 import { Table } from "../../ui/Lists.js"
 import { href, type View } from "../../ui/View.js"
+import type { NameSearch } from "../seekers/NameSearch.js"
+import { SeekerFinder } from "../seekers/SeekerFinder.js"
 
 /** What the booking form holds, as its fields are named. */
 export interface BookingFormValues {
@@ -49,7 +51,7 @@ export const hoursLabel = (view: View, minutes: number) => {
 
 const lengthOf = (b: JobCafe.Booking) => JobCafe.minutesOf(b.end) - JobCafe.minutesOf(b.start)
 
-export const RoomCalendarPage = ({ view, cafe, on, previous, next, day, names, rules, form, reasons, notice }: {
+export const RoomCalendarPage = ({ view, cafe, on, previous, next, day, names, rules, form, reasons, notice, search }: {
   readonly view: View
   readonly cafe: Cafes.StoredCafe
   readonly on: string
@@ -63,8 +65,11 @@ export const RoomCalendarPage = ({ view, cafe, on, previous, next, day, names, r
   readonly form: BookingFormValues
   readonly reasons: ReadonlyArray<string>
   readonly notice?: string | undefined
+  /** A seeker asked for by name, to book for. */
+  readonly search?: NameSearch | undefined
 }) => {
   const { say } = view
+  const found = search?.found ?? []
   const here = day.filter((b) => b.cafeId === cafe.id)
   const slots = slotsOf(rules)
   const people = [...new Set(here.map((b) => b.personId))]
@@ -135,15 +140,28 @@ export const RoomCalendarPage = ({ view, cafe, on, previous, next, day, names, r
             <ul>{reasons.map((reason) => <li>{reason}</li>)}</ul>
           </div>
         )}
+        <SeekerFinder
+          view={view}
+          action={href(view, `${base}/seekers`)}
+          label={say("이용할 구직자 이름으로 찾기", "Find the seeker by name")}
+          search={search}
+          hidden={{ on }}
+        />
         <form method="post" action={href(view, `${base}?on=${on}`)} class="cafe-booking" novalidate>
           <CsrfField view={view} />
           <input type="hidden" name="on" value={on} />
           <div class="form-group">
             <div class="form-tit"><label for="f-person">{say("이용자", "Person")}</label></div>
             <div class="form-conts">
-              <input class="krds-input" id="f-person" name="person" value={form.person} required aria-describedby="f-person-hint" />
+              {found.length === 0 ? null : (
+                <select class="krds-form-select" id="f-seeker" name="seeker" aria-label={say("찾은 구직자", "The seeker found")}>
+                  <option value="">{say("방문자 (아래에 입력)", "A visitor (type below)")}</option>
+                  {found.map((f) => <option value={f.id}>{f.label}</option>)}
+                </select>
+              )}
+              <input class="krds-input" id="f-person" name="person" value={form.person} required={found.length === 0} aria-describedby="f-person-hint" />
             </div>
-            <p class="form-hint" id="f-person-hint">{say("구직자 번호(예: seeker-00001), 또는 방문자의 이름이나 전화번호", "A seeker's number (e.g. seeker-00001), or a visitor's name or phone")}</p>
+            <p class="form-hint" id="f-person-hint">{say("위에서 찾은 구직자, 구직자 번호(예: seeker-00001), 또는 방문자의 이름이나 전화번호", "A seeker found above, a seeker's number (e.g. seeker-00001), or a visitor's name or phone")}</p>
           </div>
           <div class="cafe-coordinates">
             <div class="form-group">

@@ -7,11 +7,13 @@
  * registered as a seeker on the spot — within its capacity, each one's
  * attendance and result, and the result delivered to them alone.
  */
-import { Codes, PsychTest, type Repositories, type Seeker } from "@iljari/core"
+import { Codes, PsychTest, type Repositories } from "@iljari/core"
 import { type Problems, ProblemSummary, SelectField, TextField } from "../../ui/Fields.js"
 import { CsrfField, Page } from "../../ui/Layout.js"
 import { Empty, Table } from "../../ui/Lists.js"
 import { href, type View } from "../../ui/View.js"
+import type { NameSearch } from "../seekers/NameSearch.js"
+import { SeekerFinder } from "../seekers/SeekerFinder.js"
 import type { EventNames } from "./Names.js"
 import { Tabs } from "./Tabs.js"
 
@@ -147,13 +149,13 @@ const ParticipantRow = ({ view, session, participant, names }: {
   )
 }
 
-export const TestPage = ({ view, session, participants, names, query, found, notice, problem }: {
+export const TestPage = ({ view, session, participants, names, search, notice, problem }: {
   readonly view: View
   readonly session: Session
   readonly participants: ReadonlyArray<Participant>
   readonly names: EventNames
-  readonly query: string
-  readonly found: ReadonlyArray<Seeker.Seeker> | undefined
+  /** The name asked for a participant, and who was found. */
+  readonly search: NameSearch | undefined
   readonly notice?: string | undefined
   readonly problem?: string | undefined
 }) => {
@@ -185,27 +187,22 @@ export const TestPage = ({ view, session, participants, names, query, found, not
       <h2 id="register">{say("참가자 등록", "Register a participant")}</h2>
       {left <= 0 ? <p class="notice">{say("정원이 찼습니다.", "The session is full.")}</p> : (
         <>
-          <form method="post" action={href(view, `/events/tests/${s.id}/find`)} class="filters">
-            <CsrfField view={view} />
-            <TextField name="q" type="search" label={say("등록된 구직자 이름", "A registered seeker's name")} value={query} />
-            <button type="submit" class="krds-btn secondary">{say("찾기", "Find")}</button>
-          </form>
-          {found === undefined ? null : found.length === 0 ? <Empty>{say("찾은 구직자가 없습니다.", "No seeker found.")}</Empty> : (
-            <ul class="fair-found">
-              {found.map((seeker) => (
-                <li>
-                  <form method="post" action={href(view, `/events/tests/${s.id}/participants`)} class="inline-form">
-                    <CsrfField view={view} />
-                    <input type="hidden" name="seekerId" value={seeker.id} />
-                    {`${seeker.name} (${seeker.birthDate}) `}
-                    {registered.has(seeker.id)
-                      ? say("신청함", "Registered")
-                      : <button type="submit" class="krds-btn secondary small">{say(`${seeker.name} 등록`, `Register ${seeker.name}`)}</button>}
-                  </form>
-                </li>
-              ))}
-            </ul>
-          )}
+          <SeekerFinder
+            view={view}
+            action={href(view, `/events/tests/${s.id}/find`)}
+            label={say("등록된 구직자 이름", "A registered seeker's name")}
+            search={search}
+            pick={(seeker) => (
+              <form method="post" action={href(view, `/events/tests/${s.id}/participants`)} class="inline-form">
+                <CsrfField view={view} />
+                <input type="hidden" name="seekerId" value={seeker.id} />
+                {`${seeker.label} `}
+                {registered.has(seeker.id)
+                  ? say("신청함", "Registered")
+                  : <button type="submit" class="krds-btn secondary small">{say(`${seeker.name} 등록`, `Register ${seeker.name}`)}</button>}
+              </form>
+            )}
+          />
           <p><a class="krds-btn tertiary" href={href(view, `/events/tests/${s.id}/seekers/new`)}>{say("처음 온 사람을 구직자로 등록하고 신청", "Register a newcomer as a seeker and sign them up")}</a></p>
         </>
       )}

@@ -12,6 +12,8 @@ import { kst, percent } from "../../ui/Format.js"
 import { CsrfField, Page } from "../../ui/Layout.js"
 import { Empty, Table } from "../../ui/Lists.js"
 import { href, type View } from "../../ui/View.js"
+import type { NameSearch } from "../seekers/NameSearch.js"
+import { SeekerFinder } from "../seekers/SeekerFinder.js"
 
 const audiences = ["visitor", "placed-seeker", "event-participant"] as const
 
@@ -237,7 +239,7 @@ const ScoresTable = ({ view, caption, first, rows, keyOf }: {
   )
 }
 
-export const QuestionnairePage = ({ view, questionnaire, links, counts, names, results, shown, problems, seekerId, notice }: {
+export const QuestionnairePage = ({ view, questionnaire, links, counts, names, results, shown, problems, seekerId, search, notice }: {
   readonly view: View
   readonly questionnaire: Survey.Questionnaire
   readonly links: ReadonlyArray<{ readonly link: SurveyLink.Link; readonly status: SurveyLink.Status }>
@@ -247,6 +249,8 @@ export const QuestionnairePage = ({ view, questionnaire, links, counts, names, r
   readonly shown?: Shown | undefined
   readonly problems?: Problems | undefined
   readonly seekerId?: string | undefined
+  /** The seeker asked for by name, and who was found, each with a link to make. */
+  readonly search?: NameSearch | undefined
   readonly notice?: string | undefined
 }) => {
   const { say, lang } = view
@@ -281,6 +285,21 @@ export const QuestionnairePage = ({ view, questionnaire, links, counts, names, r
           <input id="survey-link-url" class="krds-input" type="text" readonly value={shown.url} />
         </div>
       )}
+      <SeekerFinder
+        view={view}
+        action={href(view, `${base}/seekers`)}
+        label={say("구직자 이름으로 찾기", "Find a seeker by name")}
+        search={search}
+        pick={(seeker) => (
+          <form method="post" action={href(view, `${base}/links`)} class="inline-form">
+            <CsrfField view={view} />
+            <input type="hidden" name="seekerId" value={seeker.id} />
+            <input type="hidden" name="days" value="14" />
+            {`${seeker.label} `}
+            <button type="submit" class="krds-btn secondary small">{say(`${seeker.name} 님의 응답 링크 만들기 (14일)`, `Make ${seeker.name}'s link (14 days)`)}</button>
+          </form>
+        )}
+      />
       <form method="post" action={href(view, `${base}/links`)} class="survey-issue" novalidate>
         <CsrfField view={view} />
         <ProblemSummary problems={problems ?? {}} labels={{ seekerId: say("구직자 번호", "Seeker id"), days: say("유효 기간 (일)", "Valid for (days)") }} title={say("링크를 만들지 못했습니다.", "The link was not made.")} />
@@ -289,7 +308,7 @@ export const QuestionnairePage = ({ view, questionnaire, links, counts, names, r
           label={say("구직자 번호", "Seeker id")}
           value={seekerId}
           problems={problems}
-          hint={say("구직자 카드의 번호입니다. 비우면 이름 없는(익명) 응답 링크가 됩니다.", "The number on the seeker's card; leave it empty for an anonymous link.")}
+          hint={say("구직자 카드의 번호입니다. 이름으로 찾으면 넣지 않아도 됩니다. 비우면 이름 없는(익명) 응답 링크가 됩니다.", "The number on the seeker's card, or find them by name above; leave it empty for an anonymous link.")}
         />
         <TextField name="days" type="number" label={say("유효 기간 (일)", "Valid for (days)")} value="14" problems={problems} hint={say("1~60일", "1 to 60 days")} />
         <div class="actions">
