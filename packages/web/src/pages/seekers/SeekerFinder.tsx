@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource preact */
 /**
  * The seeker finder a sign-up form shows above it: a name posted to
  * `action`, then why the name was refused, that no one was found, or who
