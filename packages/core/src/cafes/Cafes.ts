@@ -15,7 +15,7 @@
  * const near = Cafes.nearby(actor, { lat: 37.5446, lon: 127.0559 })
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @module
  * @category cafes
  */
@@ -35,7 +35,7 @@ import { koreanNow, logPeople } from "./internal/people.js"
 /**
  * A café of a district: `JobCafe.Cafe` with the district it belongs to.
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category models
  */
 export class StoredCafe extends JobCafe.Cafe.extend<StoredCafe>("StoredJobCafe")({
@@ -45,7 +45,7 @@ export class StoredCafe extends JobCafe.Cafe.extend<StoredCafe>("StoredJobCafe")
 /**
  * A program session of a district's café: `JobCafe.Program` with its district.
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category models
  */
 export class StoredProgram extends JobCafe.Program.extend<StoredProgram>("StoredJobCafeProgram")({
@@ -55,7 +55,7 @@ export class StoredProgram extends JobCafe.Program.extend<StoredProgram>("Stored
 /**
  * A stored sign-up: `JobCafe.SignUp` with its id, district and when it was taken.
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category models
  */
 export class StoredSignUp extends Schema.Class<StoredSignUp>("StoredJobCafeSignUp")({
@@ -68,7 +68,7 @@ export class StoredSignUp extends Schema.Class<StoredSignUp>("StoredJobCafeSignU
 /**
  * What a café's form holds; the center gives the id and the district.
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category models
  */
 export const CafeInput = Schema.Struct({
@@ -82,7 +82,7 @@ export const CafeInput = Schema.Struct({
 /**
  * What a program session's form holds: its kind, day, start and places.
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category models
  */
 export const ProgramInput = Schema.Struct({
@@ -124,7 +124,7 @@ const decodeCafe = (input: unknown) =>
  * })
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const register = (actor: Actor, input: unknown) =>
@@ -153,7 +153,7 @@ export const register = (actor: Actor, input: unknown) =>
  * })
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const update = (actor: Actor, id: string, version: number, input: unknown) =>
@@ -178,7 +178,7 @@ const byName = (a: Versioned<StoredCafe>, b: Versioned<StoredCafe>) => a.value.n
  * const all = Cafes.list(actor)
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const list = (actor: Actor) =>
@@ -195,7 +195,7 @@ export const list = (actor: Actor) =>
  * const cafe = Cafes.get(actor, "cafe-1")
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const get = (actor: Actor, id: string) => Effect.flatMap(CafeRepository, (r) => r.get(actor.districtId, id))
@@ -214,7 +214,7 @@ export const get = (actor: Actor, id: string) => Effect.flatMap(CafeRepository, 
  * const near = Cafes.nearby(actor, { lat: 37.5612, lon: 127.0371 }, 15)
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const nearby = (actor: Actor, from: unknown, minutes = 10, walking: JobCafe.Walking = JobCafe.defaultWalking) =>
@@ -243,7 +243,7 @@ export const nearby = (actor: Actor, from: unknown, minutes = 10, walking: JobCa
  * const clinic = Cafes.scheduleProgram(actor, "cafe-1", { kind: "resume-clinic", on: "2026-05-14", start: "14:00", places: 8 })
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const scheduleProgram = (actor: Actor, cafeId: string, input: unknown) =>
@@ -260,7 +260,7 @@ export const scheduleProgram = (actor: Actor, cafeId: string, input: unknown) =>
 /**
  * A program session with how many signed up and the places left.
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category models
  */
 export interface ProgramWithCount {
@@ -295,7 +295,7 @@ const withCounts = (actor: Actor, programs: ReadonlyArray<Versioned<StoredProgra
  * const may = Cafes.programs(actor, { from: "2026-05-01", to: "2026-05-31" })
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const programs = (actor: Actor, period: { readonly from: string; readonly to: string }) =>
@@ -317,7 +317,7 @@ export const programs = (actor: Actor, period: { readonly from: string; readonly
  * const held = Cafes.programsOf(actor, "cafe-1")
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const programsOf = (actor: Actor, cafeId: string) =>
@@ -340,7 +340,7 @@ export const programsOf = (actor: Actor, cafeId: string) =>
  * const taken = Cafes.signUp(actor, "program-1", "seeker-0001")
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const signUp = (actor: Actor, programId: string, personId: string) =>
@@ -374,7 +374,7 @@ export const signUp = (actor: Actor, programId: string, personId: string) =>
  * const who = Cafes.signUps(actor, "program-1")
  * ```
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category use cases
  */
 export const signUps = (actor: Actor, programId: string) =>
@@ -394,7 +394,7 @@ export const signUps = (actor: Actor, programId: string) =>
 /**
  * The district's job cafés (see `Cafes`).
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category ports
  */
 export class CafeRepository extends Context.Tag("@iljari/core/CafeRepository")<CafeRepository, Store<StoredCafe, string>>() {
@@ -405,7 +405,7 @@ export class CafeRepository extends Context.Tag("@iljari/core/CafeRepository")<C
 /**
  * The program sessions of the district's cafés (see `Cafes`).
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category ports
  */
 export class CafeProgramRepository extends Context.Tag("@iljari/core/CafeProgramRepository")<
@@ -434,7 +434,7 @@ export class CafeProgramRepository extends Context.Tag("@iljari/core/CafeProgram
 /**
  * Sign-ups for the cafés' program sessions (see `Cafes`).
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category ports
  */
 export class CafeSignUpRepository extends Context.Tag("@iljari/core/CafeSignUpRepository")<
