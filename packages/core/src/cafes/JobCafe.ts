@@ -143,7 +143,7 @@ export type Refusal =
   | { readonly _tag: "DailyLimit"; readonly message: Label }
   | { readonly _tag: "RoomTaken"; readonly message: Label; readonly by: Booking }
   | { readonly _tag: "PersonBusy"; readonly message: Label; readonly in: Booking }
-  /** The café or the room is not registered (see `Cafes`). @since 0.4.0 */
+  /** The café or the room is not registered (see `Cafes`). */
   | { readonly _tag: "UnknownRoom"; readonly message: Label }
 
 /**
