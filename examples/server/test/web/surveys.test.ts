@@ -77,6 +77,11 @@ describeBrowser("satisfaction surveys in the web app, in Chromium", () => {
     expect(await page.getByRole("alert").first().textContent()).toContain("이 센터에 그 번호의 구직자가 없습니다")
     expect(await page.getByLabel("구직자 번호").inputValue()).toBe("seeker-99999")
     expect(await page.getByText("만든 링크 0개", { exact: false }).count()).toBe(1)
+    // No name lists no one (anyone listed would be logged as read): it is asked for.
+    const [empty] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/seekers") && r.request().method() === "POST"), page.getByRole("button", { name: "찾기", exact: true }).click()])
+    expect(empty.status()).toBe(422)
+    expect(await page.getByRole("alert").first().textContent()).toContain("찾을 이름을 넣으세요")
+    expect(await page.locator("ul.fair-found").count()).toBe(0)
     // Found by name (posted, so the name stays out of the address), the link made from the list.
     await page.getByLabel("구직자 이름으로 찾기").fill(seeker.name)
     await submitAndWait(page, page.getByRole("button", { name: "찾기", exact: true }))

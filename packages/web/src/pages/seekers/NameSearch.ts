@@ -32,6 +32,8 @@ export const searchByName = (
 ): Effect.Effect<NameSearch, Exclude<Effect.Effect.Error<Searched>, { readonly _tag: "ValidationError" }>, Effect.Effect.Context<Searched>> => {
   const q = asked.trim()
   const { say } = signedIn.view
+  // An empty name would list anyone, each logged as read: it is asked for instead.
+  if (q === "") return Effect.succeed({ q, found: [], problem: say("구직자 이름: 찾을 이름을 넣으세요.", "Seeker's name: type the name to find.") })
   return JobCenter.searchSeekers(signedIn.actor, { name: q }, { limit: 10 }).pipe(
     Effect.map((page): NameSearch => ({
       q,
