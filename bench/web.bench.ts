@@ -261,8 +261,9 @@ const main = async () => {
     })
     const fairId = fair.value.id
     await fairAt("POST", `/job-fairs/${fairId}/preselect`, { version: fair.version, perOpening: 10 })
-    // A one-time link to the demo's questionnaire: its public answer page (opening it does not use it).
-    const surveyToken = (await fairAt("POST", "/surveys/survey-demo-visitors/links", {}) as unknown as { readonly token: string }).token
+    // A one-time link to the demo's questionnaire (the first of the list): its public answer page (opening it does not use it).
+    const surveyId = firstId((await hit(port, { method: "GET", path: "/app/surveys" }, page)).body, "surveys")
+    const surveyToken = (await fairAt("POST", `/surveys/${surveyId}/links`, {}) as unknown as { readonly token: string }).token
 
     // Ids that exist, from the lists.
     const seekers = await hit(port, { method: "GET", path: "/app/seekers" }, page)
@@ -335,8 +336,8 @@ const main = async () => {
       // 만족도 조사: the questionnaires, the demo's results of the year with its links, and the public answer page.
       { page: { method: "GET", path: "/app/surveys" } },
       {
-        page: { method: "GET", path: "/app/surveys/survey-demo-visitors" },
-        api: { method: "GET", path: `/surveys/survey-demo-visitors/scores?from=${yearStart}&to=${today}&by=counselor` }
+        page: { method: "GET", path: `/app/surveys/${surveyId}` },
+        api: { method: "GET", path: `/surveys/${surveyId}/scores?from=${yearStart}&to=${today}&by=counselor` }
       },
       { page: { method: "GET", path: `/app/s/${surveyToken}` } },
       // The last week's access records.
@@ -350,7 +351,7 @@ const main = async () => {
         .replace(seekerId, ":seekerId").replace(openingId, ":openingId").replace(referralId, ":referralId").replace(fairId, ":fairId")
         .replace(outreachId, ":outreachId").replace(testId, ":testId")
         .replace(cafeId, ":cafeId")
-        .replace(surveyToken, ":token")
+        .replace(surveyToken, ":token").replace(surveyId, ":surveyId")
     const chosen = only === undefined ? cases : cases.filter((c) => only.includes(nameOf(c.page)))
     if (chosen.length === 0) throw new Error(`ILJARI_WEB_ONLY names no page; pages: ${cases.map((c) => nameOf(c.page)).join(", ")}`)
 

@@ -135,9 +135,13 @@ const importPreview = async (page: Page, base: string) => {
   return "자료 가져오기"
 }
 
+// The demo's questionnaire on the 만족도 조사 list.
+const demoQuestionnaire = "main a[href^='/app/surveys/']:not([href$='/new'])"
+
 /** A one-time link issued on the demo questionnaire's page, then its public answer page as the respondent sees it. */
 const surveyAnswer = async (page: Page, base: string) => {
-  await page.goto(`${base}/app/surveys/survey-demo-visitors`)
+  await page.goto(`${base}/app/surveys`)
+  await submitAndWait(page, page.locator(demoQuestionnaire).first())
   await submitAndWait(page, page.getByRole("button", { name: "응답 링크 만들기", exact: true }))
   await page.goto(await page.getByLabel("응답 링크 주소").inputValue())
   return "2026 일자리센터 방문자 만족도 조사"
@@ -212,7 +216,7 @@ const pages: ReadonlyArray<Shot> = [
   // The targets review as of the day: pace, projection, each counselor, next year's plan.
   { file: "targets", open: visit("/app/targets", "목표·실적"), whole: true, signedIn: true, as: "manager" },
   // 만족도 조사: the demo questionnaire's year of answers, overall, by counselor and by month; the public answer page.
-  { file: "survey", open: visit("/app/surveys/survey-demo-visitors?from=2026-01-01&to=2026-11-30", "2026 일자리센터 방문자 만족도 조사"), whole: true, signedIn: true },
+  { file: "survey", open: firstOf("/app/surveys", demoQuestionnaire, "#survey-responses", "2026 일자리센터 방문자 만족도 조사"), whole: true, signedIn: true },
   { file: "survey-answer", open: surveyAnswer, whole: true, signedIn: true },
   // The year under review: its findings by rule and severity, each with the form that decides it.
   { file: "monitoring", open: visit("/app/monitoring?from=2026-01-01&to=2026-11-30", "부정 기록 점검"), whole: true, signedIn: true, as: "manager" }

@@ -2,7 +2,7 @@
  * Creates the demo district on first start: when district 11200 has no
  * seekers yet, the generated records are imported in batches.
  */
-import { JobCenter, LocalDate, Repositories, Survey } from "@iljari/core"
+import { Events, JobCenter, LocalDate } from "@iljari/core"
 import type { Ids } from "@iljari/core"
 import { BulkImport } from "@iljari/store-sql"
 import { Console, Effect } from "effect"
@@ -61,45 +61,40 @@ export const createDemo = (scale = 1) =>
   })
 
 /** The visitors' questionnaire of the demo: two ratings, how they heard of the center, and a comment. */
-export const demoQuestionnaire = new Survey.Questionnaire({
-  id: "survey-demo-visitors",
-  districtId: district as Ids.DistrictId,
+const channels = ["구청 홈페이지", "지인 소개", "현수막·안내문"]
+const demoQuestionnaire = {
   title: "2026 일자리센터 방문자 만족도 조사",
   audience: "visitor",
   questions: [
     { _tag: "rating", id: "q1", text: "상담에 전반적으로 만족하십니까?", required: true },
     { _tag: "rating", id: "q2", text: "상담사는 친절했습니까?", required: true },
-    { _tag: "choice", id: "q3", text: "센터를 어떻게 알게 되었습니까?", required: false, options: ["구청 홈페이지", "지인 소개", "현수막·안내문"] },
+    { _tag: "choice", id: "q3", text: "센터를 어떻게 알게 되었습니까?", required: false, options: channels },
     { _tag: "text", id: "q4", text: "더 하고 싶은 말씀", required: false }
   ]
-})
+}
 
-// A year of anonymous answers, most of them satisfied, spread over the counselors and the months up to November.
+// Eleven months of anonymous answers up to two weeks ago (an answer is recorded once given), most of them
+// satisfied, spread over the counselors.
 const seedSurvey = (scale: number) =>
   Effect.gen(function*() {
-    yield* Effect.flatMap(Repositories.QuestionnaireRepository, (r) => r.insert(demoQuestionnaire))
-    const responses = yield* Repositories.SurveyResponseRepository
+    const questionnaire = yield* Events.createQuestionnaire(seed, demoQuestionnaire)
+    const first = LocalDate.addDays(yield* JobCenter.today, -330)
     const count = Math.max(12, Math.round(240 * scale))
     // Each counselor's answers run through a pattern of their own: their means differ, as people's do.
     const patterns = [[5, 5, 4, 5, 4, 5, 4, 4, 5, 3], [4, 4, 5, 3, 4, 4, 5, 4, 3, 4], [3, 4, 4, 2, 5, 3, 4, 3, 4, 4], [5, 4, 4, 5, 4, 3, 5, 4, 4, 5]]
-    const channels = demoQuestionnaire.questions[2]!._tag === "choice" ? demoQuestionnaire.questions[2]!.options : []
     for (let i = 0; i < count; i++) {
-      const respondedOn = LocalDate.addDays(LocalDate.make(2026, 1, 5), Math.floor((i * 318) / count))
       const k = i % counselorIds.length
       const pattern = patterns[k % patterns.length]!
       const j = Math.floor(i / counselorIds.length)
-      yield* responses.insert(new Survey.Response({
-        id: `response-demo-${String(i + 1).padStart(4, "0")}`,
-        districtId: district as Ids.DistrictId,
-        questionnaireId: demoQuestionnaire.id,
-        respondedOn,
-        counselorId: counselorIds[k] as Ids.CounselorId,
+      yield* Events.respond(seed, questionnaire.value.id, {
+        respondedOn: LocalDate.addDays(first, Math.floor((i * 318) / count)),
+        counselorId: counselorIds[k],
         answers: [
           { questionId: "q1", rating: pattern[j % pattern.length]! },
           { questionId: "q2", rating: pattern[(j + 3) % pattern.length]! },
           ...(i % 3 === 0 ? [] : [{ questionId: "q3", choice: channels[i % channels.length]! }])
         ]
-      }))
+      })
     }
     return count
   })

@@ -23,6 +23,7 @@ describeBrowser("a city analyst in the web app, in Chromium", () => {
   // Names that would reveal a person: the district's staff and some of its seekers.
   let people: ReadonlyArray<string>
   let seekerId: string
+  let questionnairePath: string
   const analyst = demoAccounts.find((a) => a.role === "analyst")!
 
   beforeAll(async () => {
@@ -32,6 +33,9 @@ describeBrowser("a city analyst in the web app, in Chromium", () => {
     await signInAs(manager, server.base, staffLogin("manager"))
     const seekers = await (await manager.request.get(`${server.base}/seekers?limit=100`)).json() as ReadonlyArray<{ readonly value: { readonly id: string; readonly name: string } }>
     seekerId = seekers[0]!.value.id
+    // The demo's questionnaire, from the list as the manager sees it.
+    await manager.goto(`${server.base}/app/surveys`)
+    questionnairePath = (await manager.locator("main a[href^='/app/surveys/']:not([href$='/new'])").first().getAttribute("href"))!
     people = [...demoAccounts.filter((a) => a.role !== "analyst" && analyst.grants!.includes(a.districtId)).map((a) => a.name), ...seekers.map((s) => s.value.name)]
     await managerContext.close()
     context = await browser.newContext({ locale: "ko-KR", viewport: { width: 1280, height: 900 }, acceptDownloads: true })
@@ -88,7 +92,7 @@ describeBrowser("a city analyst in the web app, in Chromium", () => {
       "/app/seekers", `/app/seekers/${seekerId}`, "/app/employers", "/app/openings", "/app/referrals", "/app/follow-ups",
       "/app/fairs", "/app/targets", "/app/reports?month=2026-11", "/app/reports/report.xlsx?month=2026-11", "/app/monitoring",
       "/app/import", "/app/today/findings", "/app/events/outreach", "/app/events/visits", "/app/events/tests",
-      "/app/cafes", "/app/cafes?station=seongsu&minutes=10", "/app/surveys", "/app/surveys/survey-demo-visitors"
+      "/app/cafes", "/app/cafes?station=seongsu&minutes=10", "/app/surveys", questionnairePath
     ]) {
       const response = await page.goto(`${server.base}${path}`)
       expect({ path, status: response?.status() }).toEqual({ path, status: 403 })

@@ -19,9 +19,9 @@ const firstRecord = async (page: Page, base: string, list: string, pattern: RegE
   return found
 }
 
-// A one-time link to the demo's questionnaire, issued on its page: the path of its answer page.
-const surveyLink = async (page: Page, base: string) => {
-  await page.goto(`${base}/app/surveys/survey-demo-visitors`)
+// A one-time link to a questionnaire, issued on its page (`path`): the path of its answer page.
+const surveyLink = async (page: Page, base: string, path: string) => {
+  await page.goto(`${base}${path}`)
   await page.getByRole("button", { name: "응답 링크 만들기", exact: true }).click()
   return new URL(await page.getByLabel("응답 링크 주소").inputValue()).pathname
 }
@@ -67,10 +67,9 @@ describeBrowser("every page of the web app, in Chromium", () => {
     { path: "/app/events/tests/new" },
     // The job cafés with the ten-minute-walk finder's answer from a station.
     { path: "/app/cafes?station=seongsu&minutes=10" },
-    // The satisfaction surveys: the list, the form of a new questionnaire, the demo's results with its links.
+    // The satisfaction surveys: the list and the form of a new questionnaire.
     { path: "/app/surveys" },
     { path: "/app/surveys/new" },
-    { path: "/app/surveys/survey-demo-visitors" },
     // The access records of the last week (a manager reads them; an administrator also manages accounts).
     { path: "/app/admin", as: "manager" },
     { path: "/app/no-such-page" }
@@ -87,6 +86,7 @@ describeBrowser("every page of the web app, in Chromium", () => {
     await signInAs(managerPage, server.base, staffLogin("manager"))
     await signInAs(page, server.base, staffLogin("counselor"))
     // Records' own pages, found through the lists as a person would.
+    const questionnaire = await firstRecord(page, server.base, "/app/surveys", /^\/app\/surveys\/(?!new$)[^/?]+$/)
     pages.push(
       { path: await firstRecord(page, server.base, "/app/seekers", /^\/app\/seekers\/(?!new$)[^/]+$/), ready: "#matches" },
       { path: await firstRecord(page, server.base, "/app/employers", /^\/app\/employers\/(?!new$)[^/]+$/) },
@@ -99,8 +99,10 @@ describeBrowser("every page of the web app, in Chromium", () => {
       // A demo café with its programs, and its study rooms' day with today's bookings.
       { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/?]+$/) },
       { path: await firstRecord(page, server.base, "/app/cafes", /^\/app\/cafes\/[^/]+\/rooms$/) },
-      // The public answer page of a link issued for it (opening it does not use it).
-      { path: await surveyLink(page, server.base) }
+      // The demo's questionnaire with its results and links, and the public answer page of a link
+      // issued for it (opening it does not use it).
+      { path: questionnaire },
+      { path: await surveyLink(page, server.base, questionnaire) }
     )
   })
   afterAll(async () => {
