@@ -173,6 +173,12 @@ export const submitAndWait = async (page: Page, button: Locator): Promise<void> 
   await page.waitForLoadState("load")
 }
 
+/** A table's body as a person reads it: each row's cells (its header cell too), their text trimmed. */
+export const tableRows = (page: Page, name: string | RegExp): Promise<ReadonlyArray<ReadonlyArray<string>>> =>
+  page.getByRole("table", { name }).locator("tbody tr").evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => (cell.textContent ?? "").trim()))
+  )
+
 /**
  * What went wrong in the page's console and network while a test ran: errors
  * (a script that failed, a Content-Security-Policy refusal) and failed

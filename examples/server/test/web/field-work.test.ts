@@ -12,7 +12,7 @@ import { openingInput } from "@iljari/test-support/fixtures"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { apiToken, staffLogin } from "../server.js"
-import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, submitAndWait, watchProblems } from "./browser.js"
+import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, submitAndWait, tableRows, watchProblems } from "./browser.js"
 import { describeBrowser } from "./describeBrowser.js"
 
 describeBrowser("field work in the web app, in Chromium", () => {
@@ -45,10 +45,7 @@ describeBrowser("field work in the web app, in Chromium", () => {
     expect(response.ok, `${path}: ${response.status}`).toBe(true)
     return await response.json() as A
   }
-  const rowsOf = (title: string) =>
-    page.getByRole("table", { name: title }).locator("tbody tr").evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => (cell.textContent ?? "").trim()))
-    )
+  const rowsOf = (title: string) => tableRows(page, title)
   const outreachProgress = () => api<{ readonly registrations: number; readonly held: number }>(`/outreach-sessions/progress?month=${month}`)
   const accessible = async () => expect(await checkAccessibility(page)).toEqual([])
 

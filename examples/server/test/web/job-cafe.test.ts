@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { demoAccounts } from "../../src/DemoAccess.js"
 import { staffLogin } from "../server.js"
-import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, watchProblems } from "./browser.js"
+import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, tableRows, watchProblems } from "./browser.js"
 import { describeBrowser } from "./describeBrowser.js"
 
 // A day in Seoul, `n` days from today.
@@ -39,10 +39,7 @@ describeBrowser("job cafés in the web app, in Chromium", () => {
     await server?.close()
   })
 
-  const rowsOf = (title: string) =>
-    page.getByRole("table", { name: title }).locator("tbody tr").evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => (cell.textContent ?? "").trim()))
-    )
+  const rowsOf = (title: string) => tableRows(page, title)
 
   const register = async (name: string, lat: string, lon: string, rooms: string) => {
     await page.goto(`${server.base}/app/cafes`)

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { staffLogin } from "../server.js"
-import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, watchProblems } from "./browser.js"
+import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, tableRows, watchProblems } from "./browser.js"
 import { describeBrowser } from "./describeBrowser.js"
 
 describeBrowser("a job fair in the web app, in Chromium", () => {
@@ -33,10 +33,7 @@ describeBrowser("a job fair in the web app, in Chromium", () => {
     await server?.close()
   })
 
-  const rowsOf = (title: string) =>
-    page.getByRole("table", { name: title }).locator("tbody tr").evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => (cell.textContent ?? "").trim()))
-    )
+  const rowsOf = (title: string) => tableRows(page, title)
   const placementsSoFar = async () => {
     await page.goto(`${server.base}/app/targets`)
     const row = (await rowsOf("센터 연간 누계 진도")).find((cells) => cells[0] === "취업(명)")!

@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { staffLogin } from "../server.js"
-import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, submitAndWait, watchProblems } from "./browser.js"
+import { checkAccessibility, launchChromium, type RunningServer, signInAs, startServer, submitAndWait, tableRows, watchProblems } from "./browser.js"
 import { describeBrowser } from "./describeBrowser.js"
 
 describeBrowser("satisfaction surveys in the web app, in Chromium", () => {
@@ -149,9 +149,7 @@ describeBrowser("satisfaction surveys in the web app, in Chromium", () => {
     // By counselor: the counselor who issued the link, by name.
     const byCounselor = await scores("counselor")
     expect(byCounselor.map((s) => s.key)).toEqual(["counselor-01"])
-    const rows = await page.getByRole("table", { name: "상담사별 결과" }).locator("tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll("th, td"), (cell) => (cell.textContent ?? "").trim())))
-    expect(rows).toEqual([["박상담", "1", "4.00", "100.0%"]])
+    expect(await tableRows(page, "상담사별 결과")).toEqual([["박상담", "1", "4.00", "100.0%"]])
     expect(await page.getByText("만든 링크 1개: 응답 완료 1개, 응답 대기 0개, 기한 지남 0개").count()).toBe(1)
     expect(await checkAccessibility(page)).toEqual([])
     expect(problems()).toEqual([])
