@@ -209,14 +209,17 @@ class NotFoundHere extends Schema.TaggedError<NotFoundHere>()("NotFound", {}) {}
 const dayOf = (text: string | null | undefined, today: LocalDate.LocalDate) =>
   Either.getOrElse(Schema.decodeUnknownEither(LocalDate.LocalDate)(text), () => today)
 
+// The rooms' day with the booking form: empty, or as sent with why it was refused, or with a seeker search.
 const calendarPage = (
   signedIn: Signed,
   on: LocalDate.LocalDate,
-  form: BookingFormValues,
-  reasons: ReadonlyArray<string>,
-  status: number,
-  notice?: string,
-  search?: NameSearch
+  options: {
+    readonly form?: BookingFormValues
+    readonly reasons?: ReadonlyArray<string>
+    readonly status?: number
+    readonly notice?: string | undefined
+    readonly search?: NameSearch
+  } = {}
 ) =>
   Effect.gen(function*() {
     const { actor, view } = signedIn
@@ -233,12 +236,12 @@ const calendarPage = (
         day={day.map((b) => b.value)}
         names={names}
         rules={JobCafe.defaultRules}
-        form={form}
-        reasons={reasons}
-        notice={notice}
-        search={search}
+        form={options.form ?? bookingFormValues(() => undefined)}
+        reasons={options.reasons ?? []}
+        notice={options.notice}
+        search={options.search}
       />,
-      { status }
+      { status: options.status ?? 200 }
     )
   })
 
@@ -246,7 +249,7 @@ const showRooms: Handler = caseworkPage((signedIn) =>
   Effect.gen(function*() {
     const q = yield* query
     const on = dayOf(q.get("on"), yield* JobCenter.today)
-    return yield* calendarPage(signedIn, on, bookingFormValues(() => undefined), [], 200, noticeOf(signedIn, q.get("done")))
+    return yield* calendarPage(signedIn, on, { notice: noticeOf(signedIn, q.get("done")) })
   }))
 
 const bookRoom: Handler = caseworkPage((signedIn, form) =>
@@ -268,13 +271,13 @@ const bookRoom: Handler = caseworkPage((signedIn, form) =>
     if (Either.isRight(attempt)) return yield* redirect(href(signedIn.view, `/cafes/${id}/rooms?on=${on}&done=booked#grid`))
     const error = attempt.left
     if (error._tag === "BookingRefused") {
-      return yield* calendarPage(signedIn, on, values, error.reasons.map((r) => say(r.message.ko, r.message.en)), 409)
+      return yield* calendarPage(signedIn, on, { form: values, reasons: error.reasons.map((r) => say(r.message.ko, r.message.en)), status: 409 })
     }
     if (error._tag === "ValidationError") {
       const field = (path: string) =>
         path === "personId" ? say("이용자", "Person") : path === "roomId" ? say("스터디룸", "Room") : path === "start" ? say("시작", "From") : path === "end" ? say("종료", "To") : path
       const reasons = error.issues.map((issue) => `${field(issue.path)}: ${ruleIn(say, issue.message)}`)
-      return yield* calendarPage(signedIn, on, values, reasons, 422)
+      return yield* calendarPage(signedIn, on, { form: values, reasons, status: 422 })
     }
     return yield* Effect.fail(error)
   }))
@@ -284,7 +287,7 @@ const findBooker: Handler = caseworkPage((signedIn, form) =>
   Effect.gen(function*() {
     const on = dayOf(form.get("on"), yield* JobCenter.today)
     const search = yield* searchByName(signedIn, form.get("q") ?? "")
-    return yield* calendarPage(signedIn, on, bookingFormValues(() => undefined), [], search.problem === undefined ? 200 : 422, undefined, search)
+    return yield* calendarPage(signedIn, on, { search, status: search.problem === undefined ? 200 : 422 })
   }))
 
 export const cafeRoutes: Routes = HttpRouter.empty.pipe(
