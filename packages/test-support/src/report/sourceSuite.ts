@@ -3,7 +3,7 @@
  * against counts made by hand from test/fixtures.ts, and against the Node
  * aggregation over a random district's records.
  */
-import { expect, layer } from "@effect/vitest"
+import { expect, it as vitest } from "@effect/vitest"
 import { Codes, Counseling, FollowUp, type Ids, LocalDate, Placement, Referral, Repositories } from "@iljari/core"
 import { DateTime, Effect, FastCheck as fc, Layer } from "effect"
 import { Aggregate, ReportSource as Source } from "@iljari/report"
@@ -141,7 +141,7 @@ export const sourceSuite = (backend: Backend) => {
     Effect.zipRight(insertAll(records), insertAll(random))
   ).pipe(Layer.provideMerge(backend.layer()))
 
-  layer(seeded, { timeout: 60_000 })(`ReportSource on ${backend.name}`, (it) => {
+  vitest.layer(seeded, { timeout: 60_000 })(`ReportSource on ${backend.name}`, (it) => {
     it.effect("counts each month's openings, seekers (by the day in Korea), counseling and placements", () =>
       Effect.gen(function*() {
         const source = yield* ReportSource
