@@ -1,10 +1,11 @@
 /**
  * ESLint (flat config, typescript-eslint). One rule everywhere (no `layer`
  * from @effect/vitest, below), and one rule set on the test that drives the
- * example server through the client generated from its OpenAPI document (examples/server/test/client): the generated types must
- * be enough, so no cast, no `any`, no non-null assertion and no `@ts-`
- * comment may paper over a gap in the document — and no inline
- * `eslint-disable` may switch the rules off.
+ * example server through the client generated from its OpenAPI document
+ * (examples/server/test/client): the generated types must be enough, so no
+ * cast, no `any`, no non-null assertion and no `@ts-` comment may paper over
+ * a gap in the document — and no inline `eslint-disable` may switch the
+ * rules off.
  */
 import { defineConfig } from "eslint/config"
 import tseslint from "typescript-eslint"

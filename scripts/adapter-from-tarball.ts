@@ -11,7 +11,9 @@
  * 3. installs and runs `vitest run` there. The exit code is vitest's: the
  *    script fails when the suite fails.
  *
- * Usage: `npm run test:adapter-tarball` (`-- --keep` keeps the directory).
+ * Usage: `npm run test:adapter-tarball` (`-- --keep` keeps the directory;
+ * `-- --skip-build` packs the packages as they are built, as CI does after
+ * `npm run check` has built them).
  */
 import { execFileSync } from "node:child_process"
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -23,6 +25,7 @@ const root = resolve(fileURLToPath(import.meta.url), "..", "..")
 const example = join(root, "examples", "json-store")
 const packages = ["@iljari/core", "@iljari/testing"]
 const keep = process.argv.includes("--keep")
+const skipBuild = process.argv.includes("--skip-build")
 
 const step = (what: string) => console.log(`\nadapter-from-tarball: ${what}`)
 const run = (command: string, args: ReadonlyArray<string>, cwd: string) => execFileSync(command, args, { cwd, stdio: "inherit" })
@@ -33,8 +36,8 @@ const versionOf = (name: string, from: string) =>
 const work = mkdtempSync(join(tmpdir(), "iljari-adapter-"))
 let failed = true
 try {
-  step(`building and packing ${packages.join(", ")}`)
-  run("npm", ["run", "build", ...packages.flatMap((p) => ["-w", p])], root)
+  step(`${skipBuild ? "packing" : "building and packing"} ${packages.join(", ")}`)
+  if (!skipBuild) run("npm", ["run", "build", ...packages.flatMap((p) => ["-w", p])], root)
   const tarballs = join(work, "tarballs")
   mkdirSync(tarballs)
   run("npm", ["pack", ...packages.flatMap((p) => ["-w", p]), "--pack-destination", tarballs], root)
