@@ -23,8 +23,8 @@ type Api = Record<string, unknown>
 type Block = (...blockArgs: Array<unknown>) => unknown
 type LayerFn = (...args: Array<unknown>) => Block
 
-// The methods a block writes onto `it` (@effect/vitest's `makeIt`).
-const written = ["effect", "scoped", "live", "scopedLive", "flakyTest", "prop"] as const
+// The methods besides `layer` that a block writes onto `it` (@effect/vitest's `makeIt`).
+const written = ["effect", "scoped", "flakyTest", "prop"] as const
 const installed = Symbol.for("@iljari/test-support/layerBlocks")
 const api = it as unknown as Api
 
